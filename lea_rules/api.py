@@ -1,0 +1,76 @@
+"""API: load and check agendas; the library raises domain errors, the CLI prints them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lea_rules.diagnostics import Diagnostic, error, sort_key
+from lea_rules.nodes import Agenda
+from lea_rules.source import SourceError, SourceFile, read_source
+
+
+@dataclass
+class Checked:
+    path: str
+    source: SourceFile | None
+    agenda: Agenda | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return self.agenda is not None and not self.errors
+
+
+class AgendaInvalid(Exception):
+    """The agenda has errors; `checked` holds the diagnostics to show."""
+
+    def __init__(self, checked: Checked) -> None:
+        super().__init__(f"{checked.path}: {len(checked.errors)} fout(en)")
+        self.checked = checked
+
+
+def check_source(source: SourceFile) -> Checked:
+    from lea_rules.builder import build
+    from lea_rules.checks import CheckContext, run_checks
+
+    result = build(source)
+    diags = list(result.diagnostics)
+    if result.agenda is not None:
+        diags.extend(run_checks(CheckContext(result.agenda, source)))
+    diags.sort(key=sort_key)
+    return Checked(source.path, source, result.agenda, diags)
+
+
+def check_file(path: str | Path) -> Checked:
+    try:
+        source = read_source(path)
+    except SourceError as exc:
+        diag = error(exc.code, "bestand niet leesbaar", exc.message, exc.span, path=str(path),
+                     help=exc.help)
+        return Checked(str(path), None, None, [diag])
+    return check_source(source)
+
+
+def load_agenda(path: str | Path) -> Agenda:
+    """The agenda at `path`, or AgendaInvalid when it has errors (warnings are fine)."""
+    checked = check_file(path)
+    if not checked.ok or checked.agenda is None:
+        raise AgendaInvalid(checked)
+    return checked.agenda
+
+
+def resolve_agenda_path(name: str | Path, root: Path | None = None) -> Path:
+    """`hengelo`, `agendas/hengelo.lea` and `hengelo.lea` all name the same agenda."""
+    p = Path(name)
+    if p.suffix == ".lea" or p.exists():
+        return p
+    base = root or Path.cwd()
+    for candidate in (base / "agendas" / f"{name}.lea", base / f"{name}.lea"):
+        if candidate.exists():
+            return candidate
+    return p.with_suffix(".lea") if not p.suffix else p

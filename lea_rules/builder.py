@@ -1,0 +1,671 @@
+"""Builder: turns parsed lines into the AST, assembling the hierarchy from the keywords."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from lea_rules import nodes as n
+from lea_rules.diagnostics import Diagnostic, error, warning
+from lea_rules.numbers import NumberFormatError, parse_dutch
+from lea_rules.source import SourceFile, Span
+from lea_rules.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from lark import Token, Tree
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+
+ITEM_PROPS: dict[str, frozenset[str]] = {
+    "agenda": frozenset({"tekst", "citaat", "vraag"}),
+    "section": frozenset({"tekst", "citaat", "vraag"}),
+    "action": frozenset({"soort", "eigenaar", "tekst", "citaat", "vraag"}),
+    "result": frozenset({"doel", "basis", "herzien", "reden", "tekst", "citaat", "vraag"}),
+    "indicator": frozenset({"eenheid", "beter", "grenzen", "bron", "meting", "formule", "per",
+                            "waarden", "tekst", "citaat", "vraag"}),
+    "budget": frozenset({"tekst", "citaat", "vraag"}),
+    "post": frozenset({"tekst", "citaat", "vraag"}),
+}
+ITEM_WORDS = {"agenda": "de kop van de agenda", "section": "een onderdeel", "action": "een actie",
+              "result": "een resultaat", "indicator": "een indicator", "budget": "een begroting",
+              "post": "een begrotingspost"}
+PROP_HOME = {"soort": "actie", "eigenaar": "actie", "doel": "resultaat", "basis": "resultaat",
+             "herzien": "resultaat", "reden": "resultaat", "eenheid": "indicator",
+             "beter": "indicator", "grenzen": "indicator", "bron": "indicator",
+             "meting": "indicator", "formule": "indicator", "per": "indicator",
+             "waarden": "indicator"}
+SINGLE_PROPS = {"soort", "eigenaar", "doel", "basis", "eenheid", "beter", "grenzen", "bron",
+                "meting", "formule", "per", "waarden"}
+
+
+class _Draft:
+    kind = "agenda"
+
+    def __init__(self, span: Span) -> None:
+        self.span = span
+        self.props: dict[str, Any] = {}
+        self.citations: list[n.Citation] = []
+        self.questions: list[tuple[str, Span]] = []
+        self.texts: list[str] = []
+
+    def provenance(self) -> n.Provenance:
+        return n.Provenance(tuple(self.citations), tuple(self.questions), tuple(self.texts))
+
+
+class _SectionDraft(_Draft):
+    kind = "section"
+
+    def __init__(self, span: Span, word: str, level: int, number: str | None, title: str) -> None:
+        super().__init__(span)
+        self.word, self.level, self.number, self.title = word, level, number, title
+        self.actions: list[_ItemDraft] = []
+        self.results: list[_ItemDraft] = []
+        self.children: list[_SectionDraft] = []
+
+
+class _ItemDraft(_Draft):
+    def __init__(self, kind: str, span: Span, code: str | None, title: str) -> None:
+        super().__init__(span)
+        self.kind, self.code, self.title = kind, code, title
+        self.revisions: list[dict[str, Any]] = []
+        self.amounts: tuple[n.Amount, ...] = ()
+        self.note: str | None = None
+        self.posts: list[_ItemDraft] = []
+
+
+@dataclass
+class BuildResult:
+    agenda: n.Agenda | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class Builder:
+    def __init__(self, source: SourceFile) -> None:
+        self.source = source
+        self.path = source.path
+        self.diags: list[Diagnostic] = []
+        self.header: dict[str, tuple[Any, Span]] = {}
+        self.levels: tuple[tuple[str, ...], tuple[str, ...]] = (("thema",), ("ambitie",))
+        self.documents: list[n.Document] = []
+        self.groups: list[n.Group] = []
+        self.indicators: list[_ItemDraft] = []
+        self.sections: list[_SectionDraft] = []
+        self.budgets: list[_ItemDraft] = []
+        self.agenda_draft = _Draft(Span(1, 1, 1, 2))
+        self.current: _Draft = self.agenda_draft
+        self.top: _SectionDraft | None = None
+        self.sub: _SectionDraft | None = None
+        self.budget: _ItemDraft | None = None
+        self.line_no = 0
+
+    # --- helpers -----------------------------------------------------------
+    def span(self, node: Token | Tree) -> Span:
+        from lark import Token
+
+        if isinstance(node, Token):
+            col = node.column or 1
+            end = node.end_column or col + len(str(node))
+            return Span(self.line_no, col, self.line_no, end)
+        meta = node.meta
+        if getattr(meta, "empty", True):
+            return Span.point(self.line_no, 1)
+        return Span(self.line_no, meta.column, self.line_no, meta.end_column)
+
+    def err(self, code: str, title: str, message: str, span: Span, **kw: Any) -> None:
+        self.diags.append(error(code, title, message, span, path=self.path,
+                                context=kw.pop("context", self.context()), **kw))
+
+    def warn(self, code: str, title: str, message: str, span: Span, **kw: Any) -> None:
+        self.diags.append(warning(code, title, message, span, path=self.path,
+                                  context=kw.pop("context", self.context()), **kw))
+
+    def context(self) -> str | None:
+        parts = []
+        if self.top:
+            parts.append(_heading(self.top))
+        if self.sub:
+            parts.append(_heading(self.sub))
+        return " > ".join(parts) if parts else None
+
+    def string(self, tok: Token) -> str:
+        raw = str(tok)[1:-1]
+        out, i = [], 0
+        while i < len(raw):
+            ch = raw[i]
+            if ch == "\\" and i + 1 < len(raw):
+                nxt = raw[i + 1]
+                out.append({"n": " ", "t": " "}.get(nxt, nxt))
+                i += 2
+                continue
+            out.append(ch)
+            i += 1
+        return "".join(out)
+
+    def number(self, tok: Token) -> n.Number:
+        text = str(tok)
+        span = self.span(tok)
+        try:
+            value, decimals = parse_dutch(text)
+        except NumberFormatError as exc:
+            self.err("E130", "getal in verkeerde notatie", exc.message, span,
+                     help=f"schrijf '{exc.suggestion}'" if exc.suggestion else None)
+            digits = "".join(ch for ch in text if ch.isdigit()) or "0"
+            return n.Number(Decimal(digits), text, 0, span)
+        return n.Number(value, text, decimals, span)
+
+    def year(self, tok: Token) -> int:
+        text = str(tok)
+        if not (len(text) == 4 and text.isdigit()):
+            self.err("E131", "geen jaartal", f"'{text}' is geen jaartal van vier cijfers",
+                     self.span(tok), help="schrijf een jaar als 2027")
+            digits = "".join(ch for ch in text if ch.isdigit())
+            return int(digits[:4]) if digits else 0
+        return int(text)
+
+    # --- entry -------------------------------------------------------------------
+    def feed(self, line_no: int, tree: Tree) -> None:
+        self.line_no = line_no
+        stmt = tree.children[0]
+        if stmt is None:
+            return
+        handler: Callable[[Tree], None] | None = getattr(self, f"on_{stmt.data}", None)
+        if handler is not None:
+            handler(stmt)
+        else:
+            self.on_property(stmt)
+
+    # --- header --------------------------------------------------------------------
+    def _header(self, key: str, value: Any, stmt: Tree) -> None:
+        if key in self.header:
+            first = self.header[key][1]
+            self.err("E150", "dubbele kopregel", f"'{key}:' staat al op regel {first.line}",
+                     self.span(stmt), help="laat één van de twee regels weg")
+            return
+        self.header[key] = (value, self.span(stmt))
+
+    def on_gemeente(self, stmt: Tree) -> None:
+        self._header("gemeente", self.string(stmt.children[2]), stmt)
+
+    def on_titel(self, stmt: Tree) -> None:
+        self._header("titel", self.string(stmt.children[2]), stmt)
+
+    def on_periode(self, stmt: Tree) -> None:
+        start, end = self.year(stmt.children[2]), self.year(stmt.children[4])
+        if end < start:
+            self.err("E151", "periode loopt achteruit",
+                     f"de periode {start}-{end} eindigt voor ze begint", self.span(stmt),
+                     help=f"bedoelde je {end}-{start}?")
+        self._header("periode", (start, end), stmt)
+
+    def on_indeling(self, stmt: Tree) -> None:
+        if self.sections:
+            self.err("E152", "indeling te laat",
+                     "de indeling moet boven het eerste onderdeel staan", self.span(stmt))
+        levels = tuple(tuple(str(t) for t in lvl.children if t.type == "SECWORD")
+                       for lvl in (stmt.children[2], stmt.children[4]))
+        self.levels = (levels[0], levels[1])
+        self._header("indeling", self.levels, stmt)
+
+    def on_document(self, stmt: Tree) -> None:
+        name = str(stmt.children[1])
+        if any(d.name.casefold() == name.casefold() for d in self.documents):
+            self.err("E160", "dubbele naam", f"document '{name}' is al gedeclareerd",
+                     self.span(stmt.children[1]))
+            return
+        desc = self.string(stmt.children[4]) if stmt.children[4] is not None else None
+        self.documents.append(n.Document(name, self.string(stmt.children[3]), desc, self.span(stmt)))
+        self.current = self.agenda_draft
+
+    def on_groep(self, stmt: Tree) -> None:
+        name = str(stmt.children[1])
+        if any(n.normalise_group(g.name) == n.normalise_group(name) for g in self.groups):
+            self.err("E160", "dubbele naam", f"groep '{name}' is al gedeclareerd",
+                     self.span(stmt.children[1]))
+            return
+        self.groups.append(n.Group(name, self.string(stmt.children[3]), self.span(stmt)))
+        self.current = self.agenda_draft
+
+    # --- structure ----------------------------------------------------------------------
+    def on_section(self, stmt: Tree) -> None:
+        word_tok, num_tok, title_tok = stmt.children
+        word = str(word_tok)
+        number = str(num_tok) if num_tok is not None else None
+        level1, level2 = self.levels
+        if word in level1 and word in level2:
+            level = 2 if number and "." in number else 1
+        elif word in level1:
+            level = 1
+        elif word in level2:
+            level = 2
+        else:
+            allowed = " / ".join(level1) + " > " + " / ".join(level2)
+            self.err("E110", "woord niet in de indeling",
+                     f"'{word}' staat niet in de indeling van deze agenda ({allowed})",
+                     self.span(word_tok),
+                     help=f"voeg '{word}' toe aan 'indeling:' of gebruik "
+                          f"{did_you_mean(word, level1 + level2) or 'een woord uit de indeling'}")
+            level = 1
+        draft = _SectionDraft(self.span(stmt), word, level, number, self.string(title_tok))
+        if level == 1:
+            self.sections.append(draft)
+            self.top, self.sub = draft, None
+        else:
+            if self.top is None:
+                self.err("E111", "onderdeel zonder bovenliggend onderdeel",
+                         f"'{word}' is niveau 2 van de indeling, maar er staat nog geen "
+                         f"'{level1[0]}' boven", self.span(word_tok),
+                         help=f"zet eerst een '{level1[0]}'-regel")
+                self.sections.append(draft)
+                self.top, self.sub = draft, None
+            else:
+                self.top.children.append(draft)
+                self.sub = draft
+        self.current = draft
+        self.budget = None
+
+    def _container(self, word: str, stmt: Tree) -> _SectionDraft | None:
+        container = self.sub or self.top
+        if container is None:
+            level1 = self.levels[0][0]
+            self.err("E112", f"{word} buiten een onderdeel",
+                     f"een {word} hoort onder een onderdeel, maar er staat nog geen "
+                     f"'{level1}' boven", self.span(stmt),
+                     help=f"zet eerst een '{level1}'-regel")
+        return container
+
+    def _item(self, kind: str, stmt: Tree) -> None:
+        _, code_tok, title_tok = stmt.children
+        word = "actie" if kind == "action" else "resultaat"
+        draft = _ItemDraft(kind, self.span(stmt), str(code_tok) if code_tok else None,
+                           self.string(title_tok))
+        container = self._container(word, stmt)
+        if container is not None:
+            (container.actions if kind == "action" else container.results).append(draft)
+        self.current = draft
+        self.budget = None
+
+    def on_actie(self, stmt: Tree) -> None:
+        self._item("action", stmt)
+
+    def on_resultaat(self, stmt: Tree) -> None:
+        self._item("result", stmt)
+
+    def on_indicator(self, stmt: Tree) -> None:
+        name_tok, label_tok = stmt.children[1], stmt.children[2]
+        draft = _ItemDraft("indicator", self.span(stmt), str(name_tok),
+                           self.string(label_tok) if label_tok else str(name_tok))
+        draft.props["name_span"] = self.span(name_tok)
+        self.indicators.append(draft)
+        self.current = draft
+        self.budget = None
+
+    def on_begroting(self, stmt: Tree) -> None:
+        draft = _ItemDraft("budget", self.span(stmt), None, self.string(stmt.children[1]))
+        self.budgets.append(draft)
+        self.budget = draft
+        self.current = draft
+
+    def on_post(self, stmt: Tree) -> None:
+        kids = stmt.children
+        amounts = []
+        note = None
+        for kid in kids[3:]:
+            if kid is None:
+                continue
+            if getattr(kid, "data", None) == "amount":
+                year_tok, _, value_tok = kid.children
+                amounts.append(n.Amount(self.number(value_tok), self.span(kid),
+                                        self.year(year_tok) if year_tok is not None else None))
+            elif getattr(kid, "type", None) == "STRING":
+                note = self.string(kid)
+        draft = _ItemDraft("post", self.span(stmt), None, self.string(kids[1]))
+        draft.amounts, draft.note = tuple(amounts), note
+        if self.budget is None:
+            self.err("E113", "post buiten een begroting",
+                     "een 'post' hoort onder een 'begroting'-regel", self.span(stmt),
+                     help='zet eerst bijvoorbeeld: begroting "LEA-budget"')
+        else:
+            self.budget.posts.append(draft)
+        self.current = draft
+
+    # --- properties ------------------------------------------------------------------------
+    def on_property(self, stmt: Tree) -> None:
+        key = str(stmt.data)
+        item = self.current
+        if key not in ITEM_PROPS[item.kind]:
+            home = PROP_HOME.get(key, "item")
+            self.err("E120", "eigenschap op de verkeerde plaats",
+                     f"'{key}:' hoort bij een {home}, maar de regel erboven is "
+                     f"{ITEM_WORDS[item.kind]}", self.span(stmt.children[0]),
+                     help=f"zet '{key}:' direct onder een '{home}'-regel")
+            return
+        if key in SINGLE_PROPS and key in item.props:
+            self.err("E121", "eigenschap dubbel",
+                     f"{ITEM_WORDS[item.kind]} heeft al '{key}:' (regel {item.props[key + '@'].line})",
+                     self.span(stmt.children[0]), help="laat één van de twee regels weg")
+            return
+        getattr(self, f"prop_{key}")(item, stmt)
+        item.props[key + "@"] = self.span(stmt)
+
+    def prop_tekst(self, item: _Draft, stmt: Tree) -> None:
+        item.texts.append(self.string(stmt.children[2]))
+
+    def prop_vraag(self, item: _Draft, stmt: Tree) -> None:
+        item.questions.append((self.string(stmt.children[2]), self.span(stmt)))
+
+    def prop_citaat(self, item: _Draft, stmt: Tree) -> None:
+        _, _, doc_tok, loc, quote_tok = stmt.children
+        line = page = None
+        if loc is not None:
+            number = int(self.number(loc.children[1]).value)
+            if loc.children[0].type == "KW_REGEL":
+                line = number
+            else:
+                page = number
+        item.citations.append(n.Citation(str(doc_tok), self.string(quote_tok), self.span(stmt),
+                                         line, page))
+
+    def prop_soort(self, item: _Draft, stmt: Tree) -> None:
+        tok = stmt.children[2]
+        try:
+            item.props["soort"] = n.ActionKind(str(tok).casefold())
+        except ValueError:
+            kinds = [k.value for k in n.ActionKind]
+            self.err("E122", "onbekende soort actie", f"'{tok}' is geen soort actie",
+                     self.span(tok), help=did_you_mean(str(tok), kinds)
+                     or "kies uit: " + ", ".join(kinds))
+
+    def prop_eigenaar(self, item: _Draft, stmt: Tree) -> None:
+        item.props["eigenaar"] = self.string(stmt.children[2])
+
+    def prop_eenheid(self, item: _Draft, stmt: Tree) -> None:
+        item.props["eenheid"] = n.Unit(str(stmt.children[2]))
+
+    def prop_beter(self, item: _Draft, stmt: Tree) -> None:
+        item.props["beter"] = n.Better(str(stmt.children[2]))
+
+    def prop_grenzen(self, item: _Draft, stmt: Tree) -> None:
+        low, high = self.signed(stmt.children[2]), self.signed(stmt.children[4])
+        if low.value >= high.value:
+            self.err("E123", "grenzen verkeerd om",
+                     f"de ondergrens {low.text} is niet kleiner dan de bovengrens {high.text}",
+                     self.span(stmt))
+        item.props["grenzen"] = (low.value, high.value)
+
+    def prop_bron(self, item: _Draft, stmt: Tree) -> None:
+        item.props["bron"] = self.string(stmt.children[2])
+
+    def prop_meting(self, item: _Draft, stmt: Tree) -> None:
+        item.props["meting"] = n.Measure(str(stmt.children[2]))
+
+    def prop_per(self, item: _Draft, stmt: Tree) -> None:
+        item.props["per"] = (str(stmt.children[2]), self.span(stmt.children[2]))
+
+    def prop_waarden(self, item: _Draft, stmt: Tree) -> None:
+        item.props["waarden"] = tuple(self.string(t) for t in stmt.children[2:]
+                                      if getattr(t, "type", None) == "STRING")
+
+    def prop_formule(self, item: _Draft, stmt: Tree) -> None:
+        item.props["formule"] = self.expr(stmt.children[2])
+
+    def prop_doel(self, item: _Draft, stmt: Tree) -> None:
+        item.props["doel"] = self.goals(stmt.children[2])
+
+    def prop_basis(self, item: _Draft, stmt: Tree) -> None:
+        item.props["basis"] = (self.value(stmt.children[2]), self.moment(stmt.children[3]))
+
+    def prop_herzien(self, item: _Draft, stmt: Tree) -> None:
+        assert isinstance(item, _ItemDraft)
+        decided = self.date(stmt.children[2])
+        item.revisions.append({"decided": decided.day or date(decided.year, 1, 1),
+                               "goals": self.goals(stmt.children[4]), "span": self.span(stmt),
+                               "reason": None})
+
+    def prop_reden(self, item: _Draft, stmt: Tree) -> None:
+        assert isinstance(item, _ItemDraft)
+        if not item.revisions:
+            self.err("E124", "reden zonder herziening",
+                     "'reden:' hoort direct onder een 'herzien op ...:'-regel",
+                     self.span(stmt.children[0]))
+            return
+        item.revisions[-1]["reason"] = self.string(stmt.children[2])
+
+    # --- values, moments, goals ---------------------------------------------------------------
+    def signed(self, tree: Tree) -> n.Number:
+        dash, num = tree.children
+        number = self.number(num)
+        if dash is not None:
+            return n.Number(-number.value, "-" + number.text, number.decimals,
+                            self.span(dash).to(number.span))
+        return number
+
+    def value(self, tree: Tree) -> n.Quantity:
+        span = self.span(tree)
+        if tree.data == "v_rating":
+            return n.Quantity(span, rating=self.string(tree.children[0]))
+        if tree.data == "v_flag":
+            return n.Quantity(span, flag=str(tree.children[0]) == "ja")
+        euro, signed, unit = tree.children
+        unit_value = n.Unit(str(unit)) if unit is not None else None
+        if euro is not None:
+            if unit_value not in (None, n.Unit.EURO):
+                self.err("E132", "twee eenheden", "een bedrag met € heeft geen tweede eenheid",
+                         span)
+            unit_value = n.Unit.EURO
+        return n.Quantity(span, number=self.signed(signed), unit=unit_value)
+
+    def period(self, tree: Tree) -> n.Moment:
+        first, _, second = tree.children
+        year = self.year(first)
+        span = self.span(tree)
+        if second is None:
+            return n.Moment(n.Measure.CALENDAR_YEAR, year, span)
+        end = self.year(second)
+        if end != year + 1:
+            self.err("E140", "onjuist schooljaar",
+                     f"een schooljaar loopt van 1 augustus tot 31 juli en beslaat twee "
+                     f"opeenvolgende jaren; '{year}/{end}' doet dat niet", span,
+                     help=f"bedoelde je {year}/{year + 1} of {end - 1}/{end}?")
+        return n.Moment(n.Measure.SCHOOL_YEAR, year, span)
+
+    def date(self, tree: Tree) -> n.Moment:
+        kids = [k for k in tree.children if k is not None]
+        span = self.span(tree)
+        if len(kids) == 3:
+            day_s, month_s, year_tok = str(kids[0]), str(kids[1]), kids[2]
+            month = MONTHS.index(month_s) + 1
+        else:
+            day_s, month_s, year_tok = str(kids[0]), str(kids[2]), kids[4]
+            month = int(month_s) if month_s.isdigit() else 0
+        year = self.year(year_tok)
+        try:
+            day = date(year, month, int(day_s) if day_s.isdigit() else 0)
+        except ValueError:
+            self.err("E141", "onjuiste datum", f"'{_text(self.source, span)}' is geen bestaande datum",
+                     span, help="schrijf een datum als 1 januari 2025 of 01-01-2025")
+            return n.Moment(n.Measure.REFERENCE_DATE, year, span, None)
+        return n.Moment(n.Measure.REFERENCE_DATE, year, span, day)
+
+    def moment(self, tree: Tree | None) -> n.Moment | None:
+        if tree is None:
+            return None
+        sub = tree.children[1]
+        return self.period(sub) if sub.data == "period" else self.date(sub)
+
+    def goals(self, tree: Tree) -> tuple[n.Goal, ...]:
+        out: list[n.Goal] = []
+        previous: str | None = None
+        for goal_tree in tree.children:
+            if getattr(goal_tree, "type", None) == "KW_EN":
+                continue
+            goal = self.goal(goal_tree, previous)
+            if goal is not None:
+                out.append(goal)
+                indicators = n.goal_indicators(goal)
+                previous = indicators[0] if indicators else None
+        return tuple(out)
+
+    def goal(self, tree: Tree, previous: str | None) -> n.Goal | None:
+        k = tree.children
+        span = self.span(tree)
+        kind = tree.data
+        if kind == "g_compare":
+            tol = self.number(k[3].children[1]) if k[3] is not None else None
+            return n.CompareGoal(str(k[0]), n.Comparator(str(k[1])), self.value(k[2]), span,
+                                 self.moment(k[4]), tol)
+        if kind == "g_compare_cont":
+            if previous is None:
+                self.err("E125", "indicator ontbreekt",
+                         f"bij '{k[0]} ...' staat geen indicator, en er is geen vorig deel om "
+                         f"hem van over te nemen", span,
+                         help="schrijf de naam van de indicator voor de vergelijking")
+                return None
+            tol = self.number(k[2].children[1]) if k[2] is not None else None
+            return n.CompareGoal(previous, n.Comparator(str(k[0])), self.value(k[1]), span,
+                                 self.moment(k[3]), tol, indicator_implicit=True)
+        if kind == "g_direction":
+            direction = 1 if str(k[1]) == "gestegen" else -1
+            return n.DirectionGoal(str(k[0]), direction, self.period(k[4]), span,
+                                   self.moment(k[2]))
+        if kind == "g_relative":
+            direction = 1 if str(k[1]) == "gestegen" else -1
+            return n.DirectionGoal(str(k[0]), direction, self.period(k[6]), span,
+                                   self.moment(k[4]), by=self.value(k[3]))
+        if kind == "g_trend":
+            return n.TrendGoal(str(k[0]), 1 if str(k[1]) == "vergroten" else -1, span)
+        if kind == "g_units":
+            quant, group, _, indicator, cmp_tok, value, moment = k
+            minimum = self.number(quant.children[1]) if quant.data == "q_atleast" else None
+            return n.UnitsGoal(str(group), str(indicator), span, minimum,
+                               n.Comparator(str(cmp_tok)) if cmp_tok is not None else None,
+                               self.value(value) if value is not None else None,
+                               self.moment(moment))
+        if kind == "g_milestone":
+            return n.MilestoneGoal(span, self.moment(k[1]))
+        return n.QualitativeGoal(span)
+
+    def expr(self, tree: Tree | Token) -> n.Expr:
+        from lark import Token
+
+        if isinstance(tree, Token):  # a bare NUMBER or NAME inlined by `?factor`
+            if tree.type == "NUMBER":
+                return n.NumberExpr(self.number(tree), self.span(tree))
+            return n.NameExpr(str(tree), self.span(tree))
+        span = self.span(tree)
+        if tree.data == "num":
+            return n.NumberExpr(self.number(tree.children[0]), span)
+        if tree.data == "name":
+            return n.NameExpr(str(tree.children[0]), span)
+        if tree.data == "neg":
+            return n.NegExpr(self.expr(tree.children[1]), span)
+        if tree.data in ("add", "sub", "mul", "div"):
+            op = {"add": "+", "sub": "-", "mul": "*", "div": "/"}[str(tree.data)]
+            return n.BinaryExpr(op, self.expr(tree.children[0]), self.expr(tree.children[2]), span)
+        # parenthesised: LPAR expr RPAR
+        return self.expr(tree.children[1])
+
+    # --- freeze ------------------------------------------------------------------------------------
+    def finish(self) -> n.Agenda | None:
+        missing = [k for k in ("gemeente", "titel", "periode") if k not in self.header]
+        if missing:
+            for key in missing:
+                example = {"gemeente": 'gemeente: "Hengelo"', "titel": 'titel: "Lokale Educatieve Agenda 2024-2027"',
+                           "periode": "periode: 2024-2027"}[key]
+                self.err("E153", "kopregel ontbreekt", f"de agenda heeft geen '{key}:'-regel",
+                         Span.point(1, 1), help=f"zet bovenaan bijvoorbeeld: {example}", context=None)
+            return None
+        indicators = tuple(self._indicator(d) for d in self.indicators)
+        sections = tuple(self._section(s, index) for index, s in enumerate(self.sections, 1))
+        budgets = tuple(n.Budget(b.title, b.span, tuple(
+            n.BudgetPost(p.title, p.amounts, p.span, p.note, p.provenance()) for p in b.posts),
+            b.provenance()) for b in self.budgets)
+        period = self.header["periode"][0]
+        return n.Agenda(
+            path=self.path, municipality=self.header["gemeente"][0], title=self.header["titel"][0],
+            period=period, span=self.header["gemeente"][1], levels=self.levels,
+            documents=tuple(self.documents), groups=tuple(self.groups), indicators=indicators,
+            sections=sections, budgets=budgets, provenance=self.agenda_draft.provenance(),
+        )
+
+    def _indicator(self, d: _ItemDraft) -> n.Indicator:
+        p = d.props
+        bounds = p.get("grenzen", (None, None))
+        per = p.get("per")
+        assert d.code is not None
+        return n.Indicator(
+            name=d.code, label=d.title, span=p.get("name_span", d.span), unit=p.get("eenheid"),
+            better=p.get("beter"), lower_bound=bounds[0], upper_bound=bounds[1],
+            source=p.get("bron"), measure=p.get("meting", n.Measure.CALENDAR_YEAR),
+            formula=p.get("formule"), per_group=per[0] if per else None,
+            ratings=p.get("waarden", ()), provenance=d.provenance(),
+        )
+
+    def _section(self, s: _SectionDraft, index: int) -> n.Section:
+        number = s.number or str(index)
+        actions = tuple(
+            n.Action(a.code or f"{number}-a{i}", a.title, a.span,
+                     a.props.get("soort", n.ActionKind.ACTION), a.props.get("eigenaar"),
+                     a.code is not None, a.provenance())
+            for i, a in enumerate(s.actions, 1))
+        results = []
+        for i, r in enumerate(s.results, 1):
+            if "doel" not in r.props:
+                self.diags.append(error(
+                    "E126", "resultaat zonder doel",
+                    "elk resultaat heeft een 'doel:'-regel", r.span, path=self.path,
+                    context=_heading(s),
+                    help="schrijf bijvoorbeeld 'doel: kwalitatief' als het resultaat merkbaar maar "
+                         "niet meetbaar is"))
+            revisions = tuple(n.Revision(rv["decided"], rv["goals"], rv["span"], rv["reason"])
+                              for rv in r.revisions)
+            results.append(n.Result(r.code or f"{number}-r{i}", r.title, r.span,
+                                    r.props.get("doel", ()), r.props.get("basis"), revisions,
+                                    r.code is not None, r.provenance()))
+        children = tuple(self._section(c, j) for j, c in enumerate(s.children, 1))
+        return n.Section(s.word, s.level, s.number, s.title, s.span, actions, tuple(results),
+                         children, s.provenance())
+
+
+def _heading(s: _SectionDraft) -> str:
+    num = f" {s.number}" if s.number else ""
+    title = s.title if len(s.title) <= 60 else s.title[:57] + "..."
+    return f"{s.word}{num} \u201c{title}\u201d"
+
+
+def _text(source: SourceFile, span: Span) -> str:
+    return source.line_text(span.line)[span.column - 1: span.end_column - 1]
+
+
+def build(source: SourceFile) -> BuildResult:
+    from lea_rules.parser import parse_lines
+
+    trees, diags = parse_lines(source)
+    builder = Builder(source)
+    for line_no, tree in trees:
+        builder.feed(line_no, tree)
+    agenda = builder.finish()
+    return BuildResult(agenda, diags + builder.diags)
+
+
+def strip_spans(value: Any) -> Any:
+    """The meaning of a node without its places: used to prove the formatter changes nothing."""
+    from dataclasses import fields, is_dataclass
+
+    if isinstance(value, Span):
+        return None
+    if is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__,) + tuple(
+            (f.name, strip_spans(getattr(value, f.name)))
+            for f in fields(value) if f.name not in ("span", "path", "text") and f.compare)
+    if isinstance(value, (tuple, list)):
+        return tuple(strip_spans(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, strip_spans(v)) for k, v in value.items()))
+    return value
+
+
+__all__ = ["BuildResult", "build", "replace", "strip_spans"]

@@ -1,0 +1,110 @@
+"""Citations: every quote is found, word for word, in the document it cites, near its line."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from lea_rules import nodes as n
+from lea_rules.checks.context import CheckContext
+from lea_rules.diagnostics import Diagnostic
+from lea_rules.suggest import did_you_mean
+
+LINE_SLACK = 3
+"""A `regel N` may be off by a few lines: PDF extraction moves words across lines."""
+
+
+class IndexedText:
+    """A document reduced to its letters and digits, with the line of each kept character.
+
+    Line breaks, end-of-line hyphenation, bullets, punctuation and kinds of quote marks
+    differ between a PDF extraction and what a writer types; the words do not.
+    """
+
+    def __init__(self, text: str) -> None:
+        parts: list[str] = []
+        self.starts: list[int] = []
+        offset = 0
+        for line in text.split("\n"):
+            self.starts.append(offset)
+            kept = _NOT_WORD.sub("", line).casefold()
+            parts.append(kept)
+            offset += len(kept)
+        self.text = "".join(parts)
+        self.line_count = len(self.starts)
+
+    def find_lines(self, quote: str) -> list[int]:
+        key = normalise(quote)
+        if not key:
+            return []
+        found, start = [], 0
+        while True:
+            index = self.text.find(key, start)
+            if index < 0:
+                return found
+            found.append(bisect.bisect_right(self.starts, index))
+            start = index + 1
+
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def normalise(text: str) -> str:
+    return _NOT_WORD.sub("", text).casefold()
+
+
+@lru_cache(maxsize=16)
+def load_document(path: str, mtime: float) -> IndexedText:
+    return IndexedText(Path(path).read_text(encoding="utf-8", errors="replace"))
+
+
+def check(ctx: CheckContext) -> Iterator[Diagnostic]:
+    agenda = ctx.agenda
+    documents: dict[str, IndexedText | None] = {}
+    for document in agenda.documents:
+        path = (ctx.base_dir / document.path).resolve()
+        if not path.is_file():
+            documents[document.name.casefold()] = None
+            yield ctx.error("E251", "document niet gevonden",
+                            f"het document '{document.path}' bestaat niet (gezocht: {path})",
+                            document.span, help="het pad is relatief aan dit .lea-bestand")
+            continue
+        documents[document.name.casefold()] = load_document(str(path), path.stat().st_mtime)
+    names = [d.name for d in agenda.documents]
+    for where, provenance in ctx.provenances():
+        for citation in provenance.citations:
+            yield from _citation(ctx, citation, documents, names, where)
+
+
+def _citation(ctx: CheckContext, c: n.Citation, documents: dict[str, IndexedText | None],
+              names: list[str], where: str | None) -> Iterator[Diagnostic]:
+    key = c.document.casefold()
+    if key not in documents:
+        yield ctx.error("E250", "onbekend document",
+                        f"document '{c.document}' is niet gedeclareerd", c.span, context=where,
+                        help=did_you_mean(c.document, names)
+                        or f'declareer het bovenaan: document {c.document}: "pad/naar/bestand.txt"')
+        return
+    indexed = documents[key]
+    if indexed is None:
+        return
+    lines = indexed.find_lines(c.quote)
+    if not lines:
+        yield ctx.error("E252", "citaat niet gevonden",
+                        f"de geciteerde woorden staan niet in document '{c.document}'", c.span,
+                        context=where,
+                        help="kopieer de woorden letterlijk uit het document; spaties, regeleinden "
+                             "en afbrekingen tellen niet mee")
+        return
+    if c.line is not None and not any(abs(line - c.line) <= LINE_SLACK for line in lines):
+        near = min(lines, key=lambda line: abs(line - c.line))  # type: ignore[operator]
+        yield ctx.error("E253", "citaat op een andere regel",
+                        f"de woorden staan niet bij regel {c.line}, maar op regel {near}", c.span,
+                        context=where, help=f"schrijf 'regel {near}'")
+
+
+__all__ = ["IndexedText", "check", "load_document", "normalise"]

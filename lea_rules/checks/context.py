@@ -1,0 +1,65 @@
+"""Shared context for checks: the agenda, its source, and helpers to make located diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lea_rules import nodes as n
+from lea_rules.diagnostics import Diagnostic, error, warning
+from lea_rules.source import SourceFile, Span
+
+
+def heading(section: n.Section) -> str:
+    num = f" {section.number}" if section.number else ""
+    title = section.title if len(section.title) <= 60 else section.title[:57] + "..."
+    return f"{section.word}{num} \u201c{title}\u201d"
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    agenda: n.Agenda
+    source: SourceFile
+
+    @property
+    def base_dir(self) -> Path:
+        return Path(self.source.path).resolve().parent
+
+    def error(self, code: str, title: str, message: str, span: Span, **kw: Any) -> Diagnostic:
+        return error(code, title, message, span, path=self.source.path, **kw)
+
+    def warning(self, code: str, title: str, message: str, span: Span, **kw: Any) -> Diagnostic:
+        return warning(code, title, message, span, path=self.source.path, **kw)
+
+    def section_context(self, section: n.Section) -> str:
+        parent = self.agenda.parent_of(section)
+        if parent is not None:
+            return f"{heading(parent)} > {heading(section)}"
+        return heading(section)
+
+    def goals(self) -> Iterator[tuple[n.Section, n.Result, n.Goal]]:
+        """Every goal, original and revised, with where it sits."""
+        for section, result in self.agenda.all_results():
+            for goal in result.goals:
+                yield section, result, goal
+            for revision in result.revisions:
+                for goal in revision.goals:
+                    yield section, result, goal
+
+    def provenances(self) -> Iterator[tuple[str | None, n.Provenance]]:
+        yield None, self.agenda.provenance
+        for indicator in self.agenda.indicators:
+            yield None, indicator.provenance
+        for section in self.agenda.walk_sections():
+            ctx = self.section_context(section)
+            yield ctx, section.provenance
+            for action in section.actions:
+                yield ctx, action.provenance
+            for result in section.results:
+                yield ctx, result.provenance
+        for budget in self.agenda.budgets:
+            yield None, budget.provenance
+            for post in budget.posts:
+                yield None, post.provenance

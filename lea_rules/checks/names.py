@@ -1,0 +1,69 @@
+"""Names: every indicator, group and document used is declared once; codes are unique."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lea_rules import nodes as n
+from lea_rules.checks.context import CheckContext
+from lea_rules.diagnostics import Diagnostic
+from lea_rules.source import Span
+from lea_rules.suggest import did_you_mean
+
+
+def check(ctx: CheckContext) -> Iterator[Diagnostic]:
+    agenda = ctx.agenda
+    declared = [i.name for i in agenda.indicators]
+    seen: dict[str, n.Indicator] = {}
+    for indicator in agenda.indicators:
+        first = seen.get(indicator.key)
+        if first is not None:
+            yield ctx.error("E201", "dubbele indicator",
+                            f"indicator '{indicator.name}' is al gedeclareerd op regel {first.span.line}",
+                            indicator.span, help="geef de indicator een andere naam of laat er één weg")
+        else:
+            seen[indicator.key] = indicator
+        if indicator.formula is not None:
+            for ref in n.expr_names(indicator.formula):
+                if agenda.indicator(ref.name) is None:
+                    yield _undeclared(ctx, ref.name, ref.span, declared, None)
+        if indicator.per_group and agenda.group(indicator.per_group) is None:
+            yield ctx.error("E203", "onbekende groep",
+                            f"groep '{indicator.per_group}' is niet gedeclareerd", indicator.span,
+                            help=did_you_mean(indicator.per_group, [g.name for g in agenda.groups])
+                            or f'declareer hem bovenaan: groep {indicator.per_group}: "omschrijving"')
+
+    for section, result, goal in ctx.goals():
+        where = ctx.section_context(section)
+        for name in n.goal_indicators(goal):
+            if agenda.indicator(name) is None:
+                yield _undeclared(ctx, name, goal.span, declared, where)
+        if isinstance(goal, n.UnitsGoal) and agenda.group(goal.group) is None:
+            yield ctx.error("E203", "onbekende groep", f"groep '{goal.group}' is niet gedeclareerd",
+                            goal.span, context=where,
+                            help=did_you_mean(goal.group, [g.name for g in agenda.groups])
+                            or f'declareer hem bovenaan: groep {goal.group}: "omschrijving"')
+
+    codes: dict[str, Span] = {}
+    for section in agenda.walk_sections():
+        for item in (*section.actions, *section.results):
+            key = item.code.casefold()
+            if key in codes:
+                yield ctx.error("E202", "dubbele code",
+                                f"code '{item.code}' is al gebruikt op regel {codes[key].line}",
+                                item.span, context=ctx.section_context(section),
+                                help="elke actie en elk resultaat heeft een eigen code")
+            else:
+                codes[key] = item.span
+
+
+def _undeclared(ctx: CheckContext, name: str, span: Span, declared: list[str],
+                where: str | None) -> Diagnostic:
+    help_text = did_you_mean(name, declared)
+    if help_text is None and "-" in name:
+        parts = name.split("-")
+        if all(ctx.agenda.indicator(p) is not None for p in parts if p):
+            help_text = f"bedoel je een aftrekking? zet spaties rond de min: {' - '.join(parts)}"
+    return ctx.error("E200", "onbekende indicator",
+                     f"indicator '{name}' is niet gedeclareerd", span, context=where,
+                     help=help_text or f'declareer hem: indicator {name} "omschrijving"')

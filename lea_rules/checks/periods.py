@@ -1,0 +1,34 @@
+"""Periods: target moments fall inside the agenda period; baselines come before targets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lea_rules import nodes as n
+from lea_rules.checks.context import CheckContext
+from lea_rules.diagnostics import Diagnostic
+
+
+def check(ctx: CheckContext) -> Iterator[Diagnostic]:
+    start, end = ctx.agenda.period
+    for section, result, goal in ctx.goals():
+        where = ctx.section_context(section)
+        deadline = n.goal_deadline(goal)
+        if deadline is not None:
+            last_year = deadline.year + (1 if deadline.kind is n.Measure.SCHOOL_YEAR else 0)
+            if deadline.year < start or last_year > end + (1 if deadline.kind is n.Measure.SCHOOL_YEAR else 0):
+                yield ctx.warning(
+                    "W210", "doelmoment buiten de periode",
+                    f"het doelmoment {deadline.describe()} valt buiten de agendaperiode {start}-{end}",
+                    deadline.span, context=where,
+                    help="controleer het jaartal in de brontekst; staat het er zo, noteer dan een 'vraag:'")
+        if isinstance(goal, n.DirectionGoal) and deadline is not None and goal.reference.year >= deadline.year:
+            yield ctx.error("E211", "vergelijkingsjaar na het doelmoment",
+                            f"t.o.v. {goal.reference.describe()} ligt niet voor het doelmoment "
+                            f"{deadline.describe()}", goal.reference.span, context=where)
+        if result.baseline is not None and deadline is not None:
+            base_moment = result.baseline[1]
+            if base_moment.year > deadline.year:
+                yield ctx.error("E212", "nulmeting na het doelmoment",
+                                f"de nulmeting ({base_moment.describe()}) ligt na het doelmoment "
+                                f"{deadline.describe()}", base_moment.span, context=where)

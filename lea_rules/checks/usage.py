@@ -1,0 +1,47 @@
+"""Usage: what is declared is used, so the agenda holds no forgotten declarations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lea_rules import nodes as n
+from lea_rules.checks.context import CheckContext
+from lea_rules.diagnostics import Diagnostic
+
+
+def check(ctx: CheckContext) -> Iterator[Diagnostic]:
+    agenda = ctx.agenda
+    used: set[str] = set()
+    groups: set[str] = set()
+    for _, _, goal in ctx.goals():
+        used.update(name.casefold() for name in n.goal_indicators(goal))
+        if isinstance(goal, n.UnitsGoal):
+            groups.add(n.normalise_group(goal.group))
+    # Inputs of a used derived indicator are used too.
+    frontier = list(used)
+    while frontier:
+        indicator = agenda.indicator(frontier.pop())
+        if indicator is not None and indicator.formula is not None:
+            for ref in n.expr_names(indicator.formula):
+                if ref.name.casefold() not in used:
+                    used.add(ref.name.casefold())
+                    frontier.append(ref.name.casefold())
+    for indicator in agenda.indicators:
+        if indicator.per_group:
+            if indicator.key in used:
+                groups.add(n.normalise_group(indicator.per_group))
+        if indicator.key not in used:
+            yield ctx.warning("W260", "indicator niet gebruikt",
+                              f"indicator '{indicator.name}' wordt door geen enkel doel gebruikt",
+                              indicator.span,
+                              help="gebruik hem in een 'doel:' of laat de declaratie weg")
+    for group in agenda.groups:
+        if n.normalise_group(group.name) not in groups:
+            yield ctx.warning("W261", "groep niet gebruikt",
+                              f"groep '{group.name}' wordt nergens gebruikt", group.span)
+    cited = {c.document.casefold() for _, p in ctx.provenances() for c in p.citations}
+    for document in agenda.documents:
+        if document.name.casefold() not in cited:
+            yield ctx.warning("W262", "document niet geciteerd",
+                              f"document '{document.name}' wordt door geen citaat gebruikt",
+                              document.span)

@@ -1,0 +1,95 @@
+"""CLI: the thin `lea` command; it alone prints and chooses exit codes.
+
+Exit codes: 0 = in orde; 1 = fouten in de invoer (agenda, gegevens); 2 = verkeerd gebruik
+van de opdracht (onbekende optie, bestand niet gevonden); 3 = een benodigd hulpprogramma
+ontbreekt (Chromium voor --pdf).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_TOOL = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"lea: fout: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="lea", description="Lokale Educatieve Agenda: schrijven, controleren, "
+                                               "evalueren en rapporteren.")
+    parser.add_argument("--version", action="version", version=_version())
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=_Parser)
+
+    p = sub.add_parser("check", help="controleer agenda's en toon fouten en waarschuwingen")
+    p.add_argument("paths", nargs="+", metavar="PAD")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--max", type=int, default=50, help="toon hooguit zoveel meldingen (standaard 50)")
+    p.add_argument("--errors-only", action="store_true", help="alleen fouten, geen waarschuwingen")
+
+    p = sub.add_parser("fmt", help="zet agenda's in de vaste opmaak")
+    p.add_argument("paths", nargs="+", metavar="PAD")
+    p.add_argument("--check", action="store_true", help="schrijf niets; faal als iets anders zou worden")
+    p.add_argument("--diff", action="store_true", help="toon de wijzigingen als diff; schrijf niets")
+
+    p = sub.add_parser("evaluate", help="beoordeel elk doel voor een peiljaar")
+    p.add_argument("agenda", metavar="AGENDA")
+    p.add_argument("--year", type=int, required=True, metavar="JAAR")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--data", metavar="MAP", help="gegevensmap (standaard data/<gemeente>)")
+
+    p = sub.add_parser("import", help="lees cijfers uit CSV of Excel in de gegevensmap")
+    p.add_argument("file", metavar="BESTAND")
+    p.add_argument("--agenda", required=True, metavar="AGENDA")
+    p.add_argument("--data", metavar="MAP", help="gegevensmap (standaard data/<gemeente>)")
+    p.add_argument("--reden", "--reason", dest="reason", metavar="TEKST",
+                   help="reden voor herziene waarden (verplicht als een waarde verandert)")
+    p.add_argument("--dry-run", action="store_true", help="controleer alleen; schrijf niets")
+
+    p = sub.add_parser("template", help="maak een uitvraagbestand (XLSX of CSV) voor een bron")
+    p.add_argument("agenda", metavar="AGENDA")
+    p.add_argument("--year", type=int, required=True, metavar="JAAR")
+    p.add_argument("--source", metavar="BRON", help="alleen indicatoren van deze bron")
+    p.add_argument("-o", "--output", required=True, metavar="BESTAND")
+    p.add_argument("--data", metavar="MAP")
+
+    p = sub.add_parser("report", help="maak het PDCA-voortgangsrapport (HTML, optioneel PDF)")
+    p.add_argument("agenda", metavar="AGENDA")
+    p.add_argument("--year", type=int, required=True, metavar="JAAR")
+    p.add_argument("-o", "--output", metavar="BESTAND", help="standaard reports/<gemeente>-<jaar>.html")
+    p.add_argument("--lang", choices=["nl", "en"], default="nl")
+    p.add_argument("--pdf", action="store_true", help="schrijf ook een A4-PDF via headless Chromium")
+    p.add_argument("--data", metavar="MAP")
+
+    p = sub.add_parser("schema", help="toon het JSON-schema van de uitvoer van 'lea evaluate'")
+    return parser
+
+
+def _version() -> str:
+    from lea_rules import __version__
+
+    return f"lea {__version__}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_USAGE
+    module = importlib.import_module(f"lea_rules.commands.{args.command}")
+    try:
+        code: int = module.run(args)
+    except KeyboardInterrupt:
+        sys.stderr.write("lea: afgebroken\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    return code

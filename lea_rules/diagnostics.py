@@ -1,0 +1,104 @@
+"""Diagnostics: what the checker tells the writer, rendered like rustc/Elm, with a JSON twin."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from lea_rules.source import SourceFile, Span
+
+
+class Severity(str, Enum):
+    ERROR = "fout"
+    WARNING = "waarschuwing"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    title: str  # short, stable per code
+    message: str  # one sentence on what is wrong and what was expected
+    span: Span
+    path: str = ""
+    help: str | None = None  # "bedoelde je ...?" or how to fix it
+    context: str | None = None  # the theme/ambition heading the problem sits under
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": "error" if self.is_error else "warning",
+            "title": self.title,
+            "message": self.message,
+            "file": self.path,
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "help": self.help,
+            "context": self.context,
+            "notes": list(self.notes),
+        }
+
+
+def error(code: str, title: str, message: str, span: Span, **kw: Any) -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, title, message, span, **kw)
+
+
+def warning(code: str, title: str, message: str, span: Span, **kw: Any) -> Diagnostic:
+    return Diagnostic(code, Severity.WARNING, title, message, span, **kw)
+
+
+def sort_key(d: Diagnostic) -> tuple[int, int, str]:
+    return (d.span.line, d.span.column, d.code)
+
+
+def render(diag: Diagnostic, source: SourceFile | None) -> str:
+    """One diagnostic as text: code and title, --> place, the line with carets, help."""
+    out = [f"{diag.severity.value}[{diag.code}]: {diag.title}"]
+    out.append(f"  --> {diag.path}:{diag.span.line}:{diag.span.column}")
+    if diag.context:
+        out.append(f"   = onder: {diag.context}")
+    line_text = source.line_text(diag.span.line) if source else ""
+    gutter = " " * len(str(diag.span.line))
+    if line_text or source is not None:
+        shown = line_text.replace("\t", " ")
+        out.append(f"{gutter} |")
+        out.append(f"{diag.span.line} | {shown}")
+        start = max(diag.span.column, 1)
+        end = diag.span.end_column if diag.span.end_line == diag.span.line else len(line_text) + 1
+        width = max(1, min(end, len(line_text) + 1) - start) if end > start else 1
+        out.append(f"{gutter} | {' ' * (start - 1)}{'^' * width} {diag.message}")
+    else:
+        out.append(f"   {diag.message}")
+    for note in diag.notes:
+        out.append(f"{gutter} = let op: {note}")
+    if diag.help:
+        out.append(f"{gutter} = hulp: {diag.help}")
+    return "\n".join(out)
+
+
+def render_all(
+    diags: Sequence[Diagnostic], sources: dict[str, SourceFile], limit: int = 50
+) -> str:
+    shown = list(diags[:limit])
+    parts = [render(d, sources.get(d.path)) for d in shown]
+    if len(diags) > limit:
+        parts.append(f"... en {len(diags) - limit} meer")
+    return "\n\n".join(parts)
+
+
+def summary(diags: Iterable[Diagnostic]) -> str:
+    items = list(diags)
+    errors = sum(1 for d in items if d.is_error)
+    warnings = len(items) - errors
+    fouten = "1 fout" if errors == 1 else f"{errors} fouten"
+    waarsch = "1 waarschuwing" if warnings == 1 else f"{warnings} waarschuwingen"
+    return f"{fouten}, {waarsch}"

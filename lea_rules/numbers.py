@@ -1,0 +1,66 @@
+"""Numbers: Dutch notation (decimal comma, thousands dot) read exactly, never guessed."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+_PLAIN = re.compile(r"\d+")
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DECIMAL = re.compile(r"(\d+|\d{1,3}(?:\.\d{3})+),(\d+)")
+
+
+class NumberFormatError(ValueError):
+    """A number that Dutch notation does not allow, with the rule that explains why."""
+
+    def __init__(self, message: str, suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.suggestion = suggestion
+
+
+def parse_dutch(text: str) -> tuple[Decimal, int]:
+    """Return the value and the number of decimals written.
+
+    `1,9` -> 1.9 (1 decimal); `1.250` -> 1250; `10.884` -> 10884; `1.250,5` -> 1250.5.
+    `1.25`, `83.7` and `1,250.5` are refused: they are English notation or ambiguous.
+    """
+    if _PLAIN.fullmatch(text):
+        return Decimal(text), 0
+    if _GROUPED.fullmatch(text):
+        return Decimal(text.replace(".", "")), 0
+    match = _DECIMAL.fullmatch(text)
+    if match:
+        whole, frac = match.group(1).replace(".", ""), match.group(2)
+        return Decimal(f"{whole}.{frac}"), len(frac)
+    if re.fullmatch(r"\d+\.\d+", text):
+        return _refuse_english(text)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+        dutch = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+        raise NumberFormatError(
+            f"'{text}' is Engelse notatie; in het Nederlands staat de punt tussen duizendtallen "
+            "en de komma voor decimalen",
+            dutch,
+        )
+    raise NumberFormatError(
+        f"'{text}' is geen getal in Nederlandse notatie; gebruik een komma voor decimalen "
+        "(1,9) en een punt alleen tussen groepen van drie cijfers (10.884)"
+    )
+
+
+def _refuse_english(text: str) -> tuple[Decimal, int]:
+    whole, frac = text.split(".")
+    raise NumberFormatError(
+        f"'{text}' is dubbelzinnig: in het Nederlands is de punt een scheidingsteken voor "
+        "duizendtallen en staat er een komma voor decimalen",
+        f"{whole},{frac}",
+    )
+
+
+def format_dutch(value: Decimal, decimals: int | None = None) -> str:
+    """Write a number back in Dutch notation (used by the formatter and messages)."""
+    if decimals is None:
+        exponent = value.normalize().as_tuple().exponent
+        decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

@@ -1,0 +1,177 @@
+"""Parser: the cached Lark LALR parser, one line at a time, errors as diagnostics."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lea_rules.diagnostics import Diagnostic, error
+from lea_rules.source import SourceFile, Span
+from lea_rules.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from lark import Lark, Tree
+
+FOREIGN_KEYWORDS = {
+    "theme": "thema", "themes": "thema", "ambition": "ambitie", "goal": "doel",
+    "target": "doel", "action": "actie", "result": "resultaat", "outcome": "resultaat",
+    "municipality": "gemeente", "title": "titel", "period": "periode", "owner": "eigenaar",
+    "unit": "eenheid", "source": "bron", "better": "beter", "formula": "formule",
+    "question": "vraag", "quote": "citaat", "citation": "citaat", "text": "tekst",
+    "kind": "soort", "type": "soort", "budget": "begroting", "baseline": "basis",
+    "revised": "herzien", "reason": "reden", "measure": "meting", "values": "waarden",
+    "bounds": "grenzen", "group": "groep", "chapter": "hoofdstuk", "section": "paragraaf",
+    "objective": "doelstelling", "milestone": "mijlpaal", "indicateur": "indicator",
+    "ziel": "doel", "ergebnis": "resultaat", "maßnahme": "actie", "massnahme": "actie",
+}
+
+LINE_KEYWORDS = (
+    "gemeente", "titel", "periode", "indeling", "document", "groep", "actie", "resultaat",
+    "indicator", "begroting", "post", "soort", "eigenaar", "tekst", "citaat", "vraag",
+    "eenheid", "beter", "grenzen", "bron", "meting", "formule", "per", "waarden", "doel",
+    "basis", "herzien", "reden", "thema", "paragraaf", "hoofdstuk", "doelstelling", "ambitie",
+    "belofte", "speerpunt", "opgave", "onderdeel",
+)
+
+TERMINAL_WORDS = {
+    "NAME": "een naam", "NUMBER": "een getal", "STRING": "een tekst tussen aanhalingstekens",
+    "COMMENT": "commentaar", "SECWORD": "een onderdeelwoord (thema, ambitie, paragraaf, ...)",
+    "UNIT": "een eenheid (%, aantal, uur per week, uur, euro, score, ja/nee, oordeel)",
+    "BETTER": "'hoger', 'lager' of 'niveau'",
+    "MEASURE": "'kalenderjaar', 'schooljaar' of 'peildatum'",
+    "CHANGE": "'gestegen' of 'gedaald'", "TREND": "'vergroten' of 'verminderen'",
+    "ALL": "'alle' of 'elk'", "ATLEAST": "'tenminste'", "TOV": "'t.o.v.'",
+    "YESNO": "'ja' of 'nee'", "MONTH": "een maand (januari ... december)",
+    "CMP": "een vergelijking (>=, >, <=, <, =)", "PLUSMINUS": "'±'", "EURO": "'€'",
+    "COLON": "':'", "COMMA": "','", "SLASH": "'/'", "DASH": "'-'", "GT": "'>'",
+    "PLUS": "'+'", "STAR": "'*'", "LPAR": "'('", "RPAR": "')'", "$END": "het einde van de regel",
+}
+
+
+def describe_terminal(name: str) -> str:
+    if name.startswith("KW_"):
+        return f"'{name[3:].lower()}'"
+    return TERMINAL_WORDS.get(name, name.lower())
+
+
+def grammar_path() -> Path:
+    """The grammar ships inside an installed package; in a checkout it is in grammar/."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "grammar" / "lea.lark", here.parent / "grammar" / "lea.lark"):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError("grammar/lea.lark not found next to the lea_rules package")
+
+
+@lru_cache(maxsize=1)
+def get_parser() -> Lark:
+    """Build the parser once; Lark's cache makes later processes skip the grammar analysis."""
+    from lark import Lark
+
+    return Lark(
+        grammar_path().read_text(encoding="utf-8"),
+        parser="lalr",
+        start=["line", "file"],
+        propagate_positions=True,
+        maybe_placeholders=True,
+        cache=True,
+    )
+
+
+_FIRST_WORD = re.compile(r"[ \t]*([^\s:\"#]+)")
+
+
+def parse_line(text: str, line_no: int, path: str) -> Tree | Diagnostic:
+    """Parse one line; return its tree, or the diagnostic that says what is wrong."""
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
+
+    try:
+        return get_parser().parse(text, start="line")
+    except UnexpectedCharacters as exc:
+        return _diagnose(text, line_no, path, exc.column, None, set(exc.allowed or ()))
+    except UnexpectedToken as exc:
+        token = exc.token
+        if token.type == "$END":
+            return _diagnose(text, line_no, path, len(text.rstrip()) + 1, "", set(exc.expected))
+        return _diagnose(text, line_no, path, token.column or 1, str(token), set(exc.expected))
+    except UnexpectedEOF as exc:
+        return _diagnose(text, line_no, path, len(text.rstrip()) + 1, "", set(exc.expected))
+
+
+def _diagnose(
+    text: str, line_no: int, path: str, column: int, found: str | None, expected: set[str]
+) -> Diagnostic:
+    first = _FIRST_WORD.match(text)
+    if first and first.start(1) + 1 <= column <= first.end(1) and first.group(1) not in LINE_KEYWORDS:
+        return _unknown_keyword(first.group(1), line_no, first.start(1) + 1, path)
+    if found is None:
+        found = _word_at(text, column)
+    span = Span.point(line_no, column, len(found) if found else 1)
+    if found.startswith('"') and text.count('"') % 2 == 1:
+        return error("E104", "tekst niet afgesloten",
+                     "deze tekst heeft geen afsluitend aanhalingsteken", Span.point(line_no, column),
+                     path=path, help='zet een " aan het einde van de tekst (een tekst staat op één regel)')
+    wanted = sorted({describe_terminal(t) for t in expected if t not in {"COMMENT"}})
+    want = _join(wanted)
+    if not found:
+        return error("E102", "regel is niet af",
+                     f"de regel houdt hier op; hier verwachtte ik {want}", span, path=path)
+    if expected == {"COLON"} or expected <= {"COLON", "COMMENT", "$END"}:
+        keyword = text.strip().split()[0] if text.strip() else ""
+        return error("E103", "dubbele punt ontbreekt",
+                     f"na '{keyword}' hoort een dubbele punt", span, path=path,
+                     help=f"schrijf '{keyword}: ...'")
+    help_text = None
+    if "NAME" in expected and re.fullmatch(r"\d[\d.,]*", found):
+        help_text = "een naam begint met een letter"
+    return error("E101", "onverwacht " + ("teken" if len(found) == 1 else "woord"),
+                 f"'{found}' past hier niet; hier verwachtte ik {want}", span, path=path, help=help_text)
+
+
+def _unknown_keyword(word: str, line_no: int, column: int, path: str) -> Diagnostic:
+    span = Span.point(line_no, column, len(word))
+    dutch = FOREIGN_KEYWORDS.get(word.casefold())
+    if dutch:
+        return error("E105", "sleutelwoord in een andere taal",
+                     f"'{word}' is geen Nederlands sleutelwoord; een agenda gebruikt overal Nederlandse woorden",
+                     span, path=path, help=f"schrijf '{dutch}'")
+    return error("E100", "onbekend sleutelwoord",
+                 f"een regel begint met een sleutelwoord zoals 'thema', 'actie', 'resultaat' of 'doel:', niet met '{word}'",
+                 span, path=path, help=did_you_mean(word, LINE_KEYWORDS))
+
+
+def _word_at(text: str, column: int) -> str:
+    rest = text[column - 1:]
+    if not rest:
+        return ""
+    if rest[0] == '"':
+        end = rest.find('"', 1)
+        return rest[: end + 1] if end > 0 else rest
+    match = re.match(r"[\w.,%€/-]+", rest)
+    return match.group(0) if match else rest[0]
+
+
+def _join(items: list[str]) -> str:
+    if not items:
+        return "iets anders"
+    if len(items) > 8:
+        return ", ".join(items[:8]) + " of iets dergelijks"
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " of " + items[-1]
+
+
+def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Tree]], list[Diagnostic]]:
+    trees: list[tuple[int, Tree]] = []
+    diags: list[Diagnostic] = []
+    for number, text in enumerate(source.lines, 1):
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        result = parse_line(text, number, source.path)
+        if isinstance(result, Diagnostic):
+            diags.append(result)
+        else:
+            trees.append((number, result))
+    return trees, diags

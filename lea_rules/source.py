@@ -1,0 +1,101 @@
+"""Source: reading agenda text safely and locating spans in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_BYTES = 2 * 1024 * 1024
+"""An agenda is a few hundred kilobytes at most; a bigger file is a mistake, not an agenda."""
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A place in a source file: 1-based line and column, end exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @staticmethod
+    def point(line: int, column: int, width: int = 1) -> Span:
+        return Span(line, column, line, column + max(width, 1))
+
+    def to(self, other: Span) -> Span:
+        return Span(self.line, self.column, other.end_line, other.end_column)
+
+
+UNKNOWN = Span(1, 1, 1, 2)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: str
+    text: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def line_text(self, line: int) -> str:
+        lines = self.lines
+        if 1 <= line <= len(lines):
+            return lines[line - 1]
+        return ""
+
+
+class SourceError(Exception):
+    """The file cannot be read as an agenda: carries a code, a message and a place."""
+
+    def __init__(self, code: str, message: str, span: Span, help: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.span = span
+        self.help = help
+
+
+def decode(data: bytes, path: str) -> SourceFile:
+    """Decode agenda bytes: UTF-8 with or without BOM, Windows line endings allowed."""
+    if len(data) > MAX_BYTES:
+        raise SourceError(
+            "E001",
+            f"het bestand is {len(data) / 1_048_576:.1f} MB; een agenda is hooguit "
+            f"{MAX_BYTES // 1_048_576} MB",
+            UNKNOWN,
+            "controleer of dit echt een .lea-bestand is",
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise SourceError(
+            "E002",
+            f"byte 0x{data[exc.start]:02x} is geen geldige UTF-8",
+            Span.point(line, column),
+            "sla het bestand op als UTF-8 (in Kladblok: Opslaan als > Codering: UTF-8)",
+        ) from None
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        raise SourceError("E002", "het bestand bevat een NUL-teken; is dit een tekstbestand?",
+                          Span.point(line, 1))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceFile(path, text)
+
+
+def read_source(path: str | Path) -> SourceFile:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise SourceError("E000", f"bestand niet gevonden: {p}", UNKNOWN) from None
+    except IsADirectoryError:
+        raise SourceError("E000", f"{p} is een map, geen bestand", UNKNOWN) from None
+    except OSError as exc:
+        raise SourceError("E000", f"kan {p} niet lezen: {exc.strerror}", UNKNOWN) from None
+    return decode(data, str(path))
