@@ -1,0 +1,366 @@
+"""Formatter: re-emits an agenda in its one canonical layout, line by line from the parse trees.
+
+The language is line-based and the hierarchy comes from keywords, so the formatter never
+moves, merges or reorders lines: it re-spaces each statement from its tokens, sets the
+indentation from the same state the builder keeps, and normalises blank lines. Before a
+caller writes anything, `format_safely` proves (like Black's safe mode) that the result
+means the same agenda and is stable under a second run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lea_rules.diagnostics import Diagnostic
+from lea_rules.source import SourceFile
+
+if TYPE_CHECKING:
+    from lark import Token, Tree
+
+INDENT = "  "
+BLOCK_STATEMENTS = frozenset({"indicator", "begroting"})
+ITEM_STATEMENTS = frozenset({"section", "actie", "resultaat", "indicator", "begroting", "post"})
+HEADER_STATEMENTS = frozenset({"gemeente", "titel", "periode", "indeling"})
+
+# Token texts with more than one spelling; the first is canonical.
+CANONICAL_TEXT = {"ten opzichte van": "t.o.v.", "ten minste": "tenminste"}
+
+# (token type, rule the token sits in) pairs that are glued to their neighbours.
+_GLUE_BOTH = {("DASH", "periode"), ("DASH", "date"), ("SLASH", "level"), ("SLASH", "period")}
+_GLUE_AFTER = {("DASH", "signed"), ("DASH", "neg"), ("LPAR", "factor")}
+_GLUE_BEFORE = {"COLON", "COMMA", "RPAR"}
+
+
+class AgendaSyntaxError(Exception):
+    """The agenda has lines that do not parse; it is not formatted."""
+
+    def __init__(self, source: SourceFile, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(f"{source.path}: {len(diagnostics)} regel(s) niet te lezen")
+        self.source = source
+        self.diagnostics = diagnostics
+
+
+class UnsafeFormatting(Exception):
+    """An internal error of the formatter: its result would change the agenda or is unstable."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One source line: blank, a full-line comment, or a statement with its trailing comment."""
+
+    kind: str  # "blank" | "comment" | "statement"
+    indent: int = 0  # as written, tabs counted as four spaces
+    comment: str | None = None
+    statement: Tree[Token] | None = None
+
+
+class _Layout:
+    """Mirrors the builder's notion of 'where are we' to choose indentation and blank lines."""
+
+    def __init__(self) -> None:
+        self.levels: tuple[tuple[str, ...], tuple[str, ...]] = (("thema",), ("ambitie",))
+        self.has_top = False
+        self.has_sub = False
+        self.prop_depth = 0  # depth of a property line: that of the current item plus one
+        self.trailing_depth = 0  # depth of a note under the last statement
+
+    def place(self, stmt: Tree[Token]) -> tuple[int, bool]:
+        """The depth of this statement and whether it opens a block (needs a blank line)."""
+        depth, block = self._place(stmt)
+        opens_item = str(stmt.data) in ITEM_STATEMENTS
+        self.trailing_depth = self.prop_depth if opens_item else depth
+        return depth, block
+
+    def _place(self, stmt: Tree[Token]) -> tuple[int, bool]:
+        kind = str(stmt.data)
+        if kind in HEADER_STATEMENTS:
+            if kind == "indeling":
+                self.levels = _levels(stmt)
+            return 0, False
+        if kind in ("document", "groep"):
+            self.prop_depth = 0
+            return 0, False
+        if kind == "section":
+            depth = 1 if self._section_level(stmt) == 2 and self.has_top else 0
+            if depth == 0:
+                self.has_top, self.has_sub = True, False
+            else:
+                self.has_sub = True
+            self.prop_depth = depth + 1
+            return depth, True
+        if kind in ("actie", "resultaat"):
+            depth = 2 if self.has_sub else 1 if self.has_top else 0
+            self.prop_depth = depth + 1
+            return depth, False
+        if kind in BLOCK_STATEMENTS:
+            self.prop_depth = 1
+            return 0, True
+        if kind == "post":
+            self.prop_depth = 2
+            return 1, False
+        return self.prop_depth, False
+
+    def _section_level(self, stmt: Tree[Token]) -> int:
+        word = str(stmt.children[0])
+        number = stmt.children[1]
+        level1, level2 = self.levels
+        if word in level1 and word in level2:
+            return 2 if number is not None and "." in str(number) else 1
+        return 2 if word in level2 and word not in level1 else 1
+
+
+def _levels(stmt: Tree[Token]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from lark import Tree
+
+    words: list[tuple[str, ...]] = []
+    for child in stmt.children:
+        if isinstance(child, Tree):
+            words.append(tuple(str(t) for t in child.children if getattr(t, "type", "") == "SECWORD"))
+    return (words[0], words[1]) if len(words) == 2 else (("thema",), ("ambitie",))
+
+
+def _tokens(tree: Tree[Token], parent: str) -> list[tuple[Token, str]]:
+    """The tokens of a statement in order, each with the name of the rule it sits in."""
+    from lark import Tree
+
+    out: list[tuple[Token, str]] = []
+    for child in tree.children:
+        if child is None:
+            continue
+        if isinstance(child, Tree):
+            out.extend(_tokens(child, str(child.data)))
+        else:
+            out.append((child, parent))
+    return out
+
+
+def token_text(token: Token) -> str:
+    text = str(token)
+    return CANONICAL_TEXT.get(text, text)
+
+
+def render_statement(stmt: Tree[Token]) -> str:
+    """One statement with canonical spacing: single spaces, `key: value`, glued where it reads so."""
+    parts: list[str] = []
+    previous: tuple[Token, str] | None = None
+    for token, rule in _tokens(stmt, str(stmt.data)):
+        if previous is not None and _spaced(previous, (token, rule)):
+            parts.append(" ")
+        parts.append(token_text(token))
+        previous = (token, rule)
+    return "".join(parts)
+
+
+def _spaced(left: tuple[Token, str], right: tuple[Token, str]) -> bool:
+    (ltok, lrule), (rtok, rrule) = left, right
+    if rtok.type in _GLUE_BEFORE or (rtok.type, rrule) in _GLUE_BOTH:
+        return False
+    if (ltok.type, lrule) in _GLUE_BOTH or (ltok.type, lrule) in _GLUE_AFTER:
+        return False
+    # `85%` but `5 uur per week`
+    return not (rtok.type == "UNIT" and str(rtok) == "%" and rrule == "v_number")
+
+
+def _read_lines(source: SourceFile) -> list[_Line]:
+    from lea_rules.parser import parse_line
+
+    lines: list[_Line] = []
+    diagnostics: list[Diagnostic] = []
+    for number, text in enumerate(source.lines, 1):
+        stripped = text.strip().lstrip("\ufeff").strip()
+        expanded = text.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip())
+        if not stripped:
+            lines.append(_Line("blank"))
+            continue
+        if stripped.startswith("#"):
+            lines.append(_Line("comment", indent, stripped))
+            continue
+        result = parse_line(text, number, source.path)
+        if isinstance(result, Diagnostic):
+            diagnostics.append(result)
+            continue
+        stmt, comment = result.children
+        comment_text = str(comment).rstrip() if comment is not None else None
+        if stmt is None:
+            lines.append(_Line("comment", indent, comment_text) if comment_text else _Line("blank"))
+        else:
+            assert not isinstance(stmt, str)
+            lines.append(_Line("statement", indent, comment_text, stmt))
+    if diagnostics:
+        raise AgendaSyntaxError(source, diagnostics)
+    return lines
+
+
+def format_source(source: SourceFile) -> str:
+    """The canonical text of an agenda; raises AgendaSyntaxError if a line does not parse."""
+    layout = _Layout()
+    out: list[str] = []
+    pending: list[_Line] = []  # blank lines and comments waiting for the next statement
+
+    def flush(trailing_depth: int, next_indent: int, depth: int, block: bool) -> None:
+        trailing = _trailing_comments(pending, next_indent, trailing_depth, depth) if out else 0
+        out.extend(INDENT * trailing_depth + str(line.comment) for line in pending[:trailing])
+        items: list[str | None] = []
+        for line in pending[trailing:]:
+            if line.kind == "blank" and items and items[-1] is None:
+                continue  # many blank lines become one
+            items.append(line.comment if line.kind == "comment" else None)
+        if block:
+            while items and items[0] is None:
+                items.pop(0)
+            items.insert(0, None)
+        if not out:
+            while items and items[0] is None:
+                items.pop(0)
+        out.extend("" if item is None else INDENT * depth + item for item in items)
+        pending.clear()
+
+    for line in _read_lines(source):
+        if line.statement is None:
+            pending.append(line)
+            continue
+        trailing_depth = layout.trailing_depth
+        depth, block = layout.place(line.statement)
+        flush(trailing_depth, line.indent, depth, block)
+        text = INDENT * depth + render_statement(line.statement)
+        out.append(text + (" " + line.comment if line.comment else ""))
+    while pending and pending[-1].kind == "blank":
+        pending.pop()
+    flush(layout.trailing_depth, 0, 0, False)
+    return "\n".join(out) + "\n" if out else ""
+
+
+def _trailing_comments(pending: list[_Line], next_indent: int, trailing_depth: int, next_depth: int) -> int:
+    """How many of the comments right after a statement close that statement's block.
+
+    A comment belongs to the statement that follows it, except a comment written directly
+    under a statement that is cut off from what follows by a blank line, or that is written
+    deeper than the next line (and will stay deeper): a note on the item above it.
+    """
+    run = 0
+    while run < len(pending) and pending[run].kind == "comment":
+        run += 1
+    if run == 0:
+        return 0
+    if run < len(pending):  # a blank line follows the comments
+        return run
+    if trailing_depth <= next_depth:
+        return 0
+    deeper = 0
+    while deeper < run and pending[deeper].indent > next_indent:
+        deeper += 1
+    return deeper
+
+
+def format_text(text: str, path: str = "<tekst>") -> str:
+    """Format agenda text given as a string (BOM and Windows line endings allowed)."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return format_source(SourceFile(path, text))
+
+
+def _fingerprint(source: SourceFile) -> list[tuple[object, ...]]:
+    """Every comment and every token as the formatter would write it, in file order.
+
+    strip_spans ignores how a number was written; this catches a formatter that rewrites
+    `1.250` or glues two tokens so that they lex differently.
+    """
+    prints: list[tuple[object, ...]] = []
+    for line in _read_lines(source):
+        if line.kind == "comment":
+            prints.append(("comment", line.comment))
+        elif line.kind == "statement":
+            assert line.statement is not None
+            tokens = tuple((t.type, token_text(t)) for t, _ in _tokens(line.statement, ""))
+            prints.append((str(line.statement.data), tokens, line.comment))
+    return prints
+
+
+def _meaning(source: SourceFile) -> tuple[object, list[str]]:
+    from lea_rules.builder import build, strip_spans
+
+    result = build(source)
+    return strip_spans(result.agenda), sorted(d.code for d in result.diagnostics)
+
+
+def verify(source: SourceFile, formatted: str) -> None:
+    """Black's safe mode: raise UnsafeFormatting unless `formatted` means exactly `source`."""
+    path = source.path
+    result = SourceFile(path, formatted)
+    try:
+        if _fingerprint(result) != _fingerprint(source):
+            raise UnsafeFormatting(path, "de opgemaakte tekst bevat andere woorden, getallen of commentaar")
+    except AgendaSyntaxError as exc:
+        where = ", ".join(str(d.span.line) for d in exc.diagnostics[:5])
+        raise UnsafeFormatting(path, f"de opgemaakte tekst is niet meer te lezen (regel {where})") from None
+    before, before_codes = _meaning(source)
+    after, after_codes = _meaning(result)
+    if before != after:
+        raise UnsafeFormatting(path, "de opgemaakte agenda betekent iets anders dan het origineel")
+    if Counter(before_codes) != Counter(after_codes):
+        raise UnsafeFormatting(path, "de opgemaakte agenda geeft andere meldingen dan het origineel")
+    if format_source(result) != formatted:
+        raise UnsafeFormatting(path, "een tweede keer opmaken geeft weer een andere tekst")
+
+
+def format_safely(source: SourceFile) -> str:
+    """The canonical text, proven to mean the same and to be stable; see `verify`."""
+    formatted = format_source(source)
+    verify(source, formatted)
+    return formatted
+
+
+def write_atomic(path: Path, text: str, expected: bytes | None = None) -> None:
+    """Replace `path` by `text` (UTF-8, LF) in one step, so a reader never sees half a file.
+
+    With `expected`, refuse (FileChangedError) if the file no longer holds those bytes:
+    someone else edited it since it was read.
+    """
+    directory = path.parent
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(temp, path.stat().st_mode & 0o7777)
+        if expected is not None and _current_bytes(path) != expected:
+            raise FileChangedError(str(path))
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _current_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+class FileChangedError(Exception):
+    """The file changed on disk between reading and writing; nothing was written."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path} is intussen gewijzigd")
+        self.path = path
+
+
+__all__ = [
+    "AgendaSyntaxError", "FileChangedError", "UnsafeFormatting", "format_safely", "format_source",
+    "format_text", "render_statement", "verify", "write_atomic",
+]
