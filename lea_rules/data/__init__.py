@@ -1,0 +1,1 @@
+"""Data: yearly observations and progress files, with their origin, validated at the boundary."""

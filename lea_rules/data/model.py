@@ -1,0 +1,108 @@
+"""Data model: one observation of one indicator for one period, and the writer's yearly progress."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ObservationStatus(str, Enum):
+    PROVISIONAL = "voorlopig"
+    FINAL = "definitief"
+
+
+class Observation(BaseModel):
+    """A value as it is stored in `data/<gemeente>/observaties.csv`.
+
+    `period` is written as in the domain: `2023` (kalenderjaar), `2022/2023` (schooljaar)
+    or `2022-01-01` (peildatum, ISO). Exactly one of value, rating, flag is set.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    indicator: str
+    period: str
+    value: Decimal | None = None
+    rating: str | None = None  # categorical: "goed"
+    flag: bool | None = None  # ja/nee
+    unit: str | None = Field(default=None, description="breakdown unit (IKC, school, wijk) or None for the total")
+    source: str = Field(description="where the figure comes from: document and place, or the delivering source")
+    status: ObservationStatus = ObservationStatus.FINAL
+    illustrative: bool = Field(default=False, description="True for made-up demo figures; shown as such everywhere")
+    series: str | None = Field(default=None, description="series/definition label; a change marks a trendbreuk")
+    note: str | None = None
+
+
+class Revision(BaseModel):
+    """A stored value replaced by a new one; the old value stays on record."""
+
+    model_config = ConfigDict(frozen=True)
+
+    indicator: str
+    period: str
+    unit: str | None = None
+    old: str
+    new: str
+    reason: str
+    revised_on: date
+    file: str | None = None
+
+
+class ActionState(str, Enum):
+    PLANNED = "gepland"
+    RUNNING = "lopend"
+    DONE = "afgerond"
+    DELAYED = "vertraagd"
+    STOPPED = "gestopt"
+
+
+class ReportedState(str, Enum):
+    """The writer's yearly assessment of a milestone, categorical or qualitative result."""
+
+    REALISED = "gerealiseerd"
+    ON_SCHEDULE = "op schema"
+    DELAYED = "vertraagd"
+    AT_RISK = "risico"
+    NOT_REALISED = "niet gerealiseerd"
+    STOPPED = "gestopt"
+    NOT_STARTED = "nog niet gestart"
+
+
+class ActionProgress(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    status: ActionState
+    toelichting: str | None = None
+
+
+class ActPlan(BaseModel):
+    """Act step for an oranje or rood result: cause, consequence and correction."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    oorzaak: str
+    gevolg: str
+    bijsturing: str
+
+
+class ResultProgress(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    stand: ReportedState | None = None
+    toelichting: str | None = None
+    act: ActPlan | None = None
+
+
+class Progress(BaseModel):
+    """`data/<gemeente>/voortgang-<jaar>.yaml`, written by the policy writer."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    gemeente: str
+    jaar: int
+    acties: dict[str, ActionProgress] = Field(default_factory=dict)
+    resultaten: dict[str, ResultProgress] = Field(default_factory=dict)
+    illustratief: bool = False

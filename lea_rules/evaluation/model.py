@@ -1,0 +1,176 @@
+"""Evaluation output: a versioned pydantic model, exported as JSON Schema for other tools."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "lea-evaluation/1"
+
+
+class Colour(str, Enum):
+    GREEN = "groen"
+    ORANGE = "oranje"
+    RED = "rood"
+    GREY = "grijs"
+
+
+class Status(str, Enum):
+    ALREADY_MET = "Doel al bereikt"
+    MET_DETERIORATING = "Bereikt, maar verslechterend"
+    ON_TRACK = "Op koers"
+    ACCELERATION_NEEDED = "Versnelling nodig"
+    INSUFFICIENT_PROGRESS = "Onvoldoende voortgang"
+    WRONG_DIRECTION = "Verkeerde richting"
+    ACHIEVED = "Behaald"
+    ALMOST_ACHIEVED = "Nagenoeg behaald"
+    NOT_ACHIEVED_IMPROVED = "Niet behaald, wel verbeterd"
+    NOT_ACHIEVED = "Niet behaald"
+    FINAL_PENDING = "Eindmeting nog niet beschikbaar"
+    NO_DATA = "Geen gegevens"
+    TOO_FEW_POINTS = "Onvoldoende gegevens voor trend"
+    SERIES_BREAK = "Trendbreuk"
+    NOT_ASSESSED = "Nog niet beoordeeld"
+
+    @property
+    def colour(self) -> Colour:
+        return STATUS_COLOUR[self]
+
+    @property
+    def english(self) -> str:
+        return STATUS_EN[self]
+
+
+STATUS_COLOUR: dict[Status, Colour] = {
+    Status.ALREADY_MET: Colour.GREEN, Status.MET_DETERIORATING: Colour.ORANGE,
+    Status.ON_TRACK: Colour.GREEN, Status.ACCELERATION_NEEDED: Colour.ORANGE,
+    Status.INSUFFICIENT_PROGRESS: Colour.RED, Status.WRONG_DIRECTION: Colour.RED,
+    Status.ACHIEVED: Colour.GREEN, Status.ALMOST_ACHIEVED: Colour.ORANGE,
+    Status.NOT_ACHIEVED_IMPROVED: Colour.ORANGE, Status.NOT_ACHIEVED: Colour.RED,
+    Status.FINAL_PENDING: Colour.GREY, Status.NO_DATA: Colour.GREY,
+    Status.TOO_FEW_POINTS: Colour.GREY, Status.SERIES_BREAK: Colour.GREY,
+    Status.NOT_ASSESSED: Colour.GREY,
+}
+STATUS_EN: dict[Status, str] = {
+    Status.ALREADY_MET: "target already met", Status.MET_DETERIORATING: "met, deteriorating",
+    Status.ON_TRACK: "on track", Status.ACCELERATION_NEEDED: "acceleration needed",
+    Status.INSUFFICIENT_PROGRESS: "insufficient progress", Status.WRONG_DIRECTION: "moving away",
+    Status.ACHIEVED: "achieved", Status.ALMOST_ACHIEVED: "almost achieved",
+    Status.NOT_ACHIEVED_IMPROVED: "not achieved, improved", Status.NOT_ACHIEVED: "not achieved",
+    Status.FINAL_PENDING: "final value pending", Status.NO_DATA: "no data",
+    Status.TOO_FEW_POINTS: "too few points", Status.SERIES_BREAK: "series break",
+    Status.NOT_ASSESSED: "not yet assessed",
+}
+
+
+class Point(BaseModel):
+    """One observation used in a verdict, on the time axis, with its origin."""
+
+    model_config = ConfigDict(frozen=True)
+
+    period: str  # as written: 2023, 2022/2023, 2022-01-01
+    t: float  # position on the time axis
+    value: float | None = None
+    rating: str | None = None
+    source: str
+    status: str = "definitief"
+    illustrative: bool = False
+    note: str | None = None
+
+
+class Explanation(BaseModel):
+    """The numbers a verdict came from, so that a reader can check it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str = Field(description="the rule of the method that decided the status, in Dutch")
+    baseline: Point | None = None
+    baseline_kind: str | None = Field(default=None, description="expliciet | jaar uit het doel | nulmeting | eerste meting")
+    latest: Point | None = None
+    target_value: float | None = None
+    target_text: str | None = None
+    target_moment: str | None = None
+    measurement_for_target: str | None = Field(default=None, description="which measurement counts for the target moment")
+    required_per_year: float | None = None
+    actual_per_year: float | None = None
+    ratio: float | None = None
+    projection: float | None = None
+    points: list[Point] = Field(default_factory=list)
+    indicative: bool = False  # fewer than 3 points
+    provisional: bool = False  # voorlopig: before the final value is in
+    illustrative: bool = False  # any point used is illustrative
+    notes: list[str] = Field(default_factory=list)
+
+
+class GoalEvaluation(BaseModel):
+    """The verdict on one goal (a stage of a staged target is a goal of its own)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str = Field(description="drempel | niveau | richting | relatief | trend | eenheden | categorisch | mijlpaal | kwalitatief")
+    description: str  # the goal as written: "VVE-bereik >= 85% in 2027"
+    indicator: str | None = None
+    indicator_label: str | None = None
+    unit: str | None = None
+    status: Status
+    colour: Colour
+    past: bool = False  # the target moment lies at or before the peiljaar
+    explanation: Explanation
+
+
+class ActRecord(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    oorzaak: str
+    gevolg: str
+    bijsturing: str
+
+
+class ResultEvaluation(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    title: str
+    section_path: list[str]  # ["thema 1 Onderwijskansenbeleid", "ambitie 1.1 ..."]
+    status: Status  # headline status: the next stage not yet past, else the last
+    colour: Colour
+    goals: list[GoalEvaluation]
+    headline_goal: int = 0  # index into goals
+    reported_state: str | None = None  # writer's stand for milestone/qualitative results
+    reported_note: str | None = None
+    act: ActRecord | None = None
+    needs_act: bool = False  # oranje or rood
+    act_missing: bool = False  # needs_act and no act given
+    questions: list[str] = Field(default_factory=list)
+    citations: list[str] = Field(default_factory=list)
+    revised: bool = False
+    previous_status: Status | None = None  # status in the report for peiljaar - 1
+
+
+class ActionEvaluation(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    title: str
+    section_path: list[str]
+    kind: str
+    owner: str | None = None
+    status: str | None = None  # gepland/lopend/afgerond/vertraagd/gestopt, None = niet gerapporteerd
+    note: str | None = None
+
+
+class EvaluationReport(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    schema_version: str = SCHEMA_VERSION
+    municipality: str
+    agenda_title: str
+    agenda_path: str
+    period: tuple[int, int]
+    peiljaar: int
+    data_date: str | None = Field(default=None, description="date of the latest data file change (ISO)")
+    results: list[ResultEvaluation]
+    actions: list[ActionEvaluation]
+    illustrative_used: bool = False
+    counts: dict[str, int] = Field(default_factory=dict, description="number of results per status")
