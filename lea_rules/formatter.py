@@ -74,12 +74,14 @@ class _Layout:
         self.has_sub = False
         self.prop_depth = 0  # depth of a property line: that of the current item plus one
         self.trailing_depth = 0  # depth of a note under the last statement
+        self.opened_item = False  # the last statement opened an item: no blank line under it
 
     def place(self, stmt: Tree[Token]) -> tuple[int, bool]:
         """The depth of this statement and whether it opens a block (needs a blank line)."""
         depth, block = self._place(stmt)
         opens_item = str(stmt.data) in ITEM_STATEMENTS
         self.trailing_depth = self.prop_depth if opens_item else depth
+        self.opened_item = opens_item
         return depth, block
 
     def _place(self, stmt: Tree[Token]) -> tuple[int, bool]:
@@ -209,7 +211,10 @@ def format_source(source: SourceFile) -> str:
     out: list[str] = []
     pending: list[_Line] = []  # blank lines and comments waiting for the next statement
 
-    def flush(trailing_depth: int, next_indent: int, depth: int, block: bool) -> None:
+    def flush(trailing_depth: int, opened_item: bool, next_indent: int, depth: int, block: bool) -> None:
+        if opened_item:
+            while pending and pending[0].kind == "blank":
+                pending.pop(0)
         trailing = _trailing_comments(pending, next_indent, trailing_depth, depth) if out else 0
         out.extend(INDENT * trailing_depth + str(line.comment) for line in pending[:trailing])
         items: list[str | None] = []
@@ -231,14 +236,14 @@ def format_source(source: SourceFile) -> str:
         if line.statement is None:
             pending.append(line)
             continue
-        trailing_depth = layout.trailing_depth
+        trailing_depth, opened_item = layout.trailing_depth, layout.opened_item
         depth, block = layout.place(line.statement)
-        flush(trailing_depth, line.indent, depth, block)
+        flush(trailing_depth, opened_item, line.indent, depth, block)
         text = INDENT * depth + render_statement(line.statement)
         out.append(text + (" " + line.comment if line.comment else ""))
     while pending and pending[-1].kind == "blank":
         pending.pop()
-    flush(layout.trailing_depth, 0, 0, False)
+    flush(layout.trailing_depth, False, 0, 0, False)
     return "\n".join(out) + "\n" if out else ""
 
 
@@ -282,7 +287,10 @@ def _fingerprint(source: SourceFile) -> list[tuple[object, ...]]:
             prints.append(("comment", line.comment))
         elif line.kind == "statement":
             assert line.statement is not None
-            tokens = tuple((t.type, token_text(t)) for t, _ in _tokens(line.statement, ""))
+            # Only the documented spellings are merged here, not via token_text: a bug there
+            # must show up as a difference.
+            tokens = tuple((t.type, CANONICAL_TEXT.get(str(t), str(t)))
+                           for t, _ in _tokens(line.statement, ""))
             prints.append((str(line.statement.data), tokens, line.comment))
     return prints
 

@@ -1,0 +1,344 @@
+"""lea fmt: Black-style golden cases, the safe mode and the command line.
+
+A case in tests/fmt_cases/NAME.lea is the input, a line `# output`, and the expected
+output. A first line `# fixture: crlf bom` is not part of the input; it asks the reader to
+give the input Windows line endings and a BOM. Each case is checked three ways: the
+expected text, unchanged meaning (ASTs without spans equal) and stability (formatting the
+output again changes nothing).
+
+Regenerate the expected outputs deliberately with `LEA_BLESS=1 pytest tests/test_formatter.py`
+and review the result with `git diff tests/fmt_cases`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from lea_rules import formatter
+from lea_rules.builder import build, strip_spans
+from lea_rules.cli import main
+from lea_rules.formatter import (
+    AgendaSyntaxError,
+    UnsafeFormatting,
+    format_safely,
+    format_source,
+    format_text,
+    verify,
+)
+from lea_rules.source import SourceFile, decode, read_source
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "fmt_cases"
+MARKER = "# output"
+DIRECTIVE = "# fixture:"
+BLESS = os.environ.get("LEA_BLESS") == "1"
+
+
+@dataclass(frozen=True)
+class Case:
+    path: Path
+    input: bytes  # as the formatter would read it from disk
+    expected: str
+    input_line: int  # line in the case file where the input starts
+    output_line: int  # line in the case file where the expected output starts
+    head: str  # the case file up to and including the marker, kept when blessing
+
+    @property
+    def where(self) -> str:
+        return f"{self.path.relative_to(ROOT)}:{self.input_line}"
+
+
+def read_case(path: Path) -> Case:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if MARKER not in lines:
+        raise ValueError(f"{path}: line '{MARKER}' missing")
+    marker = lines.index(MARKER)
+    start = 0
+    options: set[str] = set()
+    if lines and lines[0].startswith(DIRECTIVE):
+        options = set(lines[0][len(DIRECTIVE):].split())
+        start = 1
+    text = "\n".join(lines[start:marker]) + "\n"
+    unknown = options - {"crlf", "bom"}
+    if unknown:
+        raise ValueError(f"{path}:1: unknown fixture option(s) {sorted(unknown)}")
+    if "crlf" in options:
+        text = text.replace("\n", "\r\n")
+    data = text.encode("utf-8")
+    if "bom" in options:
+        data = b"\xef\xbb\xbf" + data
+    return Case(path, data, "\n".join(lines[marker + 1:]), start + 1, marker + 2,
+                "\n".join(lines[: marker + 1]) + "\n")
+
+
+def all_cases() -> list[Case]:
+    return [read_case(p) for p in sorted(CASES.glob("*.lea"))]
+
+
+def first_difference(case: Case, got: str) -> str:
+    want_lines, got_lines = case.expected.split("\n"), got.split("\n")
+    for i in range(max(len(want_lines), len(got_lines))):
+        want = want_lines[i] if i < len(want_lines) else "<einde>"
+        have = got_lines[i] if i < len(got_lines) else "<einde>"
+        if want != have:
+            diff = "".join(difflib.unified_diff(case.expected.splitlines(True), got.splitlines(True),
+                                                "verwacht", "gekregen"))
+            return (f"{case.path.relative_to(ROOT)}:{case.output_line + i}: verwacht {want!r}, "
+                    f"gekregen {have!r}\n{diff}")
+    return ""
+
+
+def source_of(case: Case) -> SourceFile:
+    return decode(case.input, str(case.path))
+
+
+@pytest.fixture(params=sorted(CASES.glob("*.lea")), ids=lambda p: p.stem)
+def case(request: pytest.FixtureRequest) -> Case:
+    # Read when the test runs, not when it is collected, so that the checks after a bless
+    # see the new expected output.
+    return read_case(request.param)
+
+
+# --- golden cases ------------------------------------------------------------------------------
+
+def test_there_are_enough_cases() -> None:
+    assert len(all_cases()) >= 10
+
+
+def test_case_gives_expected_text(case: Case) -> None:
+    got = format_source(source_of(case))
+    if BLESS and got != case.expected:
+        case.path.write_text(case.head + got, encoding="utf-8")
+        return
+    assert got == case.expected, first_difference(case, got)
+
+
+def test_case_keeps_meaning(case: Case) -> None:
+    before = build(source_of(case))
+    after = build(SourceFile(str(case.path), case.expected))
+    assert before.agenda is not None, f"{case.where}: de invoer is geen volledige agenda"
+    assert strip_spans(after.agenda) == strip_spans(before.agenda), case.where
+    verify(source_of(case), case.expected)
+
+
+def test_case_is_stable(case: Case) -> None:
+    again = format_text(case.expected, str(case.path))
+    assert again == case.expected, first_difference(case, again)
+
+
+def test_reader_points_at_fixture_lines(tmp_path: Path) -> None:
+    path = tmp_path / "x.lea"
+    path.write_text('# fixture: crlf bom\ngemeente: "A"\n# output\ngemeente: "A"\n', encoding="utf-8")
+    c = read_case(path)
+    assert (c.input_line, c.output_line) == (2, 4)
+    assert c.input == b'\xef\xbb\xbfgemeente: "A"\r\n'
+    assert c.expected == 'gemeente: "A"\n'
+
+
+# --- properties the cases rely on --------------------------------------------------------------
+
+def test_no_trailing_whitespace_and_one_final_newline() -> None:
+    out = format_text('gemeente: "A"   \n\n\ntitel: "B"\t\n\n\n')
+    assert out == 'gemeente: "A"\n\ntitel: "B"\n'
+
+
+def test_empty_file_stays_empty() -> None:
+    assert format_text("") == ""
+    assert format_text("\n\n  \n") == ""
+
+
+def test_number_text_is_never_rewritten() -> None:
+    out = format_text("doel: x >= 1.250 en >= 1,90 en >= 007 in 2027\n")
+    assert "1.250" in out and "1,90" in out and "007" in out
+
+
+def test_strings_are_kept_as_written() -> None:
+    line = 'tekst: "  twee  spaties,\\"aanhalingstekens\\" en \ttab  "\n'
+    assert format_text(line) == line
+
+
+def test_parse_error_is_not_formatted() -> None:
+    with pytest.raises(AgendaSyntaxError) as info:
+        format_text('gemeente: "A"\nthema 1\ntheme 2 "x"\n', "a.lea")
+    assert [d.code for d in info.value.diagnostics] == ["E102", "E105"]
+    assert [d.span.line for d in info.value.diagnostics] == [2, 3]
+
+
+# --- safe mode -----------------------------------------------------------------------------------
+
+AGENDA = ('gemeente: "A"\ntitel: "T"\nperiode: 2024-2027\nindicator x "X"\n  eenheid: aantal\n'
+          'thema 1 "T"\n  resultaat "R"\n    doel: x >= 1.250 in 2027\n')
+
+
+def test_safe_mode_catches_a_rewritten_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = formatter.token_text
+    monkeypatch.setattr(formatter, "token_text", lambda t: real(t).replace("1.250", "1250"))
+    with pytest.raises(UnsafeFormatting, match="andere woorden, getallen"):
+        format_safely(SourceFile("a.lea", AGENDA))
+
+
+def test_safe_mode_catches_glued_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(formatter, "_spaced", lambda left, right: False)
+    with pytest.raises(UnsafeFormatting, match="niet meer te lezen"):
+        format_safely(SourceFile("a.lea", AGENDA))
+
+
+def test_safe_mode_catches_instability(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(formatter, "format_source", lambda source: source.text + "\n")
+    with pytest.raises(UnsafeFormatting, match="tweede keer"):
+        format_safely(SourceFile("a.lea", AGENDA))
+
+
+def test_safe_mode_catches_a_changed_meaning() -> None:
+    moved = AGENDA.replace('thema 1 "T"\n', "") + 'thema 1 "T"\n'
+    with pytest.raises(UnsafeFormatting):
+        verify(SourceFile("a.lea", AGENDA), moved)
+
+
+def real_agendas() -> list[Path]:
+    return sorted((ROOT / "agendas").glob("*.lea"))
+
+
+@pytest.mark.parametrize("path", real_agendas(), ids=lambda p: p.name)
+def test_real_agendas_format_safely(path: Path) -> None:
+    source = read_source(path)
+    try:
+        out = format_safely(source)
+    except AgendaSyntaxError as exc:  # a colleague may be halfway through an edit
+        pytest.skip(f"{path.name} heeft nu leesfouten (regel {exc.diagnostics[0].span.line})")
+    assert format_text(out) == out
+
+
+# --- command line ---------------------------------------------------------------------------------
+
+MESSY = AGENDA.replace("  eenheid", "eenheid").replace("    doel", "doel")
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "a.lea") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return path
+
+
+def test_cli_formats_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, MESSY)
+    assert main(["fmt", str(path)]) == 0
+    assert f"opgemaakt: {path}" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == format_text(MESSY)
+    assert main(["fmt", str(path)]) == 0
+    assert f"ongewijzigd: {path}" in capsys.readouterr().err
+
+
+def test_cli_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    messy = write(tmp_path, MESSY)
+    clean = write(tmp_path, format_text(MESSY), "b.lea")
+    assert main(["fmt", "--check", str(clean)]) == 0
+    assert main(["fmt", "--check", str(clean), str(messy)]) == 1
+    err = capsys.readouterr().err
+    assert f"zou opnieuw opgemaakt worden: {messy}" in err
+    assert str(clean) not in err.replace(str(clean.parent), "")
+    assert messy.read_text(encoding="utf-8") == MESSY
+
+
+def test_cli_check_counts_line_endings_and_bom(tmp_path: Path) -> None:
+    clean = format_text(MESSY)
+    path = write(tmp_path, b"\xef\xbb\xbf" + clean.replace("\n", "\r\n").encode("utf-8"))
+    assert main(["fmt", "--check", str(path)]) == 1
+    assert main(["fmt", str(path)]) == 0
+    assert path.read_bytes() == clean.encode("utf-8")
+
+
+def test_cli_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, MESSY)
+    assert main(["fmt", "--diff", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"--- {path} (origineel)" in out and f"+++ {path} (opgemaakt)" in out
+    assert "-eenheid: aantal\n" in out and "+  eenheid: aantal\n" in out
+    assert path.read_text(encoding="utf-8") == MESSY
+    assert main(["fmt", "--diff", "--check", str(path)]) == 1
+
+
+def test_cli_refuses_a_file_with_parse_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    original = b'gemeente: "A"\r\n  thema 1 "T"\r\n    resultaat\r\n'
+    path = write(tmp_path, original)
+    assert main(["fmt", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "fout[E102]: regel is niet af" in err and f"{path}:3:" in err
+    assert f"niet opgemaakt: {path}" in err
+    assert path.read_bytes() == original
+
+
+def test_cli_refuses_unsafe_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(formatter, "_spaced", lambda left, right: False)
+    path = write(tmp_path, MESSY)
+    assert main(["fmt", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "interne fout van lea fmt" in err and "meld het" in err
+    assert path.read_text(encoding="utf-8") == MESSY
+
+
+def test_cli_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, MESSY)
+    path.chmod(0o640)
+
+    def broken_replace(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    assert main(["fmt", str(path)]) == 1
+    assert "kan" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == MESSY
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.lea"]  # no temp file left behind
+    monkeypatch.undo()
+    assert main(["fmt", str(path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.lea"]
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_cli_does_not_overwrite_a_concurrent_edit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from lea_rules.commands import fmt
+
+    path = write(tmp_path, MESSY)
+
+    def format_while_someone_edits(source: SourceFile) -> str:
+        path.write_text(MESSY + "# collega\n", encoding="utf-8")
+        return format_safely(source)
+
+    monkeypatch.setattr(fmt, "format_safely", format_while_someone_edits)
+    assert main(["fmt", str(path)]) == 1
+    assert "gewijzigd terwijl lea fmt bezig was" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == MESSY + "# collega\n"
+
+
+def test_cli_missing_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, MESSY)
+    assert main(["fmt", str(tmp_path / "nee.lea"), str(path)]) == 2
+    assert "bestand niet gevonden" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == format_text(MESSY)  # the other file is still done
+
+
+def test_cli_folder_means_its_lea_files(tmp_path: Path) -> None:
+    a = write(tmp_path, MESSY)
+    (tmp_path / "sub").mkdir()
+    b = write(tmp_path / "sub", MESSY, "b.lea")
+    write(tmp_path, "geen agenda", "notities.txt")
+    assert main(["fmt", "--check", str(tmp_path)]) == 1
+    assert main(["fmt", str(tmp_path)]) == 0
+    assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8") == format_text(MESSY)
+    assert (tmp_path / "notities.txt").read_text(encoding="utf-8") == "geen agenda"
+
+
+def test_cli_invalid_utf8_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, b'gemeente: "\xff"\n')
+    assert main(["fmt", str(path)]) == 1
+    assert "E002" in capsys.readouterr().err
+    assert path.read_bytes() == b'gemeente: "\xff"\n'
