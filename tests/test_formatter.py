@@ -15,14 +15,19 @@ from __future__ import annotations
 import difflib
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lark import Token
 
 from lea_rules import formatter
 from lea_rules.builder import build, strip_spans
 from lea_rules.cli import main
+from lea_rules.diagnostics import Diagnostic
 from lea_rules.formatter import (
     AgendaSyntaxError,
     UnsafeFormatting,
@@ -342,3 +347,52 @@ def test_cli_invalid_utf8_is_reported(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["fmt", str(path)]) == 1
     assert "E002" in capsys.readouterr().err
     assert path.read_bytes() == b'gemeente: "\xff"\n'
+
+
+# --- any indentation and spacing gives the same canonical text ------------------------------------
+
+def canonical_texts() -> list[str]:
+    texts = [read_case(p).expected for p in sorted(CASES.glob("*.lea"))]
+    texts.append(format_source(read_source(ROOT / "tests" / "fixtures" / "voorbeeld.lea")))
+    return texts
+
+
+def scramble(text: str, draw_space: Callable[[], str], unit: str) -> str:
+    """Re-space every line of a canonical text without changing what it says.
+
+    Whitespace is added between any two tokens (the grammar ignores it) and the indentation
+    unit is swapped for another one; depths keep their order, so a note that was deeper than
+    the next line stays deeper.
+    """
+    from lea_rules.parser import parse_line
+
+    out = []
+    for number, line in enumerate(text.split("\n"), 1):
+        body = line.lstrip(" ")
+        depth = (len(line) - len(body)) // 2
+        if not body or body.startswith("#"):
+            out.append(unit * depth + body + draw_space())
+            continue
+        tree = parse_line(body, number, "x")
+        assert not isinstance(tree, Diagnostic)
+        tokens = sorted((t for t in tree.scan_values(lambda v: isinstance(v, Token))),
+                        key=lambda t: t.start_pos)
+        pieces, position = [], 0
+        for token in tokens:
+            assert token.start_pos is not None and token.end_pos is not None
+            pieces.append(body[position:token.start_pos] + draw_space())
+            pieces.append(body[token.start_pos:token.end_pos])
+            position = token.end_pos
+        out.append(unit * depth + "".join(pieces) + body[position:] + draw_space())
+    return "\n".join(out)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_spacing_formats_to_the_canonical_text(data: st.DataObject) -> None:
+    texts = canonical_texts()
+    text = texts[data.draw(st.integers(0, len(texts) - 1), label="case")]
+    unit = data.draw(st.sampled_from(["\t", " ", "   ", "    ", "\u00a0\u00a0"]), label="indent")
+    spaces = st.sampled_from(["", "", " ", "  ", "\t", " \t "])
+    scrambled = scramble(text, lambda: data.draw(spaces), unit)
+    assert format_text(scrambled) == text
