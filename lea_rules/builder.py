@@ -6,7 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from lark import Token, Tree
 
 from lea_rules import nodes as n
 from lea_rules.diagnostics import Diagnostic, error, warning
@@ -14,8 +16,12 @@ from lea_rules.numbers import NumberFormatError, parse_dutch
 from lea_rules.source import SourceFile, Span
 from lea_rules.suggest import did_you_mean
 
-if TYPE_CHECKING:
-    from lark import Token, Tree
+LTree = Tree[Token]
+Branch = Token | Tree[Token] | None
+"""A child of a parsed line: a token, a subtree, or None for an absent optional part."""
+
+MAX_FORMULA_DEPTH = 50
+"""Deeper formulas are refused before building: the AST and its users are recursive."""
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
@@ -40,6 +46,11 @@ PROP_HOME = {"soort": "actie", "eigenaar": "actie", "doel": "resultaat", "basis"
              "waarden": "indicator"}
 SINGLE_PROPS = {"soort", "eigenaar", "doel", "basis", "eenheid", "beter", "grenzen", "bron",
                 "meting", "formule", "per", "waarden"}
+
+
+HEADER_EXAMPLES = {"gemeente": 'gemeente: "Hengelo"',
+                   "titel": 'titel: "Lokale Educatieve Agenda 2024-2027"',
+                   "periode": "periode: 2024-2027"}
 
 
 class _Draft:
@@ -100,12 +111,13 @@ class Builder:
         self.top: _SectionDraft | None = None
         self.sub: _SectionDraft | None = None
         self.budget: _ItemDraft | None = None
+        self.in_budget = False  # a `begroting` block is agenda-wide, not under a section
         self.line_no = 0
 
     # --- helpers -----------------------------------------------------------
-    def span(self, node: Token | Tree) -> Span:
-        from lark import Token
-
+    def span(self, node: Branch) -> Span:
+        if node is None:
+            return Span.point(self.line_no, 1)
         if isinstance(node, Token):
             col = node.column or 1
             end = node.end_column or col + len(str(node))
@@ -124,6 +136,8 @@ class Builder:
                                   context=kw.pop("context", self.context()), **kw))
 
     def context(self) -> str | None:
+        if self.in_budget:
+            return None
         parts = []
         if self.top:
             parts.append(_heading(self.top))
@@ -131,8 +145,8 @@ class Builder:
             parts.append(_heading(self.sub))
         return " > ".join(parts) if parts else None
 
-    def string(self, tok: Token) -> str:
-        raw = str(tok)[1:-1]
+    def string(self, node: Branch) -> str:
+        raw = str(_tok(node))[1:-1]
         out, i = [], 0
         while i < len(raw):
             ch = raw[i]
@@ -145,7 +159,8 @@ class Builder:
             i += 1
         return "".join(out)
 
-    def number(self, tok: Token) -> n.Number:
+    def number(self, node: Branch) -> n.Number:
+        tok = _tok(node)
         text = str(tok)
         span = self.span(tok)
         try:
@@ -157,7 +172,8 @@ class Builder:
             return n.Number(Decimal(digits), text, 0, span)
         return n.Number(value, text, decimals, span)
 
-    def year(self, tok: Token) -> int:
+    def year(self, node: Branch) -> int:
+        tok = _tok(node)
         text = str(tok)
         if not (len(text) == 4 and text.isdigit()):
             self.err("E131", "geen jaartal", f"'{text}' is geen jaartal van vier cijfers",
@@ -167,19 +183,20 @@ class Builder:
         return int(text)
 
     # --- entry -------------------------------------------------------------------
-    def feed(self, line_no: int, tree: Tree) -> None:
+    def feed(self, line_no: int, tree: LTree) -> None:
         self.line_no = line_no
-        stmt = tree.children[0]
-        if stmt is None:
+        child = tree.children[0]
+        if child is None:
             return
-        handler: Callable[[Tree], None] | None = getattr(self, f"on_{stmt.data}", None)
+        stmt = _tree(child)
+        handler: Callable[[LTree], None] | None = getattr(self, f"on_{stmt.data}", None)
         if handler is not None:
             handler(stmt)
         else:
             self.on_property(stmt)
 
     # --- header --------------------------------------------------------------------
-    def _header(self, key: str, value: Any, stmt: Tree) -> None:
+    def _header(self, key: str, value: Any, stmt: LTree) -> None:
         if key in self.header:
             first = self.header[key][1]
             self.err("E150", "dubbele kopregel", f"'{key}:' staat al op regel {first.line}",
@@ -187,13 +204,13 @@ class Builder:
             return
         self.header[key] = (value, self.span(stmt))
 
-    def on_gemeente(self, stmt: Tree) -> None:
+    def on_gemeente(self, stmt: LTree) -> None:
         self._header("gemeente", self.string(stmt.children[2]), stmt)
 
-    def on_titel(self, stmt: Tree) -> None:
+    def on_titel(self, stmt: LTree) -> None:
         self._header("titel", self.string(stmt.children[2]), stmt)
 
-    def on_periode(self, stmt: Tree) -> None:
+    def on_periode(self, stmt: LTree) -> None:
         start, end = self.year(stmt.children[2]), self.year(stmt.children[4])
         if end < start:
             self.err("E151", "periode loopt achteruit",
@@ -201,16 +218,17 @@ class Builder:
                      help=f"bedoelde je {end}-{start}?")
         self._header("periode", (start, end), stmt)
 
-    def on_indeling(self, stmt: Tree) -> None:
+    def on_indeling(self, stmt: LTree) -> None:
         if self.sections:
             self.err("E152", "indeling te laat",
                      "de indeling moet boven het eerste onderdeel staan", self.span(stmt))
-        levels = tuple(tuple(str(t) for t in lvl.children if t.type == "SECWORD")
+        levels = tuple(tuple(str(t) for t in _tree(lvl).children
+                             if isinstance(t, Token) and t.type == "SECWORD")
                        for lvl in (stmt.children[2], stmt.children[4]))
         self.levels = (levels[0], levels[1])
         self._header("indeling", self.levels, stmt)
 
-    def on_document(self, stmt: Tree) -> None:
+    def on_document(self, stmt: LTree) -> None:
         name = str(stmt.children[1])
         if any(d.name.casefold() == name.casefold() for d in self.documents):
             self.err("E160", "dubbele naam", f"document '{name}' is al gedeclareerd",
@@ -220,7 +238,7 @@ class Builder:
         self.documents.append(n.Document(name, self.string(stmt.children[3]), desc, self.span(stmt)))
         self.current = self.agenda_draft
 
-    def on_groep(self, stmt: Tree) -> None:
+    def on_groep(self, stmt: LTree) -> None:
         name = str(stmt.children[1])
         if any(n.normalise_group(g.name) == n.normalise_group(name) for g in self.groups):
             self.err("E160", "dubbele naam", f"groep '{name}' is al gedeclareerd",
@@ -230,11 +248,12 @@ class Builder:
         self.current = self.agenda_draft
 
     # --- structure ----------------------------------------------------------------------
-    def on_section(self, stmt: Tree) -> None:
+    def on_section(self, stmt: LTree) -> None:
         word_tok, num_tok, title_tok = stmt.children
         word = str(word_tok)
         number = str(num_tok) if num_tok is not None else None
         level1, level2 = self.levels
+        known = True
         if word in level1 and word in level2:
             level = 2 if number and "." in number else 1
         elif word in level1:
@@ -242,32 +261,34 @@ class Builder:
         elif word in level2:
             level = 2
         else:
+            known, level = False, 1
+        draft = _SectionDraft(self.span(stmt), word, level, number, self.string(title_tok))
+        orphan = level == 2 and self.top is None
+        if level == 1 or orphan:
+            self.sections.append(draft)
+            self.top, self.sub = draft, None
+        else:
+            assert self.top is not None
+            self.top.children.append(draft)
+            self.sub = draft
+        self.current = draft
+        self.budget = None
+        self.in_budget = False
+        # Reported after the section is opened, so that `= onder:` names this very line.
+        if not known:
             allowed = " / ".join(level1) + " > " + " / ".join(level2)
             self.err("E110", "woord niet in de indeling",
                      f"'{word}' staat niet in de indeling van deze agenda ({allowed})",
                      self.span(word_tok),
                      help=f"voeg '{word}' toe aan 'indeling:' of gebruik "
                           f"{did_you_mean(word, level1 + level2) or 'een woord uit de indeling'}")
-            level = 1
-        draft = _SectionDraft(self.span(stmt), word, level, number, self.string(title_tok))
-        if level == 1:
-            self.sections.append(draft)
-            self.top, self.sub = draft, None
-        else:
-            if self.top is None:
-                self.err("E111", "onderdeel zonder bovenliggend onderdeel",
-                         f"'{word}' is niveau 2 van de indeling, maar er staat nog geen "
-                         f"'{level1[0]}' boven", self.span(word_tok),
-                         help=f"zet eerst een '{level1[0]}'-regel")
-                self.sections.append(draft)
-                self.top, self.sub = draft, None
-            else:
-                self.top.children.append(draft)
-                self.sub = draft
-        self.current = draft
-        self.budget = None
+        if orphan:
+            self.err("E111", "onderdeel zonder bovenliggend onderdeel",
+                     f"'{word}' is niveau 2 van de indeling, maar er staat nog geen "
+                     f"'{level1[0]}' boven", self.span(word_tok),
+                     help=f"zet eerst een '{level1[0]}'-regel")
 
-    def _container(self, word: str, stmt: Tree) -> _SectionDraft | None:
+    def _container(self, word: str, stmt: LTree) -> _SectionDraft | None:
         container = self.sub or self.top
         if container is None:
             level1 = self.levels[0][0]
@@ -277,7 +298,7 @@ class Builder:
                      help=f"zet eerst een '{level1}'-regel")
         return container
 
-    def _item(self, kind: str, stmt: Tree) -> None:
+    def _item(self, kind: str, stmt: LTree) -> None:
         _, code_tok, title_tok = stmt.children
         word = "actie" if kind == "action" else "resultaat"
         draft = _ItemDraft(kind, self.span(stmt), str(code_tok) if code_tok else None,
@@ -287,14 +308,15 @@ class Builder:
             (container.actions if kind == "action" else container.results).append(draft)
         self.current = draft
         self.budget = None
+        self.in_budget = False
 
-    def on_actie(self, stmt: Tree) -> None:
+    def on_actie(self, stmt: LTree) -> None:
         self._item("action", stmt)
 
-    def on_resultaat(self, stmt: Tree) -> None:
+    def on_resultaat(self, stmt: LTree) -> None:
         self._item("result", stmt)
 
-    def on_indicator(self, stmt: Tree) -> None:
+    def on_indicator(self, stmt: LTree) -> None:
         name_tok, label_tok = stmt.children[1], stmt.children[2]
         draft = _ItemDraft("indicator", self.span(stmt), str(name_tok),
                            self.string(label_tok) if label_tok else str(name_tok))
@@ -303,24 +325,23 @@ class Builder:
         self.current = draft
         self.budget = None
 
-    def on_begroting(self, stmt: Tree) -> None:
+    def on_begroting(self, stmt: LTree) -> None:
         draft = _ItemDraft("budget", self.span(stmt), None, self.string(stmt.children[1]))
         self.budgets.append(draft)
         self.budget = draft
+        self.in_budget = True
         self.current = draft
 
-    def on_post(self, stmt: Tree) -> None:
+    def on_post(self, stmt: LTree) -> None:
         kids = stmt.children
         amounts = []
         note = None
         for kid in kids[3:]:
-            if kid is None:
-                continue
-            if getattr(kid, "data", None) == "amount":
+            if isinstance(kid, Tree) and kid.data == "amount":
                 year_tok, _, value_tok = kid.children
                 amounts.append(n.Amount(self.number(value_tok), self.span(kid),
                                         self.year(year_tok) if year_tok is not None else None))
-            elif getattr(kid, "type", None) == "STRING":
+            elif isinstance(kid, Token) and kid.type == "STRING":
                 note = self.string(kid)
         draft = _ItemDraft("post", self.span(stmt), None, self.string(kids[1]))
         draft.amounts, draft.note = tuple(amounts), note
@@ -333,7 +354,7 @@ class Builder:
         self.current = draft
 
     # --- properties ------------------------------------------------------------------------
-    def on_property(self, stmt: Tree) -> None:
+    def on_property(self, stmt: LTree) -> None:
         key = str(stmt.data)
         item = self.current
         if key not in ITEM_PROPS[item.kind]:
@@ -351,25 +372,28 @@ class Builder:
         getattr(self, f"prop_{key}")(item, stmt)
         item.props[key + "@"] = self.span(stmt)
 
-    def prop_tekst(self, item: _Draft, stmt: Tree) -> None:
+    def prop_tekst(self, item: _Draft, stmt: LTree) -> None:
         item.texts.append(self.string(stmt.children[2]))
 
-    def prop_vraag(self, item: _Draft, stmt: Tree) -> None:
+    def prop_vraag(self, item: _Draft, stmt: LTree) -> None:
         item.questions.append((self.string(stmt.children[2]), self.span(stmt)))
 
-    def prop_citaat(self, item: _Draft, stmt: Tree) -> None:
+    def prop_citaat(self, item: _Draft, stmt: LTree) -> None:
         _, _, doc_tok, loc, quote_tok = stmt.children
         line = page = None
         if loc is not None:
-            number = int(self.number(loc.children[1]).value)
-            if loc.children[0].type == "KW_REGEL":
+            locator = _tree(loc)
+            number = int(self.number(locator.children[1]).value)
+            if _tok(locator.children[0]).type == "KW_REGEL":
                 line = number
             else:
                 page = number
-        item.citations.append(n.Citation(str(doc_tok), self.string(quote_tok), self.span(stmt),
-                                         line, page))
+        item.citations.append(n.Citation(
+            str(doc_tok), self.string(quote_tok), self.span(stmt), line, page,
+            document_span=self.span(doc_tok), locator_span=self.span(loc) if loc is not None else None,
+            quote_span=self.span(quote_tok)))
 
-    def prop_soort(self, item: _Draft, stmt: Tree) -> None:
+    def prop_soort(self, item: _Draft, stmt: LTree) -> None:
         tok = stmt.children[2]
         try:
             item.props["soort"] = n.ActionKind(str(tok).casefold())
@@ -379,16 +403,16 @@ class Builder:
                      self.span(tok), help=did_you_mean(str(tok), kinds)
                      or "kies uit: " + ", ".join(kinds))
 
-    def prop_eigenaar(self, item: _Draft, stmt: Tree) -> None:
+    def prop_eigenaar(self, item: _Draft, stmt: LTree) -> None:
         item.props["eigenaar"] = self.string(stmt.children[2])
 
-    def prop_eenheid(self, item: _Draft, stmt: Tree) -> None:
+    def prop_eenheid(self, item: _Draft, stmt: LTree) -> None:
         item.props["eenheid"] = n.Unit(str(stmt.children[2]))
 
-    def prop_beter(self, item: _Draft, stmt: Tree) -> None:
+    def prop_beter(self, item: _Draft, stmt: LTree) -> None:
         item.props["beter"] = n.Better(str(stmt.children[2]))
 
-    def prop_grenzen(self, item: _Draft, stmt: Tree) -> None:
+    def prop_grenzen(self, item: _Draft, stmt: LTree) -> None:
         low, high = self.signed(stmt.children[2]), self.signed(stmt.children[4])
         if low.value >= high.value:
             self.err("E123", "grenzen verkeerd om",
@@ -396,36 +420,47 @@ class Builder:
                      self.span(stmt))
         item.props["grenzen"] = (low.value, high.value)
 
-    def prop_bron(self, item: _Draft, stmt: Tree) -> None:
+    def prop_bron(self, item: _Draft, stmt: LTree) -> None:
         item.props["bron"] = self.string(stmt.children[2])
 
-    def prop_meting(self, item: _Draft, stmt: Tree) -> None:
+    def prop_meting(self, item: _Draft, stmt: LTree) -> None:
         item.props["meting"] = n.Measure(str(stmt.children[2]))
 
-    def prop_per(self, item: _Draft, stmt: Tree) -> None:
-        item.props["per"] = (str(stmt.children[2]), self.span(stmt.children[2]))
+    def prop_per(self, item: _Draft, stmt: LTree) -> None:
+        names = [tok for tok in stmt.children[2:] if isinstance(tok, Token) and tok.type == "NAME"]
+        item.props["per"] = (tuple(str(t) for t in names), tuple(self.span(t) for t in names))
 
-    def prop_waarden(self, item: _Draft, stmt: Tree) -> None:
+    def prop_waarden(self, item: _Draft, stmt: LTree) -> None:
         item.props["waarden"] = tuple(self.string(t) for t in stmt.children[2:]
-                                      if getattr(t, "type", None) == "STRING")
+                                      if isinstance(t, Token) and t.type == "STRING")
 
-    def prop_formule(self, item: _Draft, stmt: Tree) -> None:
-        item.props["formule"] = self.expr(stmt.children[2])
+    def prop_formule(self, item: _Draft, stmt: LTree) -> None:
+        formula = stmt.children[2]
+        if _depth(formula) > MAX_FORMULA_DEPTH:
+            self.err("E133", "formule te diep genest",
+                     f"deze formule heeft meer dan {MAX_FORMULA_DEPTH} niveaus haakjes of bewerkingen "
+                     "achter elkaar; zo'n formule is niet meer te lezen", self.span(formula),
+                     help="splits de formule: maak een tussenindicator met een eigen 'formule:'")
+            return
+        item.props["formule"] = self.expr(formula)
 
-    def prop_doel(self, item: _Draft, stmt: Tree) -> None:
+    def prop_doel(self, item: _Draft, stmt: LTree) -> None:
         item.props["doel"] = self.goals(stmt.children[2])
 
-    def prop_basis(self, item: _Draft, stmt: Tree) -> None:
-        item.props["basis"] = (self.value(stmt.children[2]), self.moment(stmt.children[3]))
+    def prop_basis(self, item: _Draft, stmt: LTree) -> None:
+        moment = self.moment(stmt.children[3])
+        assert moment is not None  # the grammar requires a moment after a baseline value
+        item.props["basis"] = (self.value(stmt.children[2]), moment)
 
-    def prop_herzien(self, item: _Draft, stmt: Tree) -> None:
+    def prop_herzien(self, item: _Draft, stmt: LTree) -> None:
         assert isinstance(item, _ItemDraft)
         decided = self.date(stmt.children[2])
-        item.revisions.append({"decided": decided.day or date(decided.year, 1, 1),
+        # An impossible date was reported by self.date; keep building with a stand-in.
+        item.revisions.append({"decided": decided.day or date(max(decided.year, 1), 1, 1),
                                "goals": self.goals(stmt.children[4]), "span": self.span(stmt),
                                "reason": None})
 
-    def prop_reden(self, item: _Draft, stmt: Tree) -> None:
+    def prop_reden(self, item: _Draft, stmt: LTree) -> None:
         assert isinstance(item, _ItemDraft)
         if not item.revisions:
             self.err("E124", "reden zonder herziening",
@@ -435,15 +470,16 @@ class Builder:
         item.revisions[-1]["reason"] = self.string(stmt.children[2])
 
     # --- values, moments, goals ---------------------------------------------------------------
-    def signed(self, tree: Tree) -> n.Number:
-        dash, num = tree.children
+    def signed(self, node: Branch) -> n.Number:
+        dash, num = _tree(node).children
         number = self.number(num)
         if dash is not None:
             return n.Number(-number.value, "-" + number.text, number.decimals,
                             self.span(dash).to(number.span))
         return number
 
-    def value(self, tree: Tree) -> n.Quantity:
+    def value(self, node: Branch) -> n.Quantity:
+        tree = _tree(node)
         span = self.span(tree)
         if tree.data == "v_rating":
             return n.Quantity(span, rating=self.string(tree.children[0]))
@@ -454,11 +490,12 @@ class Builder:
         if euro is not None:
             if unit_value not in (None, n.Unit.EURO):
                 self.err("E132", "twee eenheden", "een bedrag met € heeft geen tweede eenheid",
-                         span)
+                         self.span(unit), help=f"laat '{unit}' weg")
             unit_value = n.Unit.EURO
         return n.Quantity(span, number=self.signed(signed), unit=unit_value)
 
-    def period(self, tree: Tree) -> n.Moment:
+    def period(self, node: Branch) -> n.Moment:
+        tree = _tree(node)
         first, _, second = tree.children
         year = self.year(first)
         span = self.span(tree)
@@ -472,7 +509,8 @@ class Builder:
                      help=f"bedoelde je {year}/{year + 1} of {end - 1}/{end}?")
         return n.Moment(n.Measure.SCHOOL_YEAR, year, span)
 
-    def date(self, tree: Tree) -> n.Moment:
+    def date(self, node: Branch) -> n.Moment:
+        tree = _tree(node)
         kids = [k for k in tree.children if k is not None]
         span = self.span(tree)
         if len(kids) == 3:
@@ -490,17 +528,17 @@ class Builder:
             return n.Moment(n.Measure.REFERENCE_DATE, year, span, None)
         return n.Moment(n.Measure.REFERENCE_DATE, year, span, day)
 
-    def moment(self, tree: Tree | None) -> n.Moment | None:
-        if tree is None:
+    def moment(self, node: Branch) -> n.Moment | None:
+        if node is None:
             return None
-        sub = tree.children[1]
+        sub = _tree(_tree(node).children[1])
         return self.period(sub) if sub.data == "period" else self.date(sub)
 
-    def goals(self, tree: Tree) -> tuple[n.Goal, ...]:
+    def goals(self, node: Branch) -> tuple[n.Goal, ...]:
         out: list[n.Goal] = []
         previous: str | None = None
-        for goal_tree in tree.children:
-            if getattr(goal_tree, "type", None) == "KW_EN":
+        for goal_tree in _tree(node).children:
+            if not isinstance(goal_tree, Tree):  # the `en` between parts
                 continue
             goal = self.goal(goal_tree, previous)
             if goal is not None:
@@ -509,14 +547,14 @@ class Builder:
                 previous = indicators[0] if indicators else None
         return tuple(out)
 
-    def goal(self, tree: Tree, previous: str | None) -> n.Goal | None:
+    def goal(self, tree: LTree, previous: str | None) -> n.Goal | None:
         k = tree.children
         span = self.span(tree)
         kind = tree.data
         if kind == "g_compare":
-            tol = self.number(k[3].children[1]) if k[3] is not None else None
+            tol = self.number(_tree(k[3]).children[1]) if k[3] is not None else None
             return n.CompareGoal(str(k[0]), n.Comparator(str(k[1])), self.value(k[2]), span,
-                                 self.moment(k[4]), tol)
+                                 self.moment(k[4]), tol, name_span=self.span(k[0]))
         if kind == "g_compare_cont":
             if previous is None:
                 self.err("E125", "indicator ontbreekt",
@@ -524,37 +562,40 @@ class Builder:
                          f"hem van over te nemen", span,
                          help="schrijf de naam van de indicator voor de vergelijking")
                 return None
-            tol = self.number(k[2].children[1]) if k[2] is not None else None
+            tol = self.number(_tree(k[2]).children[1]) if k[2] is not None else None
             return n.CompareGoal(previous, n.Comparator(str(k[0])), self.value(k[1]), span,
                                  self.moment(k[3]), tol, indicator_implicit=True)
         if kind == "g_direction":
             direction = 1 if str(k[1]) == "gestegen" else -1
             return n.DirectionGoal(str(k[0]), direction, self.period(k[4]), span,
-                                   self.moment(k[2]))
+                                   self.moment(k[2]), name_span=self.span(k[0]))
         if kind == "g_relative":
             direction = 1 if str(k[1]) == "gestegen" else -1
             return n.DirectionGoal(str(k[0]), direction, self.period(k[6]), span,
-                                   self.moment(k[4]), by=self.value(k[3]))
+                                   self.moment(k[4]), by=self.value(k[3]), name_span=self.span(k[0]))
         if kind == "g_trend":
-            return n.TrendGoal(str(k[0]), 1 if str(k[1]) == "vergroten" else -1, span)
+            return n.TrendGoal(str(k[0]), 1 if str(k[1]) == "vergroten" else -1, span,
+                               name_span=self.span(k[0]))
         if kind == "g_units":
-            quant, group, _, indicator, cmp_tok, value, moment = k
+            quant_node, group, _, indicator, cmp_tok, value, moment = k
+            quant = _tree(quant_node)
             minimum = self.number(quant.children[1]) if quant.data == "q_atleast" else None
             return n.UnitsGoal(str(group), str(indicator), span, minimum,
                                n.Comparator(str(cmp_tok)) if cmp_tok is not None else None,
                                self.value(value) if value is not None else None,
-                               self.moment(moment))
+                               self.moment(moment), name_span=self.span(indicator),
+                               group_span=self.span(group))
         if kind == "g_milestone":
             return n.MilestoneGoal(span, self.moment(k[1]))
         return n.QualitativeGoal(span)
 
-    def expr(self, tree: Tree | Token) -> n.Expr:
-        from lark import Token
-
+    def expr(self, tree: Branch) -> n.Expr:
+        """Formula tree to AST; callers check _depth first, so the recursion stays shallow."""
         if isinstance(tree, Token):  # a bare NUMBER or NAME inlined by `?factor`
             if tree.type == "NUMBER":
                 return n.NumberExpr(self.number(tree), self.span(tree))
             return n.NameExpr(str(tree), self.span(tree))
+        tree = _tree(tree)
         span = self.span(tree)
         if tree.data == "num":
             return n.NumberExpr(self.number(tree.children[0]), span)
@@ -573,8 +614,7 @@ class Builder:
         missing = [k for k in ("gemeente", "titel", "periode") if k not in self.header]
         if missing:
             for key in missing:
-                example = {"gemeente": 'gemeente: "Hengelo"', "titel": 'titel: "Lokale Educatieve Agenda 2024-2027"',
-                           "periode": "periode: 2024-2027"}[key]
+                example = HEADER_EXAMPLES[key]
                 self.err("E153", "kopregel ontbreekt", f"de agenda heeft geen '{key}:'-regel",
                          Span.point(1, 1), help=f"zet bovenaan bijvoorbeeld: {example}", context=None)
             return None
@@ -594,17 +634,18 @@ class Builder:
     def _indicator(self, d: _ItemDraft) -> n.Indicator:
         p = d.props
         bounds = p.get("grenzen", (None, None))
-        per = p.get("per")
+        per_groups, per_spans = p.get("per", ((), ()))
         assert d.code is not None
         return n.Indicator(
             name=d.code, label=d.title, span=p.get("name_span", d.span), unit=p.get("eenheid"),
             better=p.get("beter"), lower_bound=bounds[0], upper_bound=bounds[1],
             source=p.get("bron"), measure=p.get("meting", n.Measure.CALENDAR_YEAR),
-            formula=p.get("formule"), per_group=per[0] if per else None,
+            formula=p.get("formule"), per_group=per_groups[0] if per_groups else None,
             ratings=p.get("waarden", ()), provenance=d.provenance(),
+            per_groups=per_groups, per_spans=per_spans,
         )
 
-    def _section(self, s: _SectionDraft, index: int) -> n.Section:
+    def _section(self, s: _SectionDraft, index: int, parent: _SectionDraft | None = None) -> n.Section:
         number = s.number or str(index)
         actions = tuple(
             n.Action(a.code or f"{number}-a{i}", a.title, a.span,
@@ -617,7 +658,7 @@ class Builder:
                 self.diags.append(error(
                     "E126", "resultaat zonder doel",
                     "elk resultaat heeft een 'doel:'-regel", r.span, path=self.path,
-                    context=_heading(s),
+                    context=f"{_heading(parent)} > {_heading(s)}" if parent else _heading(s),
                     help="schrijf bijvoorbeeld 'doel: kwalitatief' als het resultaat merkbaar maar "
                          "niet meetbaar is"))
             revisions = tuple(n.Revision(rv["decided"], rv["goals"], rv["span"], rv["reason"])
@@ -625,9 +666,32 @@ class Builder:
             results.append(n.Result(r.code or f"{number}-r{i}", r.title, r.span,
                                     r.props.get("doel", ()), r.props.get("basis"), revisions,
                                     r.code is not None, r.provenance()))
-        children = tuple(self._section(c, j) for j, c in enumerate(s.children, 1))
+        children = tuple(self._section(c, j, s) for j, c in enumerate(s.children, 1))
         return n.Section(s.word, s.level, s.number, s.title, s.span, actions, tuple(results),
                          children, s.provenance())
+
+
+def _tok(node: Branch) -> Token:
+    """A child the grammar guarantees to be a token."""
+    assert isinstance(node, Token), node
+    return node
+
+
+def _tree(node: Branch) -> LTree:
+    """A child the grammar guarantees to be a subtree."""
+    assert isinstance(node, Tree), node
+    return node
+
+
+def _depth(tree: Branch) -> int:
+    """Depth of a parse tree, without recursion (the tree may be thousands of levels deep)."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, Tree):
+            deepest = max(deepest, level)
+            stack.extend((child, level + 1) for child in node.children)
+    return deepest
 
 
 def _heading(s: _SectionDraft) -> str:
@@ -643,10 +707,20 @@ def _text(source: SourceFile, span: Span) -> str:
 def build(source: SourceFile) -> BuildResult:
     from lea_rules.parser import parse_lines
 
-    trees, diags = parse_lines(source)
+    trees, parse_diags = parse_lines(source)
     builder = Builder(source)
+    # Walk both in line order, so a line that does not parse is still told what it sits under.
+    diags: list[Diagnostic] = []
+    pending = iter(parse_diags)
+    waiting = next(pending, None)
     for line_no, tree in trees:
+        while waiting is not None and waiting.span.line < line_no:
+            diags.append(replace(waiting, context=builder.context()))
+            waiting = next(pending, None)
         builder.feed(line_no, tree)
+    while waiting is not None:
+        diags.append(replace(waiting, context=builder.context()))
+        waiting = next(pending, None)
     agenda = builder.finish()
     return BuildResult(agenda, diags + builder.diags)
 
@@ -658,9 +732,9 @@ def strip_spans(value: Any) -> Any:
     if isinstance(value, Span):
         return None
     if is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__,) + tuple(
+        return (type(value).__name__, *(
             (f.name, strip_spans(getattr(value, f.name)))
-            for f in fields(value) if f.name not in ("span", "path", "text") and f.compare)
+            for f in fields(value) if f.name not in ("span", "path", "text") and f.compare))
     if isinstance(value, (tuple, list)):
         return tuple(strip_spans(v) for v in value)
     if isinstance(value, dict):

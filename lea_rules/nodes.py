@@ -152,6 +152,10 @@ class Citation:
     span: Span
     line: int | None = None
     page: int | None = None
+    # Finer places for diagnostics: the document name, `regel N`/`pagina N`, the quoted text.
+    document_span: Span | None = None
+    locator_span: Span | None = None
+    quote_span: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,7 @@ class CompareGoal:
     deadline: Moment | None = None
     tolerance: Number | None = None
     indicator_implicit: bool = False  # `en >= 10 in 2027`: indicator taken from the previous part
+    name_span: Span | None = None  # where the indicator name is written (None when implicit)
 
 
 @dataclass(frozen=True)
@@ -219,6 +224,7 @@ class DirectionGoal:
     span: Span
     deadline: Moment | None = None
     by: Quantity | None = None  # `met 20%`: relative change
+    name_span: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -228,6 +234,7 @@ class TrendGoal:
     indicator: str
     direction: int
     span: Span
+    name_span: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -241,6 +248,8 @@ class UnitsGoal:
     comparator: Comparator | None = None  # condition on the per-unit value; None = ja
     value: Quantity | None = None
     deadline: Moment | None = None
+    name_span: Span | None = None
+    group_span: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -283,6 +292,9 @@ class Indicator:
     per_group: str | None = None
     ratings: tuple[str, ...] = ()
     provenance: Provenance = Provenance()
+    # `per: IKC, VO-school`: every group the value is measured for; per_group is the first.
+    per_groups: tuple[str, ...] = ()
+    per_spans: tuple[Span, ...] = ()
 
     @property
     def key(self) -> str:

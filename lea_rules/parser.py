@@ -12,7 +12,7 @@ from lea_rules.source import SourceFile, Span
 from lea_rules.suggest import did_you_mean
 
 if TYPE_CHECKING:
-    from lark import Lark, Tree
+    from lark import Lark, Token, Tree
 
 FOREIGN_KEYWORDS = {
     "theme": "thema", "themes": "thema", "ambition": "ambitie", "goal": "doel",
@@ -39,11 +39,11 @@ TERMINAL_WORDS = {
     "NAME": "een naam", "NUMBER": "een getal", "STRING": "een tekst tussen aanhalingstekens",
     "COMMENT": "commentaar", "SECWORD": "een onderdeelwoord (thema, ambitie, paragraaf, ...)",
     "UNIT": "een eenheid (%, aantal, uur per week, uur, euro, score, ja/nee, oordeel)",
-    "BETTER": "'hoger', 'lager' of 'niveau'",
-    "MEASURE": "'kalenderjaar', 'schooljaar' of 'peildatum'",
-    "CHANGE": "'gestegen' of 'gedaald'", "TREND": "'vergroten' of 'verminderen'",
-    "ALL": "'alle' of 'elk'", "ATLEAST": "'tenminste'", "TOV": "'t.o.v.'",
-    "YESNO": "'ja' of 'nee'", "MONTH": "een maand (januari ... december)",
+    "BETTER": "'hoger'/'lager'/'niveau'",
+    "MEASURE": "'kalenderjaar'/'schooljaar'/'peildatum'",
+    "CHANGE": "'gestegen'/'gedaald'", "TREND": "'vergroten'/'verminderen'",
+    "ALL": "'alle'/'elk'/'elke'", "ATLEAST": "'tenminste'", "TOV": "'t.o.v.'",
+    "YESNO": "'ja'/'nee'", "MONTH": "een maand (januari ... december)",
     "CMP": "een vergelijking (>=, >, <=, <, =)", "PLUSMINUS": "'±'", "EURO": "'€'",
     "COLON": "':'", "COMMA": "','", "SLASH": "'/'", "DASH": "'-'", "GT": "'>'",
     "PLUS": "'+'", "STAR": "'*'", "LPAR": "'('", "RPAR": "')'", "$END": "het einde van de regel",
@@ -83,7 +83,7 @@ def get_parser() -> Lark:
 _FIRST_WORD = re.compile(r"[ \t]*([^\s:\"#]+)")
 
 
-def parse_line(text: str, line_no: int, path: str) -> Tree | Diagnostic:
+def parse_line(text: str, line_no: int, path: str) -> Tree[Token] | Diagnostic:
     """Parse one line; return its tree, or the diagnostic that says what is wrong."""
     from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
 
@@ -135,10 +135,12 @@ def _unknown_keyword(word: str, line_no: int, column: int, path: str) -> Diagnos
     dutch = FOREIGN_KEYWORDS.get(word.casefold())
     if dutch:
         return error("E105", "sleutelwoord in een andere taal",
-                     f"'{word}' is geen Nederlands sleutelwoord; een agenda gebruikt overal Nederlandse woorden",
+                     f"'{word}' is geen Nederlands sleutelwoord; een agenda gebruikt overal "
+                     "Nederlandse woorden",
                      span, path=path, help=f"schrijf '{dutch}'")
     return error("E100", "onbekend sleutelwoord",
-                 f"een regel begint met een sleutelwoord zoals 'thema', 'actie', 'resultaat' of 'doel:', niet met '{word}'",
+                 "een regel begint met een sleutelwoord zoals 'thema', 'actie', 'resultaat' of "
+                 f"'doel:', niet met '{word}'",
                  span, path=path, help=did_you_mean(word, LINE_KEYWORDS))
 
 
@@ -163,8 +165,8 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " of " + items[-1]
 
 
-def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Tree]], list[Diagnostic]]:
-    trees: list[tuple[int, Tree]] = []
+def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Tree[Token]]], list[Diagnostic]]:
+    trees: list[tuple[int, Tree[Token]]] = []
     diags: list[Diagnostic] = []
     for number, text in enumerate(source.lines, 1):
         if not text.strip() or text.lstrip().startswith("#"):

@@ -27,7 +27,7 @@ def closest(word: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
     for cand in set(candidates):
         d = distance(word, cand)
         threshold = max(1, min(len(word), len(cand)) // 3)
-        if d <= threshold or cand.casefold().startswith(word.casefold()) and len(word) >= 3:
+        if d <= threshold or (cand.casefold().startswith(word.casefold()) and len(word) >= 3):
             scored.append((d, cand))
     scored.sort()
     return [c for _, c in scored[:limit]]

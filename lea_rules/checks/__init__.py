@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from lea_rules.checks import citations, direction, formulas, names, periods, units, usage
 from lea_rules.checks.context import CheckContext
@@ -24,7 +25,10 @@ CHECKS: tuple[Check, ...] = (
 def run_checks(ctx: CheckContext) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for check in CHECKS:
-        out.extend(check(ctx))
+        for diag in check(ctx):
+            if diag.context is None:
+                diag = replace(diag, context=ctx.context_at(diag.span.line))
+            out.append(diag)
     return out
 
 

@@ -13,6 +13,9 @@ from lea_rules.checks.context import CheckContext
 from lea_rules.diagnostics import Diagnostic
 from lea_rules.suggest import did_you_mean
 
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+"""A source document is a text extraction of a few hundred pages at most."""
+
 LINE_SLACK = 3
 """A `regel N` may be off by a few lines: PDF extraction moves words across lines."""
 
@@ -40,7 +43,8 @@ class IndexedText:
         key = normalise(quote)
         if not key:
             return []
-        found, start = [], 0
+        found: list[int] = []
+        start = 0
         while True:
             index = self.text.find(key, start)
             if index < 0:
@@ -66,14 +70,30 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     agenda = ctx.agenda
     documents: dict[str, IndexedText | None] = {}
     for document in agenda.documents:
-        path = (ctx.base_dir / document.path).resolve()
-        if not path.is_file():
-            documents[document.name.casefold()] = None
+        documents[document.name.casefold()] = None
+        try:
+            path = (ctx.base_dir / document.path).resolve()
+            found = path.is_file()
+            size = path.stat().st_size if found else 0
+        except (OSError, ValueError):  # a name too long for the file system, a loop of links
+            path, found, size = ctx.base_dir / document.path, False, 0
+        if not found:
             yield ctx.error("E251", "document niet gevonden",
                             f"het document '{document.path}' bestaat niet (gezocht: {path})",
                             document.span, help="het pad is relatief aan dit .lea-bestand")
             continue
-        documents[document.name.casefold()] = load_document(str(path), path.stat().st_mtime)
+        if size > MAX_DOCUMENT_BYTES:
+            yield ctx.error("E254", "document te groot",
+                            f"het document '{document.path}' is {size / 1_048_576:.0f} MB; een "
+                            f"brondocument is hooguit {MAX_DOCUMENT_BYTES // 1_048_576} MB tekst",
+                            document.span, help="verwijs naar de tekstversie (.txt) van het document")
+            continue
+        try:
+            documents[document.name.casefold()] = load_document(str(path), path.stat().st_mtime)
+        except OSError as exc:
+            yield ctx.error("E251", "document niet gevonden",
+                            f"het document '{document.path}' is niet te lezen ({exc.strerror})",
+                            document.span, help="controleer of het bestand bestaat en leesbaar is")
     names = [d.name for d in agenda.documents]
     for where, provenance in ctx.provenances():
         for citation in provenance.citations:
@@ -85,7 +105,8 @@ def _citation(ctx: CheckContext, c: n.Citation, documents: dict[str, IndexedText
     key = c.document.casefold()
     if key not in documents:
         yield ctx.error("E250", "onbekend document",
-                        f"document '{c.document}' is niet gedeclareerd", c.span, context=where,
+                        f"document '{c.document}' is niet gedeclareerd", c.document_span or c.span,
+                        context=where,
                         help=did_you_mean(c.document, names)
                         or f'declareer het bovenaan: document {c.document}: "pad/naar/bestand.txt"')
         return
@@ -95,15 +116,18 @@ def _citation(ctx: CheckContext, c: n.Citation, documents: dict[str, IndexedText
     lines = indexed.find_lines(c.quote)
     if not lines:
         yield ctx.error("E252", "citaat niet gevonden",
-                        f"de geciteerde woorden staan niet in document '{c.document}'", c.span,
+                        f"de geciteerde woorden staan niet in document '{c.document}'",
+                        c.quote_span or c.span,
                         context=where,
                         help="kopieer de woorden letterlijk uit het document; spaties, regeleinden "
                              "en afbrekingen tellen niet mee")
         return
     if c.line is not None and not any(abs(line - c.line) <= LINE_SLACK for line in lines):
-        near = min(lines, key=lambda line: abs(line - c.line))  # type: ignore[operator]
+        wanted = c.line
+        near = min(lines, key=lambda line: abs(line - wanted))
         yield ctx.error("E253", "citaat op een andere regel",
-                        f"de woorden staan niet bij regel {c.line}, maar op regel {near}", c.span,
+                        f"de woorden staan niet bij regel {c.line}, maar op regel {near}",
+                        c.locator_span or c.span,
                         context=where, help=f"schrijf 'regel {near}'")
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,28 @@ def heading(section: n.Section) -> str:
 class CheckContext:
     agenda: n.Agenda
     source: SourceFile
+    _places: tuple[tuple[int, str | None], ...] = field(default=(), init=False, repr=False,
+                                                         compare=False)
+    _lines: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Where each heading starts to apply; a `begroting` block stands outside the sections,
+        # an action or result always sits under its own section. The builder follows the same rule.
+        places: list[tuple[int, str | None]] = []
+        for section in self.agenda.walk_sections():
+            where = self.section_context(section)
+            places.append((section.span.line, where))
+            places.extend((action.span.line, where) for action in section.actions)
+            places.extend((result.span.line, where) for result in section.results)
+        places.extend((budget.span.line, None) for budget in self.agenda.budgets)
+        places.sort(key=lambda place: place[0])
+        object.__setattr__(self, "_places", tuple(places))
+        object.__setattr__(self, "_lines", tuple(place[0] for place in places))
+
+    def context_at(self, line: int) -> str | None:
+        """The heading a line sits under, as the `= onder:` line of a diagnostic shows it."""
+        index = bisect.bisect_right(self._lines, line) - 1
+        return self._places[index][1] if index >= 0 else None
 
     @property
     def base_dir(self) -> Path:

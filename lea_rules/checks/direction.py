@@ -7,18 +7,26 @@ from collections.abc import Iterator
 from lea_rules import nodes as n
 from lea_rules.checks.context import CheckContext
 from lea_rules.diagnostics import Diagnostic
+from lea_rules.source import Span
 
 WORD = {1: "hoger", -1: "lager"}
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
-    for section, result, goal in ctx.goals():
+    for section, _result, goal in ctx.goals():
         if isinstance(goal, n.CompareGoal):
             direction, shown = goal.comparator.direction, goal.comparator.value
+            # The comparator sits between the name (if written) and the value.
+            after = goal.name_span.end_column if goal.name_span else goal.span.column
+            span = _find(ctx, goal.span.line, after, goal.value.span.column, shown) or goal.span
         elif isinstance(goal, (n.DirectionGoal, n.TrendGoal)):
             direction = goal.direction
-            shown = ("gestegen" if direction > 0 else "gedaald") if isinstance(goal, n.DirectionGoal) \
-                else ("vergroten" if direction > 0 else "verminderen")
+            if isinstance(goal, n.DirectionGoal):
+                shown = "gestegen" if direction > 0 else "gedaald"
+            else:
+                shown = "vergroten" if direction > 0 else "verminderen"
+            after = goal.name_span.end_column if goal.name_span else goal.span.column
+            span = _find(ctx, goal.span.line, after, goal.span.end_column, shown) or goal.span
         else:
             continue
         indicator = ctx.agenda.indicator(goal.indicator)
@@ -30,6 +38,13 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                 "E230", "richting spreekt de indicator tegen",
                 f"'{shown}' streeft naar {WORD[direction]}, maar bij '{indicator.name}' is "
                 f"{WORD[better]} beter (beter: {indicator.better.value})",
-                goal.span, context=ctx.section_context(section),
+                span, context=ctx.section_context(section),
                 help=f"controleer de vergelijking, of zet 'beter: {WORD[direction]}' bij de indicator",
             )
+
+
+def _find(ctx: CheckContext, line: int, start: int, end: int, word: str) -> Span | None:
+    """The place of `word` in columns start..end of a line (1-based, end exclusive)."""
+    text = ctx.source.line_text(line)
+    index = text.find(word, start - 1, end - 1)
+    return Span.point(line, index + 1, len(word)) if index >= 0 else None

@@ -15,7 +15,7 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     for indicator in agenda.indicators:
         if indicator.formula is None:
             continue
-        refs = []
+        refs: list[str] = []
         for ref in n.expr_names(indicator.formula):
             target = agenda.indicator(ref.name)
             if target is None:
@@ -31,12 +31,12 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         cycle = _find_cycle(start, graph)
         if cycle and frozenset(cycle) not in reported:
             reported.add(frozenset(cycle))
-            indicator = agenda.indicator(start)
-            assert indicator is not None
-            names = [agenda.indicator(k).name for k in cycle]  # type: ignore[union-attr]
+            by_key = {i.key: i for i in agenda.indicators}
+            names = [by_key[k].name for k in cycle]
             yield ctx.error("E240", "kringverwijzing in formules",
-                            "de formules verwijzen in een kring naar elkaar: " + " -> ".join(names + [names[0]]),
-                            indicator.span,
+                            "de formules verwijzen in een kring naar elkaar: "
+                            + " -> ".join([*names, names[0]]),
+                            by_key[start].span,
                             help="een afgeleide indicator kan niet (via andere) van zichzelf afhangen")
 
 
@@ -48,5 +48,5 @@ def _find_cycle(start: str, graph: dict[str, list[str]]) -> list[str] | None:
             if nxt == start:
                 return path
             if nxt not in path and len(path) < 1000:
-                stack.append((nxt, path + [nxt]))
+                stack.append((nxt, [*path, nxt]))
     return None

@@ -27,26 +27,26 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             for ref in n.expr_names(indicator.formula):
                 if agenda.indicator(ref.name) is None:
                     yield _undeclared(ctx, ref.name, ref.span, declared, None)
-        if indicator.per_group and agenda.group(indicator.per_group) is None:
-            yield ctx.error("E203", "onbekende groep",
-                            f"groep '{indicator.per_group}' is niet gedeclareerd", indicator.span,
-                            help=did_you_mean(indicator.per_group, [g.name for g in agenda.groups])
-                            or f'declareer hem bovenaan: groep {indicator.per_group}: "omschrijving"')
+        groups = indicator.per_groups or ((indicator.per_group,) if indicator.per_group else ())
+        for index, group in enumerate(groups):
+            if agenda.group(group) is None:
+                span = indicator.per_spans[index] if index < len(indicator.per_spans) else indicator.span
+                yield _unknown_group(ctx, group, span, None)
 
-    for section, result, goal in ctx.goals():
+    for section, _result, goal in ctx.goals():
         where = ctx.section_context(section)
+        if isinstance(goal, n.CompareGoal) and goal.indicator_implicit:
+            continue  # the name belongs to the previous part, which is checked already
         for name in n.goal_indicators(goal):
             if agenda.indicator(name) is None:
-                yield _undeclared(ctx, name, goal.span, declared, where)
+                yield _undeclared(ctx, name, _name_span(goal), declared, where)
         if isinstance(goal, n.UnitsGoal) and agenda.group(goal.group) is None:
-            yield ctx.error("E203", "onbekende groep", f"groep '{goal.group}' is niet gedeclareerd",
-                            goal.span, context=where,
-                            help=did_you_mean(goal.group, [g.name for g in agenda.groups])
-                            or f'declareer hem bovenaan: groep {goal.group}: "omschrijving"')
+            yield _unknown_group(ctx, goal.group, goal.group_span or goal.span, where)
 
     codes: dict[str, Span] = {}
     for section in agenda.walk_sections():
-        for item in (*section.actions, *section.results):
+        items: list[n.Action | n.Result] = [*section.actions, *section.results]
+        for item in items:
             key = item.code.casefold()
             if key in codes:
                 yield ctx.error("E202", "dubbele code",
@@ -57,13 +57,26 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                 codes[key] = item.span
 
 
+def _name_span(goal: n.Goal) -> Span:
+    """Where the indicator name is written, falling back to the whole goal."""
+    name_span = getattr(goal, "name_span", None)
+    return name_span if isinstance(name_span, Span) else goal.span
+
+
+def _unknown_group(ctx: CheckContext, group: str, span: Span, where: str | None) -> Diagnostic:
+    return ctx.error("E203", "onbekende groep", f"groep '{group}' is niet gedeclareerd", span,
+                     context=where,
+                     help=did_you_mean(group, [g.name for g in ctx.agenda.groups])
+                     or f'declareer hem bovenaan: groep {group}: "omschrijving"')
+
+
 def _undeclared(ctx: CheckContext, name: str, span: Span, declared: list[str],
                 where: str | None) -> Diagnostic:
     help_text = did_you_mean(name, declared)
     if help_text is None and "-" in name:
         parts = name.split("-")
         if all(ctx.agenda.indicator(p) is not None for p in parts if p):
-            help_text = f"bedoel je een aftrekking? zet spaties rond de min: {' - '.join(parts)}"
+            help_text = f"bedoelde je een aftrekking? zet spaties rond de min: {' - '.join(parts)}"
     return ctx.error("E200", "onbekende indicator",
                      f"indicator '{name}' is niet gedeclareerd", span, context=where,
                      help=help_text or f'declareer hem: indicator {name} "omschrijving"')

@@ -14,15 +14,15 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     for section, result, goal in ctx.goals():
         where = ctx.section_context(section)
         deadline = n.goal_deadline(goal)
-        if deadline is not None:
-            last_year = deadline.year + (1 if deadline.kind is n.Measure.SCHOOL_YEAR else 0)
-            if deadline.year < start or last_year > end + (1 if deadline.kind is n.Measure.SCHOOL_YEAR else 0):
-                yield ctx.warning(
-                    "W210", "doelmoment buiten de periode",
-                    f"het doelmoment {deadline.describe()} valt buiten de agendaperiode {start}-{end}",
-                    deadline.span, context=where,
-                    help="controleer het jaartal in de brontekst; staat het er zo, noteer dan een 'vraag:'")
-        if isinstance(goal, n.DirectionGoal) and deadline is not None and goal.reference.year >= deadline.year:
+        # A school year 2027/2028 still counts for a period ending in 2027: it starts in 2027.
+        if deadline is not None and (deadline.year < start or deadline.year > end):
+            yield ctx.warning(
+                "W210", "doelmoment buiten de periode",
+                f"het doelmoment {deadline.describe()} valt buiten de agendaperiode {start}-{end}",
+                deadline.span, context=where,
+                help="controleer het jaartal in de brontekst; staat het er zo, noteer dan een 'vraag:'")
+        if (isinstance(goal, n.DirectionGoal) and deadline is not None
+                and goal.reference.year >= deadline.year):
             yield ctx.error("E211", "vergelijkingsjaar na het doelmoment",
                             f"t.o.v. {goal.reference.describe()} ligt niet voor het doelmoment "
                             f"{deadline.describe()}", goal.reference.span, context=where)

@@ -9,14 +9,49 @@ from lea_rules.checks.context import CheckContext
 from lea_rules.diagnostics import Diagnostic
 from lea_rules.numbers import format_dutch
 
+UNIT_EXAMPLE = "voeg toe, bijvoorbeeld: eenheid: %  (of aantal, uur per week, euro, ja/nee, oordeel)"
+
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
+    yield from _declarations(ctx)
     agenda = ctx.agenda
-    for indicator in agenda.indicators:
+    for section, _result, goal in ctx.goals():
+        where = ctx.section_context(section)
+        if isinstance(goal, n.CompareGoal):
+            indicator = agenda.indicator(goal.indicator)
+            if indicator is not None:
+                yield from _value(ctx, indicator, goal.value, where)
+                if goal.tolerance is not None and goal.comparator is not n.Comparator.EQ:
+                    yield ctx.error("E227", "marge alleen bij '='",
+                                    "een marge (±) hoort bij een exact niveau met '='",
+                                    goal.tolerance.span, context=where,
+                                    help=f"schrijf '=' in plaats van '{goal.comparator.value}', "
+                                         "of laat de marge weg")
+        elif isinstance(goal, n.UnitsGoal):
+            yield from _units_goal(ctx, goal, where)
+        elif (isinstance(goal, n.DirectionGoal) and goal.by is not None
+              and goal.by.unit is not n.Unit.PERCENT):
+            yield ctx.error("E221", "eenheid past niet",
+                            "een relatieve verandering schrijf je als percentage, bijvoorbeeld 'met 20%'",
+                            goal.by.span, context=where,
+                            help=f"bedoelde je {goal.by.number.text}%?" if goal.by.number else None)
+
+    for section, result in agenda.all_results():
+        if result.baseline is None:
+            continue
+        goal_inds = {name.casefold() for g in result.goals for name in n.goal_indicators(g)}
+        for name in sorted(goal_inds):
+            indicator = agenda.indicator(name)
+            if indicator is not None:
+                yield from _value(ctx, indicator, result.baseline[0], ctx.section_context(section))
+
+
+def _declarations(ctx: CheckContext) -> Iterator[Diagnostic]:
+    for indicator in ctx.agenda.indicators:
         if indicator.unit is None:
-            yield ctx.error("E226", "eenheid ontbreekt",
+            yield ctx.error("E226", "indicator zonder eenheid",
                             f"indicator '{indicator.name}' heeft geen 'eenheid:'", indicator.span,
-                            help="voeg toe, bijvoorbeeld: eenheid: %  (of aantal, uur per week, euro, ja/nee, oordeel)")
+                            help=UNIT_EXAMPLE)
         if indicator.unit is n.Unit.RATING and not indicator.ratings:
             yield ctx.error("E229", "waarden ontbreken",
                             f"oordeel-indicator '{indicator.name}' heeft geen 'waarden:'",
@@ -26,46 +61,27 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                             f"een formule geeft een getal, maar '{indicator.name}' heeft eenheid "
                             f"{indicator.unit.value}", indicator.span)
 
-    for section, result, goal in ctx.goals():
-        where = ctx.section_context(section)
-        if isinstance(goal, n.CompareGoal):
-            indicator = agenda.indicator(goal.indicator)
-            if indicator is not None:
-                yield from _value(ctx, indicator, goal.value, where)
-                if goal.tolerance is not None and goal.comparator is not n.Comparator.EQ:
-                    yield ctx.error("E227", "marge alleen bij '='",
-                                    "een marge (±) hoort bij een exact niveau met '='",
-                                    goal.tolerance.span, context=where)
-        elif isinstance(goal, n.UnitsGoal):
-            indicator = agenda.indicator(goal.indicator)
-            if indicator is None:
-                continue
-            group = agenda.group(goal.group)
-            if indicator.per_group is None or (group is not None and n.normalise_group(indicator.per_group) != n.normalise_group(group.name)):
-                yield ctx.error("E228", "indicator niet per eenheid",
-                                f"'{indicator.name}' wordt niet per {goal.group} gemeten",
-                                goal.span, context=where,
-                                help=f"zet 'per: {goal.group}' bij indicator {indicator.name}")
-            if goal.comparator is None and indicator.unit is not n.Unit.YES_NO and indicator.unit is not None:
-                yield ctx.error("E227", "voorwaarde onvolledig",
-                                f"'{indicator.name}' is geen ja/nee-indicator; geef een vergelijking, "
-                                f"bijvoorbeeld 'met {indicator.name} >= 2'", goal.span, context=where)
-            if goal.value is not None:
-                yield from _value(ctx, indicator, goal.value, where)
-        elif isinstance(goal, n.DirectionGoal) and goal.by is not None:
-            if goal.by.unit is not n.Unit.PERCENT:
-                yield ctx.error("E220", "eenheid past niet",
-                                "een relatieve verandering schrijf je als percentage, bijvoorbeeld 'met 20%'",
-                                goal.by.span, context=where)
 
-    for section, result in agenda.all_results():
-        if result.baseline is None:
-            continue
-        goal_inds = {name for g in result.goals for name in n.goal_indicators(g)}
-        for name in goal_inds:
-            indicator = agenda.indicator(name)
-            if indicator is not None:
-                yield from _value(ctx, indicator, result.baseline[0], ctx.section_context(section))
+def _units_goal(ctx: CheckContext, goal: n.UnitsGoal, where: str | None) -> Iterator[Diagnostic]:
+    indicator = ctx.agenda.indicator(goal.indicator)
+    if indicator is None:
+        return
+    measured = indicator.per_groups or ((indicator.per_group,) if indicator.per_group else ())
+    wanted = n.normalise_group(goal.group)
+    if wanted not in {n.normalise_group(g) for g in measured}:
+        now = f" (nu: per: {', '.join(measured)})" if measured else ""
+        extra = ", ".join((*measured, goal.group))
+        yield ctx.error("E228", "indicator niet per eenheid",
+                        f"'{indicator.name}' wordt niet per {goal.group} gemeten{now}",
+                        goal.group_span or goal.span, context=where,
+                        help=f"zet 'per: {extra}' bij indicator {indicator.name}")
+    if goal.comparator is None and indicator.unit not in (n.Unit.YES_NO, None):
+        yield ctx.error("E231", "voorwaarde onvolledig",
+                        f"'{indicator.name}' is geen ja/nee-indicator; geef een vergelijking",
+                        goal.name_span or goal.span, context=where,
+                        help=f"schrijf bijvoorbeeld 'met {indicator.name} >= 2'")
+    if goal.value is not None:
+        yield from _value(ctx, indicator, goal.value, where)
 
 
 def _value(ctx: CheckContext, ind: n.Indicator, q: n.Quantity, where: str | None) -> Iterator[Diagnostic]:
@@ -77,7 +93,8 @@ def _value(ctx: CheckContext, ind: n.Indicator, q: n.Quantity, where: str | None
             yield ctx.error("E225", "waarde past niet bij de eenheid",
                             f"'{ind.name}' is een oordeel; geef een oordeel tussen aanhalingstekens",
                             q.span, context=where,
-                            help="kies uit: " + ", ".join(f'"{r}"' for r in ind.ratings) if ind.ratings else None)
+                            help="kies uit: " + ", ".join(f'"{r}"' for r in ind.ratings)
+                            if ind.ratings else None)
         elif ind.ratings and q.rating not in ind.ratings:
             yield ctx.error("E224", "onbekend oordeel",
                             f'"{q.rating}" staat niet in de waarden van {ind.name}', q.span,
@@ -98,16 +115,18 @@ def _value(ctx: CheckContext, ind: n.Indicator, q: n.Quantity, where: str | None
         yield ctx.error("E220", "eenheid ontbreekt",
                         f"'{ind.name}' is een percentage, maar bij {number.text} staat geen %",
                         q.span, context=where, help=f"bedoelde je {number.text}%?")
-    elif q.unit is not None and q.unit is not unit and not (unit is n.Unit.COUNT and q.unit is n.Unit.COUNT):
+    elif q.unit is not None and q.unit is not unit:
+        written = f": {number.text}" if unit is n.Unit.COUNT else ""
         yield ctx.error("E221", "eenheid past niet",
                         f"'{ind.name}' heeft eenheid {unit.value}, maar de waarde is {q.describe()}",
-                        q.span, context=where,
-                        help=f"schrijf de waarde in {unit.value}" + (f": {number.text}" if unit is n.Unit.COUNT else ""))
+                        q.span, context=where, help=f"schrijf de waarde in {unit.value}{written}")
     low, high = ind.bounds()
     if (low is not None and number.value < low) or (high is not None and number.value > high):
-        bounds = f"{format_dutch(low) if low is not None else '...'} tot {format_dutch(high) if high is not None else '...'}"
+        shown_low = format_dutch(low) if low is not None else "..."
+        shown_high = format_dutch(high) if high is not None else "..."
         yield ctx.error("E222", "waarde buiten de grenzen",
-                        f"{q.describe()} ligt buiten de grenzen van '{ind.name}' ({bounds})",
+                        f"{q.describe()} ligt buiten de grenzen van '{ind.name}' "
+                        f"({shown_low} tot {shown_high})",
                         q.span, context=where)
     if unit.whole and number.decimals > 0:
         yield ctx.error("E223", "geen heel getal",

@@ -27,9 +27,9 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                     used.add(ref.name.casefold())
                     frontier.append(ref.name.casefold())
     for indicator in agenda.indicators:
-        if indicator.per_group:
-            if indicator.key in used:
-                groups.add(n.normalise_group(indicator.per_group))
+        if indicator.key in used:
+            measured = indicator.per_groups or ((indicator.per_group,) if indicator.per_group else ())
+            groups.update(n.normalise_group(group) for group in measured)
         if indicator.key not in used:
             yield ctx.warning("W260", "indicator niet gebruikt",
                               f"indicator '{indicator.name}' wordt door geen enkel doel gebruikt",
