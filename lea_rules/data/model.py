@@ -28,11 +28,15 @@ class Observation(BaseModel):
     value: Decimal | None = None
     rating: str | None = None  # categorical: "goed"
     flag: bool | None = None  # ja/nee
-    unit: str | None = Field(default=None, description="breakdown unit (IKC, school, wijk) or None for the total")
-    source: str = Field(description="where the figure comes from: document and place, or the delivering source")
+    unit: str | None = Field(
+        default=None, description="breakdown unit (IKC, school, wijk) or None for the total")
+    source: str = Field(
+        description="where the figure comes from: document and place, or the delivering source")
     status: ObservationStatus = ObservationStatus.FINAL
-    illustrative: bool = Field(default=False, description="True for made-up demo figures; shown as such everywhere")
-    series: str | None = Field(default=None, description="series/definition label; a change marks a trendbreuk")
+    illustrative: bool = Field(
+        default=False, description="True for made-up demo figures; shown as such everywhere")
+    series: str | None = Field(
+        default=None, description="series/definition label; a change marks a trendbreuk")
     note: str | None = None
 
 

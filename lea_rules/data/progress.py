@@ -1,0 +1,233 @@
+"""Progress: the policy writer's yearly `voortgang-<jaar>.yaml`, checked against the agenda.
+
+The file is read with `yaml.compose`, so every problem can name the line and column it
+sits on; nothing in it is executed (only plain YAML scalars, mappings and lists exist).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lea_rules.data.model import ActionState, Progress, ReportedState
+from lea_rules.data.problems import DataInvalid, DataProblem, Place
+from lea_rules.nodes import Agenda, CompareGoal, MilestoneGoal, QualitativeGoal, Result
+from lea_rules.suggest import did_you_mean
+
+TOP_KEYS = ("gemeente", "jaar", "illustratief", "acties", "resultaten")
+ACTION_KEYS = ("status", "toelichting")
+RESULT_KEYS = ("stand", "toelichting", "act")
+ACT_KEYS = ("oorzaak", "gevolg", "bijsturing")
+_TRUE = {"true", "ja", "yes", "1"}
+_FALSE = {"false", "nee", "no", "0"}
+
+
+class _Reader:
+    def __init__(self, path: Path, agenda: Agenda, year: int) -> None:
+        self.path = path
+        self.shown = str(path)
+        self.agenda = agenda
+        self.year = year
+        self.problems: list[DataProblem] = []
+
+    def place(self, node: yaml.Node) -> Place:
+        return Place(self.shown, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def problem(self, code: str, message: str, node: yaml.Node, help: str | None = None) -> None:
+        self.problems.append(DataProblem(code, message, self.place(node), help))
+
+    def mapping(self, node: yaml.Node, what: str, keys: tuple[str, ...] | None
+                ) -> list[tuple[str, yaml.ScalarNode, yaml.Node]]:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem("D402", f"{what} moet een lijst van 'naam: waarde'-regels zijn", node,
+                         "zet elke eigenschap op een eigen regel, ingesprongen onder de naam")
+            return []
+        seen: dict[str, yaml.Node] = {}
+        out = []
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem("D402", "een naam moet gewone tekst zijn", key_node)
+                continue
+            key = str(key_node.value).strip()
+            if key.casefold() in seen:
+                line = seen[key.casefold()].start_mark.line + 1
+                self.problem("D403", f"'{key}' staat twee keer in {what} (ook op regel {line})", key_node,
+                             "voeg de twee samen")
+                continue
+            seen[key.casefold()] = key_node
+            if keys is not None and key.casefold() not in keys:
+                self.problem("D404", f"onbekende eigenschap '{key}' in {what}", key_node,
+                             did_you_mean(key, keys) or f"toegestaan: {', '.join(keys)}")
+                continue
+            out.append((key.casefold() if keys is not None else key, key_node, value_node))
+        return out
+
+    def text(self, node: yaml.Node, what: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem("D405", f"{what} moet een tekst zijn", node,
+                         'schrijf de tekst op één regel, tussen aanhalingstekens als er een : in staat')
+            return None
+        value = str(node.value).strip()
+        return value or None
+
+    def word(self, node: yaml.Node, what: str, allowed: list[str], code: str) -> str | None:
+        text = self.text(node, what)
+        if text is None:
+            self.problem(code, f"{what} ontbreekt", node, f"kies uit: {', '.join(allowed)}")
+            return None
+        if text.casefold() not in allowed:
+            self.problem(code, f"'{text}' is geen geldige {what}", node,
+                         did_you_mean(text, allowed) or f"kies uit: {', '.join(allowed)}")
+            return None
+        return text.casefold()
+
+    # --- the sections ----------------------------------------------------------
+
+    def read(self, root: yaml.Node) -> dict[str, Any]:
+        data: dict[str, Any] = {"acties": {}, "resultaten": {}}
+        entries = self.mapping(root, "het voortgangsbestand", TOP_KEYS)
+        found = {key for key, _, _ in entries}
+        for key, key_node, value in entries:
+            if key == "gemeente":
+                name = self.text(value, "gemeente")
+                if name is not None and name.casefold() != self.agenda.municipality.casefold():
+                    self.problem("D410", f"dit bestand is van gemeente '{name}', de agenda van "
+                                 f"'{self.agenda.municipality}'", value,
+                                 f"schrijf gemeente: {self.agenda.municipality}, of kies de goede agenda")
+                data["gemeente"] = self.agenda.municipality
+            elif key == "jaar":
+                text = self.text(value, "jaar")
+                if text is None or not text.isdigit():
+                    self.problem("D411", f"'{text}' is geen jaartal", value, f"schrijf jaar: {self.year}")
+                elif int(text) != self.year:
+                    self.problem("D411", f"jaar {text} past niet bij de bestandsnaam "
+                                 f"voortgang-{self.year}.yaml", value, f"schrijf jaar: {self.year}")
+                data["jaar"] = self.year
+            elif key == "illustratief":
+                text = (self.text(value, "illustratief") or "").casefold()
+                if text not in _TRUE | _FALSE:
+                    self.problem("D412", f"'{text}' is geen ja of nee", value, "schrijf illustratief: ja")
+                data["illustratief"] = text in _TRUE
+            elif key == "acties":
+                data["acties"] = self.actions(value)
+            elif key == "resultaten":
+                data["resultaten"] = self.results(value)
+            del key_node
+        for required in ("gemeente", "jaar"):
+            if required not in found and isinstance(root, yaml.MappingNode):
+                self.problem("D413", f"'{required}:' ontbreekt", root,
+                             f"begin het bestand met gemeente: {self.agenda.municipality} "
+                             f"en jaar: {self.year}")
+        return data
+
+    def actions(self, node: yaml.Node) -> dict[str, Any]:
+        codes = {action.code.casefold(): action.code for _, action in self.agenda.all_actions()}
+        states = [s.value for s in ActionState]
+        out: dict[str, Any] = {}
+        for key, key_node, value in self.mapping(node, "acties", None):
+            code = codes.get(key.casefold())
+            if code is None:
+                self.problem("D420", f"onbekende actie '{key}': de agenda heeft geen actie met deze code",
+                             key_node, did_you_mean(key, codes.values()) or
+                             "gebruik de code uit de agenda (zonder eigen code: <nummer>-a<volgnummer>, "
+                             "bijvoorbeeld 1.1-a3)")
+                continue
+            item: dict[str, Any] = {}
+            props = self.mapping(value, f"actie '{key}'", ACTION_KEYS)
+            for prop, _, prop_value in props:
+                if prop == "status":
+                    item["status"] = self.word(prop_value, "status", states, "D421")
+                else:
+                    item["toelichting"] = self.text(prop_value, "toelichting")
+            if isinstance(value, yaml.MappingNode) and "status" not in {p for p, _, _ in props}:
+                self.problem("D422", f"actie '{key}' heeft geen status", key_node,
+                             f"kies uit: {', '.join(states)}")
+            out[code] = item
+        return out
+
+    def results(self, node: yaml.Node) -> dict[str, Any]:
+        results = {result.code.casefold(): result for _, result in self.agenda.all_results()}
+        states = [s.value for s in ReportedState]
+        out: dict[str, Any] = {}
+        for key, key_node, value in self.mapping(node, "resultaten", None):
+            result = results.get(key.casefold())
+            if result is None:
+                self.problem("D430", f"onbekend resultaat '{key}': de agenda heeft geen resultaat met "
+                             "deze code", key_node, did_you_mean(key, [r.code for r in results.values()])
+                             or "gebruik de code uit de agenda (zonder eigen code: <nummer>-r<volgnummer>, "
+                             "bijvoorbeeld 1.1-r2)")
+                continue
+            item: dict[str, Any] = {}
+            for prop, prop_key, prop_value in self.mapping(value, f"resultaat '{key}'", RESULT_KEYS):
+                if prop == "stand":
+                    if not _assessed_by_writer(result):
+                        self.problem("D432", f"resultaat '{key}' heeft een meetbaar doel: lea berekent de "
+                                     "stand uit de cijfers", prop_key,
+                                     "haal 'stand:' weg; een toelichting en 'act:' mogen wel")
+                        continue
+                    item["stand"] = self.word(prop_value, "stand", states, "D431")
+                elif prop == "toelichting":
+                    item["toelichting"] = self.text(prop_value, "toelichting")
+                else:
+                    item["act"] = self.act(prop_value, key)
+            out[result.code] = item
+        return out
+
+    def act(self, node: yaml.Node, key: str) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for prop, _, value in self.mapping(node, f"act van '{key}'", ACT_KEYS):
+            text = self.text(value, prop)
+            if text is None:
+                self.problem("D433", f"'{prop}' is leeg", value, "schrijf er een korte zin bij")
+            out[prop] = text
+        missing = [k for k in ACT_KEYS if k not in out]
+        if missing and isinstance(node, yaml.MappingNode):
+            self.problem("D434", f"act van '{key}' mist " + ", ".join(missing), node,
+                         "een act-blok heeft altijd oorzaak, gevolg en bijsturing")
+        return out
+
+
+def _assessed_by_writer(result: Result) -> bool:
+    """Milestones, qualitative and categorical results get a reported state from the writer."""
+    for goal in result.current_goals:
+        if isinstance(goal, MilestoneGoal | QualitativeGoal):
+            return True
+        if isinstance(goal, CompareGoal) and goal.value.rating is not None:
+            return True
+    return False
+
+
+def read_progress(path: Path, agenda: Agenda, year: int) -> Progress:
+    """The progress file at `path`; DataInvalid with located problems when it has mistakes."""
+    from pydantic import ValidationError
+
+    shown = str(path)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataInvalid([DataProblem("D400", "het bestand is geen UTF-8", Place(shown, line),
+                                       "sla het bestand op als UTF-8")]) from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        place = Place(shown, mark.line + 1, mark.column + 1) if mark is not None else Place(shown)
+        raise DataInvalid([DataProblem("D401", f"de YAML-opmaak klopt niet: {problem}", place,
+                                       "let op de inspringing (spaties, geen tabs) en zet tekst met "
+                                       "een dubbele punt tussen aanhalingstekens")]) from None
+    if root is None:
+        raise DataInvalid([DataProblem("D401", "het voortgangsbestand is leeg", Place(shown, 1, 1),
+                                       f"begin met gemeente: {agenda.municipality} en jaar: {year}")])
+    reader = _Reader(path, agenda, year)
+    data = reader.read(root)
+    if reader.problems:
+        raise DataInvalid(reader.problems)
+    try:
+        return Progress.model_validate(data)
+    except ValidationError as exc:  # pragma: no cover - the reader checks every field first
+        raise DataInvalid([DataProblem("D409", str(exc), Place(shown))]) from None

@@ -1,0 +1,189 @@
+"""Readers: CSV (comma or semicolon; UTF-8, with or without BOM, or Windows-1252) and XLSX to tables.
+
+Everything a reader cannot make sense of becomes a located DataProblem; nothing raises
+past `read_tables` except DataInvalid.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from datetime import date, datetime, time
+from pathlib import Path
+
+from lea_rules.data.problems import DataInvalid, DataProblem, Place
+from lea_rules.data.table import Cell, Table
+
+MAX_BYTES = 20 * 1024 * 1024
+SKIPPED_SHEETS = ("toelichting", "uitleg", "instructie", "instructies", "lees mij", "leesmij")
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls (Excel 97-2003)
+
+
+def _fail(code: str, message: str, place: Place, help: str | None = None) -> DataInvalid:
+    return DataInvalid([DataProblem(code, message, place, help)])
+
+
+def read_tables(path: Path, display: str | None = None) -> list[Table]:
+    """The tables in a CSV or XLSX file; DataInvalid when the file is not one."""
+    shown = display or str(path)
+    data = path.read_bytes()
+    if len(data) > MAX_BYTES:
+        raise _fail("D101", f"het bestand is {len(data) / 1_048_576:.1f} MB; een gegevensbestand is "
+                    f"hooguit {MAX_BYTES // 1_048_576} MB", Place(shown),
+                    "controleer of dit het goede bestand is")
+    if data.startswith(_OLE_MAGIC):
+        raise _fail("D102", "dit is een oud Excel-bestand (.xls); lea leest .xlsx en .csv",
+                    Place(shown), "open het in Excel en kies Opslaan als > Excel-werkmap (.xlsx)")
+    if data.startswith(_ZIP_MAGIC):
+        return read_xlsx(path, shown)
+    if path.suffix.casefold() in (".xlsx", ".xlsm"):
+        raise _fail("D103", "dit is geen Excel-bestand (.xlsx): de inhoud is geen werkmap",
+                    Place(shown), "sla het bestand in Excel op als Excel-werkmap (.xlsx) of als CSV")
+    return [read_csv_bytes(data, shown)]
+
+
+def decode_text(data: bytes, shown: str, strict_utf8: bool = False) -> str:
+    """UTF-8 with or without BOM; else Windows-1252, as Excel writes a plain CSV."""
+    if b"\x00" in data[:4096] or data.startswith(b"%PDF"):
+        raise _fail("D104", "dit is geen spreadsheet of tekstbestand (het bevat binaire gegevens)",
+                    Place(shown), "lever een .xlsx-bestand of een CSV-bestand aan")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if strict_utf8:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise _fail("D105", f"byte 0x{data[exc.start]:02x} is geen geldige UTF-8",
+                        Place(shown, line), "sla het bestand op als UTF-8") from None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise _fail("D105", "de tekens in het bestand zijn geen UTF-8 en geen Windows-1252",
+                    Place(shown, line), "sla het bestand op als CSV UTF-8 (in Excel: Opslaan als > "
+                    "CSV UTF-8 (door komma's gescheiden))") from None
+
+
+def _delimiter(first_line: str, shown: str, line_no: int) -> str:
+    counts = {d: 0 for d in (";", ",", "\t", "|")}
+    quoted = False
+    for ch in first_line:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    if counts[";"]:
+        return ";"
+    if counts[","]:
+        return ","
+    found = "een tab" if counts["\t"] else "'|'" if counts["|"] else None
+    message = (f"de kopregel is gescheiden door {found}; lea verwacht een puntkomma (;) of komma (,)"
+               if found else "in de kopregel staat geen puntkomma (;) of komma (,) tussen de kolommen")
+    raise _fail("D106", message, Place(shown, line_no, 1),
+                "sla het bestand op als CSV met puntkomma's: indicator;periode;waarde;...")
+
+
+def read_csv_bytes(data: bytes, shown: str, strict_utf8: bool = False,
+                   delimiter: str | None = None) -> Table:
+    text = decode_text(data, shown, strict_utf8)
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        raise _fail("D107", "het bestand is leeg: er staat geen kopregel en geen gegevens in",
+                    Place(shown), "vul het uitvraagbestand in (lea template maakt er een)")
+    sep = delimiter or _delimiter(lines[first], shown, first + 1)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    table: Table | None = None
+    problems: list[DataProblem] = []
+    start = 1
+    try:
+        for record in reader:
+            line = start
+            start = reader.line_num + 1
+            if not any(field.strip() for field in record):
+                continue
+            cells = [Cell(field, line, i + 1) for i, field in enumerate(record)]
+            if table is None:
+                table = Table(shown, cells)
+                continue
+            if len(cells) > len(table.header):
+                extra = len(cells) - len(table.header)
+                hint = ("staat er een decimale komma in een getal? Zet dan een puntkomma tussen "
+                        "de kolommen, of het getal tussen aanhalingstekens" if sep == "," else
+                        "verwijder de extra velden of zet tekst met een puntkomma tussen aanhalingstekens")
+                problems.append(DataProblem(
+                    "D108", f"deze rij heeft {len(cells)} velden, de kopregel {len(table.header)} "
+                    f"({extra} te veel)", Place(shown, line, len(table.header) + 1), hint))
+                continue
+            table.rows.append(cells)
+    except csv.Error as exc:
+        problems.append(DataProblem("D109", f"de CSV-opmaak klopt niet: {exc}", Place(shown, start),
+                                    "controleer de aanhalingstekens op deze regel"))
+    if problems:
+        raise DataInvalid(problems)
+    assert table is not None
+    return table
+
+
+def read_xlsx(path: Path, shown: str) -> list[Table]:
+    from openpyxl import load_workbook
+
+    try:
+        # data_only=False: a formula stays a formula, so it can be refused instead of silently
+        # read as a cached (or missing) result.
+        workbook = load_workbook(path, data_only=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise _fail("D103", f"dit is geen leesbaar Excel-bestand (.xlsx): {type(exc).__name__}",
+                    Place(shown), "open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx)"
+                    ) from None
+    except Exception as exc:  # openpyxl raises its own InvalidFileException and others
+        raise _fail("D103", f"dit is geen leesbaar Excel-bestand (.xlsx): {exc}", Place(shown),
+                    "open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx)") from None
+    tables: list[Table] = []
+    problems: list[DataProblem] = []
+    for sheet in workbook.worksheets:
+        if sheet.title.strip().casefold() in SKIPPED_SHEETS:
+            continue
+        for merged in sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+            problems.append(DataProblem(
+                "D110", f"samengevoegde cellen {merged.coord}: lea leest elke cel apart",
+                Place(shown, merged.min_row, merged.min_col, sheet.title),
+                "hef de samenvoeging op (Start > Samenvoegen en centreren) en vul elke cel"))
+        table: Table | None = None
+        for row in sheet.iter_rows():
+            cells: list[Cell] = []
+            for cell in row:
+                value = cell.value
+                if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
+                    problems.append(DataProblem(
+                        "D111", "formule in plaats van waarde",
+                        Place(shown, cell.row, cell.column, sheet.title),
+                        "plak de waarden als tekst/getal (Plakken speciaal > Waarden)"))
+                    value = None
+                if isinstance(value, time):
+                    value = value.isoformat()
+                elif isinstance(value, datetime | date):
+                    value = value
+                cells.append(Cell(value, cell.row, cell.column,
+                                  "%" in str(cell.number_format or "")))
+            if not any(c.text for c in cells):
+                continue
+            while cells and not cells[-1].text:
+                cells.pop()
+            if table is None:
+                table = Table(shown, cells, sheet=sheet.title)
+            else:
+                table.rows.append(cells)
+        if table is not None:
+            tables.append(table)
+    if problems:
+        raise DataInvalid(problems)
+    if not tables:
+        names = ", ".join(f"'{ws.title}'" for ws in workbook.worksheets)
+        raise _fail("D107", f"het bestand bevat geen gegevens: werkblad {names} is leeg",
+                    Place(shown, sheet=workbook.worksheets[0].title if workbook.worksheets else None),
+                    "vul het uitvraagbestand in (lea template maakt er een)")
+    return tables

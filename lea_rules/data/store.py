@@ -1,0 +1,182 @@
+"""Store: the data folder of one municipality, read with located errors and written atomically.
+
+    data/<gemeente>/observaties.csv      one row per indicator, period and unit (sorted)
+    data/<gemeente>/revisies.csv         every replaced value, with reason and date
+    data/<gemeente>/voortgang-<jaar>.yaml  the policy writer's yearly progress
+
+`<gemeente>` is the file name of the agenda without `.lea` (agendas/hengelo.lea -> data/hengelo).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from datetime import date
+from pathlib import Path
+
+from lea_rules.data.model import Observation, Progress, Revision
+from lea_rules.data.problems import DataInvalid, DataProblem, Place
+from lea_rules.data.readers import read_csv_bytes
+from lea_rules.data.rows import COLUMNS, map_header, read_rows
+from lea_rules.data.values import read_period_text
+from lea_rules.nodes import Agenda
+from lea_rules.numbers import format_dutch
+
+OBSERVATIONS = "observaties.csv"
+REVISIONS = "revisies.csv"
+REVISION_COLUMNS: tuple[str, ...] = ("indicator", "periode", "eenheid", "oud", "nieuw", "reden", "datum",
+                                     "bestand")
+
+
+def default_data_dir(agenda_path: str | Path) -> Path:
+    """agendas/hengelo.lea -> data/hengelo, next to the agendas folder."""
+    path = Path(agenda_path)
+    root = path.parent.parent if path.parent.name == "agendas" else path.parent
+    return root / "data" / path.stem
+
+
+def progress_path(data_dir: Path, year: int) -> Path:
+    return Path(data_dir) / f"voortgang-{year}.yaml"
+
+
+def load_observations(data_dir: str | Path, agenda: Agenda) -> list[Observation]:
+    """The stored observations, checked against the agenda; [] when there are none yet.
+
+    Raises DataInvalid with located problems when observaties.csv has mistakes.
+    """
+    path = Path(data_dir) / OBSERVATIONS
+    if not path.exists():
+        return []
+    table = read_csv_bytes(path.read_bytes(), str(path), strict_utf8=True, delimiter=";")
+    problems: list[DataProblem] = []
+    index = map_header(table, problems)
+    if index is not None:
+        missing = [c for c in COLUMNS if c not in index]
+        if missing:
+            problems.append(DataProblem("D123", "de kopregel mist kolom " + ", ".join(missing),
+                                        table.place(table.header[0].row, 1),
+                                        f"de kopregel is: {';'.join(COLUMNS)}"))
+    if problems:
+        raise DataInvalid(problems)
+    result = read_rows([table], agenda, stored=True)
+    if result.problems:
+        raise DataInvalid(result.problems)
+    return [located.observation for located in result.observations]
+
+
+def load_revisions(data_dir: str | Path) -> list[Revision]:
+    """Every value that an import replaced, oldest first; [] when there are none."""
+    path = Path(data_dir) / REVISIONS
+    if not path.exists():
+        return []
+    table = read_csv_bytes(path.read_bytes(), str(path), strict_utf8=True, delimiter=";")
+    names = [c.text.casefold() for c in table.header]
+    if tuple(names) != REVISION_COLUMNS:
+        raise DataInvalid([DataProblem("D130", "de kopregel van revisies.csv klopt niet",
+                                       table.place(table.header[0].row, 1),
+                                       f"de kopregel is: {';'.join(REVISION_COLUMNS)}")])
+    revisions: list[Revision] = []
+    problems: list[DataProblem] = []
+    for row in table.rows:
+        fields = {name: (row[i].text if i < len(row) else "") for i, name in enumerate(names)}
+        line = row[0].row
+        try:
+            revised_on = date.fromisoformat(fields["datum"])
+        except ValueError:
+            problems.append(DataProblem("D131", f"'{fields['datum']}' is geen datum (JJJJ-MM-DD)",
+                                        Place(str(path), line, names.index("datum") + 1, None, "datum")))
+            continue
+        if not fields["reden"]:
+            problems.append(DataProblem("D132", "een revisie zonder reden",
+                                        Place(str(path), line, names.index("reden") + 1, None, "reden")))
+            continue
+        revisions.append(Revision(indicator=fields["indicator"], period=fields["periode"],
+                                  unit=fields["eenheid"] or None, old=fields["oud"], new=fields["nieuw"],
+                                  reason=fields["reden"], revised_on=revised_on,
+                                  file=fields["bestand"] or None))
+    if problems:
+        raise DataInvalid(problems)
+    return revisions
+
+
+def load_progress(data_dir: str | Path, year: int, agenda: Agenda) -> Progress | None:
+    """`voortgang-<jaar>.yaml` checked against the agenda; None when the writer has none yet."""
+    from lea_rules.data.progress import read_progress
+
+    path = progress_path(Path(data_dir), year)
+    if not path.exists():
+        return None
+    return read_progress(path, agenda, year)
+
+
+# --- writing -----------------------------------------------------------------
+
+
+def observation_value_text(obs: Observation) -> str:
+    if obs.flag is not None:
+        return "ja" if obs.flag else "nee"
+    if obs.rating is not None:
+        return obs.rating
+    return format_dutch(obs.value) if obs.value is not None else ""
+
+
+def observation_key(obs: Observation) -> tuple[str, str, str]:
+    return (obs.indicator.casefold(), obs.period, (obs.unit or "").casefold())
+
+
+def _sort_key(obs: Observation) -> tuple[str, int, str, str]:
+    year = read_period_text(obs.period).year
+    return (obs.indicator.casefold(), year, obs.period, (obs.unit or "").casefold())
+
+
+def _csv_text(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def render_observations(observations: Iterable[Observation]) -> str:
+    """observaties.csv: sorted by indicator, period and unit, so that a diff shows only changes."""
+    rows = [
+        [obs.indicator, obs.period, obs.unit or "", observation_value_text(obs), obs.source,
+         obs.status.value, "1" if obs.illustrative else "", obs.series or "", obs.note or ""]
+        for obs in sorted(observations, key=_sort_key)
+    ]
+    return _csv_text(COLUMNS, rows)
+
+
+def render_revisions(revisions: Iterable[Revision]) -> str:
+    rows = [[r.indicator, r.period, r.unit or "", r.old, r.new, r.reason, r.revised_on.isoformat(),
+             r.file or ""] for r in revisions]
+    return _csv_text(REVISION_COLUMNS, rows)
+
+
+def write_files_atomic(files: Mapping[Path, str]) -> None:
+    """Write every file to a temporary file first, then move them into place (os.replace).
+
+    Nothing is replaced until every temporary file is complete, so an interrupted write
+    leaves the previous files intact. Files are replaced in the given order; put the
+    revisions before the observations, so an old value is on record before it disappears.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, text in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            staged.append((tmp, path))
+        for tmp, path in staged:
+            os.replace(tmp, path)
+        staged = []
+    finally:
+        for tmp, _ in staged:
+            if os.path.exists(tmp):
+                os.unlink(tmp)

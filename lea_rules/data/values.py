@@ -1,0 +1,288 @@
+"""Values: periods and figures read from text or spreadsheet cells, checked against an indicator."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from lea_rules.data.problems import ValueProblem
+from lea_rules.nodes import Indicator, Measure, Unit
+from lea_rules.numbers import NumberFormatError, format_dutch, parse_dutch
+from lea_rules.suggest import did_you_mean
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+_YEAR = re.compile(r"\d{4}")
+_SCHOOL_YEAR = re.compile(r"(\d{4})\s*[/-]\s*(\d{2,4})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NL_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+_WORD_DATE = re.compile(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})")
+
+EXPECTED_PERIOD = {
+    Measure.CALENDAR_YEAR: "een kalenderjaar, bijvoorbeeld 2023",
+    Measure.SCHOOL_YEAR: "een schooljaar, bijvoorbeeld 2022/2023 of 2022-2023",
+    Measure.REFERENCE_DATE: "een peildatum, bijvoorbeeld 1 januari 2022 of 01-01-2022",
+}
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: Measure
+    year: int  # the calendar year, the first year of a school year, or the date's year
+    day: date | None = None
+
+    @property
+    def text(self) -> str:
+        """The canonical form stored in observaties.csv: 2023, 2022/2023, 2022-01-01."""
+        if self.kind is Measure.SCHOOL_YEAR:
+            return f"{self.year}/{self.year + 1}"
+        if self.kind is Measure.REFERENCE_DATE and self.day is not None:
+            return self.day.isoformat()
+        return str(self.year)
+
+    def sort_key(self) -> tuple[int, str]:
+        return (self.year, self.text)
+
+
+def _check_year(year: int, text: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueProblem("D210", f"'{text}': jaar {year} ligt buiten {FIRST_YEAR}-{LAST_YEAR}",
+                           "controleer het jaartal")
+
+
+def _make_date(year: int, month: int, day: int, text: str) -> Period:
+    _check_year(year, text)
+    try:
+        return Period(Measure.REFERENCE_DATE, year, date(year, month, day))
+    except ValueError:
+        raise ValueProblem("D211", f"'{text}' is geen bestaande datum",
+                           "schrijf de peildatum als 1 januari 2022 of 01-01-2022") from None
+
+
+def read_period_text(text: str) -> Period:
+    """Any period as written by an analyst, without checking which kind is wanted."""
+    raw = " ".join(text.split()).casefold()
+    for prefix in ("schooljaar ", "kalenderjaar ", "peildatum ", "jaar "):
+        if raw.startswith(prefix):
+            raw = raw[len(prefix):]
+    if _YEAR.fullmatch(raw):
+        year = int(raw)
+        _check_year(year, text)
+        return Period(Measure.CALENDAR_YEAR, year)
+    m = _ISO_DATE.fullmatch(raw)
+    if m:
+        return _make_date(int(m[1]), int(m[2]), int(m[3]), text)
+    m = _SCHOOL_YEAR.fullmatch(raw)
+    if m:
+        first, second_text = int(m[1]), m[2]
+        second = int(second_text) if len(second_text) == 4 else (first // 100) * 100 + int(second_text)
+        _check_year(first, text)
+        if second != first + 1:
+            raise ValueProblem(
+                "D212", f"'{text}' is geen schooljaar: een schooljaar loopt van 1 augustus tot "
+                f"31 juli van het jaar erna",
+                f"bedoel je {first}/{first + 1} of {second - 1}/{second}?")
+        return Period(Measure.SCHOOL_YEAR, first)
+    m = _NL_DATE.fullmatch(raw)
+    if m:
+        return _make_date(int(m[3]), int(m[2]), int(m[1]), text)
+    m = _WORD_DATE.fullmatch(raw)
+    if m:
+        if m[2] not in MONTHS:
+            hint = did_you_mean(m[2], MONTHS)
+            raise ValueProblem("D211", f"'{m[2]}' in '{text}' is geen maand", hint or
+                               "schrijf de maand voluit: januari, februari, ...")
+        return _make_date(int(m[3]), MONTHS.index(m[2]) + 1, int(m[1]), text)
+    raise ValueProblem("D213", f"'{text}' is geen periode",
+                       "schrijf een kalenderjaar (2023), een schooljaar (2022/2023) of een "
+                       "peildatum (1 januari 2022)")
+
+
+def read_period(raw: object, indicator: Indicator) -> Period:
+    """The period of a cell for `indicator`; its kind must match the indicator's `meting`."""
+    if isinstance(raw, datetime):
+        raw = raw.date()
+    if isinstance(raw, date):
+        period = Period(Measure.REFERENCE_DATE, raw.year, raw)
+        _check_year(raw.year, raw.isoformat())
+    elif isinstance(raw, bool):
+        raise ValueProblem("D213", "een ja/nee-waarde is geen periode", EXPECTED_PERIOD[indicator.measure])
+    elif isinstance(raw, int | float) and float(raw).is_integer():
+        period = read_period_text(str(int(raw)))
+    else:
+        period = read_period_text(str(raw))
+    if period.kind is not indicator.measure:
+        raise ValueProblem(
+            "D214",
+            f"'{_show(raw)}' is {EXPECTED_PERIOD[period.kind].split(',')[0]}, maar "
+            f"'{indicator.name}' wordt gemeten per {indicator.measure.value}",
+            f"schrijf {EXPECTED_PERIOD[indicator.measure]}")
+    return period
+
+
+def _show(raw: object) -> str:
+    if isinstance(raw, datetime | date):
+        return raw.strftime("%d-%m-%Y")
+    return str(raw)
+
+
+# --- values -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Value:
+    number: Decimal | None = None
+    rating: str | None = None
+    flag: bool | None = None
+
+
+UNIT_WORDS = {
+    Unit.PERCENT: "een percentage",
+    Unit.COUNT: "een aantal (heel getal)",
+    Unit.HOURS_PER_WEEK: "een aantal uur per week",
+    Unit.HOURS: "een aantal uur",
+    Unit.EURO: "een bedrag in euro",
+    Unit.SCORE: "een score (getal)",
+    Unit.YES_NO: "ja of nee",
+    Unit.RATING: "een oordeel",
+}
+_YES = {"ja", "j", "yes", "waar", "1"}
+_NO = {"nee", "n", "no", "onwaar", "0"}
+
+
+def is_empty(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def read_value(raw: object, indicator: Indicator, percent_format: bool = False) -> Value:
+    """The value of a cell for `indicator`, in the indicator's unit, within its bounds.
+
+    `percent_format`: the spreadsheet cell is formatted as a percentage, so Excel stores
+    0,85 for 85%.
+    """
+    unit = indicator.unit or Unit.SCORE
+    if unit is Unit.YES_NO:
+        return Value(flag=_read_flag(raw, indicator))
+    if unit is Unit.RATING:
+        return Value(rating=_read_rating(raw, indicator))
+    if isinstance(raw, bool):
+        raise ValueProblem("D220", f"'{raw}' is een ja/nee-waarde; '{indicator.name}' verwacht "
+                           f"{UNIT_WORDS[unit]}", "vul een getal in")
+    if isinstance(raw, int | float | Decimal):
+        number = _from_cell_number(raw)
+        if percent_format:
+            if unit is not Unit.PERCENT:
+                raise ValueProblem("D221", f"de cel is opgemaakt als percentage, maar "
+                                   f"'{indicator.name}' verwacht {UNIT_WORDS[unit]}",
+                                   "geef de cel de opmaak 'Getal' of 'Standaard'")
+            number = (number * 100).normalize()
+    else:
+        number = _read_number_text(str(raw), indicator, unit)
+    _check_bounds(number, indicator, unit)
+    return Value(number=number)
+
+
+def _from_cell_number(raw: int | float | Decimal) -> Decimal:
+    # Excel stores binary floats; repr gives the shortest text that round-trips (0.85),
+    # which is what was typed.
+    number = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+    return number.quantize(Decimal("1.0000000000")).normalize() if number % 1 else number
+
+
+def _read_number_text(text: str, indicator: Indicator, unit: Unit) -> Decimal:
+    s = " ".join(text.replace("\u00a0", " ").split())
+    original = s
+    written: Unit | None = None
+    lowered = s.casefold()
+    if lowered.endswith("%"):
+        written, s = Unit.PERCENT, s[:-1].strip()
+    elif lowered.startswith("€"):
+        written, s = Unit.EURO, s[1:].strip()
+    elif lowered.endswith("euro"):
+        written, s = Unit.EURO, s[:-4].strip()
+    elif lowered.endswith("uur per week"):
+        written, s = Unit.HOURS_PER_WEEK, s[: -len("uur per week")].strip()
+    elif lowered.endswith("uur"):
+        written, s = Unit.HOURS, s[:-3].strip()
+    if written is not None and written is not unit and not (
+        written is Unit.HOURS and unit is Unit.HOURS_PER_WEEK
+    ):
+        raise ValueProblem(
+            "D221", f"'{original}' is {UNIT_WORDS[written]}, maar '{indicator.name}' verwacht "
+            f"{UNIT_WORDS[unit]}", "laat de eenheid weg of kies de juiste indicator")
+    negative = s.startswith("-") or s.startswith("\u2212")
+    if negative:
+        s = s[1:].strip()
+    if s.casefold() in (_YES | _NO) - {"0", "1"}:
+        raise ValueProblem("D220", f"'{original}' is geen getal; '{indicator.name}' verwacht "
+                           f"{UNIT_WORDS[unit]}", "vul een getal in")
+    try:
+        number, _ = parse_dutch(s)
+    except NumberFormatError as exc:
+        help_text = f"schrijf {exc.suggestion}" if exc.suggestion else None
+        raise ValueProblem("D222", exc.message, help_text or
+                           "schrijf het getal in Nederlandse notatie, bijvoorbeeld 83,7 of 10.884") from None
+    except InvalidOperation:  # pragma: no cover - parse_dutch only passes digits on
+        raise ValueProblem("D222", f"'{original}' is geen getal") from None
+    return -number if negative else number
+
+
+def _check_bounds(number: Decimal, indicator: Indicator, unit: Unit) -> None:
+    if unit is Unit.COUNT and number != number.to_integral_value():
+        raise ValueProblem("D223", f"{format_dutch(number)} is geen heel getal; "
+                           f"'{indicator.name}' is een aantal", "vul een heel getal in")
+    low, high = indicator.bounds()
+    shown = format_value(Value(number=number), indicator)
+    if low is not None and number < low:
+        what = ("een negatief aantal" if number < 0 and unit is Unit.COUNT
+                else f"kleiner dan {format_dutch(low)}")
+        raise ValueProblem("D224", f"{shown} is {what}; '{indicator.name}' ligt tussen "
+                           f"{_bounds_text(low, high)}", "controleer het getal en het teken")
+    if high is not None and number > high:
+        raise ValueProblem("D224", f"{shown} is groter dan {format_dutch(high)}"
+                           f"{'%' if unit is Unit.PERCENT else ''}; '{indicator.name}' ligt tussen "
+                           f"{_bounds_text(low, high)}",
+                           "een percentage ligt tussen 0 en 100; controleer teller en noemer"
+                           if unit is Unit.PERCENT else "controleer het getal")
+
+
+def _bounds_text(low: Decimal | None, high: Decimal | None) -> str:
+    lo = format_dutch(low) if low is not None else "-oneindig"
+    hi = format_dutch(high) if high is not None else "oneindig"
+    return f"{lo} en {hi}"
+
+
+def _read_flag(raw: object, indicator: Indicator) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().casefold()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise ValueProblem("D225", f"'{raw}' is geen ja of nee; '{indicator.name}' is een ja/nee-indicator",
+                       "vul ja of nee in")
+
+
+def _read_rating(raw: object, indicator: Indicator) -> str:
+    text = str(raw).strip().strip('"').casefold()
+    for rating in indicator.ratings:
+        if rating.casefold() == text:
+            return rating
+    allowed = ", ".join(f"'{r}'" for r in indicator.ratings)
+    raise ValueProblem("D226", f"'{raw}' is geen oordeel van '{indicator.name}' (toegestaan: {allowed})",
+                       did_you_mean(text, indicator.ratings) or f"kies een van: {allowed}")
+
+
+def format_value(value: Value, indicator: Indicator | None = None) -> str:
+    """The value as stored: Dutch notation without unit; ja/nee; the rating word."""
+    if value.flag is not None:
+        return "ja" if value.flag else "nee"
+    if value.rating is not None:
+        return value.rating
+    assert value.number is not None
+    return format_dutch(value.number)
