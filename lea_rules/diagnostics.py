@@ -67,15 +67,15 @@ def render(diag: Diagnostic, source: SourceFile | None) -> str:
     if diag.context:
         out.append(f"   = onder: {diag.context}")
     line_text = source.line_text(diag.span.line) if source else ""
-    gutter = " " * len(str(diag.span.line))
+    gutter = " " * len(str(diag.span.line)) if source is not None else " "
     if line_text or source is not None:
-        shown = line_text.replace("\t", " ")
-        out.append(f"{gutter} |")
-        out.append(f"{diag.span.line} | {shown}")
         start = max(diag.span.column, 1)
         end = diag.span.end_column if diag.span.end_line == diag.span.line else len(line_text) + 1
-        width = max(1, min(end, len(line_text) + 1) - start) if end > start else 1
-        out.append(f"{gutter} | {' ' * (start - 1)}{'^' * width} {diag.message}")
+        end = min(end, len(line_text) + 1)
+        shown, start, end = _window(line_text, start, max(end, start + 1))
+        out.append(f"{gutter} |")
+        out.append(f"{diag.span.line} | {shown}")
+        out.append(f"{gutter} | {' ' * (start - 1)}{'^' * (end - start)} {diag.message}")
     else:
         out.append(f"   {diag.message}")
     for note in diag.notes:
@@ -83,6 +83,24 @@ def render(diag: Diagnostic, source: SourceFile | None) -> str:
     if diag.help:
         out.append(f"{gutter} = hulp: {diag.help}")
     return "\n".join(out)
+
+
+WIDTH = 120
+"""Longer source lines are shown as a window around the span, so the carets stay on screen."""
+
+
+def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The part of a line to show, and the span's columns in it. Tabs count as one column."""
+    text = text.replace("\t", " ")
+    if len(text) <= WIDTH:
+        return text, start, end
+    end = min(end, start + WIDTH - 20)  # a very wide span is cut, its start stays visible
+    left = max(0, min(start - 1 - 20, len(text) - WIDTH))
+    shown = text[left:left + WIDTH]
+    prefix = "..." if left > 0 else ""
+    suffix = "..." if left + WIDTH < len(text) else ""
+    shift = len(prefix) - left
+    return prefix + shown + suffix, start + shift, end + shift
 
 
 def render_all(

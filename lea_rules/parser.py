@@ -165,11 +165,32 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " of " + items[-1]
 
 
+MAX_LINE_CHARS = 5_000
+"""A statement fits on a line; a longer line is pasted data, and parsing it would be slow."""
+
+MAX_PARSE_ERRORS = 500
+"""After this many unreadable lines the file is probably no agenda: stop, like a compiler does."""
+
+
 def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Tree[Token]]], list[Diagnostic]]:
     trees: list[tuple[int, Tree[Token]]] = []
     diags: list[Diagnostic] = []
     for number, text in enumerate(source.lines, 1):
         if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        if len(diags) >= MAX_PARSE_ERRORS:
+            diags.append(error("E004", "te veel fouten",
+                               f"na {MAX_PARSE_ERRORS} onleesbare regels stopt de controle hier",
+                               Span.point(number, 1), path=source.path,
+                               help="is dit wel een .lea-bestand? Herstel de eerste fouten en "
+                                    "controleer opnieuw"))
+            break
+        if len(text) > MAX_LINE_CHARS:
+            diags.append(error("E003", "regel te lang",
+                               f"deze regel heeft {len(text)} tekens; een regel heeft er hooguit "
+                               f"{MAX_LINE_CHARS}", Span.point(number, 1), path=source.path,
+                               help="een tekst staat op één regel, maar verdeel een lange toelichting "
+                                    "over meerdere 'tekst:'-regels"))
             continue
         result = parse_line(text, number, source.path)
         if isinstance(result, Diagnostic):

@@ -8,6 +8,9 @@ from pathlib import Path
 MAX_BYTES = 2 * 1024 * 1024
 """An agenda is a few hundred kilobytes at most; a bigger file is a mistake, not an agenda."""
 
+MAX_LINES = 50_000
+"""The largest real agenda has about 1.100 lines; the limit keeps `lea check` under seconds."""
+
 
 @dataclass(frozen=True, order=True)
 class Span:
@@ -85,6 +88,14 @@ def decode(data: bytes, path: str) -> SourceFile:
         raise SourceError("E002", "het bestand bevat een NUL-teken; is dit een tekstbestand?",
                           Span.point(line, 1))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise SourceError(
+            "E001",
+            f"het bestand heeft {lines} regels; een agenda heeft er hooguit {MAX_LINES}",
+            Span.point(MAX_LINES + 1, 1),
+            "controleer of dit echt een .lea-bestand is",
+        )
     return SourceFile(path, text)
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+MAX_WORD = 64
+"""Longer words are not typos of a name; skipping them keeps a garbage line cheap."""
+
 
 def distance(a: str, b: str) -> int:
     """Optimal string alignment distance (Levenshtein plus adjacent swaps), case-insensitive."""
@@ -24,10 +27,17 @@ def distance(a: str, b: str) -> int:
 def closest(word: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
     """Candidates close enough to be a typo of `word`, best first."""
     scored = []
+    if len(word) > MAX_WORD:
+        return []
+    folded = word.casefold()
     for cand in set(candidates):
+        prefix = len(word) >= 3 and cand.casefold().startswith(folded)
+        # Cheap bound first: the distance is at least the difference in length.
+        if abs(len(cand) - len(word)) > max(1, min(len(word), len(cand)) // 3) and not prefix:
+            continue
         d = distance(word, cand)
         threshold = max(1, min(len(word), len(cand)) // 3)
-        if d <= threshold or (cand.casefold().startswith(word.casefold()) and len(word) >= 3):
+        if d <= threshold or prefix:
             scored.append((d, cand))
     scored.sort()
     return [c for _, c in scored[:limit]]
