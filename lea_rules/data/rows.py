@@ -30,6 +30,7 @@ class Located:
     observation: Observation
     row: int
     table: Table
+    value_column: int = 1
 
 
 @dataclass
@@ -197,7 +198,7 @@ def _read_row(table: Table, index: dict[str, int], row: list[Cell], agenda: Agen
         indicator=indicator.name, period=period.text, value=value.number, rating=value.rating,
         flag=value.flag, unit=unit, source=src.text, status=status, illustrative=illustrative,
         series=cell("reeks").text or None, note=note)
-    result.observations.append(Located(obs, row_no, table))
+    result.observations.append(Located(obs, row_no, table, val_cell.column))
 
 
 def _period_help(indicator: Indicator) -> str:

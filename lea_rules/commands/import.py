@@ -1,0 +1,93 @@
+"""`lea import FILE --agenda A`: check a CSV or XLSX file and merge it into the data folder.
+
+Exit codes: 0 imported (or nothing to change), 1 mistakes in the file or the stored data
+(nothing written), 2 usage (file or agenda not found).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from lea_rules.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE
+from lea_rules.nodes import Agenda
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def load_agenda_or_report(name: str) -> tuple[Agenda | None, Path, int]:
+    """The agenda, or None with the exit code after printing why (shared by data commands)."""
+    from lea_rules.api import AgendaInvalid, load_agenda, resolve_agenda_path
+    from lea_rules.diagnostics import render_all
+
+    path = resolve_agenda_path(name)
+    if not path.is_file():
+        _err(f"lea: agenda '{name}' niet gevonden (gezocht: {path})")
+        return None, path, EXIT_USAGE
+    try:
+        return load_agenda(path), path, EXIT_OK
+    except AgendaInvalid as exc:
+        checked = exc.checked
+        sources = {checked.path: checked.source} if checked.source is not None else {}
+        _err(render_all(checked.errors, sources))
+        _err(f"lea: de agenda {path} heeft fouten; los die eerst op (lea check {path})")
+        return None, path, EXIT_INPUT
+
+
+def run(args: argparse.Namespace) -> int:
+    from lea_rules.data.importer import import_file
+    from lea_rules.data.problems import DataInvalid, render_problems
+    from lea_rules.data.store import default_data_dir
+
+    file = Path(args.file)
+    if not file.is_file():
+        _err(f"lea import: bestand '{file}' niet gevonden")
+        return EXIT_USAGE
+    agenda, agenda_path, code = load_agenda_or_report(args.agenda)
+    if agenda is None:
+        return code
+    data_dir = Path(args.data) if args.data else default_data_dir(agenda_path)
+    try:
+        plan = import_file(file, agenda, data_dir, reason=args.reason, dry_run=args.dry_run,
+                           display=str(file))
+    except DataInvalid as exc:
+        _err(render_problems(exc.problems))
+        n = len(exc.problems)
+        _err(f"\n{file}: niet ingelezen ({'1 fout' if n == 1 else f'{n} fouten'}); "
+             f"er is niets veranderd in {data_dir}")
+        return EXIT_INPUT
+    except OSError as exc:
+        _err(f"lea import: kan niet lezen of schrijven: {exc}")
+        return EXIT_USAGE
+    for old, new in plan.revised:
+        print(f"  herzien  {new.indicator} {new.period}{' ' + new.unit if new.unit else ''}: "
+              f"{_val(old)} -> {_val(new)}")
+    for _, new in plan.updated:
+        print(f"  bijgewerkt  {new.indicator} {new.period}{' ' + new.unit if new.unit else ''} "
+              "(zelfde waarde; bron, status of toelichting gewijzigd)")
+    for new in plan.added:
+        print(f"  nieuw    {new.indicator} {new.period}{' ' + new.unit if new.unit else ''}: {_val(new)}"
+              f"{'  (illustratief)' if new.illustrative else ''}")
+    skipped = (f"; {plan.skipped_empty} rijen zonder waarde overgeslagen (geen gegevens)"
+               if plan.skipped_empty else "")
+    if plan.is_noop:
+        print(f"{file}: niets veranderd — alle {plan.unchanged} waarden staan al zo in {data_dir}{skipped}")
+        return EXIT_OK
+    counts = (f"{len(plan.added)} nieuw, {len(plan.revised)} herzien, {len(plan.updated)} bijgewerkt, "
+              f"{plan.unchanged} ongewijzigd{skipped}")
+    if args.dry_run:
+        print(f"{file}: in orde; zou schrijven naar {data_dir} ({counts}). Niets geschreven (--dry-run).")
+    else:
+        print(f"{file}: ingelezen in {data_dir} ({counts})")
+    return EXIT_OK
+
+
+def _val(obs: object) -> str:
+    from lea_rules.data.model import Observation
+    from lea_rules.data.store import observation_value_text
+
+    assert isinstance(obs, Observation)
+    return observation_value_text(obs)
