@@ -1,0 +1,47 @@
+"""`lea template A --year Y [--source S] -o FILE`: write the data request for a source (XLSX or CSV)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from lea_rules.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE
+
+
+def run(args: argparse.Namespace) -> int:
+    from lea_rules.data.problems import DataInvalid, render_problems
+    from lea_rules.data.store import default_data_dir, load_observations
+    from lea_rules.data.template import TemplateError, request_rows, write_template
+
+    # `import` is a Python keyword, so the shared helper is reached through importlib.
+    load_agenda_or_report = importlib.import_module("lea_rules.commands.import").load_agenda_or_report
+    agenda, agenda_path, code = load_agenda_or_report(args.agenda)
+    if agenda is None:
+        return int(code)
+    output = Path(args.output)
+    if output.suffix.casefold() not in (".xlsx", ".csv"):
+        sys.stderr.write(f"lea template: '{output}': kies een bestandsnaam op .xlsx of .csv\n")
+        return EXIT_USAGE
+    data_dir = Path(args.data) if args.data else default_data_dir(agenda_path)
+    try:
+        observations = load_observations(data_dir, agenda)
+        rows = request_rows(agenda, args.year, observations, args.source)
+        write_template(output, agenda, args.year, rows)
+    except DataInvalid as exc:
+        sys.stderr.write(render_problems(exc.problems) + "\n")
+        sys.stderr.write(f"lea template: de opgeslagen gegevens in {data_dir} hebben fouten\n")
+        return EXIT_INPUT
+    except TemplateError as exc:
+        sys.stderr.write(f"lea template: {exc.message}\n")
+        if exc.help:
+            sys.stderr.write(f"  = hulp: {exc.help}\n")
+        return EXIT_INPUT
+    except OSError as exc:
+        sys.stderr.write(f"lea template: kan '{output}' niet schrijven: {exc}\n")
+        return EXIT_USAGE
+    indicators = len({row.indicator.name for row in rows})
+    print(f"{output}: uitvraag voor {agenda.municipality} {args.year} geschreven "
+          f"({indicators} indicatoren, {len(rows)} rijen)")
+    return EXIT_OK

@@ -1,0 +1,175 @@
+"""Template: the data request (XLSX or CSV) an analyst sends to a source, importable once filled."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lea_rules.data.model import Observation
+from lea_rules.data.store import observation_value_text
+from lea_rules.data.values import read_period_text
+from lea_rules.nodes import Agenda, Indicator, Measure, Unit
+from lea_rules.suggest import did_you_mean
+
+HEADER: tuple[str, ...] = ("indicator", "omschrijving", "meeteenheid", "periode", "eenheid", "waarde",
+                           "bron", "status", "toelichting", "laatst bekende waarde", "laatst bekende periode")
+UNKNOWN_SOURCE = "nog te bepalen"
+MEASURE_WORDS = {Unit.PERCENT: "% (bijv. 83,7)", Unit.COUNT: "aantal (heel getal)",
+                 Unit.HOURS_PER_WEEK: "uur per week", Unit.HOURS: "uur", Unit.EURO: "euro",
+                 Unit.SCORE: "score", Unit.YES_NO: "ja/nee", Unit.RATING: "oordeel"}
+
+
+class TemplateError(ValueError):
+    """The request cannot be made (unknown source, unknown file type); message in Dutch."""
+
+    def __init__(self, message: str, help: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.help = help
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    indicator: Indicator
+    period: str
+    unit: str  # breakdown unit, "" for the total
+    last: Observation | None
+
+    def cells(self) -> list[str]:
+        ind = self.indicator
+        unit = ind.unit or Unit.SCORE
+        measure = MEASURE_WORDS[unit]
+        if unit is Unit.RATING and ind.ratings:
+            measure = "oordeel: " + " / ".join(ind.ratings)
+        if ind.per_group and not self.unit:
+            measure += f"; één rij per {ind.per_group}"
+        source = ind.source or ""
+        if source.casefold().startswith(UNKNOWN_SOURCE):
+            source = ""
+        last_value = last_period = ""
+        if self.last is not None:
+            mark = " (illustratief)" if self.last.illustrative else ""
+            last_value = observation_value_text(self.last) + mark
+            last_period = self.last.period
+        return [ind.name, ind.label, measure, self.period, self.unit, "", source, "", "", last_value,
+                last_period]
+
+
+def request_period(indicator: Indicator, year: int) -> str:
+    """The period asked for in year `year`: the calendar year, the school year ending in it, or 1 January."""
+    if indicator.measure is Measure.SCHOOL_YEAR:
+        return f"{year - 1}/{year}"
+    if indicator.measure is Measure.REFERENCE_DATE:
+        return f"01-01-{year}"
+    return str(year)
+
+
+def request_rows(agenda: Agenda, year: int, observations: list[Observation],
+                 source: str | None = None) -> list[RequestRow]:
+    """One row per indicator (per known unit for indicators measured per unit); derived ones are left out."""
+    indicators = [ind for ind in agenda.indicators if ind.formula is None]
+    if source:
+        wanted = source.casefold()
+        chosen = [ind for ind in indicators if wanted in (ind.source or "").casefold()]
+        if not chosen:
+            sources = sorted({ind.source for ind in indicators if ind.source})
+            raise TemplateError(f"geen indicator in de agenda heeft bron '{source}'",
+                                did_you_mean(source, sources)
+                                or "bronnen in de agenda: " + ", ".join(sources))
+        indicators = chosen
+    rows: list[RequestRow] = []
+    for ind in indicators:
+        mine = [o for o in observations if o.indicator.casefold() == ind.key]
+        units = sorted({o.unit for o in mine if o.unit}, key=str.casefold)
+        for unit in units or [""]:
+            series = [o for o in mine if (o.unit or "") == unit]
+            last = max(series, key=lambda o: (read_period_text(o.period).year, o.period), default=None)
+            rows.append(RequestRow(ind, request_period(ind, year), unit, last))
+    return rows
+
+
+def instructions(agenda: Agenda, year: int) -> list[str]:
+    derived = [ind.name for ind in agenda.indicators if ind.formula is not None]
+    lines = [
+        f"Uitvraag cijfers {agenda.municipality} voor {year} ({agenda.title})",
+        "",
+        "Vul per rij de kolom 'waarde' in. Laat de waarde leeg als er geen gegevens zijn: leeg is 'geen "
+        "gegevens', nooit nul.",
+        "Getallen in Nederlandse notatie: 83,7 of 10.884. Percentages als 85% of 85,0.",
+        "Periode: kalenderjaar 2025, schooljaar 2024/2025, peildatum 1 januari 2025 of 01-01-2025.",
+        "Bron: noem het document en de plaats (bijv. 'VVE-monitor, tabel 2') of de leverancier.",
+        "Status: voorlopig of definitief (leeg = definitief).",
+        "Indicatoren die per eenheid (IKC, school, kindcentrum) gemeten worden: één rij per eenheid; "
+        "kopieer een rij als er eenheden bij komen.",
+        "De kolommen 'omschrijving', 'meeteenheid' en 'laatst bekende ...' zijn alleen ter informatie.",
+        "Gebruik geen formules en geen samengevoegde cellen. Inlezen: lea import BESTAND --agenda AGENDA",
+        "'(illustratief)' bij een laatst bekende waarde: dat is een verzonnen voorbeeldcijfer, "
+        "geen echt cijfer.",
+    ]
+    if derived:
+        lines.append("Niet gevraagd, want lea berekent ze zelf: " + ", ".join(derived) + ".")
+    return lines
+
+
+def render_csv(rows: list[RequestRow]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for row in rows:
+        writer.writerow(row.cells())
+    return "\ufeff" + buffer.getvalue()  # BOM: Excel then opens the file as UTF-8
+
+
+def write_template(path: Path, agenda: Agenda, year: int, rows: list[RequestRow]) -> None:
+    """Write the request as .xlsx or .csv, atomically."""
+    suffix = path.suffix.casefold()
+    if suffix not in (".xlsx", ".csv"):
+        raise TemplateError(f"'{path.name}': kies een bestandsnaam op .xlsx of .csv")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        if suffix == ".csv":
+            Path(tmp).write_bytes(render_csv(rows).encode("utf-8"))
+        else:
+            _write_xlsx(Path(tmp), agenda, year, rows)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _write_xlsx(path: Path, agenda: Agenda, year: int, rows: list[RequestRow]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Uitvraag"
+    sheet.append(list(HEADER))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    fill = PatternFill("solid", fgColor="FFF2CC")
+    for row in rows:
+        sheet.append(row.cells())
+        r = sheet.max_row
+        for col in range(1, len(HEADER) + 1):
+            # Text cells: Excel would turn 2024/2025 or 01-01-2025 into a date otherwise.
+            if HEADER[col - 1] != "waarde":
+                sheet.cell(r, col).number_format = "@"
+        sheet.cell(r, HEADER.index("waarde") + 1).fill = fill
+    widths = {"indicator": 30, "omschrijving": 60, "meeteenheid": 22, "periode": 14, "eenheid": 18,
+              "waarde": 12, "bron": 30, "status": 12, "toelichting": 30, "laatst bekende waarde": 22,
+              "laatst bekende periode": 22}
+    for i, name in enumerate(HEADER, 1):
+        sheet.column_dimensions[sheet.cell(1, i).column_letter].width = widths[name]
+    sheet.freeze_panes = "B2"
+    notes = workbook.create_sheet("Toelichting")
+    for line in instructions(agenda, year):
+        notes.append([line])
+    notes.column_dimensions["A"].width = 120
+    workbook.save(path)
