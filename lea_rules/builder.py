@@ -48,6 +48,9 @@ SINGLE_PROPS = {"soort", "eigenaar", "doel", "basis", "eenheid", "beter", "grenz
                 "meting", "formule", "per", "waarden"}
 
 
+UNREADABLE = "unreadable_lines"
+"""Agenda.extra key: how many lines did not parse (the usage checks then stay quiet)."""
+
 HEADER_EXAMPLES = {"gemeente": 'gemeente: "Hengelo"',
                    "titel": 'titel: "Lokale Educatieve Agenda 2024-2027"',
                    "periode": "periode: 2024-2027"}
@@ -62,6 +65,7 @@ class _Draft:
         self.citations: list[n.Citation] = []
         self.questions: list[tuple[str, Span]] = []
         self.texts: list[str] = []
+        self.attempted: set[str] = set()  # first words of lines under this item that did not parse
 
     def provenance(self) -> n.Provenance:
         return n.Provenance(tuple(self.citations), tuple(self.questions), tuple(self.texts))
@@ -112,6 +116,7 @@ class Builder:
         self.sub: _SectionDraft | None = None
         self.budget: _ItemDraft | None = None
         self.in_budget = False  # a `begroting` block is agenda-wide, not under a section
+        self.unreadable = 0  # lines the parser could not read; see unreadable_line
         self.line_no = 0
 
     # --- helpers -----------------------------------------------------------
@@ -168,8 +173,12 @@ class Builder:
         except NumberFormatError as exc:
             self.err("E130", "getal in verkeerde notatie", exc.message, span,
                      help=f"schrijf '{exc.suggestion}'" if exc.suggestion else None)
-            digits = "".join(ch for ch in text if ch.isdigit()) or "0"
-            return n.Number(Decimal(digits), text, 0, span)
+            # Go on with the suggested reading, so that one typo gives one error, not a cascade.
+            try:
+                value, decimals = parse_dutch(exc.suggestion or "")
+            except NumberFormatError:
+                value, decimals = Decimal("".join(ch for ch in text if ch.isdigit()) or "0"), 0
+            return n.Number(value, text, decimals, span)
         return n.Number(value, text, decimals, span)
 
     def year(self, node: Branch) -> int:
@@ -183,6 +192,16 @@ class Builder:
         return int(text)
 
     # --- entry -------------------------------------------------------------------
+    def unreadable_line(self, text: str) -> None:
+        """A line that did not parse still says which property it meant to be.
+
+        `doel: ...` with a typo must not also give "resultaat zonder doel": one mistake,
+        one error.
+        """
+        self.unreadable += 1
+        word = text.strip().split(":", 1)[0].split(" ", 1)[0].casefold()
+        self.current.attempted.add(word)
+
     def feed(self, line_no: int, tree: LTree) -> None:
         self.line_no = line_no
         child = tree.children[0]
@@ -629,6 +648,7 @@ class Builder:
             period=period, span=self.header["gemeente"][1], levels=self.levels,
             documents=tuple(self.documents), groups=tuple(self.groups), indicators=indicators,
             sections=sections, budgets=budgets, provenance=self.agenda_draft.provenance(),
+            extra={UNREADABLE: str(self.unreadable)} if self.unreadable else {},
         )
 
     def _indicator(self, d: _ItemDraft) -> n.Indicator:
@@ -654,7 +674,7 @@ class Builder:
             for i, a in enumerate(s.actions, 1))
         results = []
         for i, r in enumerate(s.results, 1):
-            if "doel" not in r.props:
+            if "doel" not in r.props and "doel" not in r.attempted:
                 self.diags.append(error(
                     "E126", "resultaat zonder doel",
                     "elk resultaat heeft een 'doel:'-regel", r.span, path=self.path,
@@ -716,10 +736,12 @@ def build(source: SourceFile) -> BuildResult:
     for line_no, tree in trees:
         while waiting is not None and waiting.span.line < line_no:
             diags.append(replace(waiting, context=builder.context()))
+            builder.unreadable_line(source.line_text(waiting.span.line))
             waiting = next(pending, None)
         builder.feed(line_no, tree)
     while waiting is not None:
         diags.append(replace(waiting, context=builder.context()))
+        builder.unreadable_line(source.line_text(waiting.span.line))
         waiting = next(pending, None)
     agenda = builder.finish()
     return BuildResult(agenda, diags + builder.diags)

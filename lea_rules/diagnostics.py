@@ -103,6 +103,9 @@ def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
     return prefix + shown + suffix, start + shift, end + shift
 
 
+ALWAYS_SHOWN = frozenset({"E004"})
+
+
 def render_all(
     diags: Sequence[Diagnostic], sources: dict[str, SourceFile], limit: int = 50
 ) -> str:
@@ -110,6 +113,8 @@ def render_all(
     parts = [render(d, sources.get(d.path)) for d in shown]
     if len(diags) > limit:
         parts.append(f"... en {len(diags) - limit} meer")
+        # Why the checker stopped is worth seeing even when the list is cut short.
+        parts.extend(render(d, sources.get(d.path)) for d in diags[limit:] if d.code in ALWAYS_SHOWN)
     return "\n\n".join(parts)
 
 

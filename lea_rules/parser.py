@@ -47,6 +47,7 @@ TERMINAL_WORDS = {
     "CMP": "een vergelijking (>=, >, <=, <, =)", "PLUSMINUS": "'±'", "EURO": "'€'",
     "COLON": "':'", "COMMA": "','", "SLASH": "'/'", "DASH": "'-'", "GT": "'>'",
     "PLUS": "'+'", "STAR": "'*'", "LPAR": "'('", "RPAR": "')'", "$END": "het einde van de regel",
+    "_NL": "het einde van de regel",
 }
 
 

@@ -78,12 +78,13 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         except (OSError, ValueError):  # a name too long for the file system, a loop of links
             path, found, size = ctx.base_dir / document.path, False, 0
         if not found:
-            yield ctx.error("E251", "document niet gevonden",
-                            f"het document '{document.path}' bestaat niet (gezocht: {path})",
-                            document.span, help="het pad is relatief aan dit .lea-bestand")
+            yield ctx.error("E251", "document niet te lezen",
+                            f"het document '{document.path}' bestaat niet", document.span,
+                            help=f"het pad is relatief aan de map van dit .lea-bestand "
+                                 f"({Path(ctx.source.path).parent})")
             continue
         if size > MAX_DOCUMENT_BYTES:
-            yield ctx.error("E254", "document te groot",
+            yield ctx.error("E251", "document niet te lezen",
                             f"het document '{document.path}' is {size / 1_048_576:.0f} MB; een "
                             f"brondocument is hooguit {MAX_DOCUMENT_BYTES // 1_048_576} MB tekst",
                             document.span, help="verwijs naar de tekstversie (.txt) van het document")
@@ -91,7 +92,7 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         try:
             documents[document.name.casefold()] = load_document(str(path), path.stat().st_mtime)
         except OSError as exc:
-            yield ctx.error("E251", "document niet gevonden",
+            yield ctx.error("E251", "document niet te lezen",
                             f"het document '{document.path}' is niet te lezen ({exc.strerror})",
                             document.span, help="controleer of het bestand bestaat en leesbaar is")
     names = [d.name for d in agenda.documents]

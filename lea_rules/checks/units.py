@@ -68,7 +68,8 @@ def _units_goal(ctx: CheckContext, goal: n.UnitsGoal, where: str | None) -> Iter
         return
     measured = indicator.per_groups or ((indicator.per_group,) if indicator.per_group else ())
     wanted = n.normalise_group(goal.group)
-    if wanted not in {n.normalise_group(g) for g in measured}:
+    known = ctx.agenda.group(goal.group) is not None  # an unknown group is E203 already
+    if known and wanted not in {n.normalise_group(g) for g in measured}:
         now = f" (nu: per: {', '.join(measured)})" if measured else ""
         extra = ", ".join((*measured, goal.group))
         yield ctx.error("E228", "indicator niet per eenheid",

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lea_rules import nodes as n
+from lea_rules.builder import UNREADABLE
 from lea_rules.checks.context import CheckContext
 from lea_rules.diagnostics import Diagnostic
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     agenda = ctx.agenda
+    if agenda.extra.get(UNREADABLE):
+        return  # a line that did not parse may be the one that uses a name: no false alarms
     used: set[str] = set()
     groups: set[str] = set()
     for _, _, goal in ctx.goals():
