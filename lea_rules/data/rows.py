@@ -14,7 +14,7 @@ from lea_rules.suggest import did_you_mean
 
 COLUMNS: tuple[str, ...] = ("indicator", "periode", "eenheid", "waarde", "bron", "status",
                             "illustratief", "reeks", "toelichting")
-REQUIRED: tuple[str, ...] = ("indicator", "periode", "waarde")
+REQUIRED: tuple[str, ...] = ("indicator", "periode", "waarde", "bron")
 # Columns a data request (lea template) adds for the reader; an import reads past them.
 INFO_COLUMNS: tuple[str, ...] = ("omschrijving", "meeteenheid", "meting", "laatst bekende waarde",
                                  "laatst bekende periode")
@@ -178,7 +178,7 @@ def _read_row(table: Table, index: dict[str, int], row: list[Cell], agenda: Agen
     note = cell("toelichting").text or None
     if illustrative and ILLUSTRATIVE_WORD not in (note or "").casefold():
         problem("D206", "een illustratief cijfer moet dat ook in de toelichting zeggen",
-                cell("toelichting"),
+                cell("toelichting") if "toelichting" in index else cell("illustratief"),
                 "schrijf in de toelichting: illustratief: verzonnen voorbeeldcijfer voor de demo",
                 "toelichting")
         row_ok = False

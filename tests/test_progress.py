@@ -1,0 +1,92 @@
+"""Progress files: the illustrative ones load; every malformed one gets a located error."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lea_rules.api import load_agenda
+from lea_rules.data.model import ActionState, ReportedState
+from lea_rules.data.problems import DataInvalid
+from lea_rules.data.store import load_progress
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "data_cases" / "progress"
+
+# case -> (code, line, column, words in message or help)
+PROGRESS_CASES: dict[str, tuple[str, int, int, str]] = {
+    "unknown_action_near_miss.yaml": ("D420", 6, 3, "bedoelde je"),
+    "bad_action_status.yaml": ("D421", 5, 13, "kies uit"),
+    "action_status_typo.yaml": ("D421", 5, 13, "bedoelde je 'lopend'?"),
+    "action_without_status.yaml": ("D422", 4, 3, "geen status"),
+    "unknown_result.yaml": ("D430", 4, 3, "bedoelde je"),
+    "bad_stand.yaml": ("D431", 5, 12, "op schema"),
+    "stand_on_measured_result.yaml": ("D432", 5, 5, "meetbaar doel"),
+    "act_incomplete.yaml": ("D434", 6, 7, "bijsturing"),
+    "act_empty_field.yaml": ("D433", 6, 16, "oorzaak"),
+    "wrong_municipality.yaml": ("D410", 1, 11, "Hengelo"),
+    "wrong_year.yaml": ("D411", 2, 7, "2025"),
+    "yaml_syntax_error.yaml": ("D401", 6, 4, "YAML"),
+    "unknown_key.yaml": ("D404", 3, 1, "bedoelde je 'acties'?"),
+    "duplicate_action.yaml": ("D403", 6, 3, "twee keer"),
+    "empty.yaml": ("D401", 1, 1, "leeg"),
+    "missing_year.yaml": ("D413", 1, 1, "jaar"),
+}
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_every_case_is_listed() -> None:
+    assert sorted(p.name for p in CASES.glob("*.yaml")) == sorted(PROGRESS_CASES)
+
+
+@pytest.mark.parametrize("name", sorted(PROGRESS_CASES))
+def test_malformed_progress_gets_a_located_error(name: str, tmp_path: Path) -> None:
+    code, line, column, words = PROGRESS_CASES[name]
+    data_dir = tmp_path / "hengelo"
+    data_dir.mkdir()
+    shutil.copy(CASES / name, data_dir / "voortgang-2025.yaml")
+    before = snapshot(data_dir)
+    with pytest.raises(DataInvalid) as info:
+        load_progress(data_dir, 2025, load_agenda(ROOT / "agendas" / "hengelo.lea"))
+    problems = info.value.problems
+    match = [p for p in problems if p.code == code]
+    assert match, [p.render() for p in problems]
+    problem = match[0]
+    assert (problem.place.row, problem.place.column) == (line, column), problem.render()
+    assert words in problem.message + (problem.help or ""), problem.render()
+    assert "voortgang-2025.yaml" in problem.render()
+    assert snapshot(data_dir) == before
+
+
+def test_missing_progress_file_is_none(tmp_path: Path) -> None:
+    assert load_progress(tmp_path, 2025, load_agenda(ROOT / "agendas" / "hengelo.lea")) is None
+
+
+@pytest.mark.parametrize("slug", ["hengelo", "enschede", "midden-groningen"])
+@pytest.mark.parametrize("year", [2024, 2025])
+def test_illustrative_progress_files_load_and_say_so(slug: str, year: int) -> None:
+    agenda = load_agenda(ROOT / "agendas" / f"{slug}.lea")
+    progress = load_progress(ROOT / "data" / slug, year, agenda)
+    assert progress is not None
+    assert progress.illustratief is True
+    assert progress.jaar == year and progress.gemeente == agenda.municipality
+    assert progress.acties
+    text = (ROOT / "data" / slug / f"voortgang-{year}.yaml").read_text(encoding="utf-8")
+    assert "ILLUSTRATIEF" in text
+
+
+def test_progress_content_is_typed() -> None:
+    agenda = load_agenda(ROOT / "agendas" / "hengelo.lea")
+    progress = load_progress(ROOT / "data" / "hengelo", 2025, agenda)
+    assert progress is not None
+    assert progress.acties["1.1-a3"].status is ActionState.DELAYED
+    assert progress.resultaten["1.1-r9"].stand is ReportedState.AT_RISK
+    act = progress.resultaten["1.1-r9"].act
+    assert act is not None and act.bijsturing
+    # Deliberately incomplete: a result with an explanation but no act block.
+    assert progress.resultaten["2.1-r4"].act is None

@@ -1,0 +1,120 @@
+"""Real figures from the sources are stored with their place; derived ones reproduce the published."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+
+from lea_rules.api import load_agenda
+from lea_rules.data.model import Observation
+from lea_rules.data.store import load_observations
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT.parent / "shared" / "sources"
+JAARVERSLAG = "hengelo-borne-jaarverslag-leerplicht-2022-2023.txt"
+ENSCHEDE = "enschede-lea-2023-2026.txt"
+
+# (data folder, agenda, indicator, period, value, source file, line, text on that line)
+REAL = [
+    ("hengelo", "hengelo", "leerplichtigen", "2021/2022", "10742", JAARVERSLAG, 210, "10.742"),
+    ("hengelo", "hengelo", "leerplichtigen", "2022/2023", "10884", JAARVERSLAG, 210, "10.884"),
+    ("hengelo", "hengelo", "jongeren-met-verzuim", "2021/2022", "373", JAARVERSLAG, 398, "373"),
+    ("hengelo", "hengelo", "jongeren-met-verzuim", "2022/2023", "463", JAARVERSLAG, 398, "463"),
+    ("hengelo", "hengelo", "vsv-percentage", "2021/2022", "2.27", JAARVERSLAG, 958, "2,27%"),
+    ("hengelo", "hengelo", "vsv-percentage", "2022/2023", "2.72", JAARVERSLAG, 957, "2,72%"),
+    ("borne-referentie", "hengelo", "leerplichtigen", "2021/2022", "3518", JAARVERSLAG, 211, "3.518"),
+    ("borne-referentie", "hengelo", "leerplichtigen", "2022/2023", "3683", JAARVERSLAG, 211, "3.683"),
+    ("borne-referentie", "hengelo", "jongeren-met-verzuim", "2021/2022", "75", JAARVERSLAG, 398, " 75 "),
+    ("borne-referentie", "hengelo", "jongeren-met-verzuim", "2022/2023", "121", JAARVERSLAG, 398, "121"),
+    ("borne-referentie", "hengelo", "vsv-percentage", "2021/2022", "1.68", JAARVERSLAG, 958, "1,68%"),
+    ("borne-referentie", "hengelo", "vsv-percentage", "2022/2023", "1.56", JAARVERSLAG, 957, "1,56%"),
+    ("enschede", "enschede", "vve-bereik", "2022-01-01", "83.7", ENSCHEDE, 664, "83,7%"),
+    ("enschede", "enschede", "motoriek-zorgelijke-achterstand", "2021/2022", "1700", ENSCHEDE, 856, "1700"),
+    ("enschede", "enschede", "nieuwe-vsv-landelijk", "2022/2023", "30246", JAARVERSLAG, 956, "30.246"),
+]
+
+
+def stored(folder: str, agenda: str) -> list[Observation]:
+    return load_observations(ROOT / "data" / folder, load_agenda(ROOT / "agendas" / f"{agenda}.lea"))
+
+
+@pytest.mark.parametrize(("folder", "agenda", "indicator", "period", "value", "doc", "line", "text"), REAL)
+def test_real_figure_is_stored_with_its_source_line(folder: str, agenda: str, indicator: str, period: str,
+                                                    value: str, doc: str, line: int, text: str) -> None:
+    match = [o for o in stored(folder, agenda) if o.indicator == indicator and o.period == period
+             and o.unit is None]
+    assert len(match) == 1
+    obs = match[0]
+    assert obs.value == Decimal(value)
+    assert not obs.illustrative
+    assert doc in obs.source
+    assert re.search(rf"regel [^(]*\b{line}\b", obs.source), obs.source
+    if SOURCES.exists():  # the line cited holds the figure
+        source_line = (SOURCES / doc).read_text(encoding="utf-8").splitlines()[line - 1]
+        assert text in f" {source_line} ", source_line
+
+
+def test_every_non_illustrative_figure_is_one_of_the_known_real_ones() -> None:
+    known = {(f, i, p) for f, _, i, p, *_ in REAL}
+    for folder, agenda in [("hengelo", "hengelo"), ("borne-referentie", "hengelo"), ("enschede", "enschede"),
+                           ("midden-groningen", "midden-groningen")]:
+        for obs in stored(folder, agenda):
+            if not obs.illustrative:
+                assert (folder, obs.indicator, obs.period) in known, obs
+                assert "regel" in obs.source
+
+
+def test_illustrative_figures_say_so() -> None:
+    for folder, agenda in [("hengelo", "hengelo"), ("enschede", "enschede"),
+                           ("midden-groningen", "midden-groningen")]:
+        obs = stored(folder, agenda)
+        illustrative = [o for o in obs if o.illustrative]
+        assert illustrative, folder
+        for o in illustrative:
+            assert o.note and "illustratief" in o.note
+            assert "regel" not in o.source
+
+
+def _percentage(folder: str, period: str) -> Decimal:
+    obs = {(o.indicator, o.period): o.value for o in stored(folder, "hengelo") if o.unit is None}
+    verzuim, leerplichtigen = obs[("jongeren-met-verzuim", period)], obs[("leerplichtigen", period)]
+    assert verzuim is not None and leerplichtigen is not None
+    return (verzuim / leerplichtigen * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+@pytest.mark.parametrize(("folder", "period", "published"), [
+    ("hengelo", "2021/2022", "3.47"), ("hengelo", "2022/2023", "4.25"),
+    ("borne-referentie", "2021/2022", "2.13"), ("borne-referentie", "2022/2023", "3.29"),
+])
+def test_verzuim_percentage_reproduces_the_published_figure(folder: str, period: str, published: str) -> None:
+    assert _percentage(folder, period) == Decimal(published)
+    if SOURCES.exists():
+        line = (SOURCES / JAARVERSLAG).read_text(encoding="utf-8").splitlines()[398]
+        assert published.replace(".", ",") + "%" in line
+
+
+def test_agenda_formula_matches_the_computation() -> None:
+    from lea_rules.nodes import BinaryExpr, NameExpr
+
+    agenda = load_agenda(ROOT / "agendas" / "hengelo.lea")
+    indicator = agenda.indicator("verzuim-percentage")
+    assert indicator is not None and isinstance(indicator.formula, BinaryExpr)
+    names = set()
+    stack = [indicator.formula]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, NameExpr):
+            names.add(node.name)
+        elif isinstance(node, BinaryExpr):
+            stack.extend([node.left, node.right])
+    assert names == {"jongeren-met-verzuim", "leerplichtigen"}
+
+
+def test_some_scored_indicators_are_left_without_data_on_purpose() -> None:
+    agenda = load_agenda(ROOT / "agendas" / "hengelo.lea")
+    with_data = {o.indicator for o in stored("hengelo", "hengelo")}
+    numeric = {i.name for i in agenda.indicators if i.formula is None}
+    assert {"passend-schooladvies", "vve-ouders-thuisprogramma"} <= numeric - with_data
