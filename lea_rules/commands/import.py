@@ -9,9 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lea_rules.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 from lea_rules.nodes import Agenda
+
+if TYPE_CHECKING:
+    from lea_rules.data.model import Observation
 
 
 def _err(text: str) -> None:
@@ -85,9 +89,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _val(obs: object) -> str:
-    from lea_rules.data.model import Observation
+def _val(obs: Observation) -> str:
     from lea_rules.data.store import observation_value_text
 
-    assert isinstance(obs, Observation)
     return observation_value_text(obs)
