@@ -8,16 +8,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from lark import Token, Tree
-
 from lea_rules import nodes as n
 from lea_rules.diagnostics import Diagnostic, error, warning
 from lea_rules.numbers import NumberFormatError, parse_dutch
 from lea_rules.source import SourceFile, Span
 from lea_rules.suggest import did_you_mean
+from lea_rules.syntax import Leaf, Node
 
-LTree = Tree[Token]
-Branch = Token | Tree[Token] | None
+LTree = Node
+Branch = Leaf | Node | None
 """A child of a parsed line: a token, a subtree, or None for an absent optional part."""
 
 MAX_FORMULA_DEPTH = 50
@@ -123,7 +122,7 @@ class Builder:
     def span(self, node: Branch) -> Span:
         if node is None:
             return Span.point(self.line_no, 1)
-        if isinstance(node, Token):
+        if isinstance(node, Leaf):
             col = node.column or 1
             end = node.end_column or col + len(str(node))
             return Span(self.line_no, col, self.line_no, end)
@@ -242,7 +241,7 @@ class Builder:
             self.err("E152", "indeling te laat",
                      "de indeling moet boven het eerste onderdeel staan", self.span(stmt))
         levels = tuple(tuple(str(t) for t in _tree(lvl).children
-                             if isinstance(t, Token) and t.type == "SECWORD")
+                             if isinstance(t, Leaf) and t.type == "SECWORD")
                        for lvl in (stmt.children[2], stmt.children[4]))
         self.levels = (levels[0], levels[1])
         self._header("indeling", self.levels, stmt)
@@ -356,11 +355,11 @@ class Builder:
         amounts = []
         note = None
         for kid in kids[3:]:
-            if isinstance(kid, Tree) and kid.data == "amount":
+            if isinstance(kid, Node) and kid.data == "amount":
                 year_tok, _, value_tok = kid.children
                 amounts.append(n.Amount(self.number(value_tok), self.span(kid),
                                         self.year(year_tok) if year_tok is not None else None))
-            elif isinstance(kid, Token) and kid.type == "STRING":
+            elif isinstance(kid, Leaf) and kid.type == "STRING":
                 note = self.string(kid)
         draft = _ItemDraft("post", self.span(stmt), None, self.string(kids[1]))
         draft.amounts, draft.note = tuple(amounts), note
@@ -446,12 +445,12 @@ class Builder:
         item.props["meting"] = n.Measure(str(stmt.children[2]))
 
     def prop_per(self, item: _Draft, stmt: LTree) -> None:
-        names = [tok for tok in stmt.children[2:] if isinstance(tok, Token) and tok.type == "NAME"]
+        names = [tok for tok in stmt.children[2:] if isinstance(tok, Leaf) and tok.type == "NAME"]
         item.props["per"] = (tuple(str(t) for t in names), tuple(self.span(t) for t in names))
 
     def prop_waarden(self, item: _Draft, stmt: LTree) -> None:
         item.props["waarden"] = tuple(self.string(t) for t in stmt.children[2:]
-                                      if isinstance(t, Token) and t.type == "STRING")
+                                      if isinstance(t, Leaf) and t.type == "STRING")
 
     def prop_formule(self, item: _Draft, stmt: LTree) -> None:
         formula = stmt.children[2]
@@ -557,7 +556,7 @@ class Builder:
         out: list[n.Goal] = []
         previous: str | None = None
         for goal_tree in _tree(node).children:
-            if not isinstance(goal_tree, Tree):  # the `en` between parts
+            if not isinstance(goal_tree, Node):  # the `en` between parts
                 continue
             goal = self.goal(goal_tree, previous)
             if goal is not None:
@@ -610,7 +609,7 @@ class Builder:
 
     def expr(self, tree: Branch) -> n.Expr:
         """Formula tree to AST; callers check _depth first, so the recursion stays shallow."""
-        if isinstance(tree, Token):  # a bare NUMBER or NAME inlined by `?factor`
+        if isinstance(tree, Leaf):  # a bare NUMBER or NAME inlined by `?factor`
             if tree.type == "NUMBER":
                 return n.NumberExpr(self.number(tree), self.span(tree))
             return n.NameExpr(str(tree), self.span(tree))
@@ -691,15 +690,15 @@ class Builder:
                          children, s.provenance())
 
 
-def _tok(node: Branch) -> Token:
+def _tok(node: Branch) -> Leaf:
     """A child the grammar guarantees to be a token."""
-    assert isinstance(node, Token), node
+    assert isinstance(node, Leaf), node
     return node
 
 
 def _tree(node: Branch) -> LTree:
     """A child the grammar guarantees to be a subtree."""
-    assert isinstance(node, Tree), node
+    assert isinstance(node, Node), node
     return node
 
 
@@ -708,7 +707,7 @@ def _depth(tree: Branch) -> int:
     deepest, stack = 0, [(tree, 1)]
     while stack:
         node, level = stack.pop()
-        if isinstance(node, Tree):
+        if isinstance(node, Node):
             deepest = max(deepest, level)
             stack.extend((child, level + 1) for child in node.children)
     return deepest

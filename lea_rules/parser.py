@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import zlib
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lea_rules.diagnostics import Diagnostic, error
 from lea_rules.source import SourceFile, Span
@@ -13,6 +15,8 @@ from lea_rules.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from lark import Lark, Token, Tree
+
+    from lea_rules.syntax import Node
 
 FOREIGN_KEYWORDS = {
     "theme": "thema", "themes": "thema", "ambition": "ambitie", "goal": "doel",
@@ -173,8 +177,12 @@ MAX_PARSE_ERRORS = 500
 """After this many unreadable lines the file is probably no agenda: stop, like a compiler does."""
 
 
-def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Tree[Token]]], list[Diagnostic]]:
-    trees: list[tuple[int, Tree[Token]]] = []
+def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Node]], list[Diagnostic]]:
+    """Parse every statement line; lines seen before come from the parse cache."""
+    from lea_rules.syntax import from_lark, from_plain, to_plain
+
+    cache = LineCache.open(source.path)
+    trees: list[tuple[int, Node]] = []
     diags: list[Diagnostic] = []
     for number, text in enumerate(source.lines, 1):
         if not text.strip() or text.lstrip().startswith("#"):
@@ -193,9 +201,69 @@ def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Tree[Token]]], list
                                help="een tekst staat op één regel, maar verdeel een lange toelichting "
                                     "over meerdere 'tekst:'-regels"))
             continue
+        plain = cache.get(text)
+        if plain is not None:
+            trees.append((number, from_plain(plain)))
+            continue
         result = parse_line(text, number, source.path)
         if isinstance(result, Diagnostic):
             diags.append(result)
         else:
-            trees.append((number, result))
+            node = from_lark(result)
+            cache.put(text, to_plain(node))
+            trees.append((number, node))
+    cache.save()
     return trees, diags
+
+
+class LineCache:
+    """Parsed lines kept between runs, so `lea check` on every save reparses only edits.
+
+    The key is the exact line text (columns depend on it); the value is the line's tree as
+    plain tuples. The cache file name carries a checksum of the grammar and the version,
+    so a changed grammar never reads an old cache.
+    """
+
+    MAX_ENTRIES = 20_000
+
+    def __init__(self, name: str | None, entries: dict[str, Any]) -> None:
+        self.name = name
+        self.entries = entries
+        self.added: dict[str, Any] = {}
+
+    @classmethod
+    def open(cls, path: str = "") -> LineCache:
+        from lea_rules import cache
+
+        if cache.cache_dir() is None:
+            return cls(None, {})
+        name = _cache_name(path)
+        loaded = cache.read(name)
+        return cls(name, loaded if isinstance(loaded, dict) else {})
+
+    def get(self, text: str) -> Any:
+        return self.entries.get(text)
+
+    def put(self, text: str, plain: Any) -> None:
+        if text.count("(") > 100:  # marshal refuses very deep nesting; such a line is refused anyway
+            return
+        self.added[text] = plain
+        self.entries[text] = plain
+
+    def save(self) -> None:
+        from lea_rules import cache
+
+        if self.name is None or not self.added:
+            return
+        entries = self.entries if len(self.entries) <= self.MAX_ENTRIES else dict(self.added)
+        cache.write(self.name, entries)
+        self.added = {}
+
+
+def _cache_name(path: str) -> str:
+    """One cache per agenda file (an editor saves the same file), per grammar version."""
+    from lea_rules import __version__
+
+    grammar = zlib.crc32(grammar_path().read_bytes() + __version__.encode())
+    where = zlib.crc32(os.path.abspath(path).encode())
+    return f"lines-{grammar:08x}-{where:08x}.marshal"

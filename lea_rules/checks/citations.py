@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import zlib
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -27,9 +28,16 @@ class IndexedText:
     differ between a PDF extraction and what a writer types; the words do not.
     """
 
-    def __init__(self, text: str) -> None:
-        parts: list[str] = []
+    def __init__(self, text: str | None = None) -> None:
+        self.text = ""
         self.starts: list[int] = []
+        self.line_count = 0
+        if text is not None:
+            self._index(text)
+
+    def _index(self, text: str) -> None:
+        parts: list[str] = []
+        self.starts = []
         offset = 0
         for line in text.split("\n"):
             self.starts.append(offset)
@@ -63,7 +71,19 @@ def normalise(text: str) -> str:
 
 @lru_cache(maxsize=16)
 def load_document(path: str, mtime: float) -> IndexedText:
-    return IndexedText(Path(path).read_text(encoding="utf-8", errors="replace"))
+    """The indexed document, from the cache when the file has not changed since."""
+    from lea_rules import cache
+
+    name = f"doc-{zlib.crc32(path.encode()):08x}.marshal"
+    stored = cache.read(name)
+    if isinstance(stored, tuple) and len(stored) == 4 and stored[:2] == (path, mtime):
+        indexed = IndexedText()
+        indexed.text, indexed.starts = stored[2], list(stored[3])
+        indexed.line_count = len(indexed.starts)
+        return indexed
+    indexed = IndexedText(Path(path).read_text(encoding="utf-8", errors="replace"))
+    cache.write(name, (path, mtime, indexed.text, tuple(indexed.starts)))
+    return indexed
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
