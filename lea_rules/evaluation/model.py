@@ -32,6 +32,7 @@ class Status(str, Enum):
     TOO_FEW_POINTS = "Onvoldoende gegevens voor trend"
     SERIES_BREAK = "Trendbreuk"
     NOT_ASSESSED = "Nog niet beoordeeld"
+    NOT_STARTED = "Nog niet gestart"  # writer's stand "nog niet gestart" (grijs)
 
     @property
     def colour(self) -> Colour:
@@ -50,7 +51,7 @@ STATUS_COLOUR: dict[Status, Colour] = {
     Status.NOT_ACHIEVED_IMPROVED: Colour.ORANGE, Status.NOT_ACHIEVED: Colour.RED,
     Status.FINAL_PENDING: Colour.GREY, Status.NO_DATA: Colour.GREY,
     Status.TOO_FEW_POINTS: Colour.GREY, Status.SERIES_BREAK: Colour.GREY,
-    Status.NOT_ASSESSED: Colour.GREY,
+    Status.NOT_ASSESSED: Colour.GREY, Status.NOT_STARTED: Colour.GREY,
 }
 STATUS_EN: dict[Status, str] = {
     Status.ALREADY_MET: "target already met", Status.MET_DETERIORATING: "met, deteriorating",
@@ -60,7 +61,7 @@ STATUS_EN: dict[Status, str] = {
     Status.NOT_ACHIEVED_IMPROVED: "not achieved, improved", Status.NOT_ACHIEVED: "not achieved",
     Status.FINAL_PENDING: "final value pending", Status.NO_DATA: "no data",
     Status.TOO_FEW_POINTS: "too few points", Status.SERIES_BREAK: "series break",
-    Status.NOT_ASSESSED: "not yet assessed",
+    Status.NOT_ASSESSED: "not yet assessed", Status.NOT_STARTED: "not yet started",
 }
 
 
@@ -79,6 +80,17 @@ class Point(BaseModel):
     note: str | None = None
 
 
+class UnitCheck(BaseModel):
+    """Count over units: one unit's value in the period that was counted, and whether it meets."""
+
+    model_config = ConfigDict(frozen=True)
+
+    unit: str
+    value: str  # as shown: "ja", "3", "4,5"
+    meets: bool
+    illustrative: bool = False
+
+
 class Explanation(BaseModel):
     """The numbers a verdict came from, so that a reader can check it."""
 
@@ -86,12 +98,14 @@ class Explanation(BaseModel):
 
     rule: str = Field(description="the rule of the method that decided the status, in Dutch")
     baseline: Point | None = None
-    baseline_kind: str | None = Field(default=None, description="expliciet | jaar uit het doel | nulmeting | eerste meting")
+    baseline_kind: str | None = Field(
+        default=None, description="expliciet | jaar uit het doel | nulmeting | eerste meting")
     latest: Point | None = None
     target_value: float | None = None
     target_text: str | None = None
     target_moment: str | None = None
-    measurement_for_target: str | None = Field(default=None, description="which measurement counts for the target moment")
+    measurement_for_target: str | None = Field(
+        default=None, description="which measurement counts for the target moment")
     required_per_year: float | None = None
     actual_per_year: float | None = None
     ratio: float | None = None
@@ -101,6 +115,15 @@ class Explanation(BaseModel):
     provisional: bool = False  # voorlopig: before the final value is in
     illustrative: bool = False  # any point used is illustrative
     notes: list[str] = Field(default_factory=list)
+    # Added in lea-evaluation/1 (compatible): more of the numbers behind a verdict.
+    provisional_status: Status | None = Field(
+        default=None,
+        description="Eindmeting nog niet beschikbaar: the status before the deadline, voorlopig")
+    last_change_per_year: float | None = Field(
+        default=None, description="direction-only targets: the last yearly change (two-signal rule)")
+    series_break: bool = False
+    units: list[UnitCheck] = Field(default_factory=list, description="count over units: the units counted")
+    units_period: str | None = None
 
 
 class GoalEvaluation(BaseModel):
@@ -108,7 +131,8 @@ class GoalEvaluation(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    kind: str = Field(description="drempel | niveau | richting | relatief | trend | eenheden | categorisch | mijlpaal | kwalitatief")
+    kind: str = Field(description="drempel | niveau | richting | relatief | trend | eenheden | "
+                                  "categorisch | mijlpaal | kwalitatief")
     description: str  # the goal as written: "VVE-bereik >= 85% in 2027"
     indicator: str | None = None
     indicator_label: str | None = None

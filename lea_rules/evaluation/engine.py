@@ -1,0 +1,131 @@
+"""Engine: evaluate every result and action of an agenda for a peiljaar (pure, no I/O)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lea_rules.data.model import Observation, Progress, ReportedState
+from lea_rules.evaluation.goals import Context, evaluate_goal
+from lea_rules.evaluation.model import (
+    ActionEvaluation,
+    ActRecord,
+    Colour,
+    EvaluationReport,
+    GoalEvaluation,
+    ResultEvaluation,
+    Status,
+)
+from lea_rules.nodes import Agenda, Goal, Result, Section, goal_indicators
+
+NEEDS_ACT = (Colour.ORANGE, Colour.RED)
+SEVERITY = {Colour.RED: 0, Colour.ORANGE: 1, Colour.GREY: 2, Colour.GREEN: 3}
+"""For a result with parallel goals (several indicators), the least favourable one leads."""
+
+
+def evaluate(agenda: Agenda, observations: Sequence[Observation], progress: Progress | None,
+             peiljaar: int, previous_progress: Progress | None = None,
+             data_date: str | None = None) -> EvaluationReport:
+    """The status of every result (in agenda order) and action for `peiljaar`.
+
+    `previous_status` comes from the same evaluation for peiljaar - 1, with the observations
+    available then and `previous_progress` as the writer's stand.
+    """
+    results = _results(agenda, observations, progress, peiljaar)
+    previous = {r.code: r.status for r in _results(agenda, observations, previous_progress, peiljaar - 1)}
+    results = [r.model_copy(update={"previous_status": previous.get(r.code)}) for r in results]
+    counts: dict[str, int] = {status.value: 0 for status in Status}
+    for r in results:
+        counts[r.status.value] += 1
+    actions = _actions(agenda, progress)
+    illustrative = any(g.explanation.illustrative for r in results for g in r.goals) or bool(
+        progress is not None and progress.illustratief)
+    return EvaluationReport(
+        municipality=agenda.municipality, agenda_title=agenda.title, agenda_path=agenda.path,
+        period=agenda.period, peiljaar=peiljaar, data_date=data_date, results=results,
+        actions=actions, illustrative_used=illustrative,
+        counts={k: v for k, v in counts.items() if v})
+
+
+def section_path(agenda: Agenda, section: Section) -> list[str]:
+    parent = agenda.parent_of(section)
+    chain = [parent, section] if parent is not None else [section]
+    return [" ".join(p for p in (s.word, s.number, s.title) if p) for s in chain]
+
+
+def _results(agenda: Agenda, observations: Sequence[Observation], progress: Progress | None,
+             peiljaar: int) -> list[ResultEvaluation]:
+    out: list[ResultEvaluation] = []
+    for section, result in agenda.all_results():
+        entry = progress.resultaten.get(result.code) if progress is not None else None
+        stand: ReportedState | None = entry.stand if entry is not None else None
+        ctx = Context(agenda, observations, peiljaar, stand,
+                      bool(progress is not None and progress.illustratief))
+        goals = [evaluate_goal(ctx, result, goal) for goal in result.current_goals]
+        headline = headline_index(result.current_goals, goals)
+        status = goals[headline].status if goals else Status.NOT_ASSESSED
+        act = entry.act if entry is not None else None
+        needs_act = status.colour in NEEDS_ACT
+        out.append(ResultEvaluation(
+            code=result.code, title=result.title, section_path=section_path(agenda, section),
+            status=status, colour=status.colour, goals=goals, headline_goal=headline,
+            reported_state=stand.value if stand is not None else None,
+            reported_note=entry.toelichting if entry is not None else None,
+            act=ActRecord(oorzaak=act.oorzaak, gevolg=act.gevolg, bijsturing=act.bijsturing)
+            if act is not None else None,
+            needs_act=needs_act, act_missing=needs_act and act is None,
+            questions=[text for text, _ in result.provenance.questions],
+            citations=[_citation(c.document, c.line, c.page, c.quote) for c in result.provenance.citations],
+            revised=bool(result.revisions),
+        ))
+        if result.revisions:
+            out[-1] = _with_revision_notes(out[-1], result)
+    return out
+
+
+def headline_index(goals: Sequence[Goal], evaluations: Sequence[GoalEvaluation]) -> int:
+    """Staged targets: the next stage not yet past, else the last. Parallel goals: the worst.
+
+    Goals on the same indicator form one chain of stages; of every chain the current stage
+    counts, and among chains the least favourable colour (ties: the first).
+    """
+    if not evaluations:
+        return 0
+    chains: dict[tuple[str, ...], list[int]] = {}
+    for i, goal in enumerate(goals):
+        key = tuple(n.casefold() for n in goal_indicators(goal)) or (f"#{i}",)
+        chains.setdefault(key, []).append(i)
+    current = []
+    for members in chains.values():
+        pending = [i for i in members if not evaluations[i].past]
+        current.append(pending[0] if pending else members[-1])
+    return min(sorted(current), key=lambda i: SEVERITY[evaluations[i].colour])
+
+
+def _with_revision_notes(evaluation: ResultEvaluation, result: Result) -> ResultEvaluation:
+    from lea_rules.evaluation.goals import describe_goal
+
+    revision = result.revisions[-1]
+    original = " en ".join(describe_goal(g) for g in result.goals)
+    note = (f"doel herzien op {revision.decided.isoformat()}"
+            + (f" ({revision.reason})" if revision.reason else "")
+            + f"; oorspronkelijk doel: {original}")
+    goals = [g.model_copy(update={"explanation": g.explanation.model_copy(
+        update={"notes": [*g.explanation.notes, note]})}) for g in evaluation.goals]
+    return evaluation.model_copy(update={"goals": goals})
+
+
+def _citation(document: str, line: int | None, page: int | None, quote: str) -> str:
+    where = f" regel {line}" if line is not None else f" pagina {page}" if page is not None else ""
+    return f"{document}{where}: \u201c{quote}\u201d"
+
+
+def _actions(agenda: Agenda, progress: Progress | None) -> list[ActionEvaluation]:
+    out: list[ActionEvaluation] = []
+    for section, action in agenda.all_actions():
+        entry = progress.acties.get(action.code) if progress is not None else None
+        out.append(ActionEvaluation(
+            code=action.code, title=action.title, section_path=section_path(agenda, section),
+            kind=action.kind.value, owner=action.owner,
+            status=entry.status.value if entry is not None else None,
+            note=entry.toelichting if entry is not None else None))
+    return out

@@ -1,0 +1,264 @@
+"""Rules: the pure status functions of evaluation-method.md, on exact decimals.
+
+Each function takes numbers that the engine has already selected (baseline first, then the
+observations up to the peiljaar) and returns a Verdict: the status and the figures it came
+from. Nothing here reads files, knows about indicators or prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+from lea_rules.data.model import ReportedState
+from lea_rules.evaluation.model import Status
+from lea_rules.nodes import Comparator
+
+ON_TRACK = Decimal("0.95")
+"""Eurostat SDG thresholds for the ratio of actual to required change per year."""
+ACCELERATE = Decimal("0.60")
+ALMOST = Decimal("0.95")
+
+TimeValue = tuple[Decimal, Decimal]  # (t, y)
+
+
+@dataclass(frozen=True)
+class Target:
+    """`met(y)`: the comparator holds. For `=`, `tolerance` is the allowed distance."""
+
+    comparator: Comparator
+    value: Decimal
+    tolerance: Decimal | None = None
+
+    @property
+    def direction(self) -> int:
+        return self.comparator.direction
+
+    def met(self, y: Decimal) -> bool:
+        x = self.value
+        if self.comparator is Comparator.GE:
+            return y >= x
+        if self.comparator is Comparator.GT:
+            return y > x
+        if self.comparator is Comparator.LE:
+            return y <= x
+        if self.comparator is Comparator.LT:
+            return y < x
+        return abs(y - x) <= (self.tolerance or Decimal(0))
+
+    def describe(self) -> str:
+        if self.comparator is Comparator.EQ:
+            return f"= {self.value} ± {self.tolerance}"
+        return f"{self.comparator.value} {self.value}"
+
+
+def whole_target(comparator: Comparator, value: Decimal) -> Target:
+    """For whole counts a strict comparator becomes the non-strict one on the next whole number.
+
+    `< 10` is `<= 9`, `> 5` is `>= 6`, `< 9,5` is `<= 9`.
+    """
+    if comparator is Comparator.LT:
+        below = value.to_integral_value(rounding=ROUND_CEILING) - 1
+        return Target(Comparator.LE, below)
+    if comparator is Comparator.GT:
+        above = value.to_integral_value(rounding=ROUND_FLOOR) + 1
+        return Target(Comparator.GE, above)
+    return Target(comparator, value)
+
+
+def default_tolerance(decimals: int) -> Decimal:
+    """Half a unit of the last decimal written: `1,9` -> 0,05; `16` -> 0,5."""
+    return Decimal(5) * Decimal(10) ** -(decimals + 1)
+
+
+def distance_target(tolerance: Decimal) -> Target:
+    """An exact level is judged as lower-is-better on the distance |y - X|."""
+    return Target(Comparator.LE, tolerance)
+
+
+def to_distance(points: Sequence[TimeValue], level: Decimal) -> list[TimeValue]:
+    return [(t, abs(y - level)) for t, y in points]
+
+
+def slope(points: Sequence[TimeValue]) -> Decimal | None:
+    """Least-squares slope with 3 or more points, else (yt - y0) / (t - t0); None for one point."""
+    if len(points) < 2:
+        return None
+    if len(points) == 2:
+        (t0, y0), (t1, y1) = points
+        return None if t1 == t0 else (y1 - y0) / (t1 - t0)
+    n = Decimal(len(points))
+    mean_t = sum((t for t, _ in points), Decimal(0)) / n
+    mean_y = sum((y for _, y in points), Decimal(0)) / n
+    sxx = sum(((t - mean_t) ** 2 for t, _ in points), Decimal(0))
+    if sxx == 0:
+        return None
+    sxy = sum(((t - mean_t) * (y - mean_y) for t, y in points), Decimal(0))
+    return sxy / sxx
+
+
+def projection(points: Sequence[TimeValue], t_target: Decimal,
+               bounds: tuple[Decimal | None, Decimal | None]) -> Decimal | None:
+    """yt + a * (tT - t), clipped to the indicator's bounds; for display only."""
+    a = slope(points)
+    if a is None:
+        return None
+    t, yt = points[-1]
+    value = yt + a * (t_target - t)
+    low, high = bounds
+    if low is not None and value < low:
+        value = low
+    if high is not None and value > high:
+        value = high
+    return value
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: Status
+    rule: str
+    required: Decimal | None = None  # r
+    actual: Decimal | None = None  # a
+    ratio: Decimal | None = None  # R
+    last_change: Decimal | None = None  # two-signal rule
+    indicative: bool = False
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def before_deadline(points: Sequence[TimeValue], target: Target, t_target: Decimal) -> Verdict:
+    """Table "Before the deadline". points[0] is the baseline (t0, y0), points[-1] the latest."""
+    if not points:
+        return Verdict(Status.NO_DATA, "geen meting sinds de basis")
+    t0, y0 = points[0]
+    _, yt = points[-1]
+    d = target.direction
+    if len(points) == 1:
+        if target.met(yt):
+            return Verdict(Status.ALREADY_MET, "één meting, en die voldoet al aan het doel",
+                           indicative=True)
+        return Verdict(Status.TOO_FEW_POINTS, "één meting: te weinig voor een trend",
+                       indicative=True, notes=("de meting voldoet nu niet aan het doel",))
+    a = slope(points)
+    assert a is not None
+    indicative = len(points) < 3
+    r = (target.value - y0) / (t_target - t0) if t_target > t0 else None
+    keep = target.met(y0) or r is None or d * r <= 0
+    if target.met(yt):
+        if d * a >= 0:
+            return Verdict(Status.ALREADY_MET, "voldoet aan het doel en gaat niet achteruit "
+                           "(met(yt) en d*a >= 0)", r, a, _ratio(a, r), indicative=indicative)
+        return Verdict(Status.MET_DETERIORATING, "voldoet aan het doel, maar gaat achteruit "
+                       "(met(yt) en d*a < 0)", r, a, _ratio(a, r), indicative=indicative)
+    if keep:
+        return Verdict(Status.WRONG_DIRECTION, "vasthouden: de basis voldeed al, de laatste meting "
+                       "niet meer", r, a, None, indicative=indicative)
+    assert r is not None
+    ratio = a / r
+    if ratio >= ON_TRACK:
+        status, rule = Status.ON_TRACK, "nog niet bereikt, R >= 0,95"
+    elif ratio >= ACCELERATE:
+        status, rule = Status.ACCELERATION_NEEDED, "0,60 <= R < 0,95"
+    elif ratio >= 0:
+        status, rule = Status.INSUFFICIENT_PROGRESS, "0 <= R < 0,60"
+    else:
+        status, rule = Status.WRONG_DIRECTION, "R < 0: beweegt van het doel af"
+    return Verdict(status, rule, r, a, ratio, indicative=indicative)
+
+
+def _ratio(a: Decimal, r: Decimal | None) -> Decimal | None:
+    return None if r is None or r == 0 else a / r
+
+
+def at_deadline(y0: Decimal, y_final: Decimal, target: Target) -> Verdict:
+    """Table "At or after the deadline", judged on the value for the target moment."""
+    d = target.direction
+    if target.met(y_final):
+        return Verdict(Status.ACHIEVED, "de meting voor het doelmoment voldoet (met(y_tT))")
+    gap = target.value - y0
+    if gap != 0 and d * gap > 0 and (y_final - y0) / gap >= ALMOST:
+        return Verdict(Status.ALMOST_ACHIEVED,
+                       "niet gehaald, maar 95% of meer van de vereiste verandering ((y_tT - y0) / "
+                       "(X - y0) >= 0,95)", ratio=(y_final - y0) / gap)
+    if d * (y_final - y0) > 0:
+        return Verdict(Status.NOT_ACHIEVED_IMPROVED,
+                       "niet gehaald, wel beter dan de basis (d * (y_tT - y0) > 0)")
+    return Verdict(Status.NOT_ACHIEVED, "niet gehaald en niet beter dan de basis")
+
+
+def two_signals(points: Sequence[TimeValue], direction: int, trend: bool = False) -> Verdict:
+    """Direction only: the average yearly change and the last yearly change.
+
+    Both right: Op koers; average right, last wrong or zero: Versnelling nodig; average
+    wrong or zero, last right: Onvoldoende voortgang; both wrong: Verkeerde richting. Both
+    zero is Onvoldoende voortgang (no movement); one zero and one wrong is Verkeerde richting.
+    """
+    label = "trend (alleen richting, geen doel met deadline): " if trend else "alleen richting: "
+    if not points:
+        return Verdict(Status.NO_DATA, label + "geen meting")
+    if len(points) == 1:
+        return Verdict(Status.TOO_FEW_POINTS, label + "één meting, te weinig voor een trend",
+                       indicative=True)
+    (t0, y0), (tp, yp), (t, yt) = points[0], points[-2], points[-1]
+    if t in (t0, tp):
+        return Verdict(Status.TOO_FEW_POINTS, label + "metingen op hetzelfde moment", indicative=True)
+    avg = (yt - y0) / (t - t0)
+    last = (yt - yp) / (t - tp)
+    sa, sl = _sign(direction * avg), _sign(direction * last)
+    if sa > 0 and sl > 0:
+        status, rule = Status.ON_TRACK, "gemiddelde en laatste verandering in de goede richting"
+    elif sa > 0:
+        status, rule = Status.ACCELERATION_NEEDED, ("gemiddelde verandering goed, laatste verkeerd "
+                                                    "of nul")
+    elif sl > 0:
+        status, rule = Status.INSUFFICIENT_PROGRESS, ("gemiddelde verandering verkeerd of nul, "
+                                                      "laatste goed")
+    elif sa == 0 and sl == 0:
+        status, rule = Status.INSUFFICIENT_PROGRESS, "geen verandering"
+    else:
+        status, rule = Status.WRONG_DIRECTION, "gemiddelde en laatste verandering in de verkeerde richting"
+    notes = ("met twee metingen zijn beide veranderingen gelijk",) if len(points) == 2 else ()
+    return Verdict(status, label + rule, actual=avg, last_change=last,
+                   indicative=len(points) < 3, notes=notes)
+
+
+def _sign(value: Decimal) -> int:
+    return (value > 0) - (value < 0)
+
+
+def direction_at_deadline(y_ref: Decimal, y_final: Decimal, direction: int) -> Verdict:
+    """`gedaald in 2027 t.o.v. 2024`: met is strictly below (above) the reference value."""
+    if direction * (y_final - y_ref) > 0:
+        return Verdict(Status.ACHIEVED, "de meting voor het doelmoment is "
+                       + ("hoger" if direction > 0 else "lager") + " dan in het referentiejaar")
+    return Verdict(Status.NOT_ACHIEVED, "de meting voor het doelmoment is niet "
+                   + ("hoger" if direction > 0 else "lager") + " dan in het referentiejaar")
+
+
+REPORTED: dict[ReportedState, Status] = {
+    ReportedState.REALISED: Status.ACHIEVED,
+    ReportedState.ON_SCHEDULE: Status.ON_TRACK,
+    ReportedState.DELAYED: Status.ACCELERATION_NEEDED,
+    ReportedState.AT_RISK: Status.ACCELERATION_NEEDED,
+    ReportedState.NOT_REALISED: Status.NOT_ACHIEVED,
+    ReportedState.STOPPED: Status.NOT_ACHIEVED,
+    ReportedState.NOT_STARTED: Status.NOT_STARTED,
+}
+
+
+def reported(stand: ReportedState | None) -> Verdict:
+    """Milestones and qualitative results: the writer's reported state for the peiljaar."""
+    if stand is None:
+        return Verdict(Status.NOT_ASSESSED, "geen beoordeling door de schrijver voor dit peiljaar")
+    return Verdict(REPORTED[stand], f"stand volgens de schrijver: {stand.value}")
+
+
+def rating_met(observed: str, required: str, comparator: Comparator, order: Sequence[str]) -> bool:
+    """A categorical value: equal to the required one, or (with an order) on the right side of it."""
+    obs, req = observed.casefold(), required.casefold()
+    if comparator is Comparator.EQ:
+        return obs == req
+    ranks = [o.casefold() for o in order]
+    if obs not in ranks or req not in ranks:
+        return False
+    return Target(comparator, Decimal(ranks.index(req))).met(Decimal(ranks.index(obs)))

@@ -1,0 +1,121 @@
+"""Series: the observations of one indicator on its time axis, derived figures and series breaks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from lea_rules.data.model import Observation, ObservationStatus
+from lea_rules.data.values import Period
+from lea_rules.evaluation.model import Point
+from lea_rules.evaluation.timeaxis import axis, end_year, read_period, start_date
+from lea_rules.expr import evaluate_expr
+from lea_rules.nodes import Agenda, Indicator, expr_names
+
+DERIVED_SOURCE = "berekend met de formule van de indicator"
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One figure on the time axis, with where it came from."""
+
+    period: Period
+    value: Decimal | None
+    source: str
+    rating: str | None = None
+    flag: bool | None = None
+    status: str = ObservationStatus.FINAL.value
+    illustrative: bool = False
+    series: str | None = None
+    note: str | None = None
+    explicit: bool = False  # a baseline written in the agenda, not an observation
+    position: Decimal | None = None  # set for an explicit baseline of another kind of period
+
+    @property
+    def t(self) -> Decimal:
+        return self.position if self.position is not None else axis(self.period)
+
+    @property
+    def start(self) -> date:
+        return start_date(self.period)
+
+    @property
+    def end_year(self) -> int:
+        return end_year(self.period)
+
+    def to_point(self) -> Point:
+        return Point(period=self.period.text, t=float(self.t),
+                     value=None if self.value is None else float(self.value),
+                     rating=self.rating if self.flag is None else ("ja" if self.flag else "nee"),
+                     source=self.source, status=self.status, illustrative=self.illustrative,
+                     note=self.note)
+
+
+def from_observation(obs: Observation) -> SeriesPoint:
+    return SeriesPoint(period=read_period(obs.period), value=obs.value, source=obs.source,
+                       rating=obs.rating, flag=obs.flag, status=obs.status.value,
+                       illustrative=obs.illustrative, series=obs.series, note=obs.note)
+
+
+def _ordered(points: Iterable[SeriesPoint]) -> list[SeriesPoint]:
+    """Sorted by time; one point per period (the store never holds two, but stay deterministic)."""
+    by_period: dict[str, SeriesPoint] = {}
+    for point in sorted(points, key=lambda p: (p.start, p.period.text, p.source, str(p.value))):
+        by_period[p_key(point)] = point
+    return sorted(by_period.values(), key=lambda p: (p.start, p.period.text))
+
+
+def p_key(point: SeriesPoint) -> str:
+    return point.period.text
+
+
+def totals(indicator: Indicator, observations: Sequence[Observation], agenda: Agenda,
+           _seen: frozenset[str] = frozenset()) -> list[SeriesPoint]:
+    """The indicator's own totals; for a derived indicator without them, its formula per period."""
+    own = [from_observation(o) for o in observations
+           if o.indicator.casefold() == indicator.key and o.unit is None]
+    if own or indicator.formula is None or indicator.key in _seen:
+        return _ordered(own)
+    seen = _seen | {indicator.key}
+    parts: dict[str, dict[str, SeriesPoint]] = {}
+    for name in {n.name.casefold() for n in expr_names(indicator.formula)}:
+        part = agenda.indicator(name)
+        series = totals(part, observations, agenda, seen) if part is not None else []
+        parts[name] = {p.period.text: p for p in series if p.value is not None}
+    if not parts:
+        return []
+    periods = set.intersection(*(set(v) for v in parts.values()))
+    derived: list[SeriesPoint] = []
+    for text in periods:
+        used = [parts[name][text] for name in parts]
+        value = evaluate_expr(indicator.formula, {name: parts[name][text].value or Decimal(0)
+                                                  for name in parts})
+        if value is None:
+            continue  # division by zero: no figure, never zero
+        provisional = any(p.status == ObservationStatus.PROVISIONAL.value for p in used)
+        labels = {p.series for p in used if p.series is not None}
+        derived.append(SeriesPoint(
+            period=used[0].period, value=value, source=DERIVED_SOURCE,
+            status=(ObservationStatus.PROVISIONAL if provisional else ObservationStatus.FINAL).value,
+            illustrative=any(p.illustrative for p in used),
+            series="+".join(sorted(labels)) if labels else None,
+            note="berekend uit " + ", ".join(sorted(parts))))
+    return _ordered(derived)
+
+
+def unit_observations(indicator: Indicator, observations: Sequence[Observation]
+                      ) -> dict[str, list[Observation]]:
+    """Per period (as written), the per-unit observations of the indicator."""
+    out: dict[str, list[Observation]] = {}
+    for obs in observations:
+        if obs.indicator.casefold() == indicator.key and obs.unit is not None:
+            out.setdefault(read_period(obs.period).text, []).append(obs)
+    return out
+
+
+def has_break(points: Sequence[SeriesPoint]) -> bool:
+    """The source or definition changed inside the window: the series label is not the same."""
+    labels = {p.series for p in points if not p.explicit}
+    return len(labels) > 1
