@@ -101,7 +101,7 @@ def _deadline(agenda: Agenda, written: Moment | None, span_from: Goal) -> tuple[
 
 def _moment_label(moment: Moment, implicit: bool) -> str:
     text = moment.describe()
-    return f"{text} (geen doelmoment geschreven: einde van de periode)" if implicit else text
+    return f"{text} (einde periode)" if implicit else text
 
 
 # --- dispatch --------------------------------------------------------------------

@@ -1,0 +1,97 @@
+"""Table: the evaluation as a terminal table (rich), Dutch numbers, colours also as words."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from lea_rules.evaluation.model import Colour, EvaluationReport, GoalEvaluation, Point
+from lea_rules.numbers import format_dutch
+
+STYLE = {Colour.GREEN: "green", Colour.ORANGE: "dark_orange", Colour.RED: "red", Colour.GREY: "grey50"}
+
+
+def number(value: float | None, unit: str | None = None, decimals: int = 2) -> str:
+    """`83.7` -> `83,7`; `10884` -> `10.884`; a percentage gets its sign; None is 'geen gegevens'."""
+    if value is None:
+        return "–"
+    text = format_dutch(Decimal(str(round(value, decimals))).normalize() + 0)
+    if unit == "%":
+        return f"{text}%"
+    return text
+
+
+def point_text(point: Point | None, unit: str | None, mark: bool = True) -> str:
+    if point is None:
+        return "–"
+    shown = point.rating if point.rating is not None else number(point.value, unit)
+    marker = " (illustratief)" if point.illustrative and mark else ""
+    return f"{shown} ({point.period}){marker}"
+
+
+def _goal_text(goal: GoalEvaluation, title: str) -> str:
+    """Milestones and qualitative results say little by their kind: show the result's title too."""
+    if goal.kind in ("mijlpaal", "kwalitatief"):
+        short = title if len(title) <= 70 else title[:69] + "…"
+        return f"{goal.description}: {short}"
+    return goal.description
+
+
+def _flags(goal: GoalEvaluation) -> str:
+    e = goal.explanation
+    flags = []
+    if e.indicative:
+        flags.append("indicatief")
+    if e.provisional:
+        flags.append("voorlopig")
+    if e.series_break:
+        flags.append("trendbreuk")
+    if e.illustrative:
+        flags.append("illustratief")
+    return ", ".join(flags)
+
+
+def render_table(report: EvaluationReport, width: int | None = None) -> str:
+    """The report as text for a terminal; the colour is also written as a word."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(width=width or 160, record=True, force_terminal=False, color_system=None,
+                      file=io.StringIO())
+    title = f"{report.agenda_title} — peiljaar {report.peiljaar}"
+    if report.illustrative_used:
+        title += " (bevat illustratieve gegevens)"
+    table = Table(title=title, show_lines=False, expand=False)
+    for name, options in (("code", {"no_wrap": True}), ("doel", {"max_width": 40, "overflow": "fold"}),
+                          ("status", {}), ("kleur", {}), ("laatste waarde", {}), ("doelwaarde", {}),
+                          ("basis", {}), ("ratio", {"justify": "right"}), ("let op", {})):
+        table.add_column(name, **options)
+    for result in report.results:
+        for i, goal in enumerate(result.goals):
+            e = goal.explanation
+            headline = i == result.headline_goal and len(result.goals) > 1
+            table.add_row(
+                Text(result.code if i == 0 else ""),
+                Text(("» " if headline else "") + _goal_text(goal, result.title)),
+                Text(goal.status.value, style=STYLE[goal.colour]),
+                Text(goal.colour.value),
+                Text(point_text(e.latest, goal.unit)),
+                Text(" ".join(p for p in (e.target_text, f"in {e.target_moment}" if e.target_moment
+                                          else None) if p)),
+                Text(point_text(e.baseline, goal.unit, mark=False)),
+                Text(number(e.ratio) if e.ratio is not None else ""),
+                Text(_flags(goal)),
+            )
+    console.print(table)
+    console.print(Text(summary_line(report)))
+    return console.export_text()
+
+
+def summary_line(report: EvaluationReport) -> str:
+    parts = [f"{count} × {status}" for status, count in report.counts.items()]
+    act = sum(1 for r in report.results if r.act_missing)
+    line = f"{len(report.results)} resultaten: " + ", ".join(parts)
+    if act:
+        line += f". {act} oranje/rode resultaten zonder bijsturing (act) in het voortgangsbestand"
+    return line
