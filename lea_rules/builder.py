@@ -31,7 +31,7 @@ ITEM_PROPS: dict[str, frozenset[str]] = {
     "action": frozenset({"soort", "eigenaar", "tekst", "citaat", "vraag"}),
     "result": frozenset({"doel", "basis", "herzien", "reden", "tekst", "citaat", "vraag"}),
     "indicator": frozenset({"eenheid", "beter", "grenzen", "bron", "meting", "formule", "per",
-                            "waarden", "tekst", "citaat", "vraag"}),
+                            "waarden", "soort", "tekst", "citaat", "vraag"}),
     "budget": frozenset({"tekst", "citaat", "vraag"}),
     "post": frozenset({"tekst", "citaat", "vraag"}),
 }
@@ -413,6 +413,14 @@ class Builder:
 
     def prop_soort(self, item: _Draft, stmt: LTree) -> None:
         tok = stmt.children[2]
+        if item.kind == "indicator":
+            # An indicator is a target measure unless it is a kengetal: monitored for context.
+            if str(tok).casefold() != "kengetal":
+                self.err("E127", "onbekende soort indicator", f"'{tok}' is geen soort indicator",
+                         self.span(tok), help="de enige soort indicator is 'kengetal' (gevolgd, zonder doel)")
+                return
+            item.props["soort"] = "kengetal"
+            return
         try:
             item.props["soort"] = n.ActionKind(str(tok).casefold())
         except ValueError:
@@ -661,7 +669,7 @@ class Builder:
             source=p.get("bron"), measure=p.get("meting", n.Measure.CALENDAR_YEAR),
             formula=p.get("formule"), per_group=per_groups[0] if per_groups else None,
             ratings=p.get("waarden", ()), provenance=d.provenance(),
-            per_groups=per_groups, per_spans=per_spans,
+            per_groups=per_groups, per_spans=per_spans, context=p.get("soort") == "kengetal",
         )
 
     def _section(self, s: _SectionDraft, index: int, parent: _SectionDraft | None = None) -> n.Section:

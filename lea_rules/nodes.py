@@ -295,6 +295,8 @@ class Indicator:
     # `per: IKC, VO-school`: every group the value is measured for; per_group is the first.
     per_groups: tuple[str, ...] = ()
     per_spans: tuple[Span, ...] = ()
+    # `soort: kengetal`: followed for context (e.g. risk per wijk), no target of its own.
+    context: bool = False
 
     @property
     def key(self) -> str:

@@ -20,7 +20,7 @@ EXPECTED = {
         {"wat-doen-we-daarvoor": 42, "wat-doen-we-al": 51, "nieuwe-kansen": 38},
         {"CompareGoal": 18, "QualitativeGoal": 10, "TrendGoal": 4, "UnitsGoal": 10,
          "MilestoneGoal": 7, "DirectionGoal": 3},
-        31, 4,
+        34, 4,
     ),
     "enschede": (
         13, 9,

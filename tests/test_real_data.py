@@ -13,7 +13,7 @@ from lea_rules.data.model import Observation
 from lea_rules.data.store import load_observations
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT.parent / "shared" / "sources"
+SOURCES = ROOT / "sources"
 JAARVERSLAG = "hengelo-borne-jaarverslag-leerplicht-2022-2023.txt"
 ENSCHEDE = "enschede-lea-2023-2026.txt"
 
@@ -37,6 +37,24 @@ REAL = [
 ]
 
 
+LEA_HENGELO = "hengelo-lea-2024-2027.txt"
+# Bijlage III: risk of onderwijsachterstand per wijk, 2023 (wijk, pupils, at risk, %, line).
+WIJK = [
+    ("Hengelo (totaal)", "6885", "1040", "15", 1671),
+    ("Wijk 00 Binnenstad", "110", None, None, 1673),
+    ("Wijk 01 Hengelose Es", "970", "170", "18", 1676),
+    ("Wijk 02 Noord", "870", "215", "25", 1678),
+    ("Wijk 03 Hasseler Es", "1185", "135", "11", 1680),
+    ("Wijk 04 Groot Driene", "710", "180", "25", 1682),
+    ("Wijk 05 Berflo Es", "545", "100", "18", 1684),
+    ("Wijk 06 Wilderinkshoek", "790", "140", "18", 1686),
+    ("Wijk 07 Woolde", "460", "50", "11", 1688),
+    ("Wijk 08 Slangenbeek", "1085", "50", "5", 1690),
+    ("Wijk 09 Buitengebied", "155", None, None, 1692),
+]
+WIJK_INDICATORS = ("kinderen-2-13", "kinderen-risico-achterstand", "risico-onderwijsachterstand")
+
+
 def stored(folder: str, agenda: str) -> list[Observation]:
     return load_observations(ROOT / "data" / folder, load_agenda(ROOT / "agendas" / f"{agenda}.lea"))
 
@@ -58,7 +76,7 @@ def test_real_figure_is_stored_with_its_source_line(folder: str, agenda: str, in
 
 
 def test_every_non_illustrative_figure_is_one_of_the_known_real_ones() -> None:
-    known = {(f, i, p) for f, _, i, p, *_ in REAL}
+    known = {(f, i, p) for f, _, i, p, *_ in REAL} | {("hengelo", i, "2023") for i in WIJK_INDICATORS}
     for folder, agenda in [("hengelo", "hengelo"), ("borne-referentie", "hengelo"), ("enschede", "enschede"),
                            ("midden-groningen", "midden-groningen")]:
         for obs in stored(folder, agenda):
@@ -118,3 +136,20 @@ def test_some_scored_indicators_are_left_without_data_on_purpose() -> None:
     with_data = {o.indicator for o in stored("hengelo", "hengelo")}
     numeric = {i.name for i in agenda.indicators if i.formula is None}
     assert {"passend-schooladvies", "vve-ouders-thuisprogramma"} <= numeric - with_data
+
+
+@pytest.mark.parametrize(("wijk", "pupils", "at_risk", "percent", "line"), WIJK)
+def test_risk_per_wijk_is_stored_as_published(wijk: str, pupils: str, at_risk: str | None,
+                                              percent: str | None, line: int) -> None:
+    by_indicator = {o.indicator: o for o in stored("hengelo", "hengelo") if o.unit == wijk and o.period == "2023"}
+    expected = {"kinderen-2-13": pupils, "kinderen-risico-achterstand": at_risk,
+                "risico-onderwijsachterstand": percent}
+    source_line = (SOURCES / LEA_HENGELO).read_text(encoding="utf-8").splitlines()[line - 1]
+    for indicator, value in expected.items():
+        if value is None:  # the table gives no figure: geen gegevens, never zero
+            assert indicator not in by_indicator
+            continue
+        obs = by_indicator[indicator]
+        assert obs.value == Decimal(value) and not obs.illustrative
+        assert f"regel {line}" in obs.source and LEA_HENGELO in obs.source
+        assert value in source_line.replace(".", ""), source_line

@@ -21,6 +21,8 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         if isinstance(goal, n.UnitsGoal):
             groups.add(n.normalise_group(goal.group))
     # Inputs of a used derived indicator are used too.
+    # A kengetal is followed for its own sake; the inputs of its formula are used too.
+    used.update(i.key for i in agenda.indicators if i.context)
     frontier = list(used)
     while frontier:
         indicator = agenda.indicator(frontier.pop())
@@ -33,11 +35,12 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         if indicator.key in used:
             measured = indicator.per_groups or ((indicator.per_group,) if indicator.per_group else ())
             groups.update(n.normalise_group(group) for group in measured)
-        if indicator.key not in used:
+        if indicator.key not in used and not indicator.context:
             yield ctx.warning("W260", "indicator niet gebruikt",
                               f"indicator '{indicator.name}' wordt door geen enkel doel gebruikt",
                               indicator.span,
-                              help="gebruik hem in een 'doel:' of laat de declaratie weg")
+                              help="gebruik hem in een 'doel:', markeer hem met 'soort: kengetal' als hij "
+                                   "alleen gevolgd wordt, of laat de declaratie weg")
     for group in agenda.groups:
         if n.normalise_group(group.name) not in groups:
             yield ctx.warning("W261", "groep niet gebruikt",
