@@ -50,7 +50,7 @@ def check_file(path: str | Path) -> Checked:
     try:
         source = read_source(path)
     except SourceError as exc:
-        diag = error(exc.code, "bestand niet leesbaar", exc.message, exc.span, path=str(path),
+        diag = error(exc.code, exc.title, exc.message, exc.span, path=str(path),
                      help=exc.help)
         return Checked(str(path), None, None, [diag])
     return check_source(source)

@@ -48,12 +48,16 @@ class SourceFile:
         return ""
 
 
+READ_TITLES = {"E000": "bestand niet gevonden", "E001": "bestand te groot", "E002": "geen tekst in UTF-8"}
+
+
 class SourceError(Exception):
     """The file cannot be read as an agenda: carries a code, a message and a place."""
 
     def __init__(self, code: str, message: str, span: Span, help: str | None = None) -> None:
         super().__init__(message)
         self.code = code
+        self.title = READ_TITLES.get(code, "bestand niet leesbaar")
         self.message = message
         self.span = span
         self.help = help

@@ -78,7 +78,7 @@ def _one(path: Path, *, check: bool, diff: bool) -> str:
     try:
         source = decode(data, str(path))
     except SourceError as exc:
-        diag = error(exc.code, "bestand niet leesbaar", exc.message, exc.span, path=str(path),
+        diag = error(exc.code, exc.title, exc.message, exc.span, path=str(path),
                      help=exc.help)
         _err(render_all([diag], {}))
         _err(f"niet opgemaakt: {path}")
