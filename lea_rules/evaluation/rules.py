@@ -154,7 +154,7 @@ def before_deadline(points: Sequence[TimeValue], target: Target, t_target: Decim
         return Verdict(Status.WRONG_DIRECTION, "vasthouden: de basis voldeed al, de laatste meting "
                        "niet meer", r, a, None, indicative=indicative)
     assert r is not None
-    ratio = a / r
+    ratio = _exact(a * (t_target - t0) / (target.value - y0))
     if ratio >= ON_TRACK:
         status, rule = Status.ON_TRACK, "nog niet bereikt, R >= 0,95"
     elif ratio >= ACCELERATE:
@@ -167,7 +167,16 @@ def before_deadline(points: Sequence[TimeValue], target: Target, t_target: Decim
 
 
 def _ratio(a: Decimal, r: Decimal | None) -> Decimal | None:
-    return None if r is None or r == 0 else a / r
+    return None if r is None or r == 0 else _exact(a / r)
+
+
+RATIO_QUANTUM = Decimal("1e-12")
+
+
+def _exact(value: Decimal) -> Decimal:
+    """Ratios are compared with the thresholds after rounding to 12 decimals, so that a ratio
+    that is 0,6 on paper (1 / (5/3)) is not 0,5999... because 5/3 has no exact decimal form."""
+    return value.quantize(RATIO_QUANTUM)
 
 
 def at_deadline(y0: Decimal, y_final: Decimal, target: Target) -> Verdict:
@@ -176,10 +185,10 @@ def at_deadline(y0: Decimal, y_final: Decimal, target: Target) -> Verdict:
     if target.met(y_final):
         return Verdict(Status.ACHIEVED, "de meting voor het doelmoment voldoet (met(y_tT))")
     gap = target.value - y0
-    if gap != 0 and d * gap > 0 and (y_final - y0) / gap >= ALMOST:
+    if gap != 0 and d * gap > 0 and _exact((y_final - y0) / gap) >= ALMOST:
         return Verdict(Status.ALMOST_ACHIEVED,
                        "niet gehaald, maar 95% of meer van de vereiste verandering ((y_tT - y0) / "
-                       "(X - y0) >= 0,95)", ratio=(y_final - y0) / gap)
+                       "(X - y0) >= 0,95)", ratio=_exact((y_final - y0) / gap))
     if d * (y_final - y0) > 0:
         return Verdict(Status.NOT_ACHIEVED_IMPROVED,
                        "niet gehaald, wel beter dan de basis (d * (y_tT - y0) > 0)")
