@@ -126,10 +126,12 @@ CASES = [
     Case("niveau, op koers", "niveau", [obs("vsv", "2023/2024", "2.5"), obs("vsv", "2024/2025", "2.2")],
          2025, Status.ON_TRACK, required=-0.183333, actual=-0.3, ratio=1.636364),
     # |1,95 - 1,9| = 0,05 <= 0,05 (exact decimals, no float rounding) -> Behaald.
-    Case("niveau, binnen de marge", "niveau", [obs("vsv", "2023/2024", "2.5"), obs("vsv", "2026/2027", "1.95")],
+    Case("niveau, binnen de marge", "niveau", [obs("vsv", "2023/2024", "2.5"), obs("vsv", "2026/2027",
+        "1.95")],
          2027, Status.ACHIEVED),
     # 1,85 is as close from below.
-    Case("niveau, onder de waarde", "niveau", [obs("vsv", "2023/2024", "2.5"), obs("vsv", "2026/2027", "1.85")],
+    Case("niveau, onder de waarde", "niveau", [obs("vsv", "2023/2024", "2.5"), obs("vsv", "2026/2027",
+        "1.85")],
          2027, Status.ACHIEVED),
     # distance 0,06: (0,06 - 0,6) / (0,05 - 0,6) = 0,98 -> Nagenoeg behaald.
     Case("niveau, nagenoeg", "niveau", [obs("vsv", "2023/2024", "2.5"), obs("vsv", "2026/2027", "1.96")],
@@ -145,10 +147,12 @@ CASES = [
          [obs("uren", "2023/2024", "12"), obs("uren", "2026/2027", "15.4")], 2027, Status.ALMOST_ACHIEVED),
     # 14 is 2 away: (2 - 4) / (0,5 - 4) = 0,57 -> wel verbeterd.
     Case("niveau, buiten eigen marge", "marge",
-         [obs("uren", "2023/2024", "12"), obs("uren", "2026/2027", "14")], 2027, Status.NOT_ACHIEVED_IMPROVED),
+         [obs("uren", "2023/2024", "12"), obs("uren", "2026/2027", "14")], 2027,
+             Status.NOT_ACHIEVED_IMPROVED),
     # --- whole counts: `< 10` is `<= 9` ------------------------------------------------------
     Case("hele aantallen, 9 is minder dan 10", "strikt",
-         [obs("thuiszitters", "2023/2024", "14"), obs("thuiszitters", "2026/2027", "9")], 2027, Status.ACHIEVED),
+         [obs("thuiszitters", "2023/2024", "14"), obs("thuiszitters", "2026/2027", "9")], 2027,
+             Status.ACHIEVED),
     # X = 9: (10 - 14) / (9 - 14) = 0,8 -> wel verbeterd.
     Case("hele aantallen, 10 is niet minder dan 10", "strikt",
          [obs("thuiszitters", "2023/2024", "14"), obs("thuiszitters", "2026/2027", "10")], 2027,
@@ -170,7 +174,8 @@ CASES = [
          [obs("thuiszitters", "2023/2024", "15"), obs("thuiszitters", "2024/2025", "14")], 2025,
          Status.ON_TRACK, required=-1.0, ratio=1.0),
     Case("relatief, behaald", "relatief",
-         [obs("thuiszitters", "2023/2024", "15"), obs("thuiszitters", "2026/2027", "12")], 2027, Status.ACHIEVED),
+         [obs("thuiszitters", "2023/2024", "15"), obs("thuiszitters", "2026/2027", "12")], 2027,
+             Status.ACHIEVED),
     Case("relatief, geen referentiejaar", "relatief", [obs("thuiszitters", "2024/2025", "14")], 2025,
          Status.NO_DATA),
     # --- direction only with a deadline: two signals (reference 2023/2024) ---------------------
@@ -242,7 +247,8 @@ CASES = [
     *[Case(f"mijlpaal, {stand.value}", "mijlpaal", [], 2025, status, stands={"mijlpaal": stand})
       for stand, status in (
           (ReportedState.REALISED, Status.ACHIEVED), (ReportedState.ON_SCHEDULE, Status.ON_TRACK),
-          (ReportedState.DELAYED, Status.ACCELERATION_NEEDED), (ReportedState.AT_RISK, Status.ACCELERATION_NEEDED),
+          (ReportedState.DELAYED, Status.ACCELERATION_NEEDED), (ReportedState.AT_RISK,
+              Status.ACCELERATION_NEEDED),
           (ReportedState.NOT_REALISED, Status.NOT_ACHIEVED), (ReportedState.STOPPED, Status.NOT_ACHIEVED),
           (ReportedState.NOT_STARTED, Status.NOT_STARTED))],
     Case("mijlpaal, niet beoordeeld", "mijlpaal", [], 2025, Status.NOT_ASSESSED),
