@@ -61,7 +61,9 @@ def from_lark(tree: Tree[Token]) -> Node:
     def make(t: Any) -> Node:
         meta = t.meta
         empty = getattr(meta, "empty", True)
-        return Node(str(t.data), [], Meta(0 if empty else meta.column, 0 if empty else meta.end_column, empty))
+        if empty:
+            return Node(str(t.data), [], Meta(0, 0, True))
+        return Node(str(t.data), [], Meta(meta.column, meta.end_column, False))
 
     root = make(tree)
     stack: list[tuple[Any, Node]] = [(tree, root)]

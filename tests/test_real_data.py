@@ -141,7 +141,8 @@ def test_some_scored_indicators_are_left_without_data_on_purpose() -> None:
 @pytest.mark.parametrize(("wijk", "pupils", "at_risk", "percent", "line"), WIJK)
 def test_risk_per_wijk_is_stored_as_published(wijk: str, pupils: str, at_risk: str | None,
                                               percent: str | None, line: int) -> None:
-    by_indicator = {o.indicator: o for o in stored("hengelo", "hengelo") if o.unit == wijk and o.period == "2023"}
+    by_indicator = {o.indicator: o for o in stored("hengelo", "hengelo")
+                    if o.unit == wijk and o.period == "2023"}
     expected = {"kinderen-2-13": pupils, "kinderen-risico-achterstand": at_risk,
                 "risico-onderwijsachterstand": percent}
     source_line = (SOURCES / LEA_HENGELO).read_text(encoding="utf-8").splitlines()[line - 1]

@@ -153,7 +153,8 @@ def _read_row(table: Table, index: dict[str, int], row: list[Cell], agenda: Agen
     unit = unit_cell.text or None
     if indicator.per_group and unit is None:
         problem("D203", f"'{indicator.name}' wordt per {indicator.per_group} gemeten: de eenheid "
-                "ontbreekt", unit_cell, f"vul in over welke eenheid ({indicator.per_group}) het gaat", "eenheid")
+                "ontbreekt", unit_cell,
+                f"vul in over welke eenheid ({indicator.per_group}) het gaat", "eenheid")
         row_ok = False
     if is_empty(val_cell.value):
         problem("D227", "de waarde ontbreekt", val_cell,
