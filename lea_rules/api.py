@@ -69,7 +69,8 @@ def resolve_agenda_path(name: str | Path, root: Path | None = None) -> Path:
     p = Path(name)
     if p.suffix == ".lea" or p.exists():
         return p
-    base = root or Path.cwd()
+    # Relative to the working folder unless a root is given, so paths in output stay portable.
+    base = root or Path()
     for candidate in (base / "agendas" / f"{name}.lea", base / f"{name}.lea"):
         if candidate.exists():
             return candidate
