@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--max", type=int, default=50, help="toon hooguit zoveel meldingen (standaard 50)")
     p.add_argument("--errors-only", action="store_true", help="alleen fouten, geen waarschuwingen")
+    p.add_argument("--agenda", metavar="AGENDA",
+                   help="agenda bij een voortgangs- of gegevensbestand (standaard: afgeleid uit de map)")
 
     p = sub.add_parser("fmt", help="zet agenda's in de vaste opmaak")
     p.add_argument("paths", nargs="+", metavar="PAD")

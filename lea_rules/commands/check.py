@@ -28,6 +28,16 @@ def run(args: argparse.Namespace) -> int:
     sources: dict[str, SourceFile] = {}
     any_error = missing = False
     for path in args.paths:
+        if _is_data_file(path):
+            source, diags = _check_data_file(path, getattr(args, "agenda", None))
+            if source is not None:
+                sources[path] = source
+            if args.errors_only:
+                diags = [d for d in diags if d.is_error]
+            all_diags.extend(diags)
+            any_error = any_error or any(d.is_error for d in diags)
+            missing = missing or any(d.code == "E000" for d in diags)
+            continue
         checked = check_file(path)
         if checked.source is not None:
             sources[checked.path] = checked.source
@@ -49,6 +59,76 @@ def run(args: argparse.Namespace) -> int:
     status = "niet in orde" if any_error else "in orde"
     print(f"{names}: {status} ({summary(all_diags)})")
     return code
+
+
+def _is_data_file(path: str) -> bool:
+    from pathlib import Path
+
+    p = Path(path)
+    return p.suffix in (".yaml", ".yml") or p.name == "observaties.csv"
+
+
+def _check_data_file(path: str, agenda_name: str | None) -> tuple[SourceFile | None, list[Diagnostic]]:
+    """A progress file (voortgang-<jaar>.yaml) or observaties.csv, checked against its agenda.
+
+    The agenda is `--agenda`, or the one the data folder is named after (data/hengelo/ ->
+    agendas/hengelo.lea). Data problems become diagnostics, so they render the same way.
+    """
+    import re
+    from pathlib import Path
+
+    from lea_rules.api import AgendaInvalid, load_agenda, resolve_agenda_path
+    from lea_rules.diagnostics import error
+    from lea_rules.source import SourceError, Span, read_source
+
+    p = Path(path)
+    if not p.is_file():
+        return None, [error("E000", "bestand niet gevonden", f"bestand niet gevonden: {path}",
+                            Span.point(1, 1), path=path)]
+    if agenda_name is None:
+        guess = p.resolve().parent.parent.parent / "agendas" / f"{p.resolve().parent.name}.lea"
+        agenda_path = guess
+    else:
+        agenda_path = resolve_agenda_path(agenda_name)
+    if not agenda_path.is_file():
+        return None, [error("E000", "bestand niet gevonden",
+                            f"geen agenda gevonden voor {path} (gezocht: {agenda_path})",
+                            Span.point(1, 1), path=path, help="geef de agenda op met --agenda NAAM")]
+    try:
+        agenda = load_agenda(agenda_path)
+    except AgendaInvalid as exc:
+        return None, [d for d in exc.checked.diagnostics if d.is_error]
+    try:
+        source: SourceFile | None = read_source(p)
+    except SourceError:
+        source = None
+    from lea_rules.data.problems import DataInvalid
+
+    try:
+        if p.name == "observaties.csv":
+            from lea_rules.data.store import load_observations
+
+            load_observations(p.parent, agenda)
+        else:
+            from lea_rules.data.progress import read_progress
+
+            year = re.search(r"(\d{4})", p.stem)
+            if year is None:
+                return source, [error("D406", "fout in het voortgangsbestand",
+                                      "de bestandsnaam noemt geen jaar; noem het voortgang-<jaar>.yaml",
+                                      Span.point(1, 1), path=path)]
+            read_progress(p, agenda, int(year.group(1)))
+    except DataInvalid as exc:
+        title = "fout in het gegevensbestand" if p.suffix == ".csv" else "fout in het voortgangsbestand"
+        diags = []
+        for problem in exc.problems:
+            line, column = problem.place.row or 1, problem.place.column or 1
+            text = source.line_text(line)[column - 1:] if source is not None else ""
+            width = len(re.match(r"[^\s:;]*", text).group(0)) if text else 1  # type: ignore[union-attr]
+            diags.append(error(problem.code, title, problem.message,
+                               Span.point(line, column, width), path=path, help=problem.help))
+        return source, diags
+    return source, []
 
 
 def payload(files: list[str], diags: list[Diagnostic]) -> dict[str, Any]:
