@@ -1,0 +1,117 @@
+"""Formatting: numbers, amounts, dates and periods in Dutch (or English) notation, through Babel.
+
+Nothing here formats a number by hand: the decimal comma, the thousands dot and the month
+names come from the locale data of Babel.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from lea_rules.report.i18n import LOCALES, text, unit_words
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_SCHOOL_YEAR = re.compile(r"^(\d{4})[/-](\d{4})$")
+
+Number = float | Decimal | int
+
+
+class Formatter:
+    """Formats values for one language; `geen gegevens` stands in for a missing value."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.locale = LOCALES.get(lang, LOCALES["nl"])
+
+    # --- plain numbers ---------------------------------------------------
+    def number(self, value: Number, decimals: int = 2) -> str:
+        pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+        return str(format_decimal(value, format=pattern, locale=self.locale))
+
+    def signed(self, value: Number, decimals: int = 2) -> str:
+        frac = "." + "#" * decimals if decimals else ""
+        pattern = f"+#,##0{frac};-#,##0{frac}"
+        return str(format_decimal(value, format=pattern, locale=self.locale))
+
+    def missing(self) -> str:
+        return text("no_data", self.lang)
+
+    # --- values with the unit of their indicator ---------------------------
+    def value(self, value: Number | None, unit: str | None) -> str:
+        """`83,7%`, `10.884`, `5 uur per week`, `€ 50.000`; `geen gegevens` for None."""
+        if value is None:
+            return self.missing()
+        if unit == "%":
+            return str(format_percent(Decimal(str(value)) / 100, format="#,##0.##%", locale=self.locale))
+        if unit == "euro":
+            return self.euro(value)
+        words = unit_words(unit, self.lang)
+        shown = self.number(value, 0 if unit == "aantal" else 2)
+        return f"{shown} {words}" if words else shown
+
+    def change(self, value: Number | None, unit: str | None) -> str:
+        """A change per year: `+1,2 procentpunt per jaar`, `-3 per jaar`."""
+        if value is None:
+            return self.missing()
+        shown = self.signed(value)
+        if unit == "%":
+            return f"{shown} {text('pp_per_year', self.lang)}"
+        words = unit_words(unit, self.lang)
+        per_year = text("per_year", self.lang)
+        return f"{shown} {words} {per_year}" if words else f"{shown} {per_year}"
+
+    def euro(self, value: Number) -> str:
+        pattern = "¤ #,##0" if self.lang == "nl" else "¤#,##0"
+        return str(format_currency(value, "EUR", format=pattern, locale=self.locale, currency_digits=False))
+
+    # --- time ---------------------------------------------------------------
+    def date(self, value: date | datetime | str | None) -> str:
+        if value is None:
+            return self.missing()
+        if isinstance(value, str):
+            try:
+                value = date.fromisoformat(value[:10])
+            except ValueError:
+                return str(value)
+        if isinstance(value, datetime):
+            value = value.date()
+        return str(format_date(value, format="long", locale=self.locale))
+
+    def period(self, period: str | None) -> str:
+        """`2023`, `2022/2023` stay as written; a peildatum `2022-01-01` becomes `1 januari 2022`."""
+        if period is None:
+            return self.missing()
+        if _ISO_DATE.match(period):
+            return self.date(period)
+        match = _SCHOOL_YEAR.match(period)
+        if match:
+            return f"{match.group(1)}/{match.group(2)}"
+        return period
+
+
+def period_axis(period: str | None) -> float | None:
+    """The position of a written period or moment on the time axis (see evaluation-method.md).
+
+    Accepts what the evaluation writes: `2027`, `2026/2027` (at 2026), `2025-01-01`, and
+    texts that contain one of those (`in 2027`, `op 1 januari 2025` is not parsed: None).
+    """
+    if not period:
+        return None
+    iso = re.search(r"(\d{4})-(\d{2})-(\d{2})", period)
+    if iso:
+        day = date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        first = date(day.year, 1, 1)
+        length = (date(day.year + 1, 1, 1) - first).days
+        return day.year + (day - first).days / length
+    school = re.search(r"(\d{4})[/-](\d{4})", period)
+    if school:
+        return float(school.group(1))
+    year = re.search(r"\b(\d{4})\b", period)
+    if year:
+        return float(year.group(1))
+    return None

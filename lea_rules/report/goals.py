@@ -1,0 +1,83 @@
+"""Goals: a target of the agenda as a short sentence for readers (`VVE-bereik ≥ 85% in 2027`)."""
+
+from __future__ import annotations
+
+from lea_rules.nodes import (
+    Agenda,
+    Comparator,
+    CompareGoal,
+    DirectionGoal,
+    Goal,
+    MilestoneGoal,
+    Moment,
+    QualitativeGoal,
+    Quantity,
+    TrendGoal,
+    UnitsGoal,
+)
+from lea_rules.report.formatting import Formatter
+
+_SIGNS = {Comparator.GE: "\u2265", Comparator.GT: ">", Comparator.LE: "\u2264", Comparator.LT: "<",
+          Comparator.EQ: "="}
+
+_WORDS: dict[str, dict[str, str]] = {
+    "nl": {"in": "in", "on": "op", "vs": "t.o.v.", "up": "gestegen", "down": "gedaald", "by": "met",
+           "more": "stijgend", "less": "dalend", "trend": "(trend, zonder doeljaar)", "all": "alle",
+           "at_least": "tenminste", "with": "met", "milestone": "mijlpaal", "qualitative":
+           "kwalitatief: de beleidsmedewerker beoordeelt het elk jaar", "end": "einde looptijd"},
+    "en": {"in": "in", "on": "on", "vs": "compared with", "up": "risen", "down": "fallen", "by": "by",
+           "more": "rising", "less": "falling", "trend": "(trend, no target year)", "all": "all",
+           "at_least": "at least", "with": "with", "milestone": "milestone", "qualitative":
+           "qualitative: the policy officer assesses it each year", "end": "end of period"},
+}
+
+
+def _label(agenda: Agenda, name: str) -> str:
+    indicator = agenda.indicator(name)
+    return indicator.label if indicator is not None else name
+
+
+def describe_moment(moment: Moment | None, fmt: Formatter) -> str:
+    words = _WORDS[fmt.lang]
+    if moment is None:
+        return f"{words['in']} {words['end']}"
+    if moment.day is not None:
+        return f"{words['on']} {fmt.date(moment.day)}"
+    return f"{words['in']} {moment.describe()}"
+
+
+def describe_quantity(quantity: Quantity) -> str:
+    # As the writer typed it (agenda text is not reformatted): `85%`, `€ 200.000`.
+    return quantity.describe()
+
+
+def describe_goal(goal: Goal, agenda: Agenda, fmt: Formatter) -> str:
+    words = _WORDS[fmt.lang]
+    if isinstance(goal, CompareGoal):
+        text = f"{_label(agenda, goal.indicator)} {_SIGNS[goal.comparator]} {describe_quantity(goal.value)}"
+        if goal.tolerance is not None:
+            text += f" \u00b1 {goal.tolerance.text}"
+        return f"{text} {describe_moment(goal.deadline, fmt)}"
+    if isinstance(goal, DirectionGoal):
+        verb = words["up"] if goal.direction > 0 else words["down"]
+        by = f" {words['by']} {describe_quantity(goal.by)}" if goal.by is not None else ""
+        return (f"{_label(agenda, goal.indicator)} {verb}{by} {describe_moment(goal.deadline, fmt)} "
+                f"{words['vs']} {goal.reference.describe()}")
+    if isinstance(goal, TrendGoal):
+        verb = words["more"] if goal.direction > 0 else words["less"]
+        return f"{_label(agenda, goal.indicator)} {verb} {words['trend']}"
+    if isinstance(goal, UnitsGoal):
+        count = words["all"] if goal.minimum is None else f"{words['at_least']} {goal.minimum.text}"
+        condition = _label(agenda, goal.indicator)
+        if goal.comparator is not None and goal.value is not None:
+            condition += f" {_SIGNS[goal.comparator]} {describe_quantity(goal.value)}"
+        return f"{count} {goal.group} {words['with']} {condition} {describe_moment(goal.deadline, fmt)}"
+    if isinstance(goal, MilestoneGoal):
+        return f"{words['milestone']} {describe_moment(goal.deadline, fmt)}"
+    assert isinstance(goal, QualitativeGoal)
+    return words["qualitative"]
+
+
+def describe_goals(goals: tuple[Goal, ...], agenda: Agenda, fmt: Formatter) -> str:
+    joiner = " en " if fmt.lang == "nl" else " and "
+    return joiner.join(describe_goal(goal, agenda, fmt) for goal in goals)

@@ -1,0 +1,322 @@
+"""I18n: the report's own words in Dutch and English; agenda texts are never translated."""
+
+from __future__ import annotations
+
+from lea_rules.evaluation.model import Colour, Status
+
+LANGUAGES = ("nl", "en")
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+# One entry per UI string: (Dutch, English). Short sentences, B1 Dutch.
+_STRINGS: dict[str, tuple[str, str]] = {
+    "doc_title": ("Voortgangsrapport {title}, peiljaar {year}",
+                  "Progress report {title}, reference year {year}"),
+    "report_kind": ("Voortgangsrapport", "Progress report"),
+    "municipality": ("Gemeente", "Municipality"),
+    "agenda": ("Agenda", "Agenda"),
+    "period": ("Looptijd", "Period"),
+    "peiljaar": ("Peiljaar", "Reference year"),
+    "data_date": ("Stand van de gegevens", "Data as of"),
+    "generated": ("Gemaakt op", "Generated on"),
+    "generated_by": ("Gemaakt met lea report", "Generated with lea report"),
+    "no_data": ("geen gegevens", "no data"),
+    "illustrative": ("illustratief", "illustrative"),
+    "illustrative_short": ("ill.", "ill."),
+    "provisional": ("voorlopig", "provisional"),
+    "indicative": ("indicatief", "indicative"),
+    "illustrative_notice_title": ("Let op: dit rapport bevat illustratieve cijfers",
+                                  "Note: this report contains illustrative figures"),
+    "illustrative_notice": (
+        "Een deel van de cijfers en teksten in dit rapport is verzonnen als voorbeeld. Ze zijn "
+        "geen echte meting en geen echte verantwoording. Overal waar zo'n cijfer of tekst staat, "
+        "staat het woord \u201cillustratief\u201d erbij.",
+        "Some figures and texts in this report are made up as an example. They are not real "
+        "measurements and not a real account. Wherever such a figure or text appears, it is "
+        "marked \u201cillustrative\u201d."),
+    "real_notice": ("Alle cijfers in dit rapport komen uit de genoemde bronnen.",
+                    "All figures in this report come from the sources named."),
+    "contents": ("Inhoud", "Contents"),
+    "how_to_read": ("Zo leest u dit rapport", "How to read this report"),
+    "how_to_read_text": (
+        "Per thema ziet u de vier stappen van de PDCA-cyclus. Plan: wat we willen bereiken. "
+        "Do: wat we daarvoor doen. Check: hoe het ervoor staat. Act: wat we bijsturen. "
+        "Elke beoordeling staat in woorden, met de cijfers waar ze op rust.",
+        "For each theme you see the four steps of the PDCA cycle. Plan: what we want to achieve. "
+        "Do: what we do for it. Check: where we stand. Act: how we adjust. "
+        "Every verdict is given in words, with the figures it rests on."),
+    # at a glance
+    "glance": ("In \u00e9\u00e9n oogopslag: de stand per thema", "At a glance: the state per theme"),
+    "glance_intro": ("{n} resultaten beoordeeld voor peiljaar {year}.",
+                     "{n} results assessed for reference year {year}."),
+    "theme": ("Thema", "Theme"),
+    "total": ("Totaal", "Total"),
+    "since_last_year": ("Sinds vorig jaar", "Since last year"),
+    "better": ("beter", "better"),
+    "worse": ("slechter", "worse"),
+    "changed_other": ("anders", "changed"),
+    "unchanged": ("gelijk", "unchanged"),
+    "no_previous": ("Er is geen rapport van vorig jaar om mee te vergelijken.",
+                    "There is no report from last year to compare with."),
+    "status_counts": ("Aantal resultaten per status", "Number of results per status"),
+    "status": ("Status", "Status"),
+    "colour": ("Kleur", "Colour"),
+    "now": ("Nu ({year})", "Now ({year})"),
+    "last_year": ("Vorig jaar ({year})", "Last year ({year})"),
+    "difference": ("Verschil", "Difference"),
+    "changes": ("Resultaten met een andere status dan vorig jaar",
+                "Results whose status changed since last year"),
+    "changes_none": ("Geen resultaat heeft een andere status dan vorig jaar.",
+                     "No result changed status since last year."),
+    "was": ("was", "was"),
+    "act_overview": ("Bijsturing: wat nog ontbreekt", "Adjustment: what is still missing"),
+    "act_missing_intro": (
+        "Deze oranje of rode resultaten hebben nog geen oorzaak, gevolg en bijsturing:",
+        "These orange or red results do not yet have a cause, consequence and correction:"),
+    "act_missing_none": ("Elk oranje of rood resultaat heeft een oorzaak, gevolg en bijsturing.",
+                         "Every orange or red result has a cause, consequence and correction."),
+    "not_assessed_intro": ("Deze resultaten zijn nog niet beoordeeld door de beleidsmedewerker:",
+                           "These results have not yet been assessed by the policy officer:"),
+    # sections
+    "plan": ("Plan: wat we willen bereiken", "Plan: what we want to achieve"),
+    "do": ("Do: wat we daarvoor doen", "Do: what we do for it"),
+    "check": ("Check: hoe het ervoor staat", "Check: where we stand"),
+    "act": ("Act: wat we bijsturen", "Act: how we adjust"),
+    "plan_none": ("Bij dit onderdeel staan geen resultaten.", "This part has no results."),
+    "do_none": ("Bij dit onderdeel staan geen acties.", "This part has no actions."),
+    "check_none": ("Bij dit onderdeel staan geen resultaten om te beoordelen.",
+                   "This part has no results to assess."),
+    "act_none": ("Geen bijsturing nodig: geen resultaat is oranje of rood.",
+                 "No adjustment needed: no result is orange or red."),
+    "target": ("Doel", "Target"),
+    "targets": ("Doelen", "Targets"),
+    "result": ("Resultaat", "Result"),
+    "source_quote": ("Bron", "Source"),
+    "line": ("regel", "line"),
+    "page": ("pagina", "page"),
+    "action": ("Actie", "Action"),
+    "kind": ("Soort", "Kind"),
+    "owner": ("Eigenaar", "Owner"),
+    "action_status": ("Status dit jaar", "Status this year"),
+    "not_reported": ("niet gerapporteerd", "not reported"),
+    "note": ("Toelichting", "Note"),
+    "value": ("Waarde", "Value"),
+    "latest": ("Laatste meting", "Latest value"),
+    "baseline": ("Nulmeting", "Baseline"),
+    "required_change": ("Nodig per jaar", "Required per year"),
+    "actual_change": ("Werkelijk per jaar", "Actual per year"),
+    "ratio": ("Verhouding werkelijk / nodig", "Ratio actual / required"),
+    "projection": ("Verwachting in {moment}", "Projection for {moment}"),
+    "projection_plain": ("Verwachting bij het doelmoment", "Projection at the target moment"),
+    "measurement": ("Meting die telt", "Measurement used"),
+    "sources": ("Bronnen", "Sources"),
+    "rule": ("Regel", "Rule"),
+    "previous": ("vorig jaar: {status}", "last year: {status}"),
+    "stage": ("Deeldoel", "Part"),
+    "in": ("in", "in"),
+    "on": ("op", "on"),
+    "headline_goal": ("doel dat nu telt", "target that counts now"),
+    "past_goal": ("doelmoment voorbij", "target moment passed"),
+    "reported_state": ("Stand volgens de beleidsmedewerker", "State according to the policy officer"),
+    "units_counted": ("Getelde eenheden ({period})", "Units counted ({period})"),
+    "unit": ("Eenheid", "Unit"),
+    "meets": ("Voldoet", "Meets"),
+    "yes": ("ja", "yes"),
+    "no": ("nee", "no"),
+    "revised_target": ("Doel herzien", "Target revised"),
+    "cause": ("Oorzaak", "Cause"),
+    "consequence": ("Gevolg", "Consequence"),
+    "correction": ("Bijsturing", "Correction"),
+    "act_missing": ("Nog geen oorzaak, gevolg en bijsturing ingevuld.",
+                    "No cause, consequence and correction given yet."),
+    "act_illustrative": ("Deze tekst is illustratief.", "This text is illustrative."),
+    "per_year": ("per jaar", "per year"),
+    "pp_per_year": ("procentpunt per jaar", "percentage points per year"),
+    "of": ("van", "of"),
+    # chart
+    "legend_obs": ("meting", "measurement"),
+    "legend_obs_ill": ("illustratieve meting", "illustrative measurement"),
+    "legend_target": ("doel", "target"),
+    "legend_path": ("nodige lijn van nulmeting naar doel", "required path from baseline to target"),
+    "legend_projection": ("verwachting bij dit tempo", "projection at this pace"),
+    "chart_title": ("{label}: metingen, doel en verwachting", "{label}: measurements, target and projection"),
+    "sum_points": ("Metingen: {points}.", "Measurements: {points}."),
+    "sum_target": ("Doel: {target}.", "Target: {target}."),
+    "sum_baseline": ("Nulmeting: {baseline}.", "Baseline: {baseline}."),
+    "sum_projection": ("Verwachting in {moment}: {value}.", "Projection for {moment}: {value}."),
+    # open questions
+    "questions": ("Open vragen in de agenda", "Open questions in the agenda"),
+    "questions_intro": ("Deze vragen staan nog open in de agenda. Ze vragen een besluit of uitzoekwerk.",
+                        "These questions are still open in the agenda. They need a decision or research."),
+    "questions_none": ("De agenda heeft geen open vragen.", "The agenda has no open questions."),
+    "about": ("Over", "About"),
+    "whole_agenda": ("de agenda als geheel", "the agenda as a whole"),
+    "indicator": ("Indicator", "Indicator"),
+    "budget_post": ("Begrotingspost", "Budget item"),
+    # appendix
+    "appendix": ("Bijlagen", "Appendices"),
+    "method": ("Bijlage A. Hoe we beoordelen", "Appendix A. How we assess"),
+    "data_table": ("Bijlage B. Alle cijfers met hun bron", "Appendix B. All figures with their source"),
+    "data_table_intro": (
+        "Dit zijn alle cijfers uit de gegevensmap. Berekende indicatoren staan hier niet: "
+        "lea rekent ze uit met de formule uit de agenda. Een cijfer dat ontbreekt, staat er niet; "
+        "het is nooit als nul ingevuld.",
+        "These are all figures in the data folder. Derived indicators are not listed: lea computes "
+        "them with the formula in the agenda. A missing figure is not listed; it is never filled in "
+        "as zero."),
+    "data_none": ("Er zijn nog geen cijfers ingelezen.", "No figures have been imported yet."),
+    "breakdown": ("Uitsplitsing", "Breakdown"),
+    "source": ("Bron", "Source"),
+    "history": ("Bijlage C. Herziene doelen en herziene cijfers",
+                "Appendix C. Revised targets and revised figures"),
+    "revised_targets": ("Herziene doelen", "Revised targets"),
+    "revised_targets_none": ("Geen doel is herzien.", "No target has been revised."),
+    "original": ("Oorspronkelijk doel", "Original target"),
+    "decided": ("Besluit van", "Decision of"),
+    "new_target": ("Nieuw doel", "New target"),
+    "reason": ("Reden", "Reason"),
+    "revised_figures": ("Herziene cijfers", "Revised figures"),
+    "revised_figures_none": ("Geen cijfer is herzien.", "No figure has been revised."),
+    "old_value": ("Oud", "Old"),
+    "new_value": ("Nieuw", "New"),
+    "date": ("Datum", "Date"),
+    "budget": ("Bijlage D. Begroting", "Appendix D. Budget"),
+    "budget_none": ("De agenda noemt geen begroting.", "The agenda lists no budget."),
+    "amounts": ("Bedragen", "Amounts"),
+    "structural": ("per jaar", "per year"),
+    "footer": ("Gemaakt met lea report uit {agenda}. Geen internet nodig om dit bestand te openen.",
+               "Made with lea report from {agenda}. No internet needed to open this file."),
+}
+
+_METHOD: dict[str, tuple[str, ...]] = {
+    "nl": (
+        "Elk resultaat heeft een doel: een waarde die in een bepaald jaar bereikt moet zijn. "
+        "We vergelijken de laatste meting met de nulmeting, de meting aan het begin.",
+        "We rekenen uit hoeveel het cijfer per jaar moet veranderen om het doel op tijd te halen. "
+        "Dat is de nodige verandering per jaar. Daarnaast rekenen we uit hoeveel het echt per jaar "
+        "veranderde. Bij drie of meer metingen gebruiken we de lijn die het best door de metingen past.",
+        "Gaat het minstens 95 procent zo snel als nodig, dan is het resultaat op koers (groen). "
+        "Tussen 60 en 95 procent is versnelling nodig (oranje). Gaat het langzamer, dan is de "
+        "voortgang onvoldoende (rood). Gaat het de verkeerde kant op, dan staat er verkeerde richting "
+        "(rood). "
+        "Deze grenzen komen uit de SDG-monitor van Eurostat.",
+        "Is het doelmoment voorbij, dan kijken we alleen of het doel gehaald is: behaald (groen), "
+        "nagenoeg behaald of niet behaald maar wel verbeterd (oranje), of niet behaald (rood).",
+        "Ontbreken cijfers, dan is de status grijs: geen gegevens, te weinig metingen voor een trend, "
+        "of een trendbreuk (de bron of definitie veranderde). Ontbrekende cijfers zijn nooit rood en "
+        "nooit nul.",
+        "Met minder dan drie metingen is een oordeel indicatief: het kan nog sterk veranderen.",
+        "Mijlpalen en resultaten die je niet kunt meten, beoordeelt de beleidsmedewerker zelf elk jaar. "
+        "Zonder die beoordeling staat er: nog niet beoordeeld.",
+        "De verwachting laat zien waar het cijfer uitkomt als het tempo gelijk blijft. "
+        "Het is geen voorspelling.",
+        "Bij elk oranje of rood resultaat hoort een oorzaak, een gevolg en een bijsturing. "
+        "Ontbreken die, dan staat het resultaat in de lijst \u201cwat nog ontbreekt\u201d.",
+        "De kleur staat nooit alleen: elke status staat er ook in woorden.",
+    ),
+    "en": (
+        "Every result has a target: a value to be reached in a given year. We compare the latest "
+        "measurement with the baseline, the measurement at the start.",
+        "We compute how much the figure must change per year to reach the target on time: the "
+        "required change per year. We also compute how much it actually changed per year. With "
+        "three or more measurements we use the line that fits them best.",
+        "If it moves at least 95 percent as fast as required, the result is on track (green). "
+        "Between 60 and 95 percent, acceleration is needed (orange). Slower than that is "
+        "insufficient progress (red). Moving the wrong way is marked moving away (red). "
+        "These thresholds come from Eurostat's SDG monitoring report.",
+        "Once the target moment has passed, we only check whether the target was reached: achieved "
+        "(green), almost achieved or not achieved but improved (orange), or not achieved (red).",
+        "When figures are missing the status is grey: no data, too few points for a trend, or a "
+        "series break (the source or definition changed). Missing figures are never red and never zero.",
+        "With fewer than three measurements a verdict is indicative: it may still change a lot.",
+        "Milestones and results that cannot be measured are assessed by the policy officer each "
+        "year. Without that assessment the status is: not yet assessed.",
+        "The projection shows where the figure ends up if the pace stays the same. It is not a forecast.",
+        "Every orange or red result needs a cause, a consequence and a correction. If these are "
+        "missing, the result appears in the list \u201cwhat is still missing\u201d.",
+        "Colour never stands alone: every status is also given in words.",
+    ),
+}
+
+_UNITS: dict[str, tuple[str, str]] = {
+    "%": ("%", "%"),
+    "aantal": ("", ""),
+    "uur per week": ("uur per week", "hours per week"),
+    "uur": ("uur", "hours"),
+    "euro": ("euro", "euro"),
+    "score": ("", ""),
+}
+
+_COLOURS: dict[Colour, tuple[str, str]] = {
+    Colour.GREEN: ("groen", "green"),
+    Colour.ORANGE: ("oranje", "orange"),
+    Colour.RED: ("rood", "red"),
+    Colour.GREY: ("grijs", "grey"),
+}
+
+# Words for the writer's yearly progress (data/model.py ActionState / ReportedState values).
+_STATES: dict[str, tuple[str, str]] = {
+    "gepland": ("gepland", "planned"),
+    "lopend": ("lopend", "running"),
+    "afgerond": ("afgerond", "done"),
+    "vertraagd": ("vertraagd", "delayed"),
+    "gestopt": ("gestopt", "stopped"),
+    "gerealiseerd": ("gerealiseerd", "realised"),
+    "op schema": ("op schema", "on schedule"),
+    "risico": ("risico", "at risk"),
+    "niet gerealiseerd": ("niet gerealiseerd", "not realised"),
+    "nog niet gestart": ("nog niet gestart", "not yet started"),
+}
+
+_ACTION_KINDS: dict[str, tuple[str, str]] = {
+    "actie": ("actie", "action"),
+    "wat-doen-we-daarvoor": ("wat doen we daarvoor", "what we do for it"),
+    "wat-doen-we-al": ("wat doen we al", "what we already do"),
+    "nieuwe-kansen": ("nieuwe kansen", "new opportunities"),
+    "basis-arrangement": ("basis-arrangement", "basic arrangement"),
+    "plus-arrangement": ("plus-arrangement", "plus arrangement"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def strings(lang: str) -> dict[str, str]:
+    """Every UI string in one language, for the templates (`t.key`)."""
+    return {key: _pick(pair, lang) for key, pair in _STRINGS.items()}
+
+
+def text(key: str, lang: str, **values: object) -> str:
+    return _pick(_STRINGS[key], lang).format(**values)
+
+
+def method_paragraphs(lang: str) -> tuple[str, ...]:
+    return _METHOD["en" if lang == "en" else "nl"]
+
+
+def status_label(status: Status, lang: str) -> str:
+    """The status in words: the Dutch name from the method, or its English twin."""
+    if lang == "en":
+        words = status.english
+        return words[:1].upper() + words[1:]
+    return status.value
+
+
+def colour_label(colour: Colour, lang: str) -> str:
+    return _pick(_COLOURS[colour], lang)
+
+
+def unit_words(unit: str | None, lang: str) -> str:
+    if unit is None:
+        return ""
+    return _pick(_UNITS.get(unit, (unit, unit)), lang)
+
+
+def state_label(state: str | None, lang: str) -> str | None:
+    if state is None:
+        return None
+    return _pick(_STATES.get(state, (state, state)), lang)
+
+
+def action_kind_label(kind: str, lang: str) -> str:
+    return _pick(_ACTION_KINDS.get(kind, (kind, kind)), lang)

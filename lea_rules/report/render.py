@@ -1,0 +1,47 @@
+"""Render: fill the Jinja templates with the view-model; one self-contained HTML file.
+
+The environment escapes every value (autoescape=True) and fails on any name the view-model
+does not have (StrictUndefined), so a typo in a template is an error, not an empty cell.
+The stylesheet is inlined; nothing is loaded from the network.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from lea_rules.report.i18n import LANGUAGES, strings
+from lea_rules.report.view import ReportInput, build_view
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+__all__ = ["ReportInput", "environment", "render_html", "report_filename"]
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return env
+
+
+def stylesheet() -> Markup:
+    """Our own stylesheet (no user text in it), inlined in a <style> element."""
+    return Markup((TEMPLATES / "report.css").read_text(encoding="utf-8"))
+
+
+def render_html(data: ReportInput) -> str:
+    """The whole report as one HTML document (UTF-8 text)."""
+    if data.lang not in LANGUAGES:
+        raise ValueError(f"unknown language {data.lang!r}; choose one of {', '.join(LANGUAGES)}")
+    view = build_view(data)
+    template = environment().get_template("report.html.j2")
+    return template.render(r=view, t=strings(data.lang), css=stylesheet())
+
+
+def report_filename(agenda_path: str | Path, year: int) -> str:
+    """`agendas/hengelo.lea`, 2025 -> `hengelo-2025.html`."""
+    return f"{Path(agenda_path).stem}-{year}.html"
