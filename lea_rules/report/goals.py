@@ -37,10 +37,10 @@ def _label(agenda: Agenda, name: str) -> str:
     return indicator.label if indicator is not None else name
 
 
-def describe_moment(moment: Moment | None, fmt: Formatter) -> str:
+def describe_moment(moment: Moment | None, fmt: Formatter, end_year: int | None = None) -> str:
     words = _WORDS[fmt.lang]
     if moment is None:
-        return f"{words['in']} {words['end']}"
+        return f"{words['in']} {end_year} ({words['end']})" if end_year else f"{words['in']} {words['end']}"
     if moment.day is not None:
         return f"{words['on']} {fmt.date(moment.day)}"
     return f"{words['in']} {moment.describe()}"
@@ -53,15 +53,17 @@ def describe_quantity(quantity: Quantity) -> str:
 
 def describe_goal(goal: Goal, agenda: Agenda, fmt: Formatter) -> str:
     words = _WORDS[fmt.lang]
+    end = agenda.period[1]
     if isinstance(goal, CompareGoal):
-        text = f"{_label(agenda, goal.indicator)} {_SIGNS[goal.comparator]} {describe_quantity(goal.value)}"
+        name = "" if goal.indicator_implicit else f"{_label(agenda, goal.indicator)} "
+        text = f"{name}{_SIGNS[goal.comparator]} {describe_quantity(goal.value)}"
         if goal.tolerance is not None:
             text += f" \u00b1 {goal.tolerance.text}"
-        return f"{text} {describe_moment(goal.deadline, fmt)}"
+        return f"{text} {describe_moment(goal.deadline, fmt, end)}"
     if isinstance(goal, DirectionGoal):
         verb = words["up"] if goal.direction > 0 else words["down"]
         by = f" {words['by']} {describe_quantity(goal.by)}" if goal.by is not None else ""
-        return (f"{_label(agenda, goal.indicator)} {verb}{by} {describe_moment(goal.deadline, fmt)} "
+        return (f"{_label(agenda, goal.indicator)} {verb}{by} {describe_moment(goal.deadline, fmt, end)} "
                 f"{words['vs']} {goal.reference.describe()}")
     if isinstance(goal, TrendGoal):
         verb = words["more"] if goal.direction > 0 else words["less"]
@@ -71,9 +73,9 @@ def describe_goal(goal: Goal, agenda: Agenda, fmt: Formatter) -> str:
         condition = _label(agenda, goal.indicator)
         if goal.comparator is not None and goal.value is not None:
             condition += f" {_SIGNS[goal.comparator]} {describe_quantity(goal.value)}"
-        return f"{count} {goal.group} {words['with']} {condition} {describe_moment(goal.deadline, fmt)}"
+        return f"{count} {goal.group} {words['with']} {condition} {describe_moment(goal.deadline, fmt, end)}"
     if isinstance(goal, MilestoneGoal):
-        return f"{words['milestone']} {describe_moment(goal.deadline, fmt)}"
+        return f"{words['milestone']} {describe_moment(goal.deadline, fmt, end)}"
     assert isinstance(goal, QualitativeGoal)
     return words["qualitative"]
 

@@ -74,6 +74,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "These orange or red results do not yet have a cause, consequence and correction:"),
     "act_missing_none": ("Elk oranje of rood resultaat heeft een oorzaak, gevolg en bijsturing.",
                          "Every orange or red result has a cause, consequence and correction."),
+    "not_assessed_item": ("Nog niet beoordeeld door de beleidsmedewerker: vul de stand in het "
+                          "voortgangsbestand in.",
+                          "Not yet assessed by the policy officer: fill in the state in the progress file."),
     "not_assessed_intro": ("Deze resultaten zijn nog niet beoordeeld door de beleidsmedewerker:",
                            "These results have not yet been assessed by the policy officer:"),
     # sections
