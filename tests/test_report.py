@@ -7,6 +7,7 @@ headers, chart alternatives. Browser tests (real Chromium) are in test_report_br
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -64,7 +65,8 @@ class Element:
         return out
 
     def find_all(self, tag: str | None = None, cls: str | None = None) -> list[Element]:
-        return [e for e in self.iter() if (tag is None or e.tag == tag) and (cls is None or cls in e.classes())]
+        return [e for e in self.iter()
+                if (tag is None or e.tag == tag) and (cls is None or cls in e.classes())]
 
     def all_text(self) -> str:
         return self.text + "".join(c.all_text() for c in self.children)
@@ -252,7 +254,7 @@ def test_every_oranje_or_rood_result_appears_in_act(tree: Element) -> None:
     assert needing <= in_act
     missing_list = {li.attrs["data-code"] for ul in tree.find_all("ul", "act-missing-list")
                     for li in ul.find_all("li")}
-    assert missing_list == {"2.1-r1", "2.1-r2"}, "rood results without cause/consequence/correction are listed"
+    assert missing_list == {"2.1-r1", "2.1-r2"}, "rood results without an act record are listed"
     # the one with an act record shows all three parts
     act_item = next(li for li in tree.find_all("li", "act-item") if li.attrs["data-code"] == "1.1-r2")
     text = act_item.all_text()
@@ -371,9 +373,11 @@ def test_library_is_silent(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_jinja_and_babel_only_on_the_report_path() -> None:
-    code = ("import sys, lea_rules.cli, lea_rules.api, lea_rules.commands.check, lea_rules.commands.report; "
-            "bad = [m for m in ('jinja2', 'babel') if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
+    code = ("import sys, lea_rules.cli, lea_rules.api, lea_rules.commands.check, "
+            "lea_rules.commands.report; bad = [m for m in ('jinja2', 'babel') if m in sys.modules]; "
+            "print(bad); sys.exit(1 if bad else 0)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                            check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -417,7 +421,8 @@ def test_status_is_never_colour_alone(tree: Element) -> None:
     for badge in badges:
         text = badge.all_text()
         assert any(w in text for w in words), text
-        assert any(c in badge.classes() for c in ("status-groen", "status-oranje", "status-rood", "status-grijs"))
+        colours = ("status-groen", "status-oranje", "status-rood", "status-grijs")
+        assert any(c in badge.classes() for c in colours)
 
 
 # --- accessibility -------------------------------------------------------------------
@@ -426,7 +431,7 @@ def test_status_is_never_colour_alone(tree: Element) -> None:
 def test_headings_in_order(tree: Element) -> None:
     levels = [int(e.tag[1]) for e in tree.iter() if re.fullmatch(r"h[1-6]", e.tag)]
     assert levels.count(1) == 1 and levels[0] == 1
-    for before, after in zip(levels, levels[1:], strict=False):
+    for before, after in itertools.pairwise(levels):
         assert after <= before + 1, f"heading level jumps from h{before} to h{after}"
     assert max(levels) <= 5
 
@@ -540,13 +545,14 @@ def test_hand_made_evaluation_renders_staged_goals_and_changes() -> None:
                                                              latest=_point("2024-01-01", 2024, 81.5),
                                                              points=[_point("2024-01-01", 2024, 81.5)]))
     next_stage = GoalEvaluation(
-        kind="drempel", description="vve-bereik >= 85% in 2027", indicator="vve-bereik", indicator_label="Bereik VVE",
-        unit="%", status=Status.ACCELERATION_NEEDED, colour=Colour.ORANGE,
+        kind="drempel", description="vve-bereik >= 85% in 2027", indicator="vve-bereik",
+        indicator_label="Bereik VVE", unit="%", status=Status.ACCELERATION_NEEDED, colour=Colour.ORANGE,
         explanation=Explanation(rule="0,60 <= R < 0,95", baseline=_point("2023-01-01", 2023, 80),
                                 baseline_kind="nulmeting", latest=_point("2025-01-01", 2025, 81, True),
                                 target_value=85, target_text=">= 85%", target_moment="2027",
                                 required_per_year=1.25, actual_per_year=0.5, ratio=0.4, projection=82,
-                                points=[_point("2023-01-01", 2023, 80), _point("2025-01-01", 2025, 81, True)]))
+                                points=[_point("2023-01-01", 2023, 80),
+                                        _point("2025-01-01", 2025, 81, True)]))
     results = [
         ResultEvaluation(code="1.1-r1", title="x", section_path=[], status=Status.ACCELERATION_NEEDED,
                          colour=Colour.ORANGE, goals=[past, next_stage], headline_goal=1, needs_act=True,
@@ -554,13 +560,14 @@ def test_hand_made_evaluation_renders_staged_goals_and_changes() -> None:
                          previous_status=Status.ON_TRACK),
         ResultEvaluation(code="1.1-r2", title="y", section_path=[], status=Status.NOT_ASSESSED,
                          colour=Colour.GREY, goals=[], previous_status=Status.NOT_ASSESSED),
-        ResultEvaluation(code="2.1-r1", title="z", section_path=[], status=Status.ON_TRACK, colour=Colour.GREEN,
-                         goals=[], previous_status=Status.WRONG_DIRECTION),
-        ResultEvaluation(code="2.1-r2", title="w", section_path=[], status=Status.NO_DATA, colour=Colour.GREY,
-                         goals=[]),
+        ResultEvaluation(code="2.1-r1", title="z", section_path=[], status=Status.ON_TRACK,
+                         colour=Colour.GREEN, goals=[], previous_status=Status.WRONG_DIRECTION),
+        ResultEvaluation(code="2.1-r2", title="w", section_path=[], status=Status.NO_DATA,
+                         colour=Colour.GREY, goals=[]),
     ]
-    evaluation = EvaluationReport(municipality="Kleinstad", agenda_title=agenda.title, agenda_path=agenda.path,
-                                  period=agenda.period, peiljaar=2025, results=results, actions=[])
+    evaluation = EvaluationReport(municipality="Kleinstad", agenda_title=agenda.title,
+                                  agenda_path=agenda.path, period=agenda.period, peiljaar=2025,
+                                  results=results, actions=[])
     page = parse(render_html(ReportInput(agenda=agenda, evaluation=evaluation, generated=date(2025, 7, 1))))
     article = next(a for a in result_articles(page) if a.attrs["data-code"] == "1.1-r1")
     text = article.all_text()
@@ -571,7 +578,8 @@ def test_hand_made_evaluation_renders_staged_goals_and_changes() -> None:
     glance = page.find_all("section", "glance")[0]
     themes = glance.find_all("table", "glance-table")[0].find_all("tbody")[0].find_all("tr")
     assert "0 beter, 1 slechter" in themes[0].all_text() and "1 beter, 0 slechter" in themes[1].all_text()
-    not_assessed = {li.attrs["data-code"] for li in page.find_all("ul", "not-assessed-list")[0].find_all("li")}
+    listed = page.find_all("ul", "not-assessed-list")[0].find_all("li")
+    not_assessed = {li.attrs["data-code"] for li in listed}
     assert not_assessed == {"1.1-r2"}
     assert "Elk oranje of rood resultaat heeft een oorzaak, gevolg en bijsturing." in glance.all_text()
 
