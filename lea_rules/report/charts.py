@@ -157,10 +157,13 @@ def line_chart(spec: ChartSpec, legend: Legend, tick_label: Callable[[float], st
         out.append(f'<path class="target-mark" d="M{_f(cx)} {_f(cy - 7)} L{_f(cx + 7)} {_f(cy)} '
                    f'L{_f(cx)} {_f(cy + 7)} L{_f(cx - 7)} {_f(cy)} Z"/>')
         if spec.target_label:
-            # at the left end of the level line, away from the latest points and the projection
-            anchor_y = y(tv) - 6 if y(tv) - 6 > TOP + 4 else y(tv) + 16
-            out.append(f'<text class="label target-text" x="{LEFT + 4}" y="{_f(anchor_y)}" '
-                       f'text-anchor="start">{escape(spec.target_label)}</text>')
+            left = _clearance(spec, tv, t0, t0 + (t1 - t0) * 0.3)
+            right = _clearance(spec, tv, t1 - (t1 - t0) * 0.3, t1)
+            side_x, anchor = (LEFT + 4, "start") if left >= right else (WIDTH - RIGHT - 4, "end")
+            above = y(tv) - 6
+            anchor_y = above if above > TOP + 4 else y(tv) + 16
+            out.append(f'<text class="label target-text" x="{side_x}" y="{_f(anchor_y)}" '
+                       f'text-anchor="{anchor}">{escape(spec.target_label)}</text>')
         # required path from the baseline to the target
         if spec.baseline:
             bt, bv = spec.baseline
@@ -188,6 +191,15 @@ def line_chart(spec: ChartSpec, legend: Legend, tick_label: Callable[[float], st
     out.extend(_legend(spec, legend, points))
     out.append("</svg>")
     return Markup("\n".join(out))
+
+
+def _clearance(spec: ChartSpec, level: float, t_from: float, t_to: float) -> float:
+    """How far (in value units) the nearest drawn point in [t_from, t_to] is from `level`:
+    the target label goes to the side where it covers nothing."""
+    values = [p.value for p in spec.points if t_from <= p.t <= t_to]
+    if spec.projection and t_from <= spec.projection[2] <= t_to:
+        values.append(spec.projection[3])
+    return min((abs(v - level) for v in values), default=math.inf)
 
 
 def _legend(spec: ChartSpec, legend: Legend, points: Sequence[ChartPoint]) -> list[str]:

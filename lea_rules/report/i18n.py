@@ -185,7 +185,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "budget": ("Bijlage D. Begroting", "Appendix D. Budget"),
     "budget_none": ("De agenda noemt geen begroting.", "The agenda lists no budget."),
     "amounts": ("Bedragen", "Amounts"),
-    "structural": ("per jaar", "per year"),
+    "structural": ("bedrag", "amount"),
+    "data_period": ("Periode", "Period"),
+    "question": ("Vraag", "Question"),
     "footer": ("Gemaakt met lea report uit {agenda}. Geen internet nodig om dit bestand te openen.",
                "Made with lea report from {agenda}. No internet needed to open this file."),
 }

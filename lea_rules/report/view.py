@@ -411,7 +411,9 @@ class _Builder:
         e = goal.explanation
         unit = display_unit(goal)
         numeric = goal.kind in NUMERIC_KINDS
-        rows: list[Row] = [Row(self.t("latest"), self.point_value(e.latest, unit))]
+        rows: list[Row] = []
+        if e.latest is not None or goal.kind not in ("mijlpaal", "kwalitatief"):
+            rows.append(Row(self.t("latest"), self.point_value(e.latest, unit)))
         rows.append(Row(self.t("target"), ValueView(self.target_text(goal))))
         moment = self.fmt.period(e.target_moment) if e.target_moment else None
         if numeric and (e.latest is not None or e.baseline is not None):
@@ -451,13 +453,17 @@ class _Builder:
 
     def target_text(self, goal: GoalEvaluation) -> str:
         e = goal.explanation
-        target = e.target_text or goal.description
-        for ascii_sign, sign in ((">=", "\u2265"), ("<=", "\u2264")):
-            target = target.replace(ascii_sign, sign)
-        if e.target_moment:
+        target = self._signs(e.target_text or goal.description)
+        if e.target_moment and e.target_moment not in target:
             word = self.t("on") if re.match(r"\d{4}-\d{2}-\d{2}", e.target_moment) else self.t("in")
             target += f" {word} {self.fmt.period(e.target_moment)}"
         return target
+
+    @staticmethod
+    def _signs(text_: str) -> str:
+        for ascii_sign, sign in ((">=", "\u2265"), ("<=", "\u2264")):
+            text_ = text_.replace(ascii_sign, sign)
+        return text_
 
     def chart(self, result_code: str, index: int, goal: GoalEvaluation) -> tuple[Markup, str]:
         e = goal.explanation
@@ -501,7 +507,8 @@ class _Builder:
         spec = ChartSpec(
             chart_id=f"grafiek-{slug(result_code)}-{index}", title=self.t("chart_title", label=label),
             summary=summary, points=points, target=target,
-            target_label=f"{self.t('legend_target')} {short(target[1])}" if target else None,
+            target_label=f"{self.t('legend_target')} {self._signs(e.target_text)}" if target and e.target_text
+            else (f"{self.t('legend_target')} {short(target[1])}" if target else None),
             axis_unit="" if unit in ("%", "aantal", None) else unit_words(unit, self.lang),
             baseline=baseline, projection=projection, low=low, high=high,
             school_years=all(re.fullmatch(r"\d{4}/\d{4}", p.period) for p in numbers))

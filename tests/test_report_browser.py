@@ -1,0 +1,192 @@
+"""The report as a reader meets it: opened in headless Chromium, screenshotted, printed to A4.
+
+Uses Debian's Chromium (/usr/bin/chromium) through Playwright; never `playwright install`.
+Outside CI these tests skip, loudly, when Chromium or Playwright is missing; with CI=true
+they fail instead, so a CI run cannot pass without them. Screenshots and PDFs go to
+tests/output/ (git-ignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lea_rules.cli import main
+from lea_rules.report.pdf import LAUNCH_ARGS, find_chromium, playwright_available
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "report_small"
+OUTPUT = ROOT / "tests" / "output"
+A4 = (595.0, 842.0)  # points; Chromium writes 595.92 x 842.88 for A4
+
+
+def _require_browser() -> str:
+    chromium = find_chromium()
+    missing = []
+    if chromium is None:
+        missing.append("Chromium (Debian: sudo apt install chromium)")
+    if not playwright_available():
+        missing.append("the Python package playwright (pip install '.[test]')")
+    if missing:
+        reason = "browser tests need " + " and ".join(missing)
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}; in CI they must run")
+        warnings.warn(f"SKIPPING REPORT BROWSER TESTS: {reason}", stacklevel=2)
+        pytest.skip(f"SKIPPED LOUDLY: {reason}")
+    assert chromium is not None
+    return chromium
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    chromium = _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=chromium, args=LAUNCH_ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+def _report(tmp_path: Path, agenda: str, lang: str = "nl") -> Path:
+    out = tmp_path / f"{Path(agenda).stem}-{lang}.html"
+    assert main(["report", agenda, "--year", "2025", "--lang", lang, "-o", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    tmp = tmp_path_factory.mktemp("reports")
+    cwd = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        out = {"kleinstad": _report(tmp, str(FIXTURE / "kleinstad.lea")),
+               "kleinstad-en": _report(tmp, str(FIXTURE / "kleinstad.lea"), "en")}
+        for name in ("hengelo", "enschede", "midden-groningen"):
+            out[name] = _report(tmp, name)
+    finally:
+        os.chdir(cwd)
+    return out
+
+
+def _open(browser: Any, path: Path, width: int = 1100) -> tuple[Any, Any, list[str], list[str]]:
+    context = browser.new_context(viewport={"width": width, "height": 1400}, java_script_enabled=True)
+    page = context.new_page()
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type in ("error", "warning") else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    def route(route: Any) -> None:
+        url = route.request.url
+        if url.startswith(("file:", "data:")):
+            route.continue_()
+        else:
+            requests.append(url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.goto(path.resolve().as_uri(), wait_until="load")
+    return context, page, errors, requests
+
+
+def _media_boxes(pdf: bytes) -> list[tuple[float, float]]:
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
+    return [(float(w), float(h)) for w, h in boxes]
+
+
+NAMES = ("kleinstad", "kleinstad-en", "hengelo", "enschede", "midden-groningen")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_loads_without_errors_or_network(browser: Any, reports: dict[str, Path], name: str) -> None:
+    context, page, errors, requests = _open(browser, reports[name])
+    try:
+        assert errors == [], errors
+        assert requests == [], f"the report tried to load from the network: {requests}"
+        OUTPUT.mkdir(exist_ok=True)
+        page.screenshot(path=str(OUTPUT / f"report-{name}.png"), full_page=True)
+        # nothing wider than the page: no horizontal scrolling, no clipped chart
+        overflow = page.evaluate("document.documentElement.scrollWidth"
+                                 " - document.documentElement.clientWidth")
+        assert overflow <= 0
+        too_wide = page.evaluate("""() => [...document.querySelectorAll('svg.chart')].filter(svg => {
+            const r = svg.getBoundingClientRect(), p = svg.parentElement.getBoundingClientRect();
+            return r.width === 0 || r.right > p.right + 1 || r.left < p.left - 1; }).length""")
+        assert too_wide == 0
+    finally:
+        context.close()
+
+
+def test_script_in_agenda_text_shows_as_text(browser: Any, reports: dict[str, Path]) -> None:
+    context, page, errors, _ = _open(browser, reports["kleinstad"])
+    try:
+        assert page.evaluate("document.scripts.length") == 0
+        row = page.locator("table.actions th", has_text="Leerlijn 0-13 jaar").first
+        assert "<script>alert('actie')</script>" in row.inner_text()
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_narrow_screen_has_no_horizontal_scroll(browser: Any, reports: dict[str, Path]) -> None:
+    context, page, _, _ = _open(browser, reports["hengelo"], width=420)
+    try:
+        OUTPUT.mkdir(exist_ok=True)
+        page.screenshot(path=str(OUTPUT / "report-hengelo-narrow.png"), full_page=False)
+        charts = page.evaluate("""() => [...document.querySelectorAll('svg.chart')].map(svg => {
+            const r = svg.getBoundingClientRect(); return [r.width, r.right]; })""")
+        assert charts and all(width > 0 and right <= 421 for width, right in charts)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("name", ["kleinstad", "hengelo"])
+def test_prints_to_a4(browser: Any, reports: dict[str, Path], name: str) -> None:
+    context, page, _, requests = _open(browser, reports[name])
+    try:
+        page.emulate_media(media="print")
+        breaks = page.evaluate("[...document.querySelectorAll('section.theme')]"
+                               ".map(s => getComputedStyle(s).breakBefore)")
+        assert breaks and set(breaks) == {"page"}, "every theme starts on a new page"
+        OUTPUT.mkdir(exist_ok=True)
+        pdf_path = OUTPUT / f"report-{name}.pdf"
+        page.pdf(path=str(pdf_path), format="A4", print_background=True, prefer_css_page_size=True)
+        boxes = _media_boxes(pdf_path.read_bytes())
+        assert len(boxes) >= 3, "cover, themes and appendix take several pages"
+        for width, height in boxes:
+            assert abs(width - A4[0]) < 2 and abs(height - A4[1]) < 2, (width, height)
+        assert requests == []
+    finally:
+        context.close()
+
+
+def test_cli_pdf_writes_a4(tmp_path: Path) -> None:
+    _require_browser()
+    work = tmp_path / "k"
+    shutil.copytree(FIXTURE, work)
+    out = work / "rapport.html"
+    # its own process, as a user runs it (the module's browser holds this thread's event loop)
+    result = subprocess.run([sys.executable, "-m", "lea_rules", "report", str(work / "kleinstad.lea"),
+                             "--year", "2025", "-o", str(out), "--pdf"], cwd=ROOT, capture_output=True,
+                            text=True, check=False, timeout=180)
+    assert result.returncode == 0, result.stderr
+    pdf = out.with_suffix(".pdf")
+    assert pdf.is_file() and "PDF geschreven" in result.stdout
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    boxes = _media_boxes(data)
+    assert boxes and all(abs(w - A4[0]) < 2 and abs(h - A4[1]) < 2 for w, h in boxes)
