@@ -150,6 +150,9 @@ def test_narrow_screen_has_no_horizontal_scroll(browser: Any, reports: dict[str,
         charts = page.evaluate("""() => [...document.querySelectorAll('svg.chart')].map(svg => {
             const r = svg.getBoundingClientRect(); return [r.width, r.right]; })""")
         assert charts and all(width > 0 and right <= 421 for width, right in charts)
+        overflow = page.evaluate("document.documentElement.scrollWidth"
+                                 " - document.documentElement.clientWidth")
+        assert overflow <= 0, "wide tables scroll inside their own box, not the whole page"
     finally:
         context.close()
 
