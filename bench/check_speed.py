@@ -61,10 +61,14 @@ def main() -> int:
     check_ms = statistics.median(check_times) * 1000
     ratio = check_ms / lark_ms
     lines = sum(1 for _ in (ROOT / args.agenda).open(encoding="utf-8"))
-    print(f"python -c 'import lark'      : {lark_ms:7.1f} ms (mediaan van {args.runs})")
-    print(f"lea check {args.agenda} ({lines} regels): {check_ms:7.1f} ms (mediaan van {args.runs})")
-    print(f"verhouding                   : {ratio:7.2f}  (doel: <= 1,50)")
-    print(f"zonder cache (LEA_NO_CACHE=1): {cold_ms:7.1f} ms = {cold_ms / lark_ms:.2f} x import lark "
+    def nl(value: float, decimals: int = 1) -> str:
+        return f"{value:7.{decimals}f}".replace(".", ",")
+
+    print(f"python -c 'import lark'      : {nl(lark_ms)} ms (mediaan van {args.runs})")
+    print(f"lea check {args.agenda} ({lines} regels): {nl(check_ms)} ms (mediaan van {args.runs})")
+    print(f"verhouding                   : {nl(ratio, 2)}  (doel: <= 1,50)")
+    cold_ratio = nl(cold_ms / lark_ms, 2).strip()
+    print(f"zonder cache (LEA_NO_CACHE=1): {nl(cold_ms)} ms = {cold_ratio} x import lark "
           "(eerste controle van een nieuw bestand)")
     if args.fail_above is not None and ratio > args.fail_above:
         return 1

@@ -68,8 +68,8 @@ def decode(data: bytes, path: str) -> SourceFile:
     if len(data) > MAX_BYTES:
         raise SourceError(
             "E001",
-            f"het bestand is {len(data) / 1_048_576:.1f} MB; een agenda is hooguit "
-            f"{MAX_BYTES // 1_048_576} MB",
+            f"het bestand is {f'{len(data) / 1_048_576:.1f}'.replace('.', ',')} MB; een agenda is "
+            f"hooguit {MAX_BYTES // 1_048_576} MB",
             UNKNOWN,
             "controleer of dit echt een .lea-bestand is",
         )
