@@ -58,3 +58,40 @@ def test_agenda_not_found_is_a_usage_error(tmp_path: Path, capsys: pytest.Captur
     stray.write_text("gemeente: Hengelo\njaar: 2025\n", encoding="utf-8")
     assert main(["check", str(stray)]) == 2
     assert "--agenda" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["cijfers.csv", "uitvraag.xlsx", "Observaties-2025.CSV"])
+def test_import_file_gets_one_clear_error(name: str, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A CSV or XLSX that is not observaties.csv is an import file, not an agenda."""
+    file = tmp_path / name
+    if name.endswith(".xlsx"):
+        from openpyxl import Workbook
+
+        Workbook().save(file)
+    else:
+        file.write_text("indicator;periode;waarde;bron\nthuiszitters;2025/2026;12;SWV\n", encoding="utf-8")
+    before = file.read_bytes()
+    assert main(["check", str(file)]) == 1
+    out = capsys.readouterr().out
+    assert out.count("fout[") == 1, out
+    assert "fout[D100]" in out
+    assert ("dit is een gegevensbestand; lees het in met `lea import BESTAND --agenda NAAM` "
+            "(of controleer zonder te schrijven met --dry-run)") in out
+    assert f"lea import {file} --agenda NAAM --dry-run" in out
+    assert "E1" not in out and "E2" not in out  # not parsed as an agenda
+    assert file.read_bytes() == before
+
+
+def test_import_file_with_agenda_in_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    file = tmp_path / "cijfers.csv"
+    file.write_text("indicator;periode;waarde;bron\n", encoding="utf-8")
+    assert main(["check", "--format", "json", "--agenda", "hengelo", str(file)]) == 1
+    payload = json.loads(capsys.readouterr().out)
+    assert [d["code"] for d in payload["diagnostics"]] == ["D100"]
+    assert payload["diagnostics"][0]["help"] == f"lea import {file} --agenda hengelo --dry-run"
+
+
+def test_missing_import_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(tmp_path / "bestaat-niet.csv")]) == 2
+    assert "fout[E000]" in capsys.readouterr().out

@@ -65,7 +65,12 @@ def _is_data_file(path: str) -> bool:
     from pathlib import Path
 
     p = Path(path)
-    return p.suffix in (".yaml", ".yml") or p.name == "observaties.csv"
+    return p.suffix in (".yaml", ".yml") or p.suffix.casefold() in IMPORT_SUFFIXES
+
+
+IMPORT_SUFFIXES = (".csv", ".xlsx")
+IMPORT_FILE_MESSAGE = ("dit is een gegevensbestand; lees het in met `lea import BESTAND --agenda NAAM` "
+                       "(of controleer zonder te schrijven met --dry-run)")
 
 
 def _check_data_file(path: str, agenda_name: str | None) -> tuple[SourceFile | None, list[Diagnostic]]:
@@ -85,6 +90,12 @@ def _check_data_file(path: str, agenda_name: str | None) -> tuple[SourceFile | N
     if not p.is_file():
         return None, [error("E000", "bestand niet gevonden", f"bestand niet gevonden: {path}",
                             Span.point(1, 1), path=path)]
+    if p.suffix.casefold() in IMPORT_SUFFIXES and p.name != "observaties.csv":
+        # An import file (uitvraag, export): lea check would read it as an agenda.
+        agenda_hint = agenda_name or "NAAM"
+        return None, [error("D100", "geen agenda of voortgangsbestand", IMPORT_FILE_MESSAGE,
+                            Span.point(1, 1), path=path,
+                            help=f"lea import {path} --agenda {agenda_hint} --dry-run")]
     if agenda_name is None:
         guess = p.resolve().parent.parent.parent / "agendas" / f"{p.resolve().parent.name}.lea"
         agenda_path = guess
