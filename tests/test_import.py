@@ -259,13 +259,146 @@ def test_changed_value_needs_a_reason_and_keeps_the_old_value(
     file = CASES / "revision_without_reason.csv"
     code, output = run_import(file, data_dir, capsys, "--reden", "definitieve telling samenwerkingsverband")
     assert code == 0, output
-    assert "herzien" in output and "15 -> 13" in output
+    assert "herzien" in output and "waarde: 15 → 13" in output
     revisions = load_revisions(data_dir)
     assert len(revisions) == 1
     rev = revisions[0]
     assert (rev.indicator, rev.period, rev.old, rev.new) == ("thuiszitters", "2024/2025", "15", "13")
     assert rev.reason == "definitieve telling samenwerkingsverband"
     assert rev.file == "revision_without_reason.csv"
+    # The old row is on record in full: every field that changed, old → new.
+    assert rev.change is not None
+    assert rev.change.startswith("waarde: 15 → 13; bron: 'illustratief voorbeeld, geen bron' → "
+                                 "'samenwerkingsverband'; status: voorlopig → definitief; "
+                                 "illustratief: 1 → 0")
+    code, output = run_import(file, data_dir, capsys)
+    assert code == 0 and "niets veranderd" in output
+
+
+STORED_ILLUSTRATIVE = ("vsv-percentage;2024/2025;;2,34;illustratief voorbeeld, geen bron;voorlopig;1;;"
+                       "illustratief: verzonnen voorbeeldcijfer voor de demo")
+
+
+def _stored_row(data_dir: Path, indicator: str, period: str) -> list[str]:
+    for line in (data_dir / "observaties.csv").read_text(encoding="utf-8").splitlines():
+        fields = line.split(";")
+        if fields[:2] == [indicator, period] and not fields[2]:
+            return fields
+    raise AssertionError(f"{indicator} {period} staat niet in observaties.csv")
+
+
+def _same_row_except(data_dir: Path, tmp_path: Path, indicator: str, period: str,
+                     **changes: str) -> Path:
+    """An import file that repeats the stored row, with some of its columns changed."""
+    from lea_rules.data.rows import COLUMNS
+
+    fields = dict(zip(COLUMNS, _stored_row(data_dir, indicator, period), strict=True))
+    fields.update(changes)
+    file = tmp_path / "wijziging.csv"
+    file.write_text(";".join(COLUMNS) + "\n" + ";".join(fields.values()) + "\n", encoding="utf-8")
+    return file
+
+
+def test_identical_reimport_of_a_stored_row_is_a_noop(data_dir: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    file = _same_row_except(data_dir, tmp_path, "vsv-percentage", "2024/2025")
+    before = snapshot(data_dir)
+    code, output = run_import(file, data_dir, capsys)
+    assert code == 0, output
+    assert "niets veranderd" in output
+    assert snapshot(data_dir) == before
+
+
+@pytest.mark.parametrize(("column", "new", "shown", "cell"), [
+    ("bron", "DUO, tabel 3", "bron: 'illustratief voorbeeld, geen bron' → 'DUO, tabel 3'", 5),
+    ("status", "definitief", "status: voorlopig → definitief", 6),
+    ("illustratief", "0", "illustratief: 1 → 0", 7),
+    ("reeks", "nieuwe definitie 2024", "reeks: (leeg) → 'nieuwe definitie 2024'", 8),
+    ("toelichting", "illustratief: ander voorbeeld",
+     "toelichting: 'illustratief: verzonnen voorbeeldcijfer voor de demo' → 'illustratief: ander voorbeeld'",
+     9),
+])
+def test_changed_details_are_refused_without_reason(column: str, new: str, shown: str, cell: int,
+                                                    data_dir: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Same value, other source/status/flag/series/note: refused, located, nothing written."""
+    file = _same_row_except(data_dir, tmp_path, "vsv-percentage", "2024/2025", **{column: new})
+    before = snapshot(data_dir.parent)
+    code, output = run_import(file, data_dir, capsys)
+    assert code == 1, output
+    assert "fout[D301]" in output
+    assert shown in output, output
+    assert "waarde:" not in output.split("fout[D301]")[1].split("-->")[0]  # the value did not change
+    assert f"--> {file}:2:{cell} (kolom '{column}')" in output, output
+    assert "--reden" in output and "revisies.csv" in output
+    assert "er is niets veranderd" in output
+    assert snapshot(data_dir.parent) == before  # byte for byte
+    assert _stored_row(data_dir, "vsv-percentage", "2024/2025") == STORED_ILLUSTRATIVE.split(";")
+
+
+def test_illustrative_to_real_needs_a_reason(data_dir: Path, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """Turning a made-up figure into a real one (illustratief 1 → 0) is never silent."""
+    file = tmp_path / "echt.csv"
+    # No illustratief column at all: absent means 0, so this also changes the stored 1.
+    file.write_text("indicator;periode;waarde;bron;status;toelichting\n"
+                    "vsv-percentage;2024/2025;2,34;illustratief voorbeeld, geen bron;voorlopig;"
+                    "illustratief: verzonnen voorbeeldcijfer voor de demo\n", encoding="utf-8")
+    before = snapshot(data_dir.parent)
+    code, output = run_import(file, data_dir, capsys)
+    assert code == 1, output
+    assert "fout[D301]" in output and "illustratief: 1 → 0" in output
+    assert "kolom 'illustratief' staat niet in het bestand" in output
+    assert f"--> {file}:2\n" in output  # the row; the column is not in the file
+    assert snapshot(data_dir.parent) == before
+    code, output = run_import(file, data_dir, capsys, "--reden", "cijfer bevestigd door DUO")
+    assert code == 0, output
+    assert "1 herzien" in output and "illustratief: 1 → 0" in output
+    stored = [o for o in load_observations(data_dir, load_agenda(AGENDA))
+              if (o.indicator, o.period) == ("vsv-percentage", "2024/2025")]
+    assert len(stored) == 1 and not stored[0].illustrative
+    rev = load_revisions(data_dir)[-1]
+    assert (rev.indicator, rev.period, rev.old, rev.new) == ("vsv-percentage", "2024/2025", "2,34", "2,34")
+    assert rev.change == "illustratief: 1 → 0" and rev.reason == "cijfer bevestigd door DUO"
+
+
+def test_every_change_in_one_file_is_reported(data_dir: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    file = tmp_path / "twee.csv"
+    file.write_text("indicator;periode;waarde;bron;status;illustratief;toelichting\n"
+                    "thuiszitters;2024/2025;15;SWV;voorlopig;1;illustratief: verzonnen voorbeeldcijfer voor "
+                    "de demo\nthuiszitters;2023/2024;14;illustratief voorbeeld, geen bron;definitief;1;"
+                    "illustratief: verzonnen voorbeeldcijfer voor de demo\n", encoding="utf-8")
+    code, output = run_import(file, data_dir, capsys)
+    assert code == 1
+    assert output.count("fout[D301]") == 2
+    assert "bron: 'illustratief voorbeeld, geen bron' → 'SWV'" in output
+    assert "status: voorlopig → definitief" in output
+    assert "2 fouten" in output
+
+
+def test_old_revisions_file_without_change_column_still_loads(data_dir: Path, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    legacy = ("indicator;periode;eenheid;oud;nieuw;reden;datum;bestand\n"
+              "thuiszitters;2023/2024;;12;14;telling herzien;2025-03-01;oud.csv\n")
+    (data_dir / "revisies.csv").write_text(legacy, encoding="utf-8")
+    [rev] = load_revisions(data_dir)
+    assert (rev.old, rev.new, rev.change, rev.revised_on) == ("12", "14", None, date(2025, 3, 1))
+    code, output = run_import(CASES / "revision_without_reason.csv", data_dir, capsys, "--reden", "DUO")
+    assert code == 0, output
+    text = (data_dir / "revisies.csv").read_text(encoding="utf-8").splitlines()
+    assert text[0] == "indicator;periode;eenheid;oud;nieuw;reden;datum;bestand;wijziging"
+    assert text[1] == "thuiszitters;2023/2024;;12;14;telling herzien;2025-03-01;oud.csv;"
+    revisions = load_revisions(data_dir)
+    assert [r.old for r in revisions] == ["12", "15"]
+    assert revisions[1].change is not None and revisions[1].change.startswith("waarde: 15 → 13")
+
+
+def test_revisions_file_with_a_wrong_header_is_refused(data_dir: Path) -> None:
+    (data_dir / "revisies.csv").write_text("indicator;periode;oud;nieuw\n", encoding="utf-8")
+    with pytest.raises(DataInvalid) as info:
+        load_revisions(data_dir)
+    assert info.value.problems[0].code == "D130"
 
 
 def test_dry_run_writes_nothing(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

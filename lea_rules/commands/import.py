@@ -42,7 +42,7 @@ def load_agenda_or_report(name: str) -> tuple[Agenda | None, Path, int]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lea_rules.data.importer import import_file
+    from lea_rules.data.importer import describe_changes, differences, import_file
     from lea_rules.data.problems import DataInvalid, render_problems
     from lea_rules.data.store import default_data_dir
 
@@ -68,10 +68,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     for old, new in plan.revised:
         print(f"  herzien  {new.indicator} {new.period}{' ' + new.unit if new.unit else ''}: "
-              f"{_val(old)} -> {_val(new)}")
-    for _, new in plan.updated:
-        print(f"  bijgewerkt  {new.indicator} {new.period}{' ' + new.unit if new.unit else ''} "
-              "(zelfde waarde; bron, status of toelichting gewijzigd)")
+              f"{describe_changes(differences(old, new))}")
     for new in plan.added:
         print(f"  nieuw    {new.indicator} {new.period}{' ' + new.unit if new.unit else ''}: {_val(new)}"
               f"{'  (illustratief)' if new.illustrative else ''}")
@@ -80,8 +77,10 @@ def run(args: argparse.Namespace) -> int:
     if plan.is_noop:
         print(f"{file}: niets veranderd — alle {plan.unchanged} waarden staan al zo in {data_dir}{skipped}")
         return EXIT_OK
-    counts = (f"{len(plan.added)} nieuw, {len(plan.revised)} herzien, {len(plan.updated)} bijgewerkt, "
-              f"{plan.unchanged} ongewijzigd{skipped}")
+    counts = f"{len(plan.added)} nieuw, {len(plan.revised)} herzien, {plan.unchanged} ongewijzigd{skipped}"
+    if plan.revised:
+        kept = "zouden bewaard worden" if args.dry_run else "bewaard"
+        print(f"  oude rijen {kept} in {data_dir / 'revisies.csv'} (reden: {args.reason.strip()})")
     if args.dry_run:
         print(f"{file}: in orde; zou schrijven naar {data_dir} ({counts}). Niets geschreven (--dry-run).")
     else:

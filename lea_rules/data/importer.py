@@ -1,8 +1,8 @@
 """Importer: a CSV or XLSX file checked cell by cell, merged into the data folder, written atomically.
 
-A file with any mistake changes nothing. A value that differs from the stored one for the
-same indicator, period and unit needs a reason; the old value stays on record in
-revisies.csv.
+A file with any mistake changes nothing. Any change to a stored observation (its value, or
+its source, status, illustrative flag, series, note or the spelling of its unit) needs a
+reason; the old row stays on record in revisies.csv. Nothing is overwritten silently.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from lea_rules.data.model import Observation, Revision
 from lea_rules.data.problems import DataInvalid, DataProblem, Place
 from lea_rules.data.readers import read_tables
-from lea_rules.data.rows import read_rows
+from lea_rules.data.rows import Located, read_rows
 from lea_rules.data.store import (
     OBSERVATIONS,
     REVISIONS,
@@ -36,8 +36,7 @@ class ImportPlan:
     source_file: str
     data_dir: Path
     added: list[Observation] = field(default_factory=list)
-    revised: list[tuple[Observation, Observation]] = field(default_factory=list)  # old, new value
-    updated: list[tuple[Observation, Observation]] = field(default_factory=list)  # same value, other details
+    revised: list[tuple[Observation, Observation]] = field(default_factory=list)  # old, new row
     unchanged: int = 0
     skipped_empty: int = 0
     observations: list[Observation] = field(default_factory=list)  # the complete new set
@@ -45,7 +44,7 @@ class ImportPlan:
 
     @property
     def changes(self) -> int:
-        return len(self.added) + len(self.revised) + len(self.updated)
+        return len(self.added) + len(self.revised)
 
     @property
     def is_noop(self) -> bool:
@@ -77,33 +76,69 @@ def plan_import(file: Path, agenda: Agenda, data_dir: Path, *, reason: str | Non
             plan.added.append(new)
             by_key[observation_key(new)] = new
             continue
-        if old == new:
+        changes = differences(old, new)
+        if not changes:  # the same row, as it would be stored: nothing to do
             plan.unchanged += 1
             continue
-        if observation_value_text(old) == observation_value_text(new):
-            plan.updated.append((old, new))
-            by_key[observation_key(new)] = new
-            continue
         if reason is None:
-            where = f"{new.indicator} {new.period}" + (f" {new.unit}" if new.unit else "")
-            problems.append(DataProblem(
-                "D301", f"{where}: de waarde {observation_value_text(new)} wijkt af van de opgeslagen "
-                f"waarde {observation_value_text(old)} (bron: {old.source})",
-                located.table.place(located.row, located.value_column, "waarde"),
-                "is dit een herziening? Geef de reden op met --reden \"...\"; de oude waarde blijft "
-                "bewaard in revisies.csv"))
+            problems.append(_change_without_reason(located, old, changes))
             continue
         plan.revised.append((old, new))
         by_key[observation_key(new)] = new
         revisions.append(Revision(
             indicator=new.indicator, period=new.period, unit=new.unit, old=observation_value_text(old),
             new=observation_value_text(new), reason=reason, revised_on=today or date.today(),
-            file=Path(shown).name))
+            file=Path(shown).name, change=describe_changes(changes)))
     if problems:
         raise DataInvalid(problems)
     plan.observations = list(by_key.values())
     plan.revisions = revisions
     return plan
+
+
+# (column in observaties.csv, how it is stored) for every field of a row besides its key
+def _stored_fields(obs: Observation) -> tuple[tuple[str, str], ...]:
+    return (("waarde", observation_value_text(obs)), ("eenheid", obs.unit or ""), ("bron", obs.source),
+            ("status", obs.status.value), ("illustratief", "1" if obs.illustrative else "0"),
+            ("reeks", obs.series or ""), ("toelichting", obs.note or ""))
+
+
+def differences(old: Observation, new: Observation) -> list[tuple[str, str, str]]:
+    """(column, old text, new text) for every field in which `new` differs from the stored `old`."""
+    return [(name, before, after)
+            for (name, before), (_, after) in zip(_stored_fields(old), _stored_fields(new), strict=True)
+            if before != after]
+
+
+def _shown(name: str, text: str) -> str:
+    if name in ("waarde", "status", "illustratief"):
+        return text
+    return f"'{text}'" if text else "(leeg)"
+
+
+def describe_changes(changes: list[tuple[str, str, str]]) -> str:
+    """`waarde: 15 → 13; bron: 'A' → 'B'`: what changed, as recorded in revisies.csv."""
+    return "; ".join(f"{name}: {_shown(name, before)} → {_shown(name, after)}"
+                     for name, before, after in changes)
+
+
+def _change_without_reason(located: Located, old: Observation,
+                           changes: list[tuple[str, str, str]]) -> DataProblem:
+    new = located.observation
+    where = f"{new.indicator} {new.period}" + (f" {new.unit}" if new.unit else "")
+    first = changes[0][0]
+    column = located.column(first)
+    absent = [name for name, _, _ in changes if located.column(name) is None]
+    quoted = [f"'{n}'" for n in absent]
+    named = " en ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+    note = ("" if not absent else f"; kolom {named} staat niet in het bestand en telt dan als leeg"
+            if len(absent) == 1 else f"; kolommen {named} staan niet in het bestand en tellen dan als leeg")
+    source = "" if any(name == "bron" for name, _, _ in changes) else f" (bron: {old.source})"
+    return DataProblem(
+        "D301", f"{where} wijkt af van de opgeslagen rij{source}: {describe_changes(changes)}{note}",
+        located.table.place(located.row, column, first if column is not None else None),
+        "is dit een bewuste wijziging? Geef de reden op met --reden \"...\"; de oude rij blijft "
+        "bewaard in revisies.csv. Zo niet: neem de opgeslagen gegevens over in het bestand")
 
 
 def apply_import(plan: ImportPlan) -> None:

@@ -41,7 +41,12 @@ class Observation(BaseModel):
 
 
 class Revision(BaseModel):
-    """A stored value replaced by a new one; the old value stays on record."""
+    """A stored observation replaced by a new one; what it was stays on record.
+
+    `old`/`new` are the values (equal when only the details changed); `change` lists every
+    field that changed, old -> new (`bron: 'A' → 'B'; illustratief: 1 → 0`). Files written
+    before `change` existed have no such column: `change` is then None (the value changed).
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -53,6 +58,7 @@ class Revision(BaseModel):
     reason: str
     revised_on: date
     file: str | None = None
+    change: str | None = None
 
 
 class ActionState(str, Enum):

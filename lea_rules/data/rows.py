@@ -31,6 +31,11 @@ class Located:
     row: int
     table: Table
     value_column: int = 1
+    # column name -> 1-based column, for the columns the file has (a change can point at its cell)
+    columns: tuple[tuple[str, int], ...] = ()
+
+    def column(self, name: str) -> int | None:
+        return dict(self.columns).get(name)
 
 
 @dataclass
@@ -199,7 +204,8 @@ def _read_row(table: Table, index: dict[str, int], row: list[Cell], agenda: Agen
         indicator=indicator.name, period=period.text, value=value.number, rating=value.rating,
         flag=value.flag, unit=unit, source=src.text, status=status, illustrative=illustrative,
         series=cell("reeks").text or None, note=note)
-    result.observations.append(Located(obs, row_no, table, val_cell.column))
+    columns = tuple((name, cell(name).column) for name in COLUMNS if name in index)
+    result.observations.append(Located(obs, row_no, table, val_cell.column, columns))
 
 
 def _period_help(indicator: Indicator) -> str:

@@ -1,7 +1,7 @@
 """Store: the data folder of one municipality, read with located errors and written atomically.
 
     data/<gemeente>/observaties.csv      one row per indicator, period and unit (sorted)
-    data/<gemeente>/revisies.csv         every replaced value, with reason and date
+    data/<gemeente>/revisies.csv         every replaced observation, with what changed, reason and date
     data/<gemeente>/voortgang-<jaar>.yaml  the policy writer's yearly progress
 
 `<gemeente>` is the file name of the agenda without `.lea` (agendas/hengelo.lea -> data/hengelo).
@@ -28,7 +28,9 @@ from lea_rules.numbers import format_dutch
 OBSERVATIONS = "observaties.csv"
 REVISIONS = "revisies.csv"
 REVISION_COLUMNS: tuple[str, ...] = ("indicator", "periode", "eenheid", "oud", "nieuw", "reden", "datum",
-                                     "bestand")
+                                     "bestand", "wijziging")
+# revisies.csv as written before the `wijziging` column existed; still read, rewritten in full.
+LEGACY_REVISION_COLUMNS: tuple[str, ...] = REVISION_COLUMNS[:-1]
 
 
 def default_data_dir(agenda_path: str | Path) -> Path:
@@ -68,13 +70,16 @@ def load_observations(data_dir: str | Path, agenda: Agenda) -> list[Observation]
 
 
 def load_revisions(data_dir: str | Path) -> list[Revision]:
-    """Every value that an import replaced, oldest first; [] when there are none."""
+    """Every observation that an import replaced, oldest first; [] when there are none.
+
+    Reads both the current header and the one without `wijziging` (older files).
+    """
     path = Path(data_dir) / REVISIONS
     if not path.exists():
         return []
     table = read_csv_bytes(path.read_bytes(), str(path), strict_utf8=True, delimiter=";")
     names = [c.text.casefold() for c in table.header]
-    if tuple(names) != REVISION_COLUMNS:
+    if tuple(names) not in (REVISION_COLUMNS, LEGACY_REVISION_COLUMNS):
         raise DataInvalid([DataProblem("D130", "de kopregel van revisies.csv klopt niet",
                                        table.place(table.header[0].row, 1),
                                        f"de kopregel is: {';'.join(REVISION_COLUMNS)}")])
@@ -96,7 +101,7 @@ def load_revisions(data_dir: str | Path) -> list[Revision]:
         revisions.append(Revision(indicator=fields["indicator"], period=fields["periode"],
                                   unit=fields["eenheid"] or None, old=fields["oud"], new=fields["nieuw"],
                                   reason=fields["reden"], revised_on=revised_on,
-                                  file=fields["bestand"] or None))
+                                  file=fields["bestand"] or None, change=fields.get("wijziging") or None))
     if problems:
         raise DataInvalid(problems)
     return revisions
@@ -152,7 +157,7 @@ def render_observations(observations: Iterable[Observation]) -> str:
 
 def render_revisions(revisions: Iterable[Revision]) -> str:
     rows = [[r.indicator, r.period, r.unit or "", r.old, r.new, r.reason, r.revised_on.isoformat(),
-             r.file or ""] for r in revisions]
+             r.file or "", r.change or ""] for r in revisions]
     return _csv_text(REVISION_COLUMNS, rows)
 
 
