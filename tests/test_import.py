@@ -38,7 +38,7 @@ CSV_CASES: dict[str, tuple[str, int | None, int | None, str]] = {
     "calendar_year_for_school_year.csv": ("D214", 2, 2, "schooljaar"),
     "school_year_for_calendar_year.csv": ("D214", 2, 2, "kalenderjaar"),
     "impossible_date.csv": ("D211", 2, 2, "geen bestaande datum"),
-    "misspelled_month.csv": ("D211", 2, 2, "januari"),
+    "misspelled_month.csv": ("D216", 2, 2, "januari"),
     "derived_indicator.csv": ("D202", 2, 1, "afgeleide"),
     "missing_period.csv": ("D215", 2, 2, "periode ontbreekt"),
     "missing_source.csv": ("D204", 2, 4, "bron ontbreekt"),
@@ -146,6 +146,13 @@ def _text_named_xlsx(path: Path) -> None:
     path.write_text("dit is gewoon tekst, geen werkmap\n", encoding="utf-8")
 
 
+def _damaged_workbook(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:  # a zip file, but no workbook inside
+        archive.writestr("leesmij.txt", "geen werkmap")
+
+
 def _old_xls(path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
 
@@ -163,6 +170,7 @@ XLSX_CASES = {
     "not_a_spreadsheet": (_not_a_spreadsheet, "plaatje.csv", "D104", "", "geen spreadsheet"),
     "text_named_xlsx": (_text_named_xlsx, "tekst.xlsx", "D103", "", "geen Excel-bestand"),
     "old_xls": (_old_xls, "oud.xls", "D102", "", ".xlsx"),
+    "damaged_workbook": (_damaged_workbook, "kapot.xlsx", "D112", "", "geen leesbaar Excel-bestand"),
 }
 
 
@@ -434,6 +442,17 @@ def test_stored_data_with_a_mistake_blocks_import(data_dir: Path, capsys: pytest
     code, output = run_import(CASES / "revision_without_reason.csv", data_dir, capsys)
     assert code == 1
     assert "observaties.csv:" in output and "fout[D222]" in output
+    assert snapshot(data_dir) == before
+
+
+def test_stored_file_that_is_not_utf8_blocks_import(data_dir: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    path = data_dir / "observaties.csv"
+    path.write_bytes(path.read_bytes() + "café\n".encode("cp1252"))  # saved by Excel as Windows-1252
+    before = snapshot(data_dir)
+    code, output = run_import(CASES / "revision_without_reason.csv", data_dir, capsys)
+    assert code == 1
+    assert "fout[D124]" in output and "geen geldige UTF-8" in output and "observaties.csv:" in output
     assert snapshot(data_dir) == before
 
 

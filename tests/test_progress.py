@@ -31,9 +31,26 @@ PROGRESS_CASES: dict[str, tuple[str, int, int, str]] = {
     "yaml_syntax_error.yaml": ("D401", 6, 4, "YAML"),
     "unknown_key.yaml": ("D404", 3, 1, "bedoelde je 'acties'?"),
     "duplicate_action.yaml": ("D403", 6, 3, "twee keer"),
-    "empty.yaml": ("D401", 1, 1, "leeg"),
+    "empty.yaml": ("D407", 1, 1, "leeg"),
     "missing_year.yaml": ("D413", 1, 1, "jaar"),
+    "year_not_a_number.yaml": ("D414", 2, 7, "geen jaartal"),
+    "actions_not_a_mapping.yaml": ("D402", 3, 9, "naam: waarde"),
+    "key_not_text.yaml": ("D408", 4, 3, "gewone tekst"),
+    "status_not_text.yaml": ("D405", 5, 13, "moet een tekst zijn"),
+    "empty_action_status.yaml": ("D422", 5, 13, "status ontbreekt"),
+    "empty_stand.yaml": ("D435", 5, 11, "stand ontbreekt"),
 }
+
+
+@pytest.mark.parametrize("name", ["status_not_text.yaml", "empty_action_status.yaml", "empty_stand.yaml"])
+def test_one_problem_per_mistake(name: str, tmp_path: Path) -> None:
+    """An empty or non-text status is one problem with its own code, not two."""
+    data_dir = tmp_path / "hengelo"
+    data_dir.mkdir()
+    shutil.copy(CASES / name, data_dir / "voortgang-2025.yaml")
+    with pytest.raises(DataInvalid) as info:
+        load_progress(data_dir, 2025, load_agenda(ROOT / "agendas" / "hengelo.lea"))
+    assert [p.code for p in info.value.problems] == [PROGRESS_CASES[name][0]]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -48,7 +48,8 @@ class _Reader:
         out = []
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problem("D402", "een naam moet gewone tekst zijn", key_node)
+                self.problem("D408", "een naam moet gewone tekst zijn", key_node,
+                             "schrijf de naam als gewone tekst, zonder [ ] of { }, bijvoorbeeld 1.1-a1:")
                 continue
             key = str(key_node.value).strip()
             if key.casefold() in seen:
@@ -72,10 +73,13 @@ class _Reader:
         value = str(node.value).strip()
         return value or None
 
-    def word(self, node: yaml.Node, what: str, allowed: list[str], code: str) -> str | None:
+    def word(self, node: yaml.Node, what: str, allowed: list[str], code: str, missing_code: str
+             ) -> str | None:
+        """One of `allowed`: `code` for another word, `missing_code` for an empty value."""
         text = self.text(node, what)
         if text is None:
-            self.problem(code, f"{what} ontbreekt", node, f"kies uit: {', '.join(allowed)}")
+            if isinstance(node, yaml.ScalarNode):  # otherwise text() reported it (D405)
+                self.problem(missing_code, f"{what} ontbreekt", node, f"kies uit: {', '.join(allowed)}")
             return None
         if text.casefold() not in allowed:
             self.problem(code, f"'{text}' is geen geldige {what}", node,
@@ -100,7 +104,7 @@ class _Reader:
             elif key == "jaar":
                 text = self.text(value, "jaar")
                 if text is None or not text.isdigit():
-                    self.problem("D411", f"'{text}' is geen jaartal", value, f"schrijf jaar: {self.year}")
+                    self.problem("D414", f"'{text}' is geen jaartal", value, f"schrijf jaar: {self.year}")
                 elif int(text) != self.year:
                     self.problem("D411", f"jaar {text} past niet bij de bestandsnaam "
                                  f"voortgang-{self.year}.yaml", value, f"schrijf jaar: {self.year}")
@@ -138,7 +142,7 @@ class _Reader:
             props = self.mapping(value, f"actie '{key}'", ACTION_KEYS)
             for prop, _, prop_value in props:
                 if prop == "status":
-                    item["status"] = self.word(prop_value, "status", states, "D421")
+                    item["status"] = self.word(prop_value, "status", states, "D421", "D422")
                 else:
                     item["toelichting"] = self.text(prop_value, "toelichting")
             if isinstance(value, yaml.MappingNode) and "status" not in {p for p, _, _ in props}:
@@ -167,7 +171,7 @@ class _Reader:
                                      "stand uit de cijfers", prop_key,
                                      "haal 'stand:' weg; een toelichting en 'act:' mogen wel")
                         continue
-                    item["stand"] = self.word(prop_value, "stand", states, "D431")
+                    item["stand"] = self.word(prop_value, "stand", states, "D431", "D435")
                 elif prop == "toelichting":
                     item["toelichting"] = self.text(prop_value, "toelichting")
                 else:
@@ -221,7 +225,7 @@ def read_progress(path: Path, agenda: Agenda, year: int) -> Progress:
                                        "let op de inspringing (spaties, geen tabs) en zet tekst met "
                                        "een dubbele punt tussen aanhalingstekens")]) from None
     if root is None:
-        raise DataInvalid([DataProblem("D401", "het voortgangsbestand is leeg", Place(shown, 1, 1),
+        raise DataInvalid([DataProblem("D407", "het voortgangsbestand is leeg", Place(shown, 1, 1),
                                        f"begin met gemeente: {agenda.municipality} en jaar: {year}")])
     reader = _Reader(path, agenda, year)
     data = reader.read(root)

@@ -56,7 +56,7 @@ def decode_text(data: bytes, shown: str, strict_utf8: bool = False) -> str:
     except UnicodeDecodeError as exc:
         if strict_utf8:
             line = data.count(b"\n", 0, exc.start) + 1
-            raise _fail("D105", f"byte 0x{data[exc.start]:02x} is geen geldige UTF-8",
+            raise _fail("D124", f"byte 0x{data[exc.start]:02x} is geen geldige UTF-8",
                         Place(shown, line), "sla het bestand op als UTF-8") from None
     try:
         return data.decode("cp1252")
@@ -136,11 +136,11 @@ def read_xlsx(path: Path, shown: str) -> list[Table]:
         # read as a cached (or missing) result.
         workbook = load_workbook(path, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise _fail("D103", f"dit is geen leesbaar Excel-bestand (.xlsx): {type(exc).__name__}",
+        raise _fail("D112", f"dit is geen leesbaar Excel-bestand (.xlsx): {type(exc).__name__}",
                     Place(shown), "open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx)"
                     ) from None
     except Exception as exc:  # openpyxl raises its own InvalidFileException and others
-        raise _fail("D103", f"dit is geen leesbaar Excel-bestand (.xlsx): {exc}", Place(shown),
+        raise _fail("D112", f"dit is geen leesbaar Excel-bestand (.xlsx): {exc}", Place(shown),
                     "open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx)") from None
     tables: list[Table] = []
     problems: list[DataProblem] = []

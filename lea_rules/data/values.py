@@ -94,7 +94,7 @@ def read_period_text(text: str) -> Period:
     if m:
         if m[2] not in MONTHS:
             hint = did_you_mean(m[2], MONTHS)
-            raise ValueProblem("D211", f"'{m[2]}' in '{text}' is geen maand", hint or
+            raise ValueProblem("D216", f"'{m[2]}' in '{text}' is geen maand", hint or
                                "schrijf de maand voluit: januari, februari, ...")
         return _make_date(int(m[3]), MONTHS.index(m[2]) + 1, int(m[1]), text)
     raise ValueProblem("D213", f"'{text}' is geen periode",
