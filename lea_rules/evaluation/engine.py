@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from lea_rules.data.model import Observation, Progress, ReportedState
 from lea_rules.evaluation.goals import Context, evaluate_goal
+from lea_rules.evaluation.kengetallen import kengetallen
 from lea_rules.evaluation.model import (
     ActionEvaluation,
     ActRecord,
@@ -43,7 +44,8 @@ def evaluate(agenda: Agenda, observations: Sequence[Observation], progress: Prog
         municipality=agenda.municipality, agenda_title=agenda.title, agenda_path=agenda.path,
         period=agenda.period, peiljaar=peiljaar, data_date=data_date, results=results,
         actions=actions, illustrative_used=illustrative,
-        counts={k: v for k, v in counts.items() if v})
+        counts={k: v for k, v in counts.items() if v},
+        kengetallen=kengetallen(agenda, observations, peiljaar))
 
 
 def section_path(agenda: Agenda, section: Section) -> list[str]:

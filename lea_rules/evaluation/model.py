@@ -184,6 +184,45 @@ class ActionEvaluation(BaseModel):
     note: str | None = None
 
 
+class KengetalPoint(BaseModel):
+    """One figure of a kengetal: a period, a unit of its group (None = the total), its origin."""
+
+    model_config = ConfigDict(frozen=True)
+
+    period: str  # as written: 2023, 2022/2023, 2022-01-01
+    unit: str | None = Field(default=None, description="breakdown unit (wijk, IKC) or None for the total")
+    value: float | None = None
+    rating: str | None = Field(default=None, description="categorical or ja/nee figure")
+    source: str = Field(description="where the figure comes from; a derived figure names its inputs: "
+                                    "'berekend: 463 / 10.884 × 100'")
+    status: str = "definitief"
+    illustrative: bool = False
+    derived: bool = False
+    inputs: dict[str, float] = Field(
+        default_factory=dict, description="derived: the value of every indicator in the formula")
+    note: str | None = None
+
+
+class KengetalSeries(BaseModel):
+    """An indicator with `soort: kengetal`: followed for context, without a target of its own."""
+
+    model_config = ConfigDict(frozen=True)
+
+    indicator: str
+    label: str
+    unit: str | None = Field(default=None, description="eenheid of the indicator: %, aantal, ...")
+    source: str | None = Field(default=None, description="bron: of the indicator in the agenda")
+    group: str | None = Field(default=None, description="per: the group it is measured for (wijk)")
+    units: list[str] = Field(
+        default_factory=list,
+        description="the units of that group in the order of the data, also those without a figure here")
+    derived: bool = False
+    formula: str | None = Field(default=None, description="derived: the formula as in the agenda")
+    points: list[KengetalPoint] = Field(
+        default_factory=list, description="by period, then the total before the units in their order; "
+                                          "a figure that is missing or cannot be computed has no point")
+
+
 class EvaluationReport(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -198,3 +237,7 @@ class EvaluationReport(BaseModel):
     actions: list[ActionEvaluation]
     illustrative_used: bool = False
     counts: dict[str, int] = Field(default_factory=dict, description="number of results per status")
+    # Added in lea-evaluation/1 (compatible): the figures followed for context.
+    kengetallen: list[KengetalSeries] = Field(
+        default_factory=list, description="indicators with `soort: kengetal`, in agenda order, with "
+                                          "their figures up to the peiljaar")

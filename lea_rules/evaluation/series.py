@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -12,7 +12,7 @@ from lea_rules.data.values import Period
 from lea_rules.evaluation.model import Point
 from lea_rules.evaluation.timeaxis import axis, end_year, read_period, start_date
 from lea_rules.expr import evaluate_expr
-from lea_rules.nodes import Agenda, Indicator, expr_names
+from lea_rules.nodes import Agenda, Expr, Indicator, NameExpr, NegExpr, NumberExpr, expr_names
 
 DERIVED_SOURCE = "berekend met de formule van de indicator"
 
@@ -32,6 +32,11 @@ class SeriesPoint:
     note: str | None = None
     explicit: bool = False  # a baseline written in the agenda, not an observation
     position: Decimal | None = None  # set for an explicit baseline of another kind of period
+    inputs: tuple[tuple[str, Decimal], ...] = ()  # a derived figure: the inputs of its formula
+
+    @property
+    def derived(self) -> bool:
+        return bool(self.inputs)
 
     @property
     def t(self) -> Decimal:
@@ -74,15 +79,29 @@ def p_key(point: SeriesPoint) -> str:
 def totals(indicator: Indicator, observations: Sequence[Observation], agenda: Agenda,
            _seen: frozenset[str] = frozenset()) -> list[SeriesPoint]:
     """The indicator's own totals; for a derived indicator without them, its formula per period."""
+    return _series(indicator, observations, agenda, None, _seen)
+
+
+def unit_series(indicator: Indicator, observations: Sequence[Observation], agenda: Agenda,
+                unit: str) -> list[SeriesPoint]:
+    """One unit's figures (a wijk, an IKC); for a derived indicator without them, its formula
+    per period over the inputs of that same unit."""
+    return _series(indicator, observations, agenda, unit.casefold(), frozenset())
+
+
+def _series(indicator: Indicator, observations: Sequence[Observation], agenda: Agenda,
+            unit: str | None, seen: frozenset[str]) -> list[SeriesPoint]:
+    """`unit` None: the totals; else the figures of that unit (compared without case)."""
     own = [from_observation(o) for o in observations
-           if o.indicator.casefold() == indicator.key and o.unit is None]
-    if own or indicator.formula is None or indicator.key in _seen:
+           if o.indicator.casefold() == indicator.key
+           and (o.unit is None if unit is None else o.unit is not None and o.unit.casefold() == unit)]
+    if own or indicator.formula is None or indicator.key in seen:
         return _ordered(own)
-    seen = _seen | {indicator.key}
+    seen = seen | {indicator.key}
     parts: dict[str, dict[str, SeriesPoint]] = {}
     for name in {n.name.casefold() for n in expr_names(indicator.formula)}:
         part = agenda.indicator(name)
-        series = totals(part, observations, agenda, seen) if part is not None else []
+        series = _series(part, observations, agenda, unit, seen) if part is not None else []
         parts[name] = {p.period.text: p for p in series if p.value is not None}
     if not parts:
         return []
@@ -90,8 +109,8 @@ def totals(indicator: Indicator, observations: Sequence[Observation], agenda: Ag
     derived: list[SeriesPoint] = []
     for text in periods:
         used = [parts[name][text] for name in parts]
-        value = evaluate_expr(indicator.formula, {name: parts[name][text].value or Decimal(0)
-                                                  for name in parts})
+        inputs = {name: parts[name][text].value or Decimal(0) for name in parts}
+        value = evaluate_expr(indicator.formula, inputs)
         if value is None:
             continue  # division by zero: no figure, never zero
         provisional = any(p.status == ObservationStatus.PROVISIONAL.value for p in used)
@@ -101,8 +120,41 @@ def totals(indicator: Indicator, observations: Sequence[Observation], agenda: Ag
             status=(ObservationStatus.PROVISIONAL if provisional else ObservationStatus.FINAL).value,
             illustrative=any(p.illustrative for p in used),
             series="+".join(sorted(labels)) if labels else None,
-            note="berekend uit " + ", ".join(sorted(parts))))
+            note="berekend uit " + ", ".join(sorted(parts)),
+            inputs=tuple(sorted(inputs.items()))))
     return _ordered(derived)
+
+
+_PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def formula_text(expr: Expr, name: Callable[[str], str] = str,
+                 number: Callable[[NumberExpr], str] = lambda n: n.number.text,
+                 times: str = "*") -> str:
+    """A formula written out, with brackets only where they are needed.
+
+    `name` writes an indicator name (as written in the agenda) or the value that stands
+    in for it; `times` is the multiplication sign (`×` for readers, `*` as in the agenda).
+    """
+    def write(e: Expr) -> tuple[str, int]:
+        if isinstance(e, NumberExpr):
+            return number(e), 3
+        if isinstance(e, NameExpr):
+            return name(e.name), 3
+        if isinstance(e, NegExpr):
+            inner, level = write(e.operand)
+            return "-" + (inner if level == 3 else f"({inner})"), 3
+        mine = _PRECEDENCE[e.op]
+        left, left_level = write(e.left)
+        right, right_level = write(e.right)
+        if left_level < mine:
+            left = f"({left})"
+        if right_level < mine or (right_level == mine and e.op in "-/"):
+            right = f"({right})"
+        sign = times if e.op == "*" else e.op
+        return f"{left} {sign} {right}", mine
+
+    return write(expr)[0]
 
 
 def unit_observations(indicator: Indicator, observations: Sequence[Observation]

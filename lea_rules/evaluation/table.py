@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from lea_rules.evaluation.model import Colour, EvaluationReport, GoalEvaluation, Point
 from lea_rules.numbers import format_dutch
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 STYLE = {Colour.GREEN: "green", Colour.ORANGE: "dark_orange", Colour.RED: "red", Colour.GREY: "grey50"}
 
@@ -85,7 +89,32 @@ def render_table(report: EvaluationReport, width: int | None = None) -> str:
             )
     console.print(table)
     console.print(Text(summary_line(report)))
+    if report.kengetallen:
+        console.print(kengetallen_table(report))
     return console.export_text()
+
+
+def kengetallen_table(report: EvaluationReport) -> Table:
+    """The figures followed for context (`soort: kengetal`): one row per figure, no verdict."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="Kengetallen (zonder doel, gevolgd voor de context)", expand=False)
+    table.add_column("indicator", no_wrap=True)
+    table.add_column("periode", no_wrap=True)
+    table.add_column("eenheid/wijk", no_wrap=True)
+    table.add_column("waarde", justify="right", no_wrap=True)
+    table.add_column("bron", max_width=60, no_wrap=True, overflow="ellipsis")
+    for series in report.kengetallen:
+        if not series.points:
+            table.add_row(Text(series.indicator), Text("–"), Text(""), Text("geen gegevens"), Text(""))
+        for i, point in enumerate(series.points):
+            shown = point.rating if point.rating is not None else number(point.value, series.unit)
+            if point.illustrative:
+                shown += " (illustratief)"
+            table.add_row(Text(series.indicator if i == 0 else ""), Text(point.period),
+                          Text(point.unit or "totaal"), Text(shown), Text(point.source))
+    return table
 
 
 def summary_line(report: EvaluationReport) -> str:

@@ -1,0 +1,92 @@
+"""Kengetallen: the figures of every `soort: kengetal` indicator, for context (no verdict).
+
+Derived kengetallen are computed with the same series machinery as the goals (series.py):
+per period, and per unit for an indicator measured `per:` a group. A figure whose inputs
+are missing, or that would divide by zero, gets no point: missing data is never zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from lea_rules.data.model import Observation
+from lea_rules.evaluation.model import KengetalPoint, KengetalSeries
+from lea_rules.evaluation.series import SeriesPoint, formula_text, totals, unit_series
+from lea_rules.evaluation.timeaxis import available
+from lea_rules.nodes import Agenda, Indicator, NumberExpr
+from lea_rules.numbers import format_dutch
+
+
+def kengetallen(agenda: Agenda, observations: Sequence[Observation], peiljaar: int) -> list[KengetalSeries]:
+    """Every context indicator in agenda order, with its figures up to the peiljaar."""
+    return [_series(agenda, indicator, observations, peiljaar)
+            for indicator in agenda.indicators if indicator.context]
+
+
+def group_units(agenda: Agenda, indicator: Indicator, observations: Sequence[Observation]) -> list[str]:
+    """The units of the indicator's groups, in the order they first occur in the data.
+
+    All indicators measured per the same group count, so a wijk that has a figure for one
+    kengetal but not for another still gets its row (with 'geen gegevens').
+    """
+    groups = {g.casefold() for g in (indicator.per_groups or (
+        (indicator.per_group,) if indicator.per_group else ()))}
+    if not groups:
+        return []
+    names = {indicator.key}
+    for other in agenda.indicators:
+        other_groups = other.per_groups or ((other.per_group,) if other.per_group else ())
+        if groups & {g.casefold() for g in other_groups}:
+            names.add(other.key)
+    seen: dict[str, str] = {}
+    for obs in observations:
+        if obs.unit is not None and obs.indicator.casefold() in names:
+            seen.setdefault(obs.unit.casefold(), obs.unit)
+    return list(seen.values())
+
+
+def _series(agenda: Agenda, indicator: Indicator, observations: Sequence[Observation],
+            peiljaar: int) -> KengetalSeries:
+    units = group_units(agenda, indicator, observations)
+    found: list[tuple[int, SeriesPoint, str | None]] = [
+        (0, p, None) for p in totals(indicator, observations, agenda)]
+    for i, unit in enumerate(units):
+        found.extend((i + 1, p, unit) for p in unit_series(indicator, observations, agenda, unit))
+    found = [f for f in found if available(f[1].period, peiljaar)
+             and (f[1].value is not None or f[1].rating is not None or f[1].flag is not None)]
+    found.sort(key=lambda f: (f[1].start, f[1].period.text, f[0]))
+    return KengetalSeries(
+        indicator=indicator.name, label=indicator.label,
+        unit=indicator.unit.value if indicator.unit is not None else None,
+        source=indicator.source, group=indicator.per_group, units=units,
+        derived=indicator.formula is not None,
+        formula=formula_text(indicator.formula) if indicator.formula is not None else None,
+        points=[_point(indicator, p, unit) for _, p, unit in found])
+
+
+def _point(indicator: Indicator, point: SeriesPoint, unit: str | None) -> KengetalPoint:
+    rating = point.rating if point.flag is None else ("ja" if point.flag else "nee")
+    source = point.source
+    if point.derived and indicator.formula is not None:
+        source = "berekend: " + derived_text(indicator, dict(point.inputs))
+    return KengetalPoint(
+        period=point.period.text, unit=unit,
+        value=None if point.value is None else float(point.value), rating=rating, source=source,
+        status=point.status, illustrative=point.illustrative, derived=point.derived,
+        inputs={name: float(value) for name, value in point.inputs},
+        note=point.note if not point.derived else None)
+
+
+def derived_text(indicator: Indicator, inputs: dict[str, Decimal]) -> str:
+    """The formula with the inputs filled in, in Dutch notation: `463 / 10.884 × 100`."""
+    assert indicator.formula is not None
+
+    def name(text: str) -> str:
+        value = inputs.get(text.casefold())
+        return text if value is None else format_dutch(value.normalize() + 0)
+
+    def number(expr: NumberExpr) -> str:
+        return format_dutch(expr.number.value.normalize() + 0)
+
+    return formula_text(indicator.formula, name, number, "\u00d7")
