@@ -52,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--agenda", required=True, metavar="AGENDA")
     p.add_argument("--data", metavar="MAP", help="gegevensmap (standaard data/<gemeente>)")
     p.add_argument("--reden", "--reason", dest="reason", metavar="TEKST",
-                   help="reden voor herziene waarden (verplicht als een waarde verandert)")
+                   help="reden voor een wijziging van een opgeslagen waarde of van haar bron, status "
+                        "of toelichting (verplicht bij elke wijziging)")
     p.add_argument("--dry-run", action="store_true", help="controleer alleen; schrijf niets")
 
     p = sub.add_parser("template", help="maak een uitvraagbestand (XLSX of CSV) voor een bron")

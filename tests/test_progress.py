@@ -107,3 +107,24 @@ def test_progress_content_is_typed() -> None:
     assert act is not None and act.bijsturing
     # Deliberately incomplete: a result with an explanation but no act block.
     assert progress.resultaten["2.1-r4"].act is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("gemeente: Hengelo\njaar: 2025\nacties:\n\t1.1-a1:\n", "hier staat een tab"),
+    ("gemeente: Hengelo\njaar: 2025\nresultaten:\n  1.1-r1:\n    toelichting: a: b\n", "dubbele punt"),
+    ('gemeente: Hengelo\njaar: 2025\nresultaten:\n  1.1-r1:\n    toelichting: "open\n'
+     '  1.1-r2:\n    toelichting: "dicht"\n', "afsluitend aanhalingsteken"),
+])
+def test_yaml_syntax_errors_are_explained_in_dutch(tmp_path: Path, text: str, expected: str) -> None:
+    from lea_rules.api import load_agenda
+    from lea_rules.data.problems import DataInvalid
+    from lea_rules.data.progress import read_progress
+
+    path = tmp_path / "voortgang-2025.yaml"
+    path.write_text(text, encoding="utf-8")
+    agenda = load_agenda(Path(__file__).resolve().parent.parent / "agendas" / "hengelo.lea")
+    with pytest.raises(DataInvalid) as caught:
+        read_progress(path, agenda, 2025)
+    rendered = caught.value.problems[0].render()
+    assert expected in rendered
+    assert "found character" not in rendered and "mapping values" not in rendered

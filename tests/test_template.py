@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from lea_rules.api import load_agenda
 from lea_rules.cli import main
-from lea_rules.data.store import load_observations
+from lea_rules.data.store import load_observations, load_revisions
 
 ROOT = Path(__file__).resolve().parent.parent
 AGENDA = str(ROOT / "agendas" / "hengelo.lea")
@@ -79,13 +79,19 @@ def test_csv_template_for_one_source_round_trips(data_dir: Path, tmp_path: Path,
     filled = [lines[0]] + [line.replace(";2023/2024;;;", ";2023/2024;;471;", 1) for line in lines[1:2]]
     out.write_text("\n".join(filled) + "\n", encoding="utf-8-sig")
     capsys.readouterr()
-    assert main(["import", str(out), "--agenda", AGENDA, "--data", str(data_dir)]) == 0
-    # Same value as the stored illustrative one, now with a real source: details updated, no revision.
-    assert "1 bijgewerkt" in capsys.readouterr().out
+    # Same value as the stored illustrative one, now with a real source: never silent.
+    assert main(["import", str(out), "--agenda", AGENDA, "--data", str(data_dir)]) == 1
+    refused = capsys.readouterr().err
+    assert "fout[D301]" in refused and "illustratief: 1 → 0" in refused
+    assert not (data_dir / "revisies.csv").exists()
+    assert main(["import", str(out), "--agenda", AGENDA, "--data", str(data_dir),
+                 "--reden", "echt cijfer uit het jaarverslag"]) == 0
+    assert "1 herzien" in capsys.readouterr().out
     obs = [o for o in load_observations(data_dir, load_agenda(AGENDA))
            if (o.indicator, o.period) == ("jongeren-met-verzuim", "2023/2024")]
     assert not obs[0].illustrative and obs[0].source == "jaarverslag leerplicht"
-    assert not (data_dir / "revisies.csv").exists()
+    [revision] = load_revisions(data_dir)
+    assert revision.change is not None and "illustratief: 1 → 0" in revision.change
     assert main(["import", str(out), "--agenda", AGENDA, "--data", str(data_dir)]) == 0
     assert "niets veranderd" in capsys.readouterr().out
 

@@ -203,6 +203,30 @@ def _assessed_by_writer(result: Result) -> bool:
     return False
 
 
+_YAML_HINT = ("let op de inspringing (spaties, geen tabs) en zet tekst met een dubbele punt tussen "
+              "aanhalingstekens")
+
+
+def _yaml_problem_in_dutch(problem: str) -> tuple[str, str]:
+    """PyYAML speaks English; a policy writer reads Dutch. Translate the common problems."""
+    if "\\t" in problem:
+        return ("hier staat een tab", "gebruik spaties om in te springen, geen tabs")
+    if "mapping values are not allowed" in problem:
+        return ("een dubbele punt op een plek waar die niet mag",
+                'zet tekst met een dubbele punt tussen aanhalingstekens, bijvoorbeeld: toelichting: "a: b"')
+    if "found unexpected end of stream" in problem or "found end of stream" in problem:
+        return ("het bestand houdt op midden in een tekst", "er mist een afsluitend aanhalingsteken")
+    if "expected <block end>" in problem or "expected ',' or '}'" in problem:
+        return ("de opbouw loopt hier mis",
+                "kijk ook naar de regels erboven: vaak mist daar een afsluitend aanhalingsteken of "
+                "klopt de inspringing niet")
+    if "could not find expected ':'" in problem:
+        return ("hier mist een dubbele punt", "schrijf naam: waarde, met een spatie na de dubbele punt")
+    if "found duplicate anchor" in problem or "found undefined alias" in problem:
+        return ("een '&' of '*' heeft in YAML een speciale betekenis", "zet de tekst tussen aanhalingstekens")
+    return (f"YAML meldt: {problem}", _YAML_HINT)
+
+
 def read_progress(path: Path, agenda: Agenda, year: int) -> Progress:
     """The progress file at `path`; DataInvalid with located problems when it has mistakes."""
     from pydantic import ValidationError
@@ -221,9 +245,8 @@ def read_progress(path: Path, agenda: Agenda, year: int) -> Progress:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         place = Place(shown, mark.line + 1, mark.column + 1) if mark is not None else Place(shown)
-        raise DataInvalid([DataProblem("D401", f"de YAML-opmaak klopt niet: {problem}", place,
-                                       "let op de inspringing (spaties, geen tabs) en zet tekst met "
-                                       "een dubbele punt tussen aanhalingstekens")]) from None
+        what, hint = _yaml_problem_in_dutch(problem)
+        raise DataInvalid([DataProblem("D401", f"de YAML-opmaak klopt niet: {what}", place, hint)]) from None
     if root is None:
         raise DataInvalid([DataProblem("D407", "het voortgangsbestand is leeg", Place(shown, 1, 1),
                                        f"begin met gemeente: {agenda.municipality} en jaar: {year}")])
