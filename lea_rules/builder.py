@@ -117,6 +117,7 @@ class Builder:
         self.in_budget = False  # a `begroting` block is agenda-wide, not under a section
         self.unreadable = 0  # lines the parser could not read; see unreadable_line
         self.line_no = 0
+        self.broken_section = False  # an unreadable section line since the last good one
 
     # --- helpers -----------------------------------------------------------
     def span(self, node: Branch) -> Span:
@@ -200,6 +201,12 @@ class Builder:
         self.unreadable += 1
         word = text.strip().split(":", 1)[0].split(" ", 1)[0].casefold()
         self.current.attempted.add(word)
+        # A section line that did not parse (`theme 1 ...`, an open quote) must not also make
+        # every line under it an orphan: one mistake, one error.
+        from lea_rules.parser import FOREIGN_KEYWORDS
+
+        if word in n.SECTION_WORDS or FOREIGN_KEYWORDS.get(word) in n.SECTION_WORDS:
+            self.broken_section = True
 
     def feed(self, line_no: int, tree: LTree) -> None:
         self.line_no = line_no
@@ -282,6 +289,8 @@ class Builder:
             known, level = False, 1
         draft = _SectionDraft(self.span(stmt), word, level, number, self.string(title_tok))
         orphan = level == 2 and self.top is None
+        if level == 1:
+            self.broken_section = False
         if level == 1 or orphan:
             self.sections.append(draft)
             self.top, self.sub = draft, None
@@ -300,7 +309,7 @@ class Builder:
                      self.span(word_tok),
                      help=f"voeg '{word}' toe aan 'indeling:' of gebruik "
                           f"{did_you_mean(word, level1 + level2) or 'een woord uit de indeling'}")
-        if orphan:
+        if orphan and not self.broken_section:
             self.err("E111", "onderdeel zonder bovenliggend onderdeel",
                      f"'{word}' is niveau 2 van de indeling, maar er staat nog geen "
                      f"'{level1[0]}' boven", self.span(word_tok),
@@ -308,7 +317,7 @@ class Builder:
 
     def _container(self, word: str, stmt: LTree) -> _SectionDraft | None:
         container = self.sub or self.top
-        if container is None:
+        if container is None and not self.broken_section:
             level1 = self.levels[0][0]
             self.err("E112", f"{word} buiten een onderdeel",
                      f"een {word} hoort onder een onderdeel, maar er staat nog geen "
