@@ -590,3 +590,88 @@ def test_templates_ship_inside_the_package() -> None:
     templates = files("lea_rules.report") / "templates"
     for name in ("report.html.j2", "_macros.html.j2", "_glance.html.j2", "_appendix.html.j2", "report.css"):
         assert (templates / name).is_file(), name
+
+
+# --- kengetallen ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hengelo_tree() -> Element:
+    agenda = load_agenda(ROOT / "agendas" / "hengelo.lea")
+    data_dir = ROOT / "data" / "hengelo"
+    observations = load_observations(data_dir, agenda)
+    evaluation = evaluate(agenda, observations, load_progress(data_dir, 2025, agenda), 2025,
+                          load_progress(data_dir, 2024, agenda), data_date="2025-06-30")
+    return parse(render_html(ReportInput(agenda=agenda, evaluation=evaluation, generated=date(2025, 7, 1),
+                                         observations=observations, lang="nl")))
+
+
+def _kengetal(tree: Element, name: str) -> Element:
+    (found,) = [s for s in tree.find_all("section", "kengetal") if s.attrs.get("data-indicator") == name]
+    return found
+
+
+def _rows(section: Element) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for tr in section.find_all("tbody")[0].find_all("tr"):
+        (th,) = tr.find_all("th")
+        out[th.all_text().strip()] = [" ".join(td.all_text().split()) for td in tr.find_all("td")]
+    return out
+
+
+def test_hengelo_kengetallen_section_between_themes_and_questions(hengelo_tree: Element) -> None:
+    ids = [e.attrs["id"] for e in hengelo_tree.iter() if e.tag == "section" and "id" in e.attrs
+           and e.attrs["id"] in ("kengetallen", "open-vragen")]
+    assert ids == ["kengetallen", "open-vragen"]
+    h2 = [" ".join(e.all_text().split()) for e in hengelo_tree.find_all("h2")]
+    assert h2.index("Kengetallen: cijfers die we volgen") == h2.index("Open vragen in de agenda") - 1
+    toc = [a.attrs["href"] for a in hengelo_tree.find_all("nav")[0].find_all("a")]
+    assert toc.index("#kengetallen") == toc.index("#open-vragen") - 1
+    assert toc.index("#kengetallen") > max(i for i, h in enumerate(toc) if h.startswith("#onderdeel-"))
+    levels = [int(e.tag[1]) for e in hengelo_tree.iter() if re.fullmatch(r"h[1-6]", e.tag)]
+    for before, after in itertools.pairwise(levels):
+        assert after <= before + 1
+    for th in hengelo_tree.find_all("th"):
+        assert th.attrs.get("scope") in ("col", "row")
+
+
+def test_hengelo_verzuim_is_shown_derived_from_its_counts(hengelo_tree: Element) -> None:
+    section = _kengetal(hengelo_tree, "verzuim-percentage")
+    rows = _rows(section)
+    value, source = rows["2022/2023"]
+    assert value == "4,25% berekend" and source == "berekend uit 463 / 10.884 × 100"
+    assert rows["2021/2022"][0].startswith("3,47%")
+    assert "illustratief" in rows["2024/2025"][0] and "illustratief" not in rows["2022/2023"][0]
+    assert "jongeren-met-verzuim / leerplichtigen × 100" in section.all_text()
+
+
+def test_hengelo_risk_per_wijk_one_row_per_wijk(hengelo_tree: Element) -> None:
+    section = _kengetal(hengelo_tree, "risico-onderwijsachterstand")
+    rows = _rows(section)
+    assert list(rows)[:3] == ["Hengelo (totaal)", "Wijk 00 Binnenstad", "Wijk 01 Hengelose Es"]
+    assert len(rows) == 11
+    assert rows["Wijk 02 Noord"] == ["25%", "regel 1678"]
+    assert rows["Wijk 00 Binnenstad"] == ["geen gegevens", ""]
+    assert rows["Wijk 09 Buitengebied"][0] == "geen gegevens"
+    (common,) = section.find_all("p", "kengetal-common-source")
+    assert "sources/hengelo-lea-2024-2027.txt" in common.all_text()
+    headers = [th.all_text() for th in section.find_all("thead")[0].find_all("th")]
+    assert headers == ["Wijk", "2023", "Bron"]
+
+
+def test_kengetallen_in_english_with_english_numbers() -> None:
+    agenda = load_agenda(ROOT / "agendas" / "hengelo.lea")
+    data_dir = ROOT / "data" / "hengelo"
+    observations = load_observations(data_dir, agenda)
+    evaluation = evaluate(agenda, observations, None, 2025)
+    tree = parse(render_html(ReportInput(agenda=agenda, evaluation=evaluation, generated=date(2025, 7, 1),
+                                         observations=observations, lang="en")))
+    assert "Key figures we monitor" in [e.all_text() for e in tree.find_all("h2")]
+    rows = _rows(_kengetal(tree, "verzuim-percentage"))
+    assert rows["2022/2023"] == ["4.25% calculated", "calculated from 463 / 10,884 × 100"]
+    assert _rows(_kengetal(tree, "risico-onderwijsachterstand"))["Wijk 00 Binnenstad"][0] == "no data"
+
+
+def test_no_kengetallen_section_without_kengetallen(tree: Element) -> None:
+    assert not tree.find_all("section", "kengetallen")
+    assert "#kengetallen" not in [a.attrs.get("href") for a in tree.find_all("a")]

@@ -146,7 +146,26 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "sum_target": ("Doel: {target}.", "Target: {target}."),
     "sum_baseline": ("Nulmeting: {baseline}.", "Baseline: {baseline}."),
     "sum_projection": ("Verwachting in {moment}: {value}.", "Projection for {moment}: {value}."),
-    # open questions
+    # kengetallen
+    "kengetallen": ("Kengetallen: cijfers die we volgen", "Key figures we monitor"),
+    "kengetallen_intro": (
+        "Deze cijfers volgen we om de situatie beter te begrijpen. Er hoort geen doel bij, dus ze "
+        "krijgen geen oordeel. Een berekend cijfer rekent lea uit met de formule uit de agenda. "
+        "Een cijfer dat ontbreekt, staat er als “geen gegevens”; het is nooit als nul ingevuld.",
+        "We follow these figures to understand the situation better. They have no target, so they "
+        "get no verdict. lea computes a derived figure with the formula in the agenda. A missing "
+        "figure is shown as “no data”; it is never filled in as zero."),
+    "kengetal_formula": ("Berekend met de formule", "Calculated with the formula"),
+    "kengetal_none": ("Er zijn nog geen cijfers tot en met peiljaar {year}.",
+                      "There are no figures yet up to reference year {year}."),
+    "kengetal_table": ("De cijfers per periode", "The figures per period"),
+    "kengetal_table_units": ("De cijfers per {group}", "The figures per {group}"),
+    "derived": ("berekend", "calculated"),
+    "kengetal_common_source": ("Alle cijfers in deze tabel komen uit: {source}. In de kolom Bron staat de "
+                               "plek van elk cijfer.",
+                               "All figures in this table come from: {source}. The Source column gives "
+                               "the place of each figure."),
+    "derived_from": ("berekend uit {inputs}", "calculated from {inputs}"),
     "questions": ("Open vragen in de agenda", "Open questions in the agenda"),
     "questions_intro": ("Deze vragen staan nog open in de agenda. Ze vragen een besluit of uitzoekwerk.",
                         "These questions are still open in the agenda. They need a decision or research."),

@@ -23,10 +23,13 @@ from lea_rules.evaluation.model import (
     Colour,
     EvaluationReport,
     GoalEvaluation,
+    KengetalPoint,
+    KengetalSeries,
     Point,
     Status,
 )
-from lea_rules.nodes import Action, Agenda, Citation, Provenance, Result, Section
+from lea_rules.evaluation.series import formula_text
+from lea_rules.nodes import Action, Agenda, Citation, NumberExpr, Provenance, Result, Section
 from lea_rules.report.charts import ChartPoint, ChartSpec, Legend, line_chart
 from lea_rules.report.formatting import Formatter, period_axis
 from lea_rules.report.goals import describe_goals
@@ -262,6 +265,60 @@ class DataRow:
 
 
 @dataclass(frozen=True)
+class KengetalCell:
+    """One figure of a kengetal, formatted; `missing` shows 'geen gegevens'."""
+
+    text: str
+    missing: bool = False
+    illustrative: bool = False
+    provisional: bool = False
+    derived: bool = False
+    source: str = ""  # for a derived figure: "berekend uit 463 / 10.884 × 100"
+
+
+@dataclass(frozen=True)
+class KengetalRow:
+    header: str  # the period (figures per period) or the unit (figures per wijk)
+    cells: list[KengetalCell]
+    sources: list[tuple[str, str]]  # (period or "", source) of every figure in the row
+
+
+@dataclass(frozen=True)
+class KengetalView:
+    anchor: str
+    name: str
+    label: str
+    source: str | None
+    formula: str | None
+    caption: str
+    row_header: str
+    columns: list[str]  # the value columns: one ("Waarde") or one per period
+    rows: list[KengetalRow]
+    common_source: str | None = None  # the part all sources of the table share, said once
+
+
+def shared_source(rows: list[KengetalRow]) -> tuple[str | None, list[KengetalRow]]:
+    """Sources that differ only at the end (`..., regel 1671`): the shared part once, the rest per row.
+
+    Cut at a `, ` so that no word is split; only when every figure has its own remainder.
+    """
+    sources = [source for row in rows for _, source in row.sources]
+    if len(sources) < 2:
+        return None, rows
+    prefix = sources[0]
+    for source in sources[1:]:
+        while not source.startswith(prefix):
+            prefix = prefix[:-1]
+    cut = prefix.rfind(", ")
+    if cut < 20 or any(len(source) <= cut + 2 for source in sources):
+        return None, rows
+    common = prefix[:cut]
+    return common, [KengetalRow(row.header, row.cells,
+                                [(period, source[cut + 2:]) for period, source in row.sources])
+                    for row in rows]
+
+
+@dataclass(frozen=True)
 class TargetRevisionView:
     code: str
     anchor: str
@@ -323,6 +380,7 @@ class ReportView:
     figure_revisions: list[FigureRevisionView]
     budgets: list[BudgetView]
     result_count: int = field(default=0)
+    kengetallen: list[KengetalView] = field(default_factory=list)
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -686,6 +744,69 @@ class _Builder:
                 source=obs.source, illustrative=obs.illustrative, note=obs.note or ""))
         return rows
 
+    # --- kengetallen ---
+    def kengetallen(self) -> list[KengetalView]:
+        return [self.kengetal(series) for series in self.data.evaluation.kengetallen]
+
+    def kengetal(self, series: KengetalSeries) -> KengetalView:
+        indicator = self.agenda.indicator(series.indicator)
+        formula = None
+        if indicator is not None and indicator.formula is not None:
+            formula = formula_text(indicator.formula, times="\u00d7")
+        anchor = f"kengetal-{slug(series.indicator)}"
+        periods: list[str] = []
+        for point in series.points:
+            if point.period not in periods:
+                periods.append(point.period)
+        by_key = {(p.period, p.unit): p for p in series.points}
+        if not series.units:
+            rows: list[KengetalRow] = []
+            for period in periods:
+                cell = self.kengetal_cell(series, by_key.get((period, None)))
+                rows.append(KengetalRow(self.fmt.period(period), [cell], [("", cell.source)]))
+            return KengetalView(anchor, series.indicator, series.label, series.source, formula,
+                                self.t("kengetal_table"), self.t("data_period"),
+                                [self.t("value")], rows)
+        group = series.group or self.t("breakdown").lower()
+        units: list[str | None] = [None] if any(p.unit is None for p in series.points) else []
+        units.extend(series.units)
+        shown_periods = [self.fmt.period(period) for period in periods]
+        unit_rows: list[KengetalRow] = []
+        for unit in units:
+            cells = [self.kengetal_cell(series, by_key.get((period, unit))) for period in periods]
+            sources = [(shown if len(periods) > 1 else "", cell.source)
+                       for shown, cell in zip(shown_periods, cells, strict=True) if not cell.missing]
+            unit_rows.append(KengetalRow(unit if unit is not None else self.t("total"), cells, sources))
+        common, unit_rows = shared_source(unit_rows)
+        return KengetalView(anchor, series.indicator, series.label, series.source, formula,
+                            self.t("kengetal_table_units", group=group),
+                            group[:1].upper() + group[1:], shown_periods, unit_rows, common)
+
+    def kengetal_cell(self, series: KengetalSeries, point: KengetalPoint | None) -> KengetalCell:
+        if point is None:
+            return KengetalCell(self.fmt.missing(), missing=True)
+        if point.value is not None:
+            shown = self.fmt.value(point.value, series.unit)
+        elif point.rating is not None:
+            shown = self._flag_word(point.rating)
+        else:
+            return KengetalCell(self.fmt.missing(), missing=True)
+        source = point.source
+        indicator = self.agenda.indicator(series.indicator)
+        if point.derived and indicator is not None and indicator.formula is not None:
+            inputs = {name.casefold(): value for name, value in point.inputs.items()}
+
+            def name(written: str) -> str:
+                value = inputs.get(written.casefold())
+                return written if value is None else self.fmt.number(value, 4)
+
+            def number(expr: NumberExpr) -> str:
+                return self.fmt.number(expr.number.value, 4)
+
+            source = self.t("derived_from", inputs=formula_text(indicator.formula, name, number, "\u00d7"))
+        return KengetalCell(shown, illustrative=point.illustrative, provisional=point.status == "voorlopig",
+                            derived=point.derived, source=source)
+
     def target_revisions(self) -> list[TargetRevisionView]:
         out: list[TargetRevisionView] = []
         for _, result in self.agenda.all_results():
@@ -736,7 +857,7 @@ class _Builder:
             cover=cover, glance=self.glance(themes), themes=themes, questions=self.questions(themes),
             method=method_paragraphs(self.lang), data_rows=self.data_rows(),
             target_revisions=self.target_revisions(), figure_revisions=self.figure_revisions(),
-            budgets=self.budgets(), result_count=len(self.result_views))
+            budgets=self.budgets(), result_count=len(self.result_views), kengetallen=self.kengetallen())
 
 
 def display_unit(goal: GoalEvaluation) -> str | None:
