@@ -15,6 +15,48 @@ from collections.abc import Sequence
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_TOOL = 0, 1, 2, 3
 
 
+# argparse speaks English through gettext; the users of `lea` read Dutch.
+_DUTCH = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "show program's version number and exit": "toon het versienummer en stop",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid %(type)s value: %(value)r": "%(value)r is geen geldige waarde (verwacht: %(type)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "expected one argument": "hier hoort één waarde bij",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "dubbelzinnige optie: %(option)s kan %(matches)s zijn",
+    "not allowed with argument %s": "niet samen met %s",
+}
+
+
+def _dutch(message: str) -> str:
+    return _DUTCH.get(message, message)
+
+
+def _dutch_n(singular: str, plural: str, count: int) -> str:
+    return _dutch(singular if count == 1 else plural)
+
+
+argparse._ = _dutch  # type: ignore[attr-defined]
+argparse.ngettext = _dutch_n  # type: ignore[attr-defined]
+
+
+def jaartal(text: str) -> int:
+    """A year for --year; its name is what argparse shows when the value is wrong."""
+    if not (len(text) == 4 and text.isdigit()):
+        raise ValueError(text)
+    return int(text)
+
+
+YEAR_HELP = "het peiljaar: het jaar waarover gerapporteerd wordt, bijvoorbeeld 2025"
+DATA_HELP = "gegevensmap (standaard data/<gemeente> naast de map agendas/)"
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -29,47 +71,54 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=_Parser)
 
     p = sub.add_parser("check", help="controleer agenda's en toon fouten en waarschuwingen")
-    p.add_argument("paths", nargs="+", metavar="PAD")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("paths", nargs="+", metavar="PAD",
+                   help="agenda's (.lea), voortgangsbestanden (.yaml) of observaties.csv")
+    p.add_argument("--format", choices=["text", "json"], default="text",
+                   help="text (standaard) of json, de machineleesbare tweeling")
     p.add_argument("--max", type=int, default=50, help="toon hooguit zoveel meldingen (standaard 50)")
     p.add_argument("--errors-only", action="store_true", help="alleen fouten, geen waarschuwingen")
     p.add_argument("--agenda", metavar="AGENDA",
                    help="agenda bij een voortgangs- of gegevensbestand (standaard: afgeleid uit de map)")
 
     p = sub.add_parser("fmt", help="zet agenda's in de vaste opmaak")
-    p.add_argument("paths", nargs="+", metavar="PAD")
+    p.add_argument("paths", nargs="+", metavar="PAD", help="agenda's (.lea) of mappen met agenda's")
     p.add_argument("--check", action="store_true", help="schrijf niets; faal als iets anders zou worden")
     p.add_argument("--diff", action="store_true", help="toon de wijzigingen als diff; schrijf niets")
 
     p = sub.add_parser("evaluate", help="beoordeel elk doel voor een peiljaar")
-    p.add_argument("agenda", metavar="AGENDA")
-    p.add_argument("--year", type=int, required=True, metavar="JAAR")
-    p.add_argument("--format", choices=["table", "json"], default="table")
-    p.add_argument("--data", metavar="MAP", help="gegevensmap (standaard data/<gemeente>)")
+    p.add_argument("agenda", metavar="AGENDA", help="naam (hengelo) of pad (agendas/hengelo.lea)")
+    p.add_argument("--year", type=jaartal, required=True, metavar="JAAR", help=YEAR_HELP)
+    p.add_argument("--format", choices=["table", "json"], default="table",
+                   help="table (standaard, voor de terminal) of json (schema: lea schema)")
+    p.add_argument("--data", metavar="MAP", help=DATA_HELP)
 
     p = sub.add_parser("import", help="lees cijfers uit CSV of Excel in de gegevensmap")
-    p.add_argument("file", metavar="BESTAND")
-    p.add_argument("--agenda", required=True, metavar="AGENDA")
-    p.add_argument("--data", metavar="MAP", help="gegevensmap (standaard data/<gemeente>)")
+    p.add_argument("file", metavar="BESTAND", help="CSV (komma of puntkomma) of Excel (.xlsx)")
+    p.add_argument("--agenda", required=True, metavar="AGENDA",
+                   help="de agenda waartegen de cijfers gecontroleerd worden (naam of pad)")
+    p.add_argument("--data", metavar="MAP", help=DATA_HELP)
     p.add_argument("--reden", "--reason", dest="reason", metavar="TEKST",
                    help="reden voor een wijziging van een opgeslagen waarde of van haar bron, status "
                         "of toelichting (verplicht bij elke wijziging)")
     p.add_argument("--dry-run", action="store_true", help="controleer alleen; schrijf niets")
 
     p = sub.add_parser("template", help="maak een uitvraagbestand (XLSX of CSV) voor een bron")
-    p.add_argument("agenda", metavar="AGENDA")
-    p.add_argument("--year", type=int, required=True, metavar="JAAR")
+    p.add_argument("agenda", metavar="AGENDA", help="naam (hengelo) of pad (agendas/hengelo.lea)")
+    p.add_argument("--year", type=jaartal, required=True, metavar="JAAR",
+                   help="het jaar waarvoor de cijfers gevraagd worden")
     p.add_argument("--source", metavar="BRON", help="alleen indicatoren van deze bron")
-    p.add_argument("-o", "--output", required=True, metavar="BESTAND")
-    p.add_argument("--data", metavar="MAP")
+    p.add_argument("-o", "--output", required=True, metavar="BESTAND",
+                   help="het uitvraagbestand: .xlsx of .csv")
+    p.add_argument("--data", metavar="MAP", help=DATA_HELP)
 
     p = sub.add_parser("report", help="maak het PDCA-voortgangsrapport (HTML, optioneel PDF)")
-    p.add_argument("agenda", metavar="AGENDA")
-    p.add_argument("--year", type=int, required=True, metavar="JAAR")
+    p.add_argument("agenda", metavar="AGENDA", help="naam (hengelo) of pad (agendas/hengelo.lea)")
+    p.add_argument("--year", type=jaartal, required=True, metavar="JAAR", help=YEAR_HELP)
     p.add_argument("-o", "--output", metavar="BESTAND", help="standaard reports/<gemeente>-<jaar>.html")
-    p.add_argument("--lang", choices=["nl", "en"], default="nl")
+    p.add_argument("--lang", choices=["nl", "en"], default="nl",
+                   help="taal van het rapport: nl (standaard) of en")
     p.add_argument("--pdf", action="store_true", help="schrijf ook een A4-PDF via headless Chromium")
-    p.add_argument("--data", metavar="MAP")
+    p.add_argument("--data", metavar="MAP", help=DATA_HELP)
 
     p = sub.add_parser("schema", help="toon het JSON-schema van de uitvoer van 'lea evaluate'")
     return parser

@@ -105,3 +105,17 @@ def test_check_path_does_not_import_heavy_libraries() -> None:
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,
                             check=False)
     assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr
+
+
+def test_usage_errors_and_help_are_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    from lea_rules.cli import main
+
+    with pytest.raises(SystemExit) as caught:
+        main(["evaluate", "hengelo", "--year", "twintig"])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert "gebruik: lea evaluate" in err and "'twintig' is geen geldige waarde (verwacht: jaartal)" in err
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    out = capsys.readouterr().out
+    assert "toon deze hulp en stop" in out and "opties" in out and "show this help" not in out
