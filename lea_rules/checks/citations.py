@@ -139,7 +139,7 @@ def _citation(ctx: CheckContext, c: n.Citation, documents: dict[str, IndexedText
         yield ctx.error("E252", "citaat niet gevonden",
                         f"de geciteerde woorden staan niet in document '{c.document}'",
                         c.quote_span or c.span,
-                        context=where,
+                        context=where, notes=_cited_line(ctx, c),
                         help="kopieer de woorden letterlijk uit het document; spaties, regeleinden "
                              "en afbrekingen tellen niet mee")
         return
@@ -153,3 +153,21 @@ def _citation(ctx: CheckContext, c: n.Citation, documents: dict[str, IndexedText
 
 
 __all__ = ["IndexedText", "check", "load_document", "normalise"]
+
+
+def _cited_line(ctx: CheckContext, c: n.Citation) -> tuple[str, ...]:
+    """What the cited line really says, so the writer sees the difference at once."""
+    document = ctx.agenda.document(c.document)
+    if c.line is None or document is None:
+        return ()
+    try:
+        text = (ctx.base_dir / document.path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ()
+    lines = text.split("\n")
+    if not 1 <= c.line <= len(lines):
+        return (f"het document heeft {len(lines)} regels; regel {c.line} bestaat niet",)
+    shown = " ".join(lines[c.line - 1].split())
+    if len(shown) > 100:
+        shown = shown[:97] + "..."
+    return (f"op regel {c.line} staat: \u201c{shown}\u201d",)
