@@ -88,7 +88,9 @@ def headline_index(goals: Sequence[Goal], evaluations: Sequence[GoalEvaluation])
     """Staged targets: the next stage not yet past, else the last. Parallel goals: the worst.
 
     Goals on the same indicator form one chain of stages; of every chain the current stage
-    counts, and among chains the least favourable colour (ties: the first).
+    counts, and among chains the least favourable colour (ties: the first). A past stage
+    that was missed (oranje or rood) stays in the headline while the current stage looks
+    better: a failed commitment for 2025 must reach the raad, not hide behind a grey 2027.
     """
     if not evaluations:
         return 0
@@ -99,7 +101,10 @@ def headline_index(goals: Sequence[Goal], evaluations: Sequence[GoalEvaluation])
     current = []
     for members in chains.values():
         pending = [i for i in members if not evaluations[i].past]
-        current.append(pending[0] if pending else members[-1])
+        stage = pending[0] if pending else members[-1]
+        missed = [i for i in members if evaluations[i].past and i != stage
+                  and evaluations[i].colour in (Colour.RED, Colour.ORANGE)]
+        current.append(min([stage, *missed], key=lambda i: SEVERITY[evaluations[i].colour]))
     return min(sorted(current), key=lambda i: SEVERITY[evaluations[i].colour])
 
 

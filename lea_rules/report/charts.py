@@ -39,6 +39,7 @@ class ChartSpec:
     high: float | None = None
     school_years: bool = False  # label the time axis 2024/25
     axis_unit: str = ""  # shown above the value axis when the ticks carry no unit ("uur per week")
+    whole: bool = False  # whole counts: ticks never fall between two whole numbers
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ def value_range(spec: ChartSpec) -> tuple[float, float, float]:
         pad = abs(hi) * 0.1 or 1.0
         lo, hi = lo - pad, hi + pad
     step = nice_step(hi - lo)
+    if spec.whole:
+        step = max(step, 1.0)
     lo = math.floor(lo / step) * step
     hi = math.ceil(hi / step) * step
     if spec.low is not None:
@@ -131,11 +134,15 @@ def line_chart(spec: ChartSpec, legend: Legend, tick_label: Callable[[float], st
                    f"{escape(spec.axis_unit)}</text>")
     tick = lo
     count = 0
+    previous = None
     while tick <= hi + step * 1e-6 and count < 20:
         ty = y(tick)
         out.append(f'<line class="grid" x1="{LEFT}" y1="{_f(ty)}" x2="{WIDTH - RIGHT}" y2="{_f(ty)}"/>')
-        out.append(f'<text class="tick" x="{LEFT - 6}" y="{_f(ty + 4)}" text-anchor="end">'
-                   f"{escape(tick_label(tick))}</text>")
+        label = tick_label(tick)
+        if label != previous:  # a label that rounds to its neighbour would mislead the reader
+            out.append(f'<text class="tick" x="{LEFT - 6}" y="{_f(ty + 4)}" text-anchor="end">'
+                       f"{escape(label)}</text>")
+        previous = label
         tick += step
         count += 1
     # time axis: one tick per year

@@ -568,7 +568,7 @@ class _Builder:
             target_label=f"{self.t('legend_target')} {self._signs(e.target_text)}" if target and e.target_text
             else (f"{self.t('legend_target')} {short(target[1])}" if target else None),
             axis_unit="" if unit in ("%", "aantal", None) else unit_words(unit, self.lang),
-            baseline=baseline, projection=projection, low=low, high=high,
+            baseline=baseline, projection=projection, low=low, high=high, whole=unit == "aantal",
             school_years=all(re.fullmatch(r"\d{4}/\d{4}", p.period) for p in numbers))
         return line_chart(spec, self.legend, short), summary
 
