@@ -119,3 +119,11 @@ def test_copied_agenda_uses_its_own_data_folder(capsys: pytest.CaptureFixture[st
     shutil.copytree(ROOT / "data" / "midden-groningen", tmp_path / "data" / "midden-groningen")
     report = run_json(capsys, str(tmp_path / "agendas" / "midden-groningen.lea"), "--year", "2025")
     assert report.counts.get(Status.ACHIEVED.value, 0) >= 1
+
+
+def test_peiljaar_far_outside_the_period_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from lea_rules.cli import main
+
+    assert main(["evaluate", str(ROOT / "agendas" / "hengelo.lea"), "--year", "1999"]) == 2
+    assert "valt buiten de looptijd 2024-2027" in capsys.readouterr().err
+    assert main(["report", str(ROOT / "agendas" / "hengelo.lea"), "--year", "2031"]) == 2

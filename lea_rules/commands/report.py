@@ -51,7 +51,7 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lea_rules.api import AgendaInvalid, load_agenda, resolve_agenda_path
+    from lea_rules.api import AgendaInvalid, load_agenda, peiljaar_problem, resolve_agenda_path
     from lea_rules.data.problems import DataInvalid, render_problems
     from lea_rules.data.store import default_data_dir, load_observations, load_progress, load_revisions
     from lea_rules.diagnostics import render_all
@@ -69,6 +69,10 @@ def run(args: argparse.Namespace) -> int:
         _err(render_all(checked.errors, sources))
         _err(f"lea report: de agenda {path} heeft fouten; los die eerst op (lea check {path})")
         return EXIT_INPUT
+    year_problem = peiljaar_problem(agenda, args.year)
+    if year_problem:
+        _err(f"lea report: {year_problem}")
+        return EXIT_USAGE
     data_dir = Path(args.data) if args.data else default_data_dir(path)
     if args.data and not data_dir.is_dir():
         _err(f"lea report: gegevensmap '{data_dir}' niet gevonden")
