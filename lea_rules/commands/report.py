@@ -14,25 +14,14 @@ import argparse
 import os
 import sys
 import tempfile
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
-from lea_rules.cli import EXIT_INPUT, EXIT_OK, EXIT_TOOL, EXIT_USAGE
+from lea_rules.cli import EXIT_OK, EXIT_TOOL, EXIT_USAGE
 
 
 def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
-
-
-def data_date(data_dir: Path) -> str | None:
-    """The date of the latest change to a data file: the report's "stand van de gegevens"."""
-    if not data_dir.is_dir():
-        return None
-    files = [p for p in data_dir.glob("*") if p.is_file() and p.suffix in (".csv", ".yaml")]
-    if not files:
-        return None
-    latest = max(p.stat().st_mtime for p in files)
-    return datetime.fromtimestamp(latest, tz=UTC).date().isoformat()
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -51,48 +40,19 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lea_rules.api import AgendaInvalid, load_agenda, peiljaar_problem, resolve_agenda_path
-    from lea_rules.data.problems import DataInvalid, render_problems
-    from lea_rules.data.store import default_data_dir, load_observations, load_progress, load_revisions
-    from lea_rules.diagnostics import render_all
-    from lea_rules.evaluation.engine import evaluate
+    from lea_rules.commands.loading import load_for_year
 
-    path = resolve_agenda_path(args.agenda)
-    if not path.is_file():
-        _err(f"lea report: agenda '{args.agenda}' niet gevonden (gezocht: {path})")
-        return EXIT_USAGE
-    try:
-        agenda = load_agenda(path)
-    except AgendaInvalid as exc:
-        checked = exc.checked
-        sources = {checked.path: checked.source} if checked.source is not None else {}
-        _err(render_all(checked.errors, sources))
-        _err(f"lea report: de agenda {path} heeft fouten; los die eerst op (lea check {path})")
-        return EXIT_INPUT
-    year_problem = peiljaar_problem(agenda, args.year)
-    if year_problem:
-        _err(f"lea report: {year_problem}")
-        return EXIT_USAGE
-    data_dir = Path(args.data) if args.data else default_data_dir(path)
-    if args.data and not data_dir.is_dir():
-        _err(f"lea report: gegevensmap '{data_dir}' niet gevonden")
-        return EXIT_USAGE
-    try:
-        observations = load_observations(data_dir, agenda)
-        revisions = load_revisions(data_dir)
-        progress = load_progress(data_dir, args.year, agenda)
-        previous = load_progress(data_dir, args.year - 1, agenda)
-    except DataInvalid as exc:
-        _err(render_problems(exc.problems))
-        _err(f"lea report: de gegevens in {data_dir} hebben fouten; er is geen rapport gemaakt")
-        return EXIT_INPUT
-    evaluation = evaluate(agenda, observations, progress, args.year, previous, data_date=data_date(data_dir))
+    loaded = load_for_year(args, "report", "er is geen rapport gemaakt", with_revisions=True)
+    if isinstance(loaded, int):
+        return loaded
+    agenda, observations, path = loaded.agenda, loaded.observations, loaded.path
+    evaluation = loaded.evaluate(args.year)
 
     from lea_rules.report import ReportInput, render_html, report_filename
 
     html = render_html(ReportInput(agenda=agenda, evaluation=evaluation, generated=date.today(),
-                                   observations=observations, revisions=revisions, progress=progress,
-                                   lang=args.lang))
+                                   observations=observations, revisions=loaded.revisions,
+                                   progress=loaded.progress, lang=args.lang))
     output = Path(args.output) if args.output else Path("reports") / report_filename(path, args.year)
     try:
         write_atomic(output, html)
@@ -103,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
     if evaluation.illustrative_used:
         print("let op: het rapport bevat illustratieve cijfers; dat staat er duidelijk in")
     if not observations:
-        _err(f"let op: geen gegevens gevonden in {data_dir}; elk meetbaar resultaat staat op 'Geen gegevens'")
+        _err(f"let op: geen gegevens gevonden in {loaded.data_dir}; "
+             "elk meetbaar resultaat staat op 'Geen gegevens'")
     if not args.pdf:
         return EXIT_OK
     from lea_rules.report.pdf import PdfFailed, PdfUnavailable, html_to_pdf

@@ -1,0 +1,89 @@
+"""Loading for `lea evaluate` and `lea report`: agenda, peiljaar and data, or a printed refusal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lea_rules.cli import EXIT_INPUT, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from lea_rules.data.model import Observation, Progress, Revision
+    from lea_rules.evaluation.model import EvaluationReport
+    from lea_rules.nodes import Agenda
+
+
+def err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+@dataclass
+class Loaded:
+    path: Path
+    agenda: Agenda
+    data_dir: Path
+    observations: list[Observation]
+    progress: Progress | None
+    previous: Progress | None
+    revisions: list[Revision] = field(default_factory=list)
+
+    def evaluate(self, year: int) -> EvaluationReport:
+        from lea_rules.evaluation.engine import evaluate
+
+        return evaluate(self.agenda, self.observations, self.progress, year, self.previous,
+                        data_date=data_date(self.data_dir))
+
+
+def load_for_year(args: argparse.Namespace, command: str, nothing_done: str,
+                  with_revisions: bool = False) -> Loaded | int:
+    """Everything a yearly command needs, or the exit code after saying what is wrong."""
+    from lea_rules.api import AgendaInvalid, load_agenda, peiljaar_problem, resolve_agenda_path
+    from lea_rules.data.problems import DataInvalid, render_problems
+    from lea_rules.data.store import default_data_dir, load_observations, load_progress, load_revisions
+    from lea_rules.diagnostics import render_all
+
+    path = resolve_agenda_path(args.agenda)
+    if not path.is_file():
+        err(f"lea {command}: agenda '{args.agenda}' niet gevonden (gezocht: {path})")
+        return EXIT_USAGE
+    try:
+        agenda = load_agenda(path)
+    except AgendaInvalid as exc:
+        checked = exc.checked
+        sources = {checked.path: checked.source} if checked.source is not None else {}
+        err(render_all(checked.errors, sources))
+        err(f"lea {command}: de agenda {path} heeft fouten; los die eerst op (lea check {path})")
+        return EXIT_INPUT
+    year_problem = peiljaar_problem(agenda, args.year)
+    if year_problem:
+        err(f"lea {command}: {year_problem}")
+        return EXIT_USAGE
+    data_dir = Path(args.data) if args.data else default_data_dir(path)
+    if args.data and not data_dir.is_dir():
+        err(f"lea {command}: gegevensmap '{data_dir}' niet gevonden")
+        return EXIT_USAGE
+    try:
+        observations = load_observations(data_dir, agenda)
+        revisions = load_revisions(data_dir) if with_revisions else []
+        progress = load_progress(data_dir, args.year, agenda)
+        previous = load_progress(data_dir, args.year - 1, agenda)
+    except DataInvalid as exc:
+        err(render_problems(exc.problems))
+        err(f"lea {command}: de gegevens in {data_dir} hebben fouten; {nothing_done}")
+        return EXIT_INPUT
+    return Loaded(path, agenda, data_dir, observations, progress, previous, revisions)
+
+
+def data_date(data_dir: Path) -> str | None:
+    """The date of the latest change to a data file: the report's "stand van de gegevens"."""
+    if not data_dir.is_dir():
+        return None
+    files = [p for p in data_dir.glob("*") if p.is_file() and p.suffix in (".csv", ".yaml")]
+    if not files:
+        return None
+    latest = max(p.stat().st_mtime for p in files)
+    return datetime.fromtimestamp(latest, tz=UTC).date().isoformat()
