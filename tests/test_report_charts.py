@@ -33,3 +33,17 @@ def test_whole_counts_step_by_at_least_one() -> None:
                      target=(2025, 6.0), whole=True)
     low, high, step = value_range(spec)
     assert step >= 1.0 and low == int(low) and high == int(high)
+
+
+def test_rules_read_as_words_for_the_raad(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lea_rules.report.formatting import plain_rule
+
+    assert plain_rule("0,60 <= R < 0,95").startswith("de voortgang is 60 tot 95%")
+    assert plain_rule("niet gehaald, wel beter dan de basis (d * (y_tT - y0) > 0)") == (
+        "niet gehaald, wel beter dan de basis")
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "h.html"
+    assert main(["report", "hengelo", "--year", "2025", "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    for notation in ("y_tT", "R &gt;=", "R &lt;", "met(y"):
+        assert notation not in html

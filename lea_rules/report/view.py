@@ -31,7 +31,7 @@ from lea_rules.evaluation.model import (
 from lea_rules.evaluation.series import formula_text
 from lea_rules.nodes import Action, Agenda, Citation, NumberExpr, Provenance, Result, Section
 from lea_rules.report.charts import ChartPoint, ChartSpec, Legend, line_chart
-from lea_rules.report.formatting import Formatter, period_axis
+from lea_rules.report.formatting import Formatter, period_axis, plain_rule
 from lea_rules.report.goals import describe_goals
 from lea_rules.report.i18n import (
     action_kind_label,
@@ -504,7 +504,8 @@ class _Builder:
             else self.target_text(goal),
             indicator_label=goal.indicator_label,
             status=_require(status_view(goal.status, self.lang)), headline=headline, past=goal.past,
-            rows=rows, rule=e.rule, notes=list(e.notes), sources=sources,
+            rows=rows, rule=plain_rule(e.rule) if self.lang == "nl" else e.rule, notes=list(e.notes),
+            sources=sources,
             measurement=e.measurement_for_target, chart=chart, chart_summary=summary,
             indicative=e.indicative, provisional=e.provisional, illustrative=e.illustrative,
             units=units, units_period=self.fmt.period(e.units_period) if e.units_period else None)
