@@ -46,8 +46,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Every verdict is given in words, with the figures it rests on."),
     # at a glance
     "glance": ("In \u00e9\u00e9n oogopslag: de stand per thema", "At a glance: the state per theme"),
-    "glance_intro": ("{n} resultaten beoordeeld voor peiljaar {year}.",
-                     "{n} results assessed for reference year {year}."),
+    "glance_intro": ("{n} resultaten beoordeeld voor peiljaar {year}. In de kolom ‘Sinds vorig jaar’ "
+                     "betekent ‘beter’ of ‘slechter’ een betere of slechtere kleur; "
+                     "‘anders’ is een andere status met dezelfde kleur, of een overgang van of "
+                     "naar grijs (geen oordeel).",
+                     "{n} results assessed for reference year {year}. In the column ‘Since last "
+                     "year’, ‘better’ or ‘worse’ means a better or worse colour; "
+                     "‘changed’ is another status with the same colour, or a change from or to "
+                     "grey (no verdict)."),
     "theme": ("Thema", "Theme"),
     "total": ("Totaal", "Total"),
     "since_last_year": ("Sinds vorig jaar", "Since last year"),
