@@ -221,15 +221,15 @@ class LineCache:
 
     The key is the exact line text (columns depend on it); the value is the line's tree as
     plain tuples. The cache file name carries a checksum of the grammar and the version,
-    so a changed grammar never reads an old cache.
+    so a changed grammar never reads an old cache. It keeps exactly the lines the file had
+    at its last check: it never outgrows its file, and an edit reparses only the edited line.
     """
-
-    MAX_ENTRIES = 20_000
 
     def __init__(self, name: str | None, entries: dict[str, Any]) -> None:
         self.name = name
         self.entries = entries
         self.added: dict[str, Any] = {}
+        self.used: dict[str, Any] = {}
 
     @classmethod
     def open(cls, path: str = "") -> LineCache:
@@ -242,22 +242,24 @@ class LineCache:
         return cls(name, loaded if isinstance(loaded, dict) else {})
 
     def get(self, text: str) -> Any:
-        return self.entries.get(text)
+        plain = self.entries.get(text)
+        if plain is not None:
+            self.used[text] = plain
+        return plain
 
     def put(self, text: str, plain: Any) -> None:
         if text.count("(") > 100:  # marshal refuses very deep nesting; such a line is refused anyway
             return
         self.added[text] = plain
-        self.entries[text] = plain
+        self.used[text] = plain
 
     def save(self) -> None:
         from lea_rules import cache
 
-        if self.name is None or not self.added:
-            return
-        entries = self.entries if len(self.entries) <= self.MAX_ENTRIES else dict(self.added)
-        cache.write(self.name, entries)
-        self.added = {}
+        if self.name is None or (not self.added and len(self.used) == len(self.entries)):
+            return  # nothing new and nothing stale: the stored cache is exact
+        cache.write(self.name, self.used)
+        self.entries, self.added = dict(self.used), {}
 
 
 def _cache_name(path: str) -> str:

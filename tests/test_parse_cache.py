@@ -61,3 +61,19 @@ def test_unwritable_cache_dir_is_harmless(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("LEA_CACHE_DIR", str(blocker / "cache"))
     checked = check_file(ROOT / "agendas" / "midden-groningen.lea")
     assert checked.ok
+
+
+def test_cache_keeps_exactly_the_current_lines(cache_dir: Path, tmp_path: Path) -> None:
+    import marshal
+
+    agenda = tmp_path / "a.lea"
+    head = 'gemeente: "X"\ntitel: "T"\nperiode: 2024-2027\n'
+    agenda.write_text(head + 'thema 1 "Eerste titel"\n', encoding="utf-8")
+    check_file(agenda)
+    agenda.write_text(head + 'thema 1 "Tweede titel"\n', encoding="utf-8")
+    check_file(agenda)
+    (stored,) = cache_dir.glob("lines-*.marshal")
+    lines = set(marshal.loads(stored.read_bytes()))
+    assert 'thema 1 "Tweede titel"' in lines
+    assert 'thema 1 "Eerste titel"' not in lines  # an edited-away line does not linger
+    assert len(lines) == 4
