@@ -676,7 +676,7 @@ class Builder:
             name=d.code, label=d.title, span=p.get("name_span", d.span), unit=p.get("eenheid"),
             better=p.get("beter"), lower_bound=bounds[0], upper_bound=bounds[1],
             source=p.get("bron"), measure=p.get("meting", n.Measure.CALENDAR_YEAR),
-            formula=p.get("formule"), per_group=per_groups[0] if per_groups else None,
+            formula=p.get("formule"),
             ratings=p.get("waarden", ()), provenance=d.provenance(),
             per_groups=per_groups, per_spans=per_spans, context=p.get("soort") == "kengetal",
         )

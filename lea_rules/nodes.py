@@ -289,10 +289,9 @@ class Indicator:
     source: str | None = None
     measure: Measure = Measure.CALENDAR_YEAR
     formula: Expr | None = None
-    per_group: str | None = None
     ratings: tuple[str, ...] = ()
     provenance: Provenance = Provenance()
-    # `per: IKC, VO-school`: every group the value is measured for; per_group is the first.
+    # `per: IKC, VO-school`: every group the value is measured for.
     per_groups: tuple[str, ...] = ()
     per_spans: tuple[Span, ...] = ()
     # `soort: kengetal`: followed for context (e.g. risk per wijk), no target of its own.
@@ -301,6 +300,11 @@ class Indicator:
     @property
     def key(self) -> str:
         return self.name.casefold()
+
+    @property
+    def per_group(self) -> str | None:
+        """The first group the value is measured per, or None for a total."""
+        return self.per_groups[0] if self.per_groups else None
 
     def bounds(self) -> tuple[Decimal | None, Decimal | None]:
         """Explicit bounds, or the unit's natural ones."""

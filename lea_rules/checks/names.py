@@ -27,7 +27,7 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             for ref in n.expr_names(indicator.formula):
                 if agenda.indicator(ref.name) is None:
                     yield _undeclared(ctx, ref.name, ref.span, declared, None)
-        groups = indicator.per_groups or ((indicator.per_group,) if indicator.per_group else ())
+        groups = indicator.per_groups
         for index, group in enumerate(groups):
             if agenda.group(group) is None:
                 span = indicator.per_spans[index] if index < len(indicator.per_spans) else indicator.span

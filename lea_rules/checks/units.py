@@ -66,7 +66,7 @@ def _units_goal(ctx: CheckContext, goal: n.UnitsGoal, where: str | None) -> Iter
     indicator = ctx.agenda.indicator(goal.indicator)
     if indicator is None:
         return
-    measured = indicator.per_groups or ((indicator.per_group,) if indicator.per_group else ())
+    measured = indicator.per_groups
     wanted = n.normalise_group(goal.group)
     known = ctx.agenda.group(goal.group) is not None  # an unknown group is E203 already
     if known and wanted not in {n.normalise_group(g) for g in measured}:

@@ -33,7 +33,7 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                     frontier.append(ref.name.casefold())
     for indicator in agenda.indicators:
         if indicator.key in used:
-            measured = indicator.per_groups or ((indicator.per_group,) if indicator.per_group else ())
+            measured = indicator.per_groups
             groups.update(n.normalise_group(group) for group in measured)
         if indicator.key not in used and not indicator.context:
             yield ctx.warning("W260", "indicator niet gebruikt",

@@ -89,6 +89,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _val(obs: Observation) -> str:
-    from lea_rules.data.store import observation_value_text
+    from lea_rules.data.model import observation_value_text
 
     return observation_value_text(obs)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from lea_rules.data.model import Observation, Revision
+from lea_rules.data.model import Observation, Revision, observation_value_text
 from lea_rules.data.problems import DataInvalid, DataProblem, Place
 from lea_rules.data.readers import read_tables
 from lea_rules.data.rows import Located, read_rows
@@ -21,7 +21,6 @@ from lea_rules.data.store import (
     load_observations,
     load_revisions,
     observation_key,
-    observation_value_text,
     render_observations,
     render_revisions,
     write_files_atomic,

@@ -8,6 +8,8 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from lea_rules.numbers import format_dutch
+
 
 class ObservationStatus(str, Enum):
     PROVISIONAL = "voorlopig"
@@ -38,6 +40,15 @@ class Observation(BaseModel):
     series: str | None = Field(
         default=None, description="series/definition label; a change marks a trendbreuk")
     note: str | None = None
+
+
+def observation_value_text(obs: Observation) -> str:
+    """The stored value as text: Dutch number, ja/nee or the rating word; "" when there is none."""
+    if obs.flag is not None:
+        return "ja" if obs.flag else "nee"
+    if obs.rating is not None:
+        return obs.rating
+    return format_dutch(obs.value) if obs.value is not None else ""
 
 
 class Revision(BaseModel):

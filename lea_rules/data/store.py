@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 
-from lea_rules.data.model import Observation, Progress, Revision
+from lea_rules.data.model import Observation, Progress, Revision, observation_value_text
 from lea_rules.data.problems import DataInvalid, DataProblem, Place
 from lea_rules.data.readers import read_csv_bytes
 from lea_rules.data.rows import COLUMNS, map_header, read_rows
 from lea_rules.data.values import read_period_text
 from lea_rules.nodes import Agenda
-from lea_rules.numbers import format_dutch
 
 OBSERVATIONS = "observaties.csv"
 REVISIONS = "revisies.csv"
@@ -128,14 +125,6 @@ def load_progress(data_dir: str | Path, year: int, agenda: Agenda) -> Progress |
 # --- writing -----------------------------------------------------------------
 
 
-def observation_value_text(obs: Observation) -> str:
-    if obs.flag is not None:
-        return "ja" if obs.flag else "nee"
-    if obs.rating is not None:
-        return obs.rating
-    return format_dutch(obs.value) if obs.value is not None else ""
-
-
 def observation_key(obs: Observation) -> tuple[str, str, str]:
     return (obs.indicator.casefold(), obs.period, (obs.unit or "").casefold())
 
@@ -176,20 +165,16 @@ def write_files_atomic(files: Mapping[Path, str]) -> None:
     leaves the previous files intact. Files are replaced in the given order; put the
     revisions before the observations, so an old value is on record before it disappears.
     """
-    staged: list[tuple[str, Path]] = []
+    from lea_rules.atomic import commit, discard, stage
+
+    staged: list[tuple[Path, Path]] = []
     try:
         for path, text in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            staged.append((tmp, path))
-        for tmp, path in staged:
-            os.replace(tmp, path)
-        staged = []
+            temp = stage(path)
+            staged.append((temp, path))
+            temp.write_text(text, encoding="utf-8", newline="")
+        for temp, path in staged:
+            commit(temp, path)
     finally:
-        for tmp, _ in staged:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        for temp, _ in staged:
+            discard(temp)

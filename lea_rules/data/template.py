@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from lea_rules.data.model import Observation
-from lea_rules.data.store import observation_value_text
+from lea_rules.data.model import Observation, observation_value_text
 from lea_rules.data.values import read_period_text
 from lea_rules.nodes import Agenda, Indicator, Measure, Unit
 from lea_rules.suggest import did_you_mean
@@ -129,18 +126,13 @@ def write_template(path: Path, agenda: Agenda, year: int, rows: list[RequestRow]
     suffix = path.suffix.casefold()
     if suffix not in (".xlsx", ".csv"):
         raise TemplateError(f"'{path.name}': kies een bestandsnaam op .xlsx of .csv")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    from lea_rules.atomic import replacing
+
+    with replacing(path) as temp:
         if suffix == ".csv":
-            Path(tmp).write_bytes(render_csv(rows).encode("utf-8"))
+            temp.write_bytes(render_csv(rows).encode("utf-8"))
         else:
-            _write_xlsx(Path(tmp), agenda, year, rows)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+            _write_xlsx(temp, agenda, year, rows)
 
 
 def _write_xlsx(path: Path, agenda: Agenda, year: int, rows: list[RequestRow]) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from lea_rules.data.model import Observation, ObservationStatus, ReportedState
+from lea_rules.data.model import Observation, ObservationStatus, ReportedState, observation_value_text
 from lea_rules.evaluation import rules
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, UnitCheck
 from lea_rules.evaluation.rules import Target, Verdict
@@ -398,11 +398,7 @@ def _units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation:
 
 
 def _obs_text(obs: Observation) -> str:
-    if obs.flag is not None:
-        return "ja" if obs.flag else "nee"
-    if obs.rating is not None:
-        return obs.rating
-    return format_dutch(obs.value) if obs.value is not None else "geen gegevens"
+    return observation_value_text(obs) or "geen gegevens"
 
 
 def _unit_meets(goal: UnitsGoal, obs: Observation) -> bool:

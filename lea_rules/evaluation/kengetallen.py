@@ -30,14 +30,12 @@ def group_units(agenda: Agenda, indicator: Indicator, observations: Sequence[Obs
     All indicators measured per the same group count, so a wijk that has a figure for one
     kengetal but not for another still gets its row (with 'geen gegevens').
     """
-    groups = {g.casefold() for g in (indicator.per_groups or (
-        (indicator.per_group,) if indicator.per_group else ()))}
+    groups = {g.casefold() for g in indicator.per_groups}
     if not groups:
         return []
     names = {indicator.key}
     for other in agenda.indicators:
-        other_groups = other.per_groups or ((other.per_group,) if other.per_group else ())
-        if groups & {g.casefold() for g in other_groups}:
+        if groups & {g.casefold() for g in other.per_groups}:
             names.add(other.key)
     seen: dict[str, str] = {}
     for obs in observations:
