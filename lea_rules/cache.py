@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -37,11 +36,11 @@ def write(name: str, value: Any) -> None:
     folder = cache_dir()
     if folder is None:
         return
+    from lea_rules.atomic import replacing
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(marshal.dumps(value))
-        os.replace(tmp, folder / name)
+        data = marshal.dumps(value)
+        with replacing(folder / name, durable=False) as temp:
+            temp.write_bytes(data)
     except (OSError, ValueError):
         pass

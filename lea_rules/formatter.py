@@ -9,9 +9,6 @@ means the same agenda and is stable under a second run.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -335,22 +332,12 @@ def write_atomic(path: Path, text: str, expected: bytes | None = None) -> None:
     With `expected`, refuse (FileChangedError) if the file no longer holds those bytes:
     someone else edited it since it was read.
     """
-    directory = path.parent
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(temp, path.stat().st_mode & 0o7777)
+    from lea_rules.atomic import replacing
+
+    with replacing(path) as temp:
+        temp.write_bytes(text.encode("utf-8"))
         if expected is not None and _current_bytes(path) != expected:
             raise FileChangedError(str(path))
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 def _current_bytes(path: Path) -> bytes | None:

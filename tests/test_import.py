@@ -420,7 +420,7 @@ def test_dry_run_writes_nothing(data_dir: Path, capsys: pytest.CaptureFixture[st
 
 def test_interrupted_write_leaves_previous_files(data_dir: Path, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    import lea_rules.data.store as store
+    import lea_rules.atomic as atomic
 
     before = snapshot(data_dir)
     file = tmp_path / "nieuw.csv"
@@ -429,7 +429,7 @@ def test_interrupted_write_leaves_previous_files(data_dir: Path, tmp_path: Path,
     def crash(src: str, dst: object) -> None:
         raise OSError("schijf vol")
 
-    monkeypatch.setattr(store.os, "replace", crash)
+    monkeypatch.setattr(atomic.os, "replace", crash)
     with pytest.raises(OSError):
         import_file(file, load_agenda(AGENDA), data_dir)
     assert snapshot(data_dir) == before  # no temp files left behind either

@@ -1,0 +1,52 @@
+"""Atomic writes: a file is replaced in one step, so nobody ever sees half of it."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def stage(path: Path) -> Path:
+    """An empty temporary file next to `path` (same folder, so the later rename is atomic)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def commit(temp: Path, path: Path, durable: bool = True) -> None:
+    """Move a complete temporary file over `path`.
+
+    The file keeps the permissions `path` had; a new file gets the usual ones (mkstemp
+    makes 0600, but reports and data files are meant to be shared). `durable` flushes it
+    to disk first; a cache, which may be lost at no cost, skips that.
+    """
+    if durable:
+        with open(temp, "rb") as handle:
+            os.fsync(handle.fileno())
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temp, mode)
+    os.replace(temp, path)
+
+
+def discard(temp: Path) -> None:
+    temp.unlink(missing_ok=True)
+
+
+@contextmanager
+def replacing(path: Path, durable: bool = True) -> Iterator[Path]:
+    """Yield a temporary path to write; when the block ends normally it replaces `path`."""
+    temp = stage(path)
+    try:
+        yield temp
+        commit(temp, path, durable)
+    finally:
+        discard(temp)
