@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -109,6 +110,7 @@ class Builder:
         self.indicators: list[_ItemDraft] = []
         self.sections: list[_SectionDraft] = []
         self.budgets: list[_ItemDraft] = []
+        self._taken_codes: set[str] = set()
         self.agenda_draft = _Draft(Span(1, 1, 1, 2))
         self.current: _Draft = self.agenda_draft
         self.top: _SectionDraft | None = None
@@ -654,6 +656,7 @@ class Builder:
                          Span.point(1, 1), help=f"zet bovenaan bijvoorbeeld: {example}", context=None)
             return None
         indicators = tuple(self._indicator(d) for d in self.indicators)
+        self._taken_codes = _explicit_codes(self.sections)
         sections = tuple(self._section(s, index) for index, s in enumerate(self.sections, 1))
         budgets = tuple(n.Budget(b.title, b.span, tuple(
             n.BudgetPost(p.title, p.amounts, p.span, p.note, p.provenance()) for p in b.posts),
@@ -684,7 +687,7 @@ class Builder:
     def _section(self, s: _SectionDraft, index: int, parent: _SectionDraft | None = None) -> n.Section:
         number = s.number or str(index)
         actions = tuple(
-            n.Action(a.code or f"{number}-a{i}", a.title, a.span,
+            n.Action(a.code or self._fallback_code(f"{number}-a", i), a.title, a.span,
                      a.props.get("soort", n.ActionKind.ACTION), a.props.get("eigenaar"),
                      a.code is not None, a.provenance())
             for i, a in enumerate(s.actions, 1))
@@ -699,12 +702,45 @@ class Builder:
                          "niet meetbaar is"))
             revisions = tuple(n.Revision(rv["decided"], rv["goals"], rv["span"], rv["reason"])
                               for rv in r.revisions)
-            results.append(n.Result(r.code or f"{number}-r{i}", r.title, r.span,
+            results.append(n.Result(r.code or self._fallback_code(f"{number}-r", i), r.title, r.span,
                                     r.props.get("doel", ()), r.props.get("basis"), revisions,
                                     r.code is not None, r.provenance()))
         children = tuple(self._section(c, j, s) for j, c in enumerate(s.children, 1))
         return n.Section(s.word, s.level, s.number, s.title, s.span, actions, tuple(results),
                          children, s.provenance())
+
+
+    def _fallback_code(self, prefix: str, position: int) -> str:
+        """The code of an item written without one: its place (`1.1-a3`), unless an explicit
+        code already holds that, then the next free number (`1.1-a14`).
+
+        So adding an item to an agenda with fixed codes never collides with them, and
+        `lea codes` writes exactly this code into the file.
+        """
+        code = next_free_code(prefix, position, self._taken_codes)
+        self._taken_codes.add(code.casefold())
+        return code
+
+
+def next_free_code(prefix: str, position: int, taken: set[str]) -> str:
+    """`prefix + position` when free, else one more than the highest `prefix + N` taken."""
+    candidate = f"{prefix}{position}"
+    if candidate.casefold() not in taken:
+        return candidate
+    pattern = re.compile(re.escape(prefix.casefold()) + r"(\d+)")
+    highest = max((int(m.group(1)) for code in taken if (m := pattern.fullmatch(code))), default=0)
+    return f"{prefix}{highest + 1}"
+
+
+def _explicit_codes(sections: list[_SectionDraft]) -> set[str]:
+    """Every code written in the file (casefolded), over all sections and their children."""
+    out: set[str] = set()
+    stack = list(sections)
+    while stack:
+        section = stack.pop()
+        out.update(item.code.casefold() for item in (*section.actions, *section.results) if item.code)
+        stack.extend(section.children)
+    return out
 
 
 def _tok(node: Branch) -> Leaf:

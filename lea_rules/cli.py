@@ -79,11 +79,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--errors-only", action="store_true", help="alleen fouten, geen waarschuwingen")
     p.add_argument("--agenda", metavar="AGENDA",
                    help="agenda bij een voortgangs- of gegevensbestand (standaard: afgeleid uit de map)")
+    p.add_argument("--alleen-agenda", dest="only_agenda", action="store_true",
+                   help="controleer bij een agenda niet ook de gegevensmap (standaard: data/<gemeente>/ "
+                        "met observaties.csv en de voortgangsbestanden wordt meegecontroleerd)")
 
     p = sub.add_parser("fmt", help="zet agenda's in de vaste opmaak")
     p.add_argument("paths", nargs="+", metavar="PAD", help="agenda's (.lea) of mappen met agenda's")
     p.add_argument("--check", action="store_true", help="schrijf niets; faal als iets anders zou worden")
     p.add_argument("--diff", action="store_true", help="toon de wijzigingen als diff; schrijf niets")
+
+    p = sub.add_parser("codes", help="geef elke actie en elk resultaat een vaste code en koppel de "
+                                     "voortgangsbestanden aan de titels")
+    p.add_argument("agenda", metavar="AGENDA", help="naam (hengelo) of pad (agendas/hengelo.lea)")
+    p.add_argument("--check", action="store_true",
+                   help="schrijf niets; toon wat er zou veranderen en faal als er iets zou veranderen")
+    p.add_argument("--data", metavar="MAP", help=DATA_HELP)
 
     p = sub.add_parser("evaluate", help="beoordeel elk doel voor een peiljaar")
     p.add_argument("agenda", metavar="AGENDA", help="naam (hengelo) of pad (agendas/hengelo.lea)")

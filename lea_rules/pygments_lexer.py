@@ -26,6 +26,7 @@ __all__ = ["LeaLexer"]
 _END = r"(?![\w-])"  # a word ends where a name could not go on
 _NAME = r"[^\W\d_]\w*(?:-\w+)*(?:['\u2019]s)?"
 _WS = r"[ \t\f\v\u00a0\ufeff]"
+_CODE = r"\d[\d.]*-[^\W_]\w*(?:-\w+)*"  # grammar terminal CODE: `1.1-a3`
 
 HEADER_KEYS = ("gemeente", "titel", "periode", "indeling")
 PROPERTY_KEYS = (
@@ -62,6 +63,9 @@ class LeaLexer(RegexLexer):  # type: ignore[misc]  # pygments ships no type hint
              bygroups(Whitespace, Keyword.Declaration, Whitespace, Name.Variable)),
             (r"^(" + _WS + r"*)(" + "|".join(SECTION_WORDS) + r")" + _END,
              bygroups(Whitespace, Keyword.Namespace)),
+            # `actie 1.1-a3 "..."`: the item's fixed code, a place code or a name
+            (r"^(" + _WS + r"*)(actie|resultaat)(" + _WS + r"+)(" + _CODE + "|" + _NAME + ")" + _END,
+             bygroups(Whitespace, Keyword, Whitespace, Name.Label)),
             (r"^(" + _WS + r"*)(" + "|".join(ITEMS) + r")" + _END, bygroups(Whitespace, Keyword)),
             (r"^(" + _WS + r"*)(" + "|".join(HEADER_KEYS + PROPERTY_KEYS) + r")" + _END,
              bygroups(Whitespace, Name.Attribute)),

@@ -17,34 +17,44 @@ CASES = ROOT / "tests" / "data_cases" / "progress"
 
 # case -> (code, line, column, words in message or help)
 PROGRESS_CASES: dict[str, tuple[str, int, int, str]] = {
-    "unknown_action_near_miss.yaml": ("D420", 6, 3, "bedoelde je"),
-    "bad_action_status.yaml": ("D421", 5, 13, "kies uit"),
-    "action_status_typo.yaml": ("D421", 5, 13, "bedoelde je 'lopend'?"),
+    "unknown_action_near_miss.yaml": ("D420", 7, 3, "bedoelde je"),
+    "bad_action_status.yaml": ("D421", 6, 13, "kies uit"),
+    "action_status_typo.yaml": ("D421", 6, 13, "bedoelde je 'lopend'?"),
     "action_without_status.yaml": ("D422", 4, 3, "geen status"),
     "unknown_result.yaml": ("D430", 4, 3, "bedoelde je"),
-    "bad_stand.yaml": ("D431", 5, 12, "op schema"),
-    "stand_on_measured_result.yaml": ("D432", 5, 5, "meetbaar doel"),
-    "act_incomplete.yaml": ("D434", 6, 7, "bijsturing"),
-    "act_empty_field.yaml": ("D433", 6, 16, "oorzaak"),
+    "bad_stand.yaml": ("D431", 6, 12, "op schema"),
+    "stand_on_measured_result.yaml": ("D432", 6, 5, "meetbaar doel"),
+    "act_incomplete.yaml": ("D434", 7, 7, "bijsturing"),
+    "act_empty_field.yaml": ("D433", 7, 16, "oorzaak"),
     "wrong_municipality.yaml": ("D410", 1, 11, "Hengelo"),
     "wrong_year.yaml": ("D411", 2, 7, "2025"),
     "yaml_syntax_error.yaml": ("D401", 6, 4, "YAML"),
     "unknown_key.yaml": ("D404", 3, 1, "bedoelde je 'acties'?"),
-    "duplicate_action.yaml": ("D403", 6, 3, "twee keer"),
+    "duplicate_action.yaml": ("D403", 7, 3, "twee keer"),
     "empty.yaml": ("D407", 1, 1, "leeg"),
     "missing_year.yaml": ("D413", 1, 1, "jaar"),
     "year_not_a_number.yaml": ("D414", 2, 7, "geen jaartal"),
     "actions_not_a_mapping.yaml": ("D402", 3, 9, "naam: waarde"),
     "key_not_text.yaml": ("D408", 4, 3, "gewone tekst"),
-    "status_not_text.yaml": ("D405", 5, 13, "moet een tekst zijn"),
-    "empty_action_status.yaml": ("D422", 5, 13, "status ontbreekt"),
-    "empty_stand.yaml": ("D435", 5, 11, "stand ontbreekt"),
+    "status_not_text.yaml": ("D405", 6, 13, "moet een tekst zijn"),
+    "empty_action_status.yaml": ("D422", 6, 13, "status ontbreekt"),
+    "empty_stand.yaml": ("D435", 6, 11, "stand ontbreekt"),
+    # Binding: an entry names the title of its item; it never attaches to another one.
+    "entry_without_title.yaml": ("D436", 4, 3, 'titel: "We ontwikkelen een leerlijn van 0 - 2,5 jaar'),
+    "empty_title.yaml": ("D436", 5, 12, "titel"),
+    "action_code_under_results.yaml": ("D437", 4, 3, "zet het blok onder 'acties:'"),
+    "code_now_other_item.yaml": ("D438", 4, 3, "heeft nu code '1.1-r12': hernoem '1.1-r3:' naar '1.1-r12:'"),
+    "code_gone_title_elsewhere.yaml": ("D430", 4, 3, "hernoem '1.1-r99:' naar '1.1-r12:'"),
+    "code_and_title_gone.yaml": ("D420", 4, 3, "haal dan ook dit blok weg"),
 }
 
 
-@pytest.mark.parametrize("name", ["status_not_text.yaml", "empty_action_status.yaml", "empty_stand.yaml"])
+@pytest.mark.parametrize("name", ["status_not_text.yaml", "empty_action_status.yaml", "empty_stand.yaml",
+                                  "code_now_other_item.yaml", "action_code_under_results.yaml",
+                                  "entry_without_title.yaml"])
 def test_one_problem_per_mistake(name: str, tmp_path: Path) -> None:
-    """An empty or non-text status is one problem with its own code, not two."""
+    """An empty or non-text status is one problem with its own code, not two; an entry bound to
+    the wrong item is one problem too (no D432 'haal stand weg' on the item it would attach to)."""
     data_dir = tmp_path / "hengelo"
     data_dir.mkdir()
     shutil.copy(CASES / name, data_dir / "voortgang-2025.yaml")

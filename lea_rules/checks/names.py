@@ -55,6 +55,29 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                                 help="elke actie en elk resultaat heeft een eigen code")
             else:
                 codes[key] = item.span
+    yield from _uncoded(ctx)
+
+
+def _uncoded(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """In an agenda with fixed codes, an item written without one gets a code from its place,
+    which moves when items around it move: point at it, with the code `lea codes` would fix."""
+    items: list[tuple[n.Section, n.Action | n.Result]] = []
+    for section in ctx.agenda.walk_sections():
+        items.extend((section, action) for action in section.actions)
+        items.extend((section, result) for result in section.results)
+    if not any(item.code_explicit for _, item in items):
+        return  # a fully positional agenda: documented fallback, `lea codes` fixes it in one go
+    for section, item in items:
+        if item.code_explicit:
+            continue
+        kind = "actie" if isinstance(item, n.Action) else "resultaat"
+        this, its = ("deze", "haar") if kind == "actie" else ("dit", "zijn")
+        yield ctx.warning("W263", "code niet vastgelegd",
+                          f"{this} {kind} heeft geen eigen code; de code '{item.code}' komt uit {its} "
+                          "plaats en verschuift als er iets boven komt of weggaat",
+                          item.span, context=ctx.section_context(section),
+                          help=f"leg hem vast met `lea codes {ctx.agenda.path}` "
+                               f"(schrijft: {kind} {item.code} \"...\")")
 
 
 def _name_span(goal: n.Goal) -> Span:

@@ -9,10 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from lea_rules.diagnostics import Diagnostic, render_all, summary
 from lea_rules.source import SourceFile
+
+if TYPE_CHECKING:
+    from lea_rules.nodes import Agenda
 
 SCHEMA = "lea-check/1"
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -27,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
     all_diags: list[Diagnostic] = []
     sources: dict[str, SourceFile] = {}
     any_error = missing = False
+    data_files: list[str] = []
     for path in args.paths:
         if _is_data_file(path):
             source, diags = _check_data_file(path, getattr(args, "agenda", None))
@@ -42,10 +47,19 @@ def run(args: argparse.Namespace) -> int:
         if checked.source is not None:
             sources[checked.path] = checked.source
         diags = checked.diagnostics
+        if checked.ok and not getattr(args, "only_agenda", False):
+            # The agenda's own data folder: progress and data files checked against it, the
+            # same folder `lea evaluate` reads (a file also given by name is checked once).
+            for data_file in agenda_data_files(path, exclude=args.paths):
+                source, data_diags = _check_data_file(str(data_file), path, checked.agenda)
+                if source is not None:
+                    sources[str(data_file)] = source
+                diags = [*diags, *data_diags]
+                data_files.append(str(data_file))
         if args.errors_only:
             diags = [d for d in diags if d.is_error]
         all_diags.extend(diags)
-        any_error = any_error or bool(checked.errors)
+        any_error = any_error or any(d.is_error for d in diags)
         missing = missing or any(d.code == "E000" for d in checked.diagnostics)
     code = EXIT_USAGE if missing else EXIT_INPUT if any_error else EXIT_OK
     if args.format == "json":
@@ -56,9 +70,31 @@ def run(args: argparse.Namespace) -> int:
         print(render_all(all_diags, sources, limit=args.max))
         print()
     names = ", ".join(args.paths) if len(args.paths) <= 3 else f"{len(args.paths)} bestanden"
+    if data_files:
+        files_word = "gegevensbestand" if len(data_files) == 1 else "gegevensbestanden"
+        names += f" (met {len(data_files)} {files_word})"
     status = "niet in orde" if any_error else "in orde"
     print(f"{names}: {status} ({summary(all_diags)})")
     return code
+
+
+# The files of a data folder that `lea check AGENDA` checks along with the agenda.
+STORE_PATTERNS = ("observaties.csv", "voortgang-*.yaml")
+
+
+def agenda_data_files(agenda_path: str, exclude: list[str]) -> list[Path]:
+    """The progress and data files of the agenda's data folder (data/hengelo/ for
+    agendas/hengelo.lea), found the way `lea evaluate` finds them, minus those in `exclude`."""
+    from lea_rules.data.store import default_data_dir
+
+    folder = default_data_dir(agenda_path)
+    if not folder.is_dir():
+        return []
+    given = {Path(p).resolve() for p in exclude}
+    found: list[Path] = []
+    for pattern in STORE_PATTERNS:
+        found.extend(sorted(p for p in folder.glob(pattern) if p.is_file() and p.resolve() not in given))
+    return found
 
 
 def _is_data_file(path: str) -> bool:
@@ -73,7 +109,8 @@ IMPORT_FILE_MESSAGE = ("dit is een gegevensbestand; lees het in met `lea import 
                        "(of controleer zonder te schrijven met --dry-run)")
 
 
-def _check_data_file(path: str, agenda_name: str | None) -> tuple[SourceFile | None, list[Diagnostic]]:
+def _check_data_file(path: str, agenda_name: str | None, checked_agenda: Agenda | None = None
+                     ) -> tuple[SourceFile | None, list[Diagnostic]]:
     """A progress file (voortgang-<jaar>.yaml) or observaties.csv, checked against its agenda.
 
     The agenda is `--agenda`, or the one the data folder is named after (data/hengelo/ ->
@@ -106,7 +143,7 @@ def _check_data_file(path: str, agenda_name: str | None) -> tuple[SourceFile | N
                             f"geen agenda gevonden voor {path} (gezocht: {agenda_path})",
                             Span.point(1, 1), path=path, help="geef de agenda op met --agenda NAAM")]
     try:
-        agenda = load_agenda(agenda_path)
+        agenda = checked_agenda if checked_agenda is not None else load_agenda(agenda_path)
     except AgendaInvalid as exc:
         return None, [d for d in exc.checked.diagnostics if d.is_error]
     try:

@@ -11,16 +11,20 @@ from typing import Any
 
 import yaml
 
+from lea_rules.codes import find_by_title, same_title, shorten, yaml_text
 from lea_rules.data.model import ActionState, Progress, ReportedState
 from lea_rules.data.problems import DataInvalid, DataProblem, Place
-from lea_rules.nodes import Agenda, CompareGoal, MilestoneGoal, QualitativeGoal, Result
+from lea_rules.nodes import Action, Agenda, CompareGoal, MilestoneGoal, QualitativeGoal, Result
 from lea_rules.suggest import did_you_mean
 
 TOP_KEYS = ("gemeente", "jaar", "illustratief", "acties", "resultaten")
-ACTION_KEYS = ("status", "toelichting")
-RESULT_KEYS = ("stand", "toelichting", "act")
+ACTION_KEYS = ("titel", "status", "toelichting")
+RESULT_KEYS = ("titel", "stand", "toelichting", "act")
 ACT_KEYS = ("oorzaak", "gevolg", "bijsturing")
 _TRUE = {"true", "ja", "yes", "1"}
+# Dutch articles and pronouns: de actie (ze, haar), het resultaat (het, zijn).
+_WORDS = {"actie": {"de": "de", "dezelfde": "dezelfde", "het": "ze", "zijn": "haar"},
+          "resultaat": {"de": "het", "dezelfde": "hetzelfde", "het": "het", "zijn": "zijn"}}
 _FALSE = {"false", "nee", "no", "0"}
 
 
@@ -127,44 +131,36 @@ class _Reader:
         return data
 
     def actions(self, node: yaml.Node) -> dict[str, Any]:
-        codes = {action.code.casefold(): action.code for _, action in self.agenda.all_actions()}
         states = [s.value for s in ActionState]
         out: dict[str, Any] = {}
         for key, key_node, value in self.mapping(node, "acties", None):
-            code = codes.get(key.casefold())
-            if code is None:
-                self.problem("D420", f"onbekende actie '{key}': de agenda heeft geen actie met deze code",
-                             key_node, did_you_mean(key, codes.values()) or
-                             "gebruik de code uit de agenda (zonder eigen code: <nummer>-a<volgnummer>, "
-                             "bijvoorbeeld 1.1-a3)")
+            props = self.mapping(value, f"actie '{key}'", ACTION_KEYS)
+            action = self.bind("actie", key, key_node, value, props)
+            if action is None:
                 continue
             item: dict[str, Any] = {}
-            props = self.mapping(value, f"actie '{key}'", ACTION_KEYS)
             for prop, _, prop_value in props:
                 if prop == "status":
                     item["status"] = self.word(prop_value, "status", states, "D421", "D422")
-                else:
+                elif prop == "toelichting":
                     item["toelichting"] = self.text(prop_value, "toelichting")
             if isinstance(value, yaml.MappingNode) and "status" not in {p for p, _, _ in props}:
                 self.problem("D422", f"actie '{key}' heeft geen status", key_node,
                              f"kies uit: {', '.join(states)}")
-            out[code] = item
+            out[action.code] = item
         return out
 
     def results(self, node: yaml.Node) -> dict[str, Any]:
-        results = {result.code.casefold(): result for _, result in self.agenda.all_results()}
         states = [s.value for s in ReportedState]
         out: dict[str, Any] = {}
         for key, key_node, value in self.mapping(node, "resultaten", None):
-            result = results.get(key.casefold())
-            if result is None:
-                self.problem("D430", f"onbekend resultaat '{key}': de agenda heeft geen resultaat met "
-                             "deze code", key_node, did_you_mean(key, [r.code for r in results.values()])
-                             or "gebruik de code uit de agenda (zonder eigen code: <nummer>-r<volgnummer>, "
-                             "bijvoorbeeld 1.1-r2)")
+            props = self.mapping(value, f"resultaat '{key}'", RESULT_KEYS)
+            found = self.bind("resultaat", key, key_node, value, props)
+            if not isinstance(found, Result):
                 continue
+            result = found
             item: dict[str, Any] = {}
-            for prop, prop_key, prop_value in self.mapping(value, f"resultaat '{key}'", RESULT_KEYS):
+            for prop, prop_key, prop_value in props:
                 if prop == "stand":
                     if not _assessed_by_writer(result):
                         self.problem("D432", f"resultaat '{key}' heeft een meetbaar doel: lea berekent de "
@@ -174,10 +170,90 @@ class _Reader:
                     item["stand"] = self.word(prop_value, "stand", states, "D431", "D435")
                 elif prop == "toelichting":
                     item["toelichting"] = self.text(prop_value, "toelichting")
-                else:
+                elif prop == "act":
                     item["act"] = self.act(prop_value, key)
             out[result.code] = item
         return out
+
+    def bind(self, kind: str, key: str, key_node: yaml.Node, value: yaml.Node,
+             props: list[tuple[str, yaml.ScalarNode, yaml.Node]]) -> Action | Result | None:
+        """The item this entry was written for, or None after saying why it cannot be bound.
+
+        The code finds the item; the entry's `titel:` proves it is still the same one. When
+        items moved, were removed or renamed, the entry is refused with the item it was
+        written for and the one it would now attach to, never re-attached silently.
+        """
+        actions = {a.code.casefold(): a for _, a in self.agenda.all_actions()}
+        results = {r.code.casefold(): r for _, r in self.agenda.all_results()}
+        own: dict[str, Action | Result] = dict(actions) if kind == "actie" else dict(results)
+        other, other_kind, other_section = ((results, "resultaat", "resultaten") if kind == "actie"
+                                            else (actions, "actie", "acties"))
+        w = _WORDS[kind]
+        title_node = next((v for p, _, v in props if p == "titel"), None)
+        title = self.text(title_node, "titel") if title_node is not None else None
+        if title_node is not None and title is None:
+            if isinstance(title_node, yaml.ScalarNode):
+                self.problem("D436", f"'titel:' van {kind} '{key}' is leeg", title_node,
+                             f"schrijf de titel van {w['de']} {kind} waarover dit blok gaat")
+            return None
+        item = own.get(key.casefold())
+        if item is None:
+            if key.casefold() in other:
+                found = other[key.casefold()]
+                self.problem("D437", f"'{key}' is een {other_kind}, geen {kind} (\u201c{shorten(found.title)}"
+                             f"\u201d)", key_node,
+                             f"zet het blok onder '{other_section}:', of gebruik de code van {w['de']} "
+                             f"{kind} waarover het gaat")
+                return None
+            self.unknown(kind, key, key_node, title, list(own.values()))
+            return None
+        if title is None:
+            if isinstance(value, yaml.MappingNode):
+                self.problem("D436", f"{kind} '{key}' noemt geen titel: lea kan niet nagaan of het blok nog "
+                             f"over {w['dezelfde']} {kind} gaat", key_node,
+                             f"nu heeft '{key}' de titel \u201c{shorten(item.title)}\u201d; gaat het blok "
+                             f"daarover, zet er dan een regel onder, ingesprongen als de andere: "
+                             f"titel: {yaml_text(item.title)} "
+                             f"(lea codes {self.agenda.path} doet dat voor alle blokken)")
+            return None
+        if not same_title(title, item.title):
+            elsewhere = find_by_title(title, (i for i in own.values() if i is not item))
+            message = (f"'{key}' is geschreven voor \u201c{shorten(title)}\u201d, maar die code hoort nu "
+                       f"bij \u201c{shorten(item.title)}\u201d")
+            if elsewhere is not None:
+                help_text = (f"{w['de']} {kind} \u201c{shorten(title)}\u201d heeft nu code "
+                             f"'{elsewhere.code}': hernoem '{key}:' naar '{elsewhere.code}:'")
+            else:
+                help_text = (f"gaat het blok over \u201c{shorten(item.title)}\u201d (met een nieuwe titel), "
+                             f"neem die titel dan over: titel: {yaml_text(item.title)}; zo niet, zoek "
+                             f"{w['de']} {kind} in de agenda en gebruik {w['zijn']} code, of haal het blok "
+                             "weg")
+            self.problem("D438", message, key_node, help_text)
+            return None
+        return item
+
+    def unknown(self, kind: str, key: str, key_node: yaml.Node, title: str | None,
+                items: list[Action | Result]) -> None:
+        code = "D420" if kind == "actie" else "D430"
+        label = "onbekende actie" if kind == "actie" else "onbekend resultaat"
+        w = _WORDS[kind]
+        example = "1.1-a3" if kind == "actie" else "1.1-r2"
+        if title is not None:
+            found = find_by_title(title, items)
+            if found is not None:
+                self.problem(code, f"{label} '{key}': dit blok is geschreven voor \u201c{shorten(title)}"
+                             f"\u201d, dat nu code '{found.code}' heeft", key_node,
+                             f"hernoem '{key}:' naar '{found.code}:'")
+                return
+            self.problem(code, f"{label} '{key}' (geschreven voor \u201c{shorten(title)}\u201d): de agenda "
+                         f"heeft geen {kind} meer met deze code of deze titel", key_node,
+                         f"is {w['de']} {kind} uit de agenda gehaald, haal dan ook dit blok weg; heeft "
+                         f"{w['het']} een andere code en titel gekregen, zet die dan hier")
+            return
+        self.problem(code, f"{label} '{key}': de agenda heeft geen {kind} met deze code", key_node,
+                     did_you_mean(key, [i.code for i in items]) or
+                     f"gebruik de code uit de agenda, bijvoorbeeld {example} (lea codes {self.agenda.path} "
+                     f"schrijft de codes in de agenda)")
 
     def act(self, node: yaml.Node, key: str) -> dict[str, Any]:
         out: dict[str, Any] = {}

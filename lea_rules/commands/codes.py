@@ -1,0 +1,119 @@
+"""`lea codes`: give every action and result a fixed code, and bind progress entries to titles.
+
+Exit codes: 0 = written, or nothing to do; 1 = the agenda has errors, or with --check:
+something would be written; 2 = usage (agenda or data folder not found).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lea_rules.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from lea_rules.nodes import Action, Agenda, Result
+
+BOM = b"\xef\xbb\xbf"
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    import yaml
+
+    from lea_rules.api import AgendaInvalid, check_source, load_agenda, resolve_agenda_path
+    from lea_rules.codes import count_words, progress_files, shorten, write_codes, write_titles
+    from lea_rules.data.store import default_data_dir, write_files_atomic
+    from lea_rules.diagnostics import render_all
+    from lea_rules.source import decode
+
+    path = resolve_agenda_path(args.agenda)
+    if not path.is_file():
+        _err(f"lea codes: agenda '{args.agenda}' niet gevonden (gezocht: {path})")
+        return EXIT_USAGE
+    data_dir = Path(args.data) if args.data else default_data_dir(path)
+    if args.data and not data_dir.is_dir():
+        _err(f"lea codes: gegevensmap '{data_dir}' niet gevonden")
+        return EXIT_USAGE
+    try:
+        agenda = load_agenda(path)
+    except AgendaInvalid as exc:
+        checked = exc.checked
+        _err(render_all(checked.errors, {checked.path: checked.source} if checked.source else {}))
+        _err(f"lea codes: de agenda {path} heeft fouten; los die eerst op (lea check {path}). "
+             "Er is niets geschreven.")
+        return EXIT_INPUT
+
+    raw = path.read_bytes()
+    bom = raw.startswith(BOM)
+    text = raw[len(BOM):].decode("utf-8") if bom else raw.decode("utf-8")
+    new_text, code_edits = write_codes(text, agenda)
+    if code_edits:
+        # Safety: the rewritten agenda must be the same agenda, with the same codes, all fixed.
+        again = check_source(decode(new_text.encode("utf-8"), str(path)))
+        before = [(kind, item.code) for kind, item in _items(agenda)]
+        after = [(kind, item.code) for kind, item in _items(again.agenda)] if again.agenda else []
+        explicit = again.agenda is not None and all(item.code_explicit for _, item in _items(again.agenda))
+        if again.errors or before != after or not explicit:  # pragma: no cover - defensive
+            _err("lea codes: interne fout: de agenda met vaste codes zou anders gelezen worden; er is "
+                 "niets geschreven. Meld dit als fout in lea, met de agenda erbij.")
+            return EXIT_INPUT
+
+    files: dict[Path, str] = {}
+    if code_edits:
+        files[path] = ("\ufeff" if bom else "") + new_text
+    progress_report: list[str] = []
+    for progress in progress_files(data_dir):
+        try:
+            original = progress.read_bytes().decode("utf-8-sig")
+            updated, title_edits, skipped = write_titles(original, agenda)
+        except (UnicodeDecodeError, yaml.YAMLError):
+            progress_report.append(f"{progress}: niet te lezen, overgeslagen (lea check {progress})")
+            continue
+        if title_edits:
+            files[progress] = updated
+            one = len(title_edits) == 1
+            verb = ("zou" if one else "zouden") if args.check else ("kreeg" if one else "kregen")
+            progress_report.append(f"{progress}: {len(title_edits)} {'blok' if one else 'blokken'} {verb} "
+                                   f"de titel van {'zijn' if one else 'hun'} item"
+                                   f"{' krijgen' if args.check else ''}:")
+            progress_report.extend(f"  {e.code:<10} {shorten(e.title)}" for e in title_edits)
+        for skip in skipped:
+            progress_report.append(f"{progress}:{skip.line}: '{skip.code}' overgeslagen: {skip.why} "
+                                   f"(lea check {progress})")
+
+    if code_edits:
+        one = len(code_edits) == 1
+        verb = (("zou" if one else "zouden") + " een vaste code krijgen") if args.check else (
+            ("kreeg" if one else "kregen") + " een vaste code")
+        print(f"{path}: {count_words(code_edits)} {verb}, gelijk aan de code die "
+              f"{'het' if one else 'ze'} nu {'heeft' if one else 'hebben'}:")
+        for edit in code_edits:
+            print(f"  regel {edit.line:<5} {edit.kind} {edit.code}")
+    for line in progress_report:
+        print(line)
+    if not files:
+        print(f"{path}: elke actie en elk resultaat heeft al een vaste code"
+              + ("; elk voortgangsblok noemt zijn titel" if progress_files(data_dir) else ""))
+        return EXIT_OK
+    if args.check:
+        print("lea codes --check: er is niets geschreven; draai lea codes zonder --check om het vast te "
+              "leggen")
+        return EXIT_INPUT
+    write_files_atomic(files)
+    if any(p != path for p in files):
+        print("Controleer de titels in de voortgangsbestanden (git diff): ze horen bij de codes zoals de "
+              "agenda ze nu heeft. Is de agenda veranderd sinds het voortgangsbestand geschreven is, kijk "
+              "dan of elk blok nog over het goede item gaat.")
+    return EXIT_OK
+
+
+def _items(agenda: Agenda) -> list[tuple[str, Action | Result]]:
+    out: list[tuple[str, Action | Result]] = [("actie", a) for _, a in agenda.all_actions()]
+    out.extend(("resultaat", r) for _, r in agenda.all_results())
+    return out
