@@ -89,14 +89,28 @@ def load_document(path: str, mtime: float) -> IndexedText:
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     agenda = ctx.agenda
     documents: dict[str, IndexedText | None] = {}
+    root = project_root(ctx.source.path)
     for document in agenda.documents:
         documents[document.name.casefold()] = None
         try:
             path = (ctx.base_dir / document.path).resolve()
-            found = path.is_file()
+            inside = path.is_relative_to(root)
+            found = inside and path.is_file()
             size = path.stat().st_size if found else 0
-        except (OSError, ValueError):  # a name too long for the file system, a loop of links
-            path, found, size = ctx.base_dir / document.path, False, 0
+        except (OSError, ValueError, RuntimeError):  # a name too long, a loop of links
+            path, inside, found, size = ctx.base_dir / document.path, True, False, 0
+        if not inside:
+            # Said before looking at the file: the answer never tells whether it exists.
+            in_agendas = root != ctx.base_dir
+            where_root = ("de projectmap (de map om agendas/ heen)" if in_agendas
+                          else "de map van de agenda")
+            example = "../sources/naam.txt" if in_agendas else "sources/naam.txt"
+            yield ctx.error("E254", "document buiten de projectmap",
+                            f"het document '{document.path}' ligt buiten {where_root}; lea leest alleen "
+                            "documenten daarbinnen", document.span,
+                            help=f"zet een tekstversie van het document in {where_root}, bijvoorbeeld in "
+                                 f"sources/, en verwijs ernaar als \"{example}\"")
+            continue
         if not found:
             yield ctx.error("E251", "document niet te lezen",
                             f"het document '{document.path}' bestaat niet", document.span,
@@ -152,7 +166,7 @@ def _citation(ctx: CheckContext, c: n.Citation, documents: dict[str, IndexedText
                         context=where, help=f"schrijf 'regel {near}'")
 
 
-__all__ = ["IndexedText", "check", "load_document", "normalise"]
+__all__ = ["IndexedText", "check", "load_document", "normalise", "project_root"]
 
 
 def _cited_line(ctx: CheckContext, c: n.Citation) -> tuple[str, ...]:
@@ -161,13 +175,32 @@ def _cited_line(ctx: CheckContext, c: n.Citation) -> tuple[str, ...]:
     if c.line is None or document is None:
         return ()
     try:
-        text = (ctx.base_dir / document.path).read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        path = (ctx.base_dir / document.path).resolve()
+        if not path.is_relative_to(project_root(ctx.source.path)):
+            return ()
+        lines = _document_lines(str(path), path.stat().st_mtime)
+    except (OSError, ValueError, RuntimeError):
         return ()
-    lines = text.split("\n")
     if not 1 <= c.line <= len(lines):
         return (f"het document heeft {len(lines)} regels; regel {c.line} bestaat niet",)
     shown = " ".join(lines[c.line - 1].split())
     if len(shown) > 100:
         shown = shown[:97] + "..."
     return (f"op regel {c.line} staat: \u201c{shown}\u201d",)
+
+
+@lru_cache(maxsize=8)
+def _document_lines(path: str, mtime: float) -> tuple[str, ...]:
+    """The document's lines as written, read once per check however many citations fail."""
+    return tuple(Path(path).read_text(encoding="utf-8", errors="replace").split("\n"))
+
+
+def project_root(agenda_path: str | Path) -> Path:
+    """The folder an agenda's documents must lie in (symlinks resolved).
+
+    For an agenda in a folder `agendas/` (agendas/hengelo.lea) it is the folder around it, the
+    project, where `sources/` and `data/` are; otherwise the agenda's own folder. A document
+    outside it is refused (E254), so `lea check` never reads, caches or prints another file.
+    """
+    folder = Path(agenda_path).resolve().parent
+    return folder.parent if folder.name == "agendas" else folder
