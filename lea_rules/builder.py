@@ -559,7 +559,7 @@ class Builder:
         year = self.year(year_tok)
         try:
             day = date(year, month, int(day_s) if day_s.isdigit() else 0)
-        except ValueError:
+        except (ValueError, OverflowError):  # 31-02-2025, or a day of twenty digits
             self.err("E141", "onjuiste datum", f"'{_text(self.source, span)}' is geen bestaande datum",
                      span, help="schrijf een datum als 1 januari 2025 of 01-01-2025")
             return n.Moment(n.Measure.REFERENCE_DATE, year, span, None)

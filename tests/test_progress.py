@@ -46,6 +46,9 @@ PROGRESS_CASES: dict[str, tuple[str, int, int, str]] = {
     "code_now_other_item.yaml": ("D438", 4, 3, "heeft nu code '1.1-r12': hernoem '1.1-r3:' naar '1.1-r12:'"),
     "code_gone_title_elsewhere.yaml": ("D430", 4, 3, "hernoem '1.1-r99:' naar '1.1-r12:'"),
     "code_and_title_gone.yaml": ("D420", 4, 3, "haal dan ook dit blok weg"),
+    # Nesting PyYAML would recurse on until the stack overflows: one located error instead.
+    "nested_too_deep_flow.yaml": ("D415", 5, 34, "hooguit vier niveaus"),
+    "nested_too_deep_indent.yaml": ("D415", 36, 65, "hooguit vier niveaus"),
 }
 
 

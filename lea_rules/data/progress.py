@@ -303,6 +303,37 @@ def _yaml_problem_in_dutch(problem: str) -> tuple[str, str]:
     return (f"YAML meldt: {problem}", _YAML_HINT)
 
 
+MAX_FLOW_DEPTH = 16
+"""`[`/`{` nesting; PyYAML recurses per level, so an absurd nesting would overflow its stack."""
+MAX_INDENT = 64
+"""Columns of indentation; the deepest real entry (resultaten > code > act > oorzaak) has 6."""
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Line and column where the nesting passes the limits, or None. Quoted text is skipped."""
+    depth = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.lstrip(" ")
+        if stripped and not stripped.startswith("#") and len(line) - len(stripped) > MAX_INDENT:
+            return number, MAX_INDENT + 1
+        quote: str | None = None
+        for column, char in enumerate(line, 1):
+            if quote is not None:
+                if char == quote:
+                    quote = None
+            elif char in "\"'" and (column == 1 or line[column - 2] in " \t:[{,-"):
+                quote = char
+            elif char == "#" and (column == 1 or line[column - 2] in " \t"):
+                break
+            elif char in "[{":
+                depth += 1
+                if depth > MAX_FLOW_DEPTH:
+                    return number, column
+            elif char in "]}":
+                depth = max(0, depth - 1)
+    return None
+
+
 def read_progress(path: Path, agenda: Agenda, year: int) -> Progress:
     """The progress file at `path`; DataInvalid with located problems when it has mistakes."""
     from pydantic import ValidationError
@@ -315,8 +346,17 @@ def read_progress(path: Path, agenda: Agenda, year: int) -> Progress:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise DataInvalid([DataProblem("D400", "het bestand is geen UTF-8", Place(shown, line),
                                        "sla het bestand op als UTF-8")]) from None
+    deep = _too_deep(text)
+    if deep is not None:
+        raise DataInvalid([DataProblem("D415", "het bestand is hier te diep genest",
+                                       Place(shown, deep[0], deep[1]),
+                                       "een voortgangsbestand heeft hooguit vier niveaus (resultaten, code, "
+                                       "act, oorzaak); haal de extra haken of inspringing weg")])
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:  # pragma: no cover - _too_deep stops every nesting PyYAML recurses on
+        raise DataInvalid([DataProblem("D415", "het bestand is te diep genest", Place(shown),
+                                       "een voortgangsbestand heeft hooguit vier niveaus")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
