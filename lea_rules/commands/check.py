@@ -150,6 +150,7 @@ def _check_data_file(path: str, agenda_name: str | None, checked_agenda: Agenda 
         source: SourceFile | None = read_source(p)
     except SourceError:
         source = None
+    from lea_rules.data.cells import problem_span
     from lea_rules.data.problems import DataInvalid
 
     try:
@@ -170,11 +171,9 @@ def _check_data_file(path: str, agenda_name: str | None, checked_agenda: Agenda 
         title = "fout in het gegevensbestand" if p.suffix == ".csv" else "fout in het voortgangsbestand"
         diags = []
         for problem in exc.problems:
-            line, column = problem.place.row or 1, problem.place.column or 1
-            text = source.line_text(line)[column - 1:] if source is not None else ""
-            width = len(re.match(r"[^\s:;]*", text).group(0)) if text else 1  # type: ignore[union-attr]
-            diags.append(error(problem.code, title, problem.message,
-                               Span.point(line, column, width), path=path, help=problem.help))
+            # the carets under the cell: a CSV field number becomes that field's characters
+            span = problem_span(problem, source.text if source is not None else None)
+            diags.append(error(problem.code, title, problem.message, span, path=path, help=problem.help))
         return source, diags
     return source, []
 
