@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from lea_rules.api import check_source
 from lea_rules.data.model import Observation, Progress, ReportedState, ResultProgress
+from lea_rules.data.units import DeclaredUnit, DeclaredUnits
 from lea_rules.evaluation.engine import evaluate
 from lea_rules.evaluation.model import GoalEvaluation, ResultEvaluation
 from lea_rules.nodes import Agenda
@@ -154,18 +155,25 @@ def obs(indicator: str, period: str, value: str | bool | None = None, *, unit: s
         flag=value if isinstance(value, bool) else None)
 
 
+def declared(group: str, *names: str) -> DeclaredUnits:
+    """The units eenheden.csv would declare for one group."""
+    return DeclaredUnits("data/testdorp/eenheden.csv", tuple(DeclaredUnit(group, n) for n in names))
+
+
 def progress(year: int, stands: dict[str, ReportedState] | None = None) -> Progress:
     return Progress(gemeente="Testdorp", jaar=year, resultaten={
         code: ResultProgress(stand=stand) for code, stand in (stands or {}).items()})
 
 
 def result_of(code: str, observations: Sequence[Observation], peiljaar: int,
-              stands: dict[str, ReportedState] | None = None, agenda: Agenda = AGENDA) -> ResultEvaluation:
-    report = evaluate(agenda, observations, progress(peiljaar, stands), peiljaar)
+              stands: dict[str, ReportedState] | None = None, agenda: Agenda = AGENDA,
+              units: DeclaredUnits | None = None) -> ResultEvaluation:
+    report = evaluate(agenda, observations, progress(peiljaar, stands), peiljaar, units=units)
     (found,) = [r for r in report.results if r.code == code]
     return found
 
 
 def goal_of(code: str, observations: Sequence[Observation], peiljaar: int,
-            stands: dict[str, ReportedState] | None = None, index: int = 0) -> GoalEvaluation:
-    return result_of(code, observations, peiljaar, stands).goals[index]
+            stands: dict[str, ReportedState] | None = None, index: int = 0,
+            units: DeclaredUnits | None = None) -> GoalEvaluation:
+    return result_of(code, observations, peiljaar, stands, units=units).goals[index]

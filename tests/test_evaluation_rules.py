@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from evaluation_helpers import AGENDA, goal_of, obs, result_of
+from evaluation_helpers import AGENDA, declared, goal_of, obs, result_of
 
 from lea_rules.data.model import Observation, ReportedState
+from lea_rules.data.units import DeclaredUnits
 from lea_rules.evaluation.model import Colour, Status
 
 
@@ -30,6 +31,15 @@ class Case:
     actual: float | None = None
     ratio: float | None = None
     indicative: bool | None = None
+    units: DeclaredUnits | None = None  # eenheden.csv: the declared IKC's
+
+
+SEVEN = declared("IKC", *(f"IKC {n}" for n in range(1, 8)))
+
+
+def brug(period: str, *flags: bool) -> list[Observation]:
+    """`brug` for IKC 1, IKC 2, ... in order: one flag per IKC that delivered."""
+    return [obs("brug", period, flag, unit=f"IKC {n}") for n, flag in enumerate(flags, 1)]
 
 
 def bereik(*pairs: tuple[str, str]) -> list[Observation]:
@@ -209,27 +219,42 @@ CASES = [
                                       obs("aanwezigheid", "2025", "90")], 2030, Status.WRONG_DIRECTION),
     Case("trend, één meting", "trend", [obs("aanwezigheid", "2025", "92")], 2025, Status.TOO_FEW_POINTS),
     # --- count over units --------------------------------------------------------------------
-    # 2024: 1 of 2 IKC's; 2025: 2 of 3 -> count 2 >= 2, a = +1 -> Doel al bereikt (deadline 2027).
+    # IKC A, B, C declared. 2024: 1 meets (C has no value); 2025: 2 of 3 -> count 2 >= 2, a = +1 ->
+    # Doel al bereikt (deadline 2027); the missing C in 2024 does not matter.
     Case("tenminste, bereikt", "tenminste", [
         obs("brug", "2024", True, unit="IKC A"), obs("brug", "2024", False, unit="IKC B"),
         obs("brug", "2025", True, unit="IKC A"), obs("brug", "2025", True, unit="IKC B"),
-        obs("brug", "2025", False, unit="IKC C")], 2025, Status.ALREADY_MET),
+        obs("brug", "2025", False, unit="IKC C")], 2025, Status.ALREADY_MET,
+        units=declared("IKC", "IKC A", "IKC B", "IKC C")),
     Case("tenminste, één telling", "tenminste", [
         obs("brug", "2025", True, unit="IKC A"), obs("brug", "2025", False, unit="IKC B")], 2025,
-        Status.TOO_FEW_POINTS),
-    # alle: 1 of 2 units present = 50% at the deadline 2025; baseline is that same count -> Niet behaald.
+        Status.TOO_FEW_POINTS, units=declared("IKC", "IKC A", "IKC B")),
+    # alle: 1 of 2 declared units meets = 50% at the deadline 2025; baseline is that same count ->
+    # Niet behaald.
     Case("alle, niet behaald", "alle", [
         obs("brug", "2025", True, unit="IKC A"), obs("brug", "2025", False, unit="IKC B")], 2025,
-        Status.NOT_ACHIEVED),
-    # 2024: 50%; 2025: 2 of 3 = 66,7% -> better, (66,7 - 50) / (100 - 50) = 0,33 -> wel verbeterd.
+        Status.NOT_ACHIEVED, units=declared("IKC", "IKC A", "IKC B")),
+    # 2024: 1 of 3 declared meets (C no value) = 33,3%; 2025: 2 of 3 = 66,7% -> better,
+    # (66,7 - 33,3) / (100 - 33,3) = 0,5 -> wel verbeterd.
     Case("alle, verbeterd", "alle", [
         obs("brug", "2024", True, unit="IKC A"), obs("brug", "2024", False, unit="IKC B"),
         obs("brug", "2025", True, unit="IKC A"), obs("brug", "2025", True, unit="IKC B"),
-        obs("brug", "2025", False, unit="IKC C")], 2025, Status.NOT_ACHIEVED_IMPROVED),
+        obs("brug", "2025", False, unit="IKC C")], 2025, Status.NOT_ACHIEVED_IMPROVED,
+        units=declared("IKC", "IKC A", "IKC B", "IKC C")),
+    # 7 IKC's declared, at the deadline 2025: 6 ja + 1 nee is judged (85,7%, Niet behaald); 6 ja and
+    # one without a value could still be 100%: Gegevens onvolledig, never green and never red.
+    Case("alle, 6 ja en 1 nee", "alle", brug("2025", *[True] * 6, False), 2025, Status.NOT_ACHIEVED,
+         units=SEVEN),
+    Case("alle, 6 ja en 1 ontbreekt", "alle", brug("2025", *[True] * 6), 2025, Status.INCOMPLETE,
+         units=SEVEN),
+    Case("alle, 2 van 7 ja", "alle", brug("2025", True, True), 2025, Status.INCOMPLETE, units=SEVEN),
     # elk with a condition: 3 and 2 overleggen, both >= 2 -> 100% -> Behaald.
     Case("elk met voorwaarde", "elk", [obs("overleggen", "2025", "3", unit="IKC A"),
-                                      obs("overleggen", "2025", "2", unit="IKC B")], 2025, Status.ACHIEVED),
-    Case("elk, geen gegevens", "elk", [], 2025, Status.NO_DATA),
+                                      obs("overleggen", "2025", "2", unit="IKC B")], 2025, Status.ACHIEVED,
+         units=declared("IKC", "IKC A", "IKC B")),
+    Case("elk, geen gegevens", "elk", [], 2025, Status.NO_DATA, units=SEVEN),
+    # Which IKC's exist is not declared: the goal cannot be judged, whatever the data say.
+    Case("alle, eenheden niet gedeclareerd", "alle", brug("2025", True, True), 2025, Status.NO_DATA),
     # --- categorical ---------------------------------------------------------------------------
     Case("categorisch, al goed", "categorisch", [obs("oordeel", "2024", rating="goed")], 2025,
          Status.ALREADY_MET),
@@ -272,7 +297,8 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_status(case: Case) -> None:
-    goal = goal_of(case.code, case.observations, case.peiljaar, case.stands, index=case.goal)
+    goal = goal_of(case.code, case.observations, case.peiljaar, case.stands, index=case.goal,
+                   units=case.units)
     assert goal.status is case.status, goal.explanation.rule
     assert goal.colour is case.status.colour
     e = goal.explanation
@@ -290,7 +316,7 @@ def test_every_status_has_a_case() -> None:
 
 
 def test_every_kind_of_target_has_a_case() -> None:
-    kinds = {goal_of(c.code, c.observations, c.peiljaar, c.stands, c.goal).kind for c in CASES}
+    kinds = {goal_of(c.code, c.observations, c.peiljaar, c.stands, c.goal, c.units).kind for c in CASES}
     assert kinds == {"drempel", "niveau", "richting", "relatief", "trend", "eenheden", "categorisch",
                      "mijlpaal", "kwalitatief"}
 
@@ -347,10 +373,12 @@ def test_staged_headline_is_the_next_stage() -> None:
 
 def test_units_explain_which_units_were_counted() -> None:
     goal = goal_of("tenminste", [obs("brug", "2025", True, unit="IKC A"),
-                                 obs("brug", "2025", False, unit="IKC B")], 2025)
-    assert [(u.unit, u.value, u.meets) for u in goal.explanation.units] == [
-        ("IKC A", "ja", True), ("IKC B", "nee", False)]
+                                 obs("brug", "2025", False, unit="IKC B")], 2025,
+                   units=declared("IKC", "IKC A", "IKC B", "IKC C"))
+    assert [(u.unit, u.value, u.meets, u.missing) for u in goal.explanation.units] == [
+        ("IKC A", "ja", True, False), ("IKC B", "nee", False, False), ("IKC C", "geen gegevens", False, True)]
     assert goal.explanation.units_period == "2025"
+    assert (goal.explanation.units_declared, goal.explanation.units_missing) == (3, 1)
 
 
 def test_relative_target_is_computed_from_the_reference() -> None:

@@ -16,7 +16,7 @@ from lea_rules.evaluation.engine import evaluate
 from lea_rules.evaluation.model import EvaluationReport, KengetalSeries
 from lea_rules.evaluation.series import formula_text
 from lea_rules.nodes import Agenda
-from tests.evaluation_helpers import build_agenda, obs
+from tests.evaluation_helpers import build_agenda, declared, obs
 
 ROOT = Path(__file__).resolve().parent.parent
 HENGELO = str(ROOT / "agendas" / "hengelo.lea")
@@ -104,9 +104,10 @@ def test_hengelo_risk_per_wijk_keeps_the_wijken_without_a_figure(capsys: pytest.
                      "risico-onderwijsachterstand"]
     risk = series_of(report, "risico-onderwijsachterstand")
     assert risk.group == "wijk" and not risk.derived
-    assert risk.units[:3] == ["Hengelo (totaal)", "Wijk 00 Binnenstad", "Wijk 01 Hengelose Es"]
+    # the wijken as data/hengelo/eenheden.csv declares them; the municipality total has no unit
+    assert risk.units[:2] == ["Wijk 00 Binnenstad", "Wijk 01 Hengelose Es"] and len(risk.units) == 10
     values = {p.unit: p.value for p in risk.points}
-    assert values["Wijk 02 Noord"] == 25
+    assert values["Wijk 02 Noord"] == 25 and values[None] == 15
     assert "Wijk 00 Binnenstad" not in values and "Wijk 09 Buitengebied" not in values
     assert "Wijk 00 Binnenstad" in risk.units and "Wijk 09 Buitengebied" in risk.units
 
@@ -144,7 +145,8 @@ def test_derived_per_unit_and_missing_inputs_give_no_point(small: Agenda) -> Non
         obs("noemer", "2024", "100", unit="Oost"),
         obs("teller", "2024", "39"), obs("noemer", "2024", "300"),  # totals
     ]
-    report = evaluate(small, observations, None, 2025)
+    wijken = declared("wijk", "Noord", "Zuid", "West", "Oost")
+    report = evaluate(small, observations, None, 2025, units=wijken)
     (aandeel,) = report.kengetallen
     assert aandeel.units == ["Noord", "Zuid", "West", "Oost"]
     assert [(p.unit, p.value) for p in aandeel.points] == [(None, 13.0), ("Noord", 15.0)]

@@ -127,7 +127,7 @@ def _check_data_file(path: str, agenda_name: str | None, checked_agenda: Agenda 
     if not p.is_file():
         return None, [error("E000", "bestand niet gevonden", f"bestand niet gevonden: {path}",
                             Span.point(1, 1), path=path)]
-    if p.suffix.casefold() in IMPORT_SUFFIXES and p.name != "observaties.csv":
+    if p.suffix.casefold() in IMPORT_SUFFIXES and p.name not in ("observaties.csv", "eenheden.csv"):
         # An import file (uitvraag, export): lea check would read it as an agenda.
         agenda_hint = agenda_name or "NAAM"
         return None, [error("D100", "geen agenda of voortgangsbestand", IMPORT_FILE_MESSAGE,
@@ -158,6 +158,10 @@ def _check_data_file(path: str, agenda_name: str | None, checked_agenda: Agenda 
             from lea_rules.data.store import load_observations
 
             load_observations(p.parent, agenda)
+        elif p.name == "eenheden.csv":  # the units of each group (docs/data.md)
+            from lea_rules.data.units import load_units
+
+            load_units(p.parent, agenda)
         else:
             from lea_rules.data.progress import read_progress
 
@@ -171,9 +175,12 @@ def _check_data_file(path: str, agenda_name: str | None, checked_agenda: Agenda 
         title = "fout in het gegevensbestand" if p.suffix == ".csv" else "fout in het voortgangsbestand"
         diags = []
         for problem in exc.problems:
-            # the carets under the cell: a CSV field number becomes that field's characters
-            span = problem_span(problem, source.text if source is not None else None)
-            diags.append(error(problem.code, title, problem.message, span, path=path, help=problem.help))
+            # the carets under the cell: a CSV field number becomes that field's characters;
+            # observaties.csv is read with the units of eenheden.csv: a mistake there is shown there
+            elsewhere = problem.place.path != str(p)
+            span = problem_span(problem, source.text if source is not None and not elsewhere else None)
+            diags.append(error(problem.code, title, problem.message, span,
+                               path=problem.place.path if elsewhere else path, help=problem.help))
         return source, diags
     return source, []
 

@@ -32,10 +32,12 @@ class Loaded:
     revisions: list[Revision] = field(default_factory=list)
 
     def evaluate(self, year: int) -> EvaluationReport:
+        from lea_rules.data.units import load_units
         from lea_rules.evaluation.engine import evaluate
 
+        # eenheden.csv was checked by load_observations; units goals are judged against it.
         return evaluate(self.agenda, self.observations, self.progress, year, self.previous,
-                        data_date=data_date(self.data_dir))
+                        data_date=data_date(self.data_dir), units=load_units(self.data_dir, self.agenda))
 
 
 def load_for_year(args: argparse.Namespace, command: str, nothing_done: str,

@@ -13,7 +13,8 @@ from lea_rules.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 def run(args: argparse.Namespace) -> int:
     from lea_rules.data.problems import DataInvalid, render_problems
     from lea_rules.data.store import default_data_dir, load_observations
-    from lea_rules.data.template import TemplateError, request_rows, write_template
+    from lea_rules.data.template import TemplateError, request_rows, undeclared_lines, write_template
+    from lea_rules.data.units import load_units
 
     # `import` is a Python keyword, so the shared helper is reached through importlib.
     load_agenda_or_report = importlib.import_module("lea_rules.commands.import").load_agenda_or_report
@@ -27,8 +28,9 @@ def run(args: argparse.Namespace) -> int:
     data_dir = Path(args.data) if args.data else default_data_dir(agenda_path)
     try:
         observations = load_observations(data_dir, agenda)
-        rows = request_rows(agenda, args.year, observations, args.source)
-        write_template(output, agenda, args.year, rows)
+        units = load_units(data_dir, agenda)
+        rows = request_rows(agenda, args.year, observations, args.source, units)
+        write_template(output, agenda, args.year, rows, units)
     except DataInvalid as exc:
         sys.stderr.write(render_problems(exc.problems) + "\n")
         sys.stderr.write(f"lea template: de opgeslagen gegevens in {data_dir} hebben fouten\n")
@@ -44,4 +46,6 @@ def run(args: argparse.Namespace) -> int:
     indicators = len({row.indicator.name for row in rows})
     print(f"{output}: uitvraag voor {agenda.municipality} {args.year} geschreven "
           f"({indicators} indicatoren, {len(rows)} rijen)")
+    for line in undeclared_lines(agenda, units):
+        print(f"let op: {line}")
     return EXIT_OK

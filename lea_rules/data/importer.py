@@ -25,6 +25,7 @@ from lea_rules.data.store import (
     render_revisions,
     write_files_atomic,
 )
+from lea_rules.data.units import load_units
 from lea_rules.nodes import Agenda
 
 
@@ -55,7 +56,7 @@ def plan_import(file: Path, agenda: Agenda, data_dir: Path, *, reason: str | Non
     """Read and check `file` against the agenda and the stored data; DataInvalid on any mistake."""
     shown = display or str(file)
     tables = read_tables(file, shown)
-    rows = read_rows(tables, agenda)
+    rows = read_rows(tables, agenda, units=load_units(data_dir, agenda))
     problems = list(rows.problems)
     if not problems and not rows.observations:
         sheet = tables[0].sheet if tables else None

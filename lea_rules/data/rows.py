@@ -8,6 +8,7 @@ from typing import Protocol
 from lea_rules.data.model import Observation, ObservationStatus
 from lea_rules.data.problems import DataProblem, ValueProblem
 from lea_rules.data.table import Cell, Table
+from lea_rules.data.units import DeclaredUnits, unit_problem
 from lea_rules.data.values import Period, is_empty, read_period, read_value
 from lea_rules.nodes import Agenda, Indicator, Unit
 from lea_rules.suggest import did_you_mean
@@ -93,11 +94,13 @@ def _cell(row: list[Cell], index: dict[str, int], name: str, row_no: int) -> Cel
     return row[i]
 
 
-def read_rows(tables: list[Table], agenda: Agenda, *, stored: bool = False) -> RowsResult:
+def read_rows(tables: list[Table], agenda: Agenda, *, stored: bool = False,
+              units: DeclaredUnits | None = None) -> RowsResult:
     """Every row of every table as an Observation, or a located problem per bad cell.
 
     `stored`: the rows come from observaties.csv, where an empty value is a mistake; in an
-    import an empty value is a template row nobody filled in, and is skipped.
+    import an empty value is a template row nobody filled in, and is skipped. `units`: the
+    declared units (eenheden.csv); without them no group has known units.
     """
     result = RowsResult()
     seen: dict[tuple[str, str, str], tuple[Table, int]] = {}
@@ -107,13 +110,13 @@ def read_rows(tables: list[Table], agenda: Agenda, *, stored: bool = False) -> R
         if index is None:
             continue
         for row in table.rows:
-            _read_row(table, index, row, agenda, names, result, seen, stored)
+            _read_row(table, index, row, agenda, names, result, seen, stored, units)
     return result
 
 
 def _read_row(table: Table, index: dict[str, int], row: list[Cell], agenda: Agenda, names: list[str],
               result: RowsResult, seen: dict[tuple[str, str, str], tuple[Table, int]],
-              stored: bool) -> None:
+              stored: bool, units: DeclaredUnits | None = None) -> None:
     row_no = row[0].row
 
     def cell(name: str) -> Cell:
@@ -156,11 +159,18 @@ def _read_row(table: Table, index: dict[str, int], row: list[Cell], agenda: Agen
             row_ok = False
     unit_cell = cell("eenheid")
     unit = unit_cell.text or None
-    if indicator.per_group and unit is None:
+    if indicator.per_group and unit is None and not indicator.context:
         problem("D203", f"'{indicator.name}' wordt per {indicator.per_group} gemeten: de eenheid "
                 "ontbreekt", unit_cell,
                 f"vul in over welke eenheid ({indicator.per_group}) het gaat", "eenheid")
         row_ok = False
+    elif unit is not None:
+        # One message per unit cell: not declared, a total, no per:, another group (D240-D244).
+        unit_wrong = unit_problem(indicator, unit, units or DeclaredUnits(), agenda)
+        if unit_wrong is not None:
+            code, message, help = unit_wrong
+            problem(code, message, unit_cell, help, "eenheid")
+            row_ok = False
     if is_empty(val_cell.value):
         problem("D227", "de waarde ontbreekt", val_cell,
                 "haal de rij weg: geen gegevens is geen nul", "waarde")

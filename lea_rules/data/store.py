@@ -54,6 +54,9 @@ def load_observations(data_dir: str | Path, agenda: Agenda) -> list[Observation]
 
     Raises DataInvalid with located problems when observaties.csv has mistakes.
     """
+    from lea_rules.data.units import load_units
+
+    units = load_units(data_dir, agenda)  # eenheden.csv is checked even before there are rows
     path = Path(data_dir) / OBSERVATIONS
     if not path.exists():
         return []
@@ -68,7 +71,7 @@ def load_observations(data_dir: str | Path, agenda: Agenda) -> list[Observation]
                                         f"de kopregel is: {';'.join(COLUMNS)}"))
     if problems:
         raise DataInvalid(problems)
-    result = read_rows([table], agenda, stored=True)
+    result = read_rows([table], agenda, stored=True, units=units)
     if result.problems:
         raise DataInvalid(result.problems)
     return [located.observation for located in result.observations]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lea_rules.data.model import Observation, observation_value_text
+from lea_rules.data.units import UNITS_FILE, DeclaredUnits, plural, unit_key
 from lea_rules.data.values import read_period_text
 from lea_rules.nodes import Agenda, Indicator, Measure, Unit
 from lea_rules.suggest import did_you_mean
@@ -43,7 +44,7 @@ class RequestRow:
         if unit is Unit.RATING and ind.ratings:
             measure = "oordeel: " + " / ".join(ind.ratings)
         if ind.per_group and not self.unit:
-            measure += f"; één rij per {ind.per_group}"
+            measure += "; totaal van de gemeente"
         source = ind.source or ""
         if source.casefold().startswith(UNKNOWN_SOURCE):
             source = ""
@@ -66,8 +67,15 @@ def request_period(indicator: Indicator, year: int) -> str:
 
 
 def request_rows(agenda: Agenda, year: int, observations: list[Observation],
-                 source: str | None = None) -> list[RequestRow]:
-    """One row per indicator (per known unit for indicators measured per unit); derived ones are left out."""
+                 source: str | None = None, units: DeclaredUnits | None = None) -> list[RequestRow]:
+    """One row per indicator; derived ones are left out.
+
+    An indicator measured `per:` a group gets one row per declared unit of that group
+    (eenheden.csv, in its order), and a kengetal also a row for the municipality's total
+    (empty eenheid). Without declared units it gets no per-unit rows: which units exist is
+    not known yet (`instructions` says what to declare).
+    """
+    declared = units or DeclaredUnits()
     indicators = [ind for ind in agenda.indicators if ind.formula is None]
     if source:
         wanted = source.casefold()
@@ -81,15 +89,36 @@ def request_rows(agenda: Agenda, year: int, observations: list[Observation],
     rows: list[RequestRow] = []
     for ind in indicators:
         mine = [o for o in observations if o.indicator.casefold() == ind.key]
-        units = sorted({o.unit for o in mine if o.unit}, key=str.casefold)
-        for unit in units or [""]:
-            series = [o for o in mine if (o.unit or "") == unit]
+        names = [name for group in ind.per_groups for name in declared.of(group)]
+        asked = ([""] if ind.context or not ind.per_groups else []) + names
+        for unit in asked:
+            series = [o for o in mine if unit_key(o.unit or "") == unit_key(unit)]
             last = max(series, key=lambda o: (read_period_text(o.period).year, o.period), default=None)
             rows.append(RequestRow(ind, request_period(ind, year), unit, last))
     return rows
 
 
-def instructions(agenda: Agenda, year: int) -> list[str]:
+def undeclared(agenda: Agenda, units: DeclaredUnits | None) -> dict[str, list[str]]:
+    """Group -> the indicators measured per that group that get no rows: its units are not declared."""
+    declared = units or DeclaredUnits()
+    out: dict[str, list[str]] = {}
+    for ind in agenda.indicators:
+        if ind.formula is None:
+            for group in ind.per_groups:
+                if not declared.of(group):
+                    out.setdefault(group, []).append(ind.name)
+    return out
+
+
+def undeclared_lines(agenda: Agenda, units: DeclaredUnits | None) -> list[str]:
+    path = units.path if units is not None else UNITS_FILE
+    return [f"Niet per {group} gevraagd, want welke {plural(group)} er zijn is nog niet bekend: "
+            f"{', '.join(names)}. Zet de {plural(group)} eerst in {path} (één regel per eenheid: "
+            f"{group};naam;;) en maak de uitvraag opnieuw."
+            for group, names in undeclared(agenda, units).items()]
+
+
+def instructions(agenda: Agenda, year: int, units: DeclaredUnits | None = None) -> list[str]:
     derived = [ind.name for ind in agenda.indicators if ind.formula is not None]
     lines = [
         f"Uitvraag cijfers {agenda.municipality} voor {year} ({agenda.title})",
@@ -100,8 +129,10 @@ def instructions(agenda: Agenda, year: int) -> list[str]:
         "Periode: kalenderjaar 2025, schooljaar 2024/2025, peildatum 1 januari 2025 of 01-01-2025.",
         "Bron: noem het document en de plaats (bijv. 'VVE-monitor, tabel 2') of de leverancier.",
         "Status: voorlopig of definitief (leeg = definitief).",
-        "Indicatoren die per eenheid (IKC, school, kindcentrum) gemeten worden: één rij per eenheid; "
-        "kopieer een rij als er eenheden bij komen.",
+        "Indicatoren die per eenheid (IKC, school, kindcentrum) gemeten worden: één rij per eenheid uit "
+        f"{UNITS_FILE} in de gegevensmap. Komt er een eenheid bij, zet hem dan eerst in dat bestand: "
+        "lea import weigert een eenheid die daar niet in staat. Een totaal (gemeente, 'Totaal') is "
+        "geen eenheid: alleen een kengetal heeft een totaalrij, met een lege eenheid.",
         "De kolommen 'omschrijving', 'meeteenheid' en 'laatst bekende ...' zijn alleen ter informatie.",
         "Gebruik geen formules en geen samengevoegde cellen. Inlezen: lea import BESTAND --agenda AGENDA",
         "'(illustratief)' bij een laatst bekende waarde: dat is een verzonnen voorbeeldcijfer, "
@@ -109,6 +140,7 @@ def instructions(agenda: Agenda, year: int) -> list[str]:
     ]
     if derived:
         lines.append("Niet gevraagd, want lea berekent ze zelf: " + ", ".join(derived) + ".")
+    lines.extend(undeclared_lines(agenda, units))
     return lines
 
 
@@ -121,7 +153,8 @@ def render_csv(rows: list[RequestRow]) -> str:
     return "\ufeff" + buffer.getvalue()  # BOM: Excel then opens the file as UTF-8
 
 
-def write_template(path: Path, agenda: Agenda, year: int, rows: list[RequestRow]) -> None:
+def write_template(path: Path, agenda: Agenda, year: int, rows: list[RequestRow],
+                   units: DeclaredUnits | None = None) -> None:
     """Write the request as .xlsx or .csv, atomically."""
     suffix = path.suffix.casefold()
     if suffix not in (".xlsx", ".csv"):
@@ -132,10 +165,11 @@ def write_template(path: Path, agenda: Agenda, year: int, rows: list[RequestRow]
         if suffix == ".csv":
             temp.write_bytes(render_csv(rows).encode("utf-8"))
         else:
-            _write_xlsx(temp, agenda, year, rows)
+            _write_xlsx(temp, agenda, year, rows, units)
 
 
-def _write_xlsx(path: Path, agenda: Agenda, year: int, rows: list[RequestRow]) -> None:
+def _write_xlsx(path: Path, agenda: Agenda, year: int, rows: list[RequestRow],
+                units: DeclaredUnits | None) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
@@ -161,7 +195,7 @@ def _write_xlsx(path: Path, agenda: Agenda, year: int, rows: list[RequestRow]) -
         sheet.column_dimensions[sheet.cell(1, i).column_letter].width = widths[name]
     sheet.freeze_panes = "B2"
     notes = workbook.create_sheet("Toelichting")
-    for line in instructions(agenda, year):
+    for line in instructions(agenda, year, units):
         notes.append([line])
     notes.column_dimensions["A"].width = 120
     workbook.save(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lea_rules.data.model import Observation, Progress, ReportedState
+from lea_rules.data.units import DeclaredUnits
 from lea_rules.evaluation.goals import Context, evaluate_goal
 from lea_rules.evaluation.kengetallen import kengetallen
 from lea_rules.evaluation.model import (
@@ -25,14 +26,16 @@ SEVERITY = {Colour.RED: 0, Colour.ORANGE: 1, Colour.GREY: 2, Colour.GREEN: 3}
 
 def evaluate(agenda: Agenda, observations: Sequence[Observation], progress: Progress | None,
              peiljaar: int, previous_progress: Progress | None = None,
-             data_date: str | None = None) -> EvaluationReport:
+             data_date: str | None = None, units: DeclaredUnits | None = None) -> EvaluationReport:
     """The status of every result (in agenda order) and action for `peiljaar`.
 
     `previous_status` comes from the same evaluation for peiljaar - 1, with the observations
-    available then and `previous_progress` as the writer's stand.
+    available then and `previous_progress` as the writer's stand. `units` are the declared
+    units of each group (eenheden.csv); without them no count over units can be judged.
     """
-    results = _results(agenda, observations, progress, peiljaar)
-    previous = {r.code: r.status for r in _results(agenda, observations, previous_progress, peiljaar - 1)}
+    results = _results(agenda, observations, progress, peiljaar, units)
+    previous = {r.code: r.status
+                for r in _results(agenda, observations, previous_progress, peiljaar - 1, units)}
     results = [r.model_copy(update={"previous_status": previous.get(r.code)}) for r in results]
     counts: dict[str, int] = {status.value: 0 for status in Status}
     for r in results:
@@ -45,7 +48,7 @@ def evaluate(agenda: Agenda, observations: Sequence[Observation], progress: Prog
         period=agenda.period, peiljaar=peiljaar, data_date=data_date, results=results,
         actions=actions, illustrative_used=illustrative,
         counts={k: v for k, v in counts.items() if v},
-        kengetallen=kengetallen(agenda, observations, peiljaar))
+        kengetallen=kengetallen(agenda, observations, peiljaar, units))
 
 
 def section_path(agenda: Agenda, section: Section) -> list[str]:
@@ -55,13 +58,13 @@ def section_path(agenda: Agenda, section: Section) -> list[str]:
 
 
 def _results(agenda: Agenda, observations: Sequence[Observation], progress: Progress | None,
-             peiljaar: int) -> list[ResultEvaluation]:
+             peiljaar: int, units: DeclaredUnits | None = None) -> list[ResultEvaluation]:
     out: list[ResultEvaluation] = []
     for section, result in agenda.all_results():
         entry = progress.resultaten.get(result.code) if progress is not None else None
         stand: ReportedState | None = entry.stand if entry is not None else None
         ctx = Context(agenda, observations, peiljaar, stand,
-                      bool(progress is not None and progress.illustratief))
+                      bool(progress is not None and progress.illustratief), units)
         goals = [evaluate_goal(ctx, result, goal) for goal in result.current_goals]
         headline = headline_index(result.current_goals, goals)
         status = goals[headline].status if goals else Status.NOT_ASSESSED

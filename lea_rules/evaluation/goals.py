@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from lea_rules.data.model import Observation, ObservationStatus, ReportedState, observation_value_text
+from lea_rules.data.units import DeclaredUnits, plural, unit_key
 from lea_rules.evaluation import rules
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, UnitCheck
 from lea_rules.evaluation.rules import Target, Verdict
@@ -36,7 +37,6 @@ from lea_rules.nodes import (
     TrendGoal,
     Unit,
     UnitsGoal,
-    normalise_group,
 )
 from lea_rules.numbers import format_dutch
 
@@ -53,6 +53,7 @@ class Context:
     peiljaar: int
     stand: ReportedState | None = None
     stand_illustrative: bool = False
+    units: DeclaredUnits | None = None  # eenheden.csv; None: no group has declared units
 
 
 # --- describing goals ----------------------------------------------------------
@@ -167,6 +168,50 @@ class Numeric:
     reference: Moment | None = None
     notes: tuple[str, ...] = ()
     units: dict[str, list[UnitCheck]] = field(default_factory=dict)
+    counts: dict[str, UnitCount] = field(default_factory=dict)  # count over units, per period
+    required: int | None = None  # count over units: how many must meet (N, or every declared unit)
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class UnitCount:
+    """Count over units in one period: of the declared units, how many meet and how many delivered."""
+
+    meeting: int
+    delivered: int
+    declared: int
+
+    @property
+    def missing(self) -> int:
+        return self.declared - self.delivered
+
+    def describe(self, group: str) -> str:
+        """`3 van 7 IKC's geleverd; 4 ontbreken`."""
+        verb = "ontbreekt" if self.missing == 1 else "ontbreken"
+        return (f"{self.delivered} van {self.declared} {plural(group, self.declared)} geleverd; "
+                f"{self.missing} {verb}")
+
+
+def _settle(spec: Numeric, count: UnitCount | None, verdict: Verdict, notes: list[str]) -> Verdict:
+    """Count over units with declared units missing: judged only when the missing cannot change it.
+
+    Met when the units that meet already reach the required number (the missing cannot undo
+    that); incomplete (grey) when the missing units could still make it; otherwise judged
+    as it stands, because even if every missing unit met, the goal would not be reached.
+    """
+    if count is None or spec.required is None or count.missing == 0:
+        return verdict
+    known = count.describe(spec.group)
+    missing = plural(spec.group, count.missing)
+    if count.meeting >= spec.required:
+        notes.append(f"{known}; het doel is al gehaald met de geleverde {plural(spec.group)}: de "
+                     f"ontbrekende {missing} kunnen dat niet ongedaan maken")
+        return verdict
+    if count.meeting + count.missing >= spec.required:
+        return Verdict(Status.INCOMPLETE, f"gegevens onvolledig: {known}; met de ontbrekende {missing} kan "
+                       "het doel nog gehaald worden, dus er is geen oordeel")
+    notes.append(f"{known}; ook als de ontbrekende {missing} allemaal voldoen, wordt het doel niet gehaald")
+    return verdict
 
 
 def _available(ctx: Context, series: Sequence[SeriesPoint]) -> list[SeriesPoint]:
@@ -236,6 +281,12 @@ def _judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluatio
     raw = _values(window, None)
     broken = has_break(window)
     provisional_status: Status | None = None
+    count = spec.counts.get(observed[-1].period.text) if observed else None
+    for earlier in observed[:-1]:
+        gap = spec.counts.get(earlier.period.text)
+        if gap is not None and gap.missing:
+            notes.append(f"{earlier.period.text}: {gap.describe(spec.group)} (die meting telt alleen de "
+                         f"geleverde {plural(spec.group)} die voldoen)")
     if not observed:
         verdict = Verdict(Status.NO_DATA, "geen meting sinds de basis")
     elif past and final is not None:
@@ -246,6 +297,7 @@ def _judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluatio
                               "met de basis")
         else:
             verdict = rules.at_deadline(y0, y_final, spec.target)
+        verdict = _settle(spec, count, verdict, notes)
     else:
         if broken:
             now_met = spec.target.met(values[-1][1])
@@ -256,6 +308,7 @@ def _judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluatio
                                      + " aan het doel",))
         else:
             verdict = rules.before_deadline(values, spec.target, t_target)
+        verdict = _settle(spec, count, verdict, notes)
         if past:
             provisional_status = verdict.status
             notes.append(f"nog geen meting voor het doelmoment; voorlopige status: {verdict.status.value}")
@@ -280,7 +333,9 @@ def _judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluatio
         provisional=provisional_status is not None,
         illustrative=any(p.illustrative for p in window) or any(u.illustrative for u in units),
         notes=notes, provisional_status=provisional_status, series_break=broken, units=units,
-        units_period=observed[-1].period.text if units else None)
+        units_period=observed[-1].period.text if units else None,
+        units_declared=count.declared if count is not None else None,
+        units_missing=count.missing if count is not None else None)
     return _evaluation(spec.kind, spec.goal, spec.indicator, verdict, past=past, explanation=explanation)
 
 
@@ -349,51 +404,81 @@ def _relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEvaluati
 
 
 def _units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation:
-    """Count over units: the number (tenminste N) or share (alle, elk) of units that meet."""
+    """Count over units: the number (tenminste N) or share (alle, elk) of the declared units that meet.
+
+    The units of the group are those in eenheden.csv, never those that happen to be in the
+    data: a declared unit without a value is "geen gegevens" and the verdict says how many
+    are missing (`_settle`). Without declared units the goal cannot be judged.
+    """
     indicator = ctx.agenda.indicator(goal.indicator)
     if indicator is None:
         return _missing_indicator("eenheden", goal, goal.indicator)
     deadline, implicit = _deadline(ctx.agenda, goal.deadline, goal)
-    group_key = normalise_group(goal.group)
-    several = len(indicator.per_groups) > 1
-    series: list[SeriesPoint] = []
-    checks: dict[str, list[UnitCheck]] = {}
-    for period_text, observations in unit_observations(indicator, ctx.observations).items():
-        if several:
-            observations = [o for o in observations
-                            if (o.unit or "").casefold().startswith(group_key)]
-        if not observations:
-            continue
-        unit_checks = [UnitCheck(unit=o.unit or "", value=_obs_text(o), meets=_unit_meets(goal, o),
-                                 illustrative=o.illustrative)
-                       for o in sorted(observations, key=lambda o: o.unit or "")]
-        meeting = sum(1 for u in unit_checks if u.meets)
-        present = len(unit_checks)
-        value = Decimal(meeting) if goal.minimum is not None else Decimal(meeting) * 100 / present
-        labels = {o.series for o in observations if o.series is not None}
-        provisional = any(o.status is ObservationStatus.PROVISIONAL for o in observations)
-        series.append(SeriesPoint(
-            period=read_period(period_text), value=value,
-            source=f"{meeting} van {present} {goal.group} voldoen",
-            status=(ObservationStatus.PROVISIONAL if provisional else ObservationStatus.FINAL).value,
-            illustrative=any(o.illustrative for o in observations),
-            series="+".join(sorted(labels)) if labels else None))
-        checks[period_text] = unit_checks
-    series.sort(key=lambda p: p.start)
+    group = ctx.agenda.group(goal.group)
+    group_name = group.name if group is not None else goal.group
+    units = ctx.units or DeclaredUnits()
+    declared = units.of(group_name)
     if goal.minimum is not None:
         x = goal.minimum.value
         target = rules.whole_target(Comparator.GE, x)
         text = f">= {goal.minimum.text} {goal.group}"
         bounds: tuple[Decimal | None, Decimal | None] = (Decimal(0), None)
         notes: tuple[str, ...] = ("de waarde is het aantal eenheden dat aan de voorwaarde voldoet",)
+        required = int(target.value)
     else:
         x = Decimal(100)
         target, bounds = Target(Comparator.GE, x), (Decimal(0), Decimal(100))
         text = f"alle {goal.group} (100%)"
-        notes = ("de waarde is het aandeel (%) van de eenheden in de gegevens van die periode dat aan "
-                 "de voorwaarde voldoet",)
+        notes = (f"de waarde is het aandeel (%) van de {len(declared)} gedeclareerde {plural(group_name)} "
+                 "dat aan de voorwaarde voldoet; een eenheid zonder gegevens telt niet als voldoend",)
+        required = len(declared)
+    if not declared:
+        verdict = Verdict(Status.NO_DATA, f"de eenheden van groep {group_name} zijn niet gedeclareerd in "
+                          f"{units.label}: welke {plural(group_name)} er zijn is nog niet bekend, dus dit "
+                          "doel is niet te beoordelen")
+        return _evaluation("eenheden", goal, indicator, verdict, past=is_past(deadline, ctx.peiljaar),
+                           explanation=Explanation(
+                               rule=verdict.rule, target_value=_f(x), target_text=text,
+                               target_moment=_moment_label(deadline, implicit),
+                               measurement_for_target=describe_rule(deadline, indicator.measure),
+                               units_declared=0))
+    keys = {unit_key(name): name for name in declared}
+    series: list[SeriesPoint] = []
+    checks: dict[str, list[UnitCheck]] = {}
+    counts: dict[str, UnitCount] = {}
+    for period_text, observations in unit_observations(indicator, ctx.observations).items():
+        by_unit = {unit_key(o.unit or ""): o for o in observations if unit_key(o.unit or "") in keys}
+        if not by_unit:
+            continue
+        unit_checks = []
+        for key, name in keys.items():
+            found = by_unit.get(key)
+            if found is None:
+                unit_checks.append(UnitCheck(unit=name, value="geen gegevens", meets=False,
+                                             illustrative=units.illustrative(name), missing=True))
+            else:
+                unit_checks.append(UnitCheck(unit=found.unit or name, value=_obs_text(found),
+                                             meets=_unit_meets(goal, found),
+                                             illustrative=found.illustrative or units.illustrative(name)))
+        used = list(by_unit.values())
+        count = UnitCount(sum(1 for u in unit_checks if u.meets), len(used), len(declared))
+        value = (Decimal(count.meeting) if goal.minimum is not None
+                 else Decimal(count.meeting) * 100 / count.declared)
+        labels = {o.series for o in used if o.series is not None}
+        provisional = any(o.status is ObservationStatus.PROVISIONAL for o in used)
+        missing = f"; {count.missing} zonder gegevens" if count.missing else ""
+        series.append(SeriesPoint(
+            period=read_period(period_text), value=value,
+            source=f"{count.meeting} van {count.declared} {goal.group} voldoen{missing}",
+            status=(ObservationStatus.PROVISIONAL if provisional else ObservationStatus.FINAL).value,
+            illustrative=any(o.illustrative for o in used),
+            series="+".join(sorted(labels)) if labels else None))
+        checks[period_text] = unit_checks
+        counts[period_text] = count
+    series.sort(key=lambda p: p.start)
     spec = Numeric("eenheden", goal, indicator, series, target, x, text, deadline, implicit,
-                   indicator.measure, bounds, notes=notes, units=checks)
+                   indicator.measure, bounds, notes=notes, units=checks, counts=counts, required=required,
+                   group=group_name)
     return _judge_numeric(ctx, result, spec)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from lea_rules.data.model import Observation
+from lea_rules.data.units import DeclaredUnits
 from lea_rules.evaluation.model import KengetalPoint, KengetalSeries
 from lea_rules.evaluation.series import SeriesPoint, formula_text, totals, unit_series
 from lea_rules.evaluation.timeaxis import available
@@ -18,35 +19,25 @@ from lea_rules.nodes import Agenda, Indicator, NumberExpr
 from lea_rules.numbers import format_dutch
 
 
-def kengetallen(agenda: Agenda, observations: Sequence[Observation], peiljaar: int) -> list[KengetalSeries]:
+def kengetallen(agenda: Agenda, observations: Sequence[Observation], peiljaar: int,
+                declared: DeclaredUnits | None = None) -> list[KengetalSeries]:
     """Every context indicator in agenda order, with its figures up to the peiljaar."""
-    return [_series(agenda, indicator, observations, peiljaar)
+    return [_series(agenda, indicator, observations, peiljaar, declared or DeclaredUnits())
             for indicator in agenda.indicators if indicator.context]
 
 
-def group_units(agenda: Agenda, indicator: Indicator, observations: Sequence[Observation]) -> list[str]:
-    """The units of the indicator's groups, in the order they first occur in the data.
+def group_units(indicator: Indicator, declared: DeclaredUnits) -> list[str]:
+    """The declared units of the indicator's groups (eenheden.csv), in the order of that file.
 
-    All indicators measured per the same group count, so a wijk that has a figure for one
-    kengetal but not for another still gets its row (with 'geen gegevens').
+    A unit without a figure for this kengetal still gets its row (with 'geen gegevens'); a
+    group whose units are not declared has none (the total, if any, still shows).
     """
-    groups = {g.casefold() for g in indicator.per_groups}
-    if not groups:
-        return []
-    names = {indicator.key}
-    for other in agenda.indicators:
-        if groups & {g.casefold() for g in other.per_groups}:
-            names.add(other.key)
-    seen: dict[str, str] = {}
-    for obs in observations:
-        if obs.unit is not None and obs.indicator.casefold() in names:
-            seen.setdefault(obs.unit.casefold(), obs.unit)
-    return list(seen.values())
+    return [name for group in indicator.per_groups for name in declared.of(group)]
 
 
 def _series(agenda: Agenda, indicator: Indicator, observations: Sequence[Observation],
-            peiljaar: int) -> KengetalSeries:
-    units = group_units(agenda, indicator, observations)
+            peiljaar: int, declared: DeclaredUnits) -> KengetalSeries:
+    units = group_units(indicator, declared)
     found: list[tuple[int, SeriesPoint, str | None]] = [
         (0, p, None) for p in totals(indicator, observations, agenda)]
     for i, unit in enumerate(units):

@@ -33,6 +33,7 @@ class Status(str, Enum):
     SERIES_BREAK = "Trendbreuk"
     NOT_ASSESSED = "Nog niet beoordeeld"
     NOT_STARTED = "Nog niet gestart"  # writer's stand "nog niet gestart" (grijs)
+    INCOMPLETE = "Gegevens onvolledig"  # count over units: missing units could still decide it (grijs)
 
     @property
     def colour(self) -> Colour:
@@ -51,7 +52,7 @@ STATUS_COLOUR: dict[Status, Colour] = {
     Status.NOT_ACHIEVED_IMPROVED: Colour.ORANGE, Status.NOT_ACHIEVED: Colour.RED,
     Status.FINAL_PENDING: Colour.GREY, Status.NO_DATA: Colour.GREY,
     Status.TOO_FEW_POINTS: Colour.GREY, Status.SERIES_BREAK: Colour.GREY,
-    Status.NOT_ASSESSED: Colour.GREY, Status.NOT_STARTED: Colour.GREY,
+    Status.NOT_ASSESSED: Colour.GREY, Status.NOT_STARTED: Colour.GREY, Status.INCOMPLETE: Colour.GREY,
 }
 STATUS_EN: dict[Status, str] = {
     Status.ALREADY_MET: "target already met", Status.MET_DETERIORATING: "met, deteriorating",
@@ -62,6 +63,7 @@ STATUS_EN: dict[Status, str] = {
     Status.FINAL_PENDING: "final value pending", Status.NO_DATA: "no data",
     Status.TOO_FEW_POINTS: "too few points", Status.SERIES_BREAK: "series break",
     Status.NOT_ASSESSED: "not yet assessed", Status.NOT_STARTED: "not yet started",
+    Status.INCOMPLETE: "incomplete data",
 }
 
 
@@ -86,9 +88,11 @@ class UnitCheck(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     unit: str
-    value: str  # as shown: "ja", "3", "4,5"
+    value: str  # as shown: "ja", "3", "4,5"; "geen gegevens" for a declared unit without a value
     meets: bool
     illustrative: bool = False
+    missing: bool = Field(default=False, description="a declared unit (eenheden.csv) without a value "
+                                                     "for the period: geen gegevens")
 
 
 class Explanation(BaseModel):
@@ -124,6 +128,10 @@ class Explanation(BaseModel):
     series_break: bool = False
     units: list[UnitCheck] = Field(default_factory=list, description="count over units: the units counted")
     units_period: str | None = None
+    units_declared: int | None = Field(
+        default=None, description="count over units: how many units eenheden.csv declares for the group")
+    units_missing: int | None = Field(
+        default=None, description="count over units: declared units without a value for units_period")
 
 
 class GoalEvaluation(BaseModel):
