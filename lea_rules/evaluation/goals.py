@@ -425,6 +425,9 @@ def _units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation:
         bounds: tuple[Decimal | None, Decimal | None] = (Decimal(0), None)
         notes: tuple[str, ...] = ("de waarde is het aantal eenheden dat aan de voorwaarde voldoet",)
         required = int(target.value)
+        if declared and required > len(declared):
+            notes += (f"{data_units_text(units, group_name, len(declared))}: minder dan de {required} "
+                      "die het doel vraagt",)
     else:
         x = Decimal(100)
         target, bounds = Target(Comparator.GE, x), (Decimal(0), Decimal(100))
@@ -480,6 +483,11 @@ def _units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation:
                    indicator.measure, bounds, notes=notes, units=checks, counts=counts, required=required,
                    group=group_name)
     return _judge_numeric(ctx, result, spec)
+
+
+def data_units_text(units: DeclaredUnits, group: str, count: int) -> str:
+    """`data/hengelo/eenheden.csv noemt 7 IKC's`."""
+    return f"{units.label} noemt {count} {plural(group, count)}"
 
 
 def _obs_text(obs: Observation) -> str:
