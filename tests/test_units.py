@@ -341,3 +341,20 @@ def test_template_asks_every_declared_unit_and_explains_the_unknown(
     assert wijk[0] is None and len(wijk) == 11  # the total (empty eenheid), then the ten wijken
     notes = " ".join(str(r[0]) for r in wb["Toelichting"].iter_rows(values_only=True) if r[0])
     assert "kinderopvangorganisaties" in notes and "eenheden.csv" in notes
+
+
+def test_the_same_unit_mistake_on_many_rows_is_one_message(data_dir: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    file = tmp_path / "nieuw-ikc.csv"
+    file.write_text("indicator;periode;eenheid;waarde;bron\n"
+                    "brugfunctionaris-ikc;2025/2026;IKC Noord;ja;gemeente\n"
+                    "gezonde-schoolaanpak;2025;IKC Noord;ja;gemeente\n"
+                    "bieb-op-school;2025;IKC Noord;nee;gemeente\n"
+                    "ejk-bezoeken;2025;Kinderopvang A;3;EJK\n"
+                    "ejk-bezoeken;2024;Kinderopvang B;2;EJK\n", encoding="utf-8")
+    before = snapshot(data_dir.parent)
+    code, output = run(["import", str(file), "--agenda", AGENDA, "--data", str(data_dir)], capsys)
+    assert code == 1 and output.count("fout[") == 2, output
+    assert "'IKC Noord'" in output and "(zo ook op nog 2 rijen: 3, 4)" in output
+    assert "fout[D244]" in output and "(zo ook op nog 1 rij: 6)" in output
+    assert snapshot(data_dir.parent) == before

@@ -8,7 +8,7 @@ from typing import Protocol
 from lea_rules.data.model import Observation, ObservationStatus
 from lea_rules.data.problems import DataProblem, ValueProblem
 from lea_rules.data.table import Cell, Table
-from lea_rules.data.units import DeclaredUnits, unit_problem
+from lea_rules.data.units import DeclaredUnits, merge_repeats, unit_problem
 from lea_rules.data.values import Period, is_empty, read_period, read_value
 from lea_rules.nodes import Agenda, Indicator, Unit
 from lea_rules.suggest import did_you_mean
@@ -111,6 +111,7 @@ def read_rows(tables: list[Table], agenda: Agenda, *, stored: bool = False,
             continue
         for row in table.rows:
             _read_row(table, index, row, agenda, names, result, seen, stored, units)
+    result.problems = merge_repeats(result.problems)
     return result
 
 

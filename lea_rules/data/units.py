@@ -312,3 +312,37 @@ def unit_problem(indicator: Indicator, unit: str, units: DeclaredUnits,
     note = (f" (de eenheden van groep {' en '.join(undeclared)} zijn nog niet gedeclareerd)"
             if undeclared else "")
     return ("D240", f"onbekende {' of '.join(mine)} '{unit}': die staat niet in {units.path}{note}", help)
+
+
+
+def _repeat_key(problem: DataProblem) -> tuple[str, str] | None:
+    if not "D240" <= problem.code <= "D244":
+        return None
+    return problem.code, problem.message.split(";")[0] if problem.code == "D244" else problem.message
+
+
+def merge_repeats(problems: list[DataProblem]) -> list[DataProblem]:
+    """One message per unit mistake: the same undeclared unit (or group without units) on many
+    rows is one mistake, shown at its first row with the other rows named."""
+    groups: dict[tuple[str, str], list[DataProblem]] = {}
+    for problem in problems:
+        key = _repeat_key(problem)
+        if key is not None:
+            groups.setdefault(key, []).append(problem)
+    out: list[DataProblem] = []
+    for problem in problems:
+        key = _repeat_key(problem)
+        if key is None:
+            out.append(problem)
+            continue
+        same = groups[key]
+        if same[0] is not problem:
+            continue
+        if len(same) > 1:
+            rest = same[1:]
+            rows = ", ".join(str(p.place.row) for p in rest[:5]) + (", ..." if len(rest) > 5 else "")
+            word = "rij" if len(rest) == 1 else "rijen"
+            message = f"{problem.message} (zo ook op nog {len(rest)} {word}: {rows})"
+            problem = DataProblem(problem.code, message, problem.place, problem.help)
+        out.append(problem)
+    return out
