@@ -9,8 +9,18 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+def target(path: Path) -> Path:
+    """The file a write to `path` must replace: through a symbolic link, the file it points to.
+
+    Replacing the link itself would silently turn a shared (linked) agenda or data file into
+    a private copy.
+    """
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def stage(path: Path) -> Path:
     """An empty temporary file next to `path` (same folder, so the later rename is atomic)."""
+    path = target(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -24,6 +34,7 @@ def commit(temp: Path, path: Path, durable: bool = True) -> None:
     makes 0600, but reports and data files are meant to be shared). `durable` flushes it
     to disk first; a cache, which may be lost at no cost, skips that.
     """
+    path = target(path)
     if durable:
         with open(temp, "rb") as handle:
             os.fsync(handle.fileno())

@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import Literal
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_TOOL = 0, 1, 2, 3
 
@@ -140,6 +141,15 @@ def _version() -> str:
     return f"lea {__version__}"
 
 
+def _stdout_mode(args: argparse.Namespace) -> Literal["text", "json", "raw"]:
+    """JSON keeps its data exactly; a diff piped into `patch` stays byte for byte the file's."""
+    if getattr(args, "format", None) == "json" or args.command == "schema":
+        return "json"
+    if args.command == "fmt" and getattr(args, "diff", False) and not sys.stdout.isatty():
+        return "raw"
+    return "text"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -147,8 +157,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     module = importlib.import_module(f"lea_rules.commands.{args.command}")
+    from lea_rules.terminal import guarded
+
     try:
-        code: int = module.run(args)
+        with guarded(_stdout_mode(args)):
+            code: int = module.run(args)
     except KeyboardInterrupt:
         sys.stderr.write("lea: afgebroken\n")
         return 130

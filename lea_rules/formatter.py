@@ -60,6 +60,7 @@ class _Line:
     indent: int = 0  # as written, tabs counted as four spaces
     comment: str | None = None
     statement: Tree[Token] | None = None
+    number: int = 0  # the line's number in the source
 
 
 class _Layout:
@@ -196,14 +197,17 @@ def _read_lines(source: SourceFile) -> list[_Line]:
             lines.append(_Line("comment", indent, comment_text) if comment_text else _Line("blank"))
         else:
             assert not isinstance(stmt, str)
-            lines.append(_Line("statement", indent, comment_text, stmt))
+            lines.append(_Line("statement", indent, comment_text, stmt, number))
     if diagnostics:
         raise AgendaSyntaxError(source, diagnostics)
     return lines
 
 
 def format_source(source: SourceFile) -> str:
-    """The canonical text of an agenda; raises AgendaSyntaxError if a line does not parse."""
+    """The canonical text of an agenda; raises AgendaSyntaxError if a line does not parse,
+    LineTooLong if the canonical spacing makes a statement longer than a line may be."""
+    from lea_rules.parser import MAX_LINE_CHARS, line_length
+
     layout = _Layout()
     out: list[str] = []
     pending: list[_Line] = []  # blank lines and comments waiting for the next statement
@@ -237,7 +241,10 @@ def format_source(source: SourceFile) -> str:
         depth, block = layout.place(line.statement)
         flush(trailing_depth, opened_item, line.indent, depth, block)
         text = INDENT * depth + render_statement(line.statement)
-        out.append(text + (" " + line.comment if line.comment else ""))
+        text += " " + line.comment if line.comment else ""
+        if line_length(text) > MAX_LINE_CHARS:
+            raise LineTooLong(line.number, line_length(text))
+        out.append(text)
     while pending and pending[-1].kind == "blank":
         pending.pop()
     flush(layout.trailing_depth, False, 0, 0, False)
@@ -320,10 +327,21 @@ def verify(source: SourceFile, formatted: str) -> None:
 
 
 def format_safely(source: SourceFile) -> str:
-    """The canonical text, proven to mean the same and to be stable; see `verify`."""
+    """The canonical text, proven to mean the same and to be stable; see `verify`.
+
+    LineTooLong when the canonical spacing would make a line longer than a line may be.
+    """
     formatted = format_source(source)
     verify(source, formatted)
     return formatted
+
+
+class LineTooLong(Exception):
+    """Formatting would push source line `line` over the line limit (its new length)."""
+
+    def __init__(self, line: int, length: int) -> None:
+        super().__init__(f"regel {line} zou {length} tekens krijgen")
+        self.line, self.length = line, length
 
 
 def write_atomic(path: Path, text: str, expected: bytes | None = None) -> None:

@@ -171,7 +171,16 @@ def _join(items: list[str]) -> str:
 
 
 MAX_LINE_CHARS = 5_000
-"""A statement fits on a line; a longer line is pasted data, and parsing it would be slow."""
+"""A statement fits on a line; a longer line is pasted data, and parsing it would be slow.
+
+Counted without the indentation, which is `lea fmt`'s to choose: formatting a valid file
+never pushes a line over the limit by indenting it.
+"""
+
+
+def line_length(text: str) -> int:
+    """The characters of a line that count against MAX_LINE_CHARS: all but the indentation."""
+    return len(text.lstrip(" \t"))
 
 MAX_PARSE_ERRORS = 500
 """After this many unreadable lines the file is probably no agenda: stop, like a compiler does."""
@@ -194,10 +203,11 @@ def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Node]], list[Diagno
                                help="is dit wel een .lea-bestand? Herstel de eerste fouten en "
                                     "controleer opnieuw"))
             break
-        if len(text) > MAX_LINE_CHARS:
+        if line_length(text) > MAX_LINE_CHARS:
             diags.append(error("E003", "regel te lang",
-                               f"deze regel heeft {len(text)} tekens; een regel heeft er hooguit "
-                               f"{MAX_LINE_CHARS}", Span.point(number, 1), path=source.path,
+                               f"deze regel heeft {line_length(text)} tekens (zonder inspringing); een "
+                               f"regel heeft er hooguit {MAX_LINE_CHARS}", Span.point(number, 1),
+                               path=source.path,
                                help="een tekst staat op één regel, maar verdeel een lange toelichting "
                                     "over meerdere 'tekst:'-regels"))
             continue

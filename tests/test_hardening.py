@@ -22,3 +22,75 @@ def test_a_date_with_a_huge_day_or_month_is_one_located_error(
     assert main(["check", str(agenda)]) == 1
     out = capsys.readouterr().out
     assert out.count("fout[") == 1 and "fout[E141]" in out and "x.lea:10:" in out
+
+
+ESCAPES = ('gemeente: "X\x1b]8;;http://evil\x1b\\\\klik\x1b]8;;\x1b\\\\"\ntitel: "LEA \x1b[31mrood"\n'
+           'periode: 2024-2027\nthema 1 "T\u202everkeerd"\n  ambitie 1.1 "B"\n    actie "A"\n'
+           '      soort: wat\x1b[2J\n')
+
+
+def test_control_characters_never_reach_the_terminal(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    agenda = tmp_path / "x.lea"
+    agenda.write_text(ESCAPES, encoding="utf-8")
+    assert main(["check", str(agenda)]) == 1
+    captured = capsys.readouterr()
+    text = captured.out + captured.err
+    assert "\x1b" not in text and "\u202e" not in text
+    assert "soort: wat\u241b[2J" in text  # shown, as one visible character: the carets stay aligned
+    lines = text.splitlines()
+    source = next(line for line in lines if "soort: wat" in line)
+    caret = lines[lines.index(source) + 1]
+    assert caret.index("^") == source.index("\u241b")
+
+
+def test_json_keeps_the_text_exactly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    agenda = tmp_path / "x.lea"
+    agenda.write_text(ESCAPES, encoding="utf-8")
+    assert main(["check", "--format", "json", str(agenda)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out
+    diagnostics = json.loads(out)["diagnostics"]
+    assert any("\u202e" in (d.get("context") or "") for d in diagnostics)
+
+
+def test_fmt_through_a_symlink_formats_its_target(tmp_path: Path) -> None:
+    real = tmp_path / "echt.lea"
+    real.write_text('gemeente: "X"\ntitel: "LEA X"\nperiode: 2024-2027\nthema 1 "T"\nambitie 1.1 "B"\n',
+                    encoding="utf-8")
+    link = tmp_path / "link.lea"
+    link.symlink_to(real)
+    assert main(["fmt", str(link)]) == 0
+    assert link.is_symlink() and link.resolve() == real
+    assert '\n  ambitie 1.1 "B"\n' in real.read_text(encoding="utf-8")
+
+
+def test_fmt_never_pushes_a_valid_line_over_the_limit(tmp_path: Path) -> None:
+    from lea_rules.parser import MAX_LINE_CHARS
+
+    agenda = tmp_path / "x.lea"
+    text = 'gemeente: "X"\ntitel: "LEA X"\nperiode: 2024-2027\nthema 1 "T"\nambitie 1.1 "B"\nactie "A"\n'
+    line = 'tekst: "' + "x" * (MAX_LINE_CHARS - 9) + '"'
+    assert len(line) == MAX_LINE_CHARS
+    agenda.write_text(text + line + "\n", encoding="utf-8")
+    assert main(["check", str(agenda)]) == 0
+    assert main(["fmt", str(agenda)]) == 0  # indented by four spaces, still valid
+    assert main(["check", str(agenda)]) == 0
+
+
+def test_fmt_says_which_line_its_spacing_would_make_too_long(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    agenda = tmp_path / "x.lea"
+    goal = "doel: a>=1% in 2025"
+    while len(goal) < 4985:
+        goal += " en>=1% in 2025"
+    text = ('gemeente: "X"\ntitel: "LEA X"\nperiode: 2024-2027\nindicator a "A"\n  eenheid: %\n'
+            'thema 1 "T"\nambitie 1.1 "B"\nresultaat "R"\n' + goal + "\n")
+    agenda.write_text(text, encoding="utf-8")
+    assert main(["check", str(agenda)]) == 0
+    assert main(["fmt", str(agenda)]) == 1
+    err = capsys.readouterr().err
+    assert "regel 9 " in err and "interne fout" not in err
+    assert agenda.read_text(encoding="utf-8") == text

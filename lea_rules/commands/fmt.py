@@ -16,6 +16,7 @@ from lea_rules.diagnostics import error, render_all
 from lea_rules.formatter import (
     AgendaSyntaxError,
     FileChangedError,
+    LineTooLong,
     UnsafeFormatting,
     format_safely,
     write_atomic,
@@ -89,6 +90,14 @@ def _one(path: Path, *, check: bool, diff: bool) -> str:
         _err(render_all(exc.diagnostics, {source.path: source}))
         fouten = "1 fout" if len(exc.diagnostics) == 1 else f"{len(exc.diagnostics)} fouten"
         _err(f"niet opgemaakt: {path} ({fouten}; verbeter die eerst)")
+        return "error"
+    except LineTooLong as exc:
+        from lea_rules.parser import MAX_LINE_CHARS
+
+        _err(f"{path}: niet opgemaakt: met de vaste spaties zou regel {exc.line} {exc.length} tekens "
+             f"krijgen, meer dan de {MAX_LINE_CHARS} die een regel mag hebben (de inspringing telt niet "
+             f"mee). Er is niets gewijzigd.\n  = hulp: verdeel die regel: een lange toelichting over "
+             f"meerdere 'tekst:'-regels, een lang getrapt doel over meer resultaten")
         return "error"
     except UnsafeFormatting as exc:
         _err(f"interne fout van lea fmt: {exc.reason}.\n"
