@@ -94,3 +94,31 @@ def test_fmt_says_which_line_its_spacing_would_make_too_long(
     err = capsys.readouterr().err
     assert "regel 9 " in err and "interne fout" not in err
     assert agenda.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("raw", [1e28, float("9" * 60), float("inf"), float("nan"), "1" + "0" * 400,
+                                 "99999999999999999999999999999999"])
+def test_an_absurd_or_endless_number_is_refused_not_a_traceback(raw: object) -> None:
+    from lea_rules.api import load_agenda
+    from lea_rules.data.problems import ValueProblem
+    from lea_rules.data.values import read_value
+
+    agenda = load_agenda(Path(__file__).resolve().parent.parent / "agendas" / "hengelo.lea")
+    indicator = agenda.indicator("thuiszitters")
+    assert indicator is not None
+    with pytest.raises(ValueProblem) as info:
+        read_value(raw, indicator)
+    assert info.value.code == "D228"
+
+
+def test_plausible_figures_still_import() -> None:
+    from decimal import Decimal
+
+    from lea_rules.api import load_agenda
+    from lea_rules.data.values import read_value
+
+    agenda = load_agenda(Path(__file__).resolve().parent.parent / "agendas" / "hengelo.lea")
+    indicator = agenda.indicator("leerplichtigen")
+    assert indicator is not None
+    assert read_value("10.884", indicator).number == Decimal(10884)
+    assert read_value(9_999_999, indicator).number == Decimal(9_999_999)

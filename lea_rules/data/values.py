@@ -186,10 +186,28 @@ def read_value(raw: object, indicator: Indicator, percent_format: bool = False) 
     return Value(number=number)
 
 
+# Beyond these a value is a typing or export error, not a figure of one municipality (an
+# indicator's own `grenzen:` takes over). Checked before any arithmetic, so no number that a
+# spreadsheet can hold (1E28, 1E400, sixty nines) ends in an overflow.
+PLAUSIBLE_MAX: dict[Unit, Decimal] = {
+    Unit.COUNT: Decimal(10_000_000),
+    Unit.EURO: Decimal(10_000_000_000),
+    Unit.HOURS_PER_WEEK: Decimal(168),
+    Unit.HOURS: Decimal(10_000_000),
+    Unit.SCORE: Decimal(10_000_000),
+}
+_ANY_MAX = Decimal(10) ** 12
+
+
 def _from_cell_number(raw: int | float | Decimal) -> Decimal:
     # Excel stores binary floats; repr gives the shortest text that round-trips (0.85),
     # which is what was typed.
     number = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+    if not number.is_finite():
+        raise ValueProblem("D228", "de cel bevat geen eindig getal (oneindig of 'geen getal')",
+                           "vul het getal zelf in, niet de uitkomst van een berekening die mislukte")
+    if abs(number) > _ANY_MAX:
+        return number  # _check_bounds refuses it with the indicator's words
     return number.quantize(Decimal("1.0000000000")).normalize() if number % 1 else number
 
 
@@ -232,6 +250,7 @@ def _read_number_text(text: str, indicator: Indicator, unit: Unit) -> Decimal:
 
 
 def _check_bounds(number: Decimal, indicator: Indicator, unit: Unit) -> None:
+    _check_plausible(number, indicator, unit)
     if unit is Unit.COUNT and number != number.to_integral_value():
         raise ValueProblem("D223", f"{format_dutch(number)} is geen heel getal; "
                            f"'{indicator.name}' is een aantal", "vul een heel getal in")
@@ -248,6 +267,21 @@ def _check_bounds(number: Decimal, indicator: Indicator, unit: Unit) -> None:
                            f"{_bounds_text(low, high)}",
                            "een percentage ligt tussen 0 en 100; controleer teller en noemer"
                            if unit is Unit.PERCENT else "controleer het getal")
+
+
+def _check_plausible(number: Decimal, indicator: Indicator, unit: Unit) -> None:
+    """Refuse a magnitude no figure of this unit can have, unless the agenda's grenzen allow it."""
+    own = indicator.upper_bound is not None  # the agenda's grenzen: the bounds check judges
+    ceiling = _ANY_MAX if own else PLAUSIBLE_MAX.get(unit, _ANY_MAX)
+    if abs(number) <= ceiling:
+        return
+    digits = len(f"{abs(number):f}".split(".")[0])
+    shown = format_dutch(number) if digits <= 20 else f"een getal van {digits} cijfers"
+    hint = "controleer het getal (een cijfer te veel, of een verkeerde kolom?)"
+    if ceiling < _ANY_MAX:
+        hint += "; is het echt zo groot, geef de indicator dan in de agenda 'grenzen: 0 tot ...'"
+    raise ValueProblem("D228", f"{shown} is onwaarschijnlijk groot voor '{indicator.name}', "
+                       f"{UNIT_WORDS[unit]}: meer dan {format_dutch(ceiling)}", hint)
 
 
 def _bounds_text(low: Decimal | None, high: Decimal | None) -> str:
