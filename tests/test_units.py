@@ -46,7 +46,8 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
 
 # case file -> (code, words the message or help must contain)
 IMPORT_CASES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "undeclared_unit.csv": ("D240", ("onbekende IKC 'IKC Noord'", "eenheden.csv", "voeg 'IKC Noord' toe")),
+    "undeclared_unit.csv": ("D240", ("onbekende eenheid 'IKC Noord'", "onder groep IKC",
+                                         "voeg 'IKC Noord' toe")),
     "near_miss_unit.csv": ("D240", ("bedoelde je 'IKC 1 (voorbeeld)'?",)),
     "totals_row.csv": ("D241", ("'Totaal' is een totaal", "kent geen totaal")),
     "totals_row_all_units.csv": ("D241", ("'alle IKC's' is een totaal",)),
@@ -128,6 +129,7 @@ UNIT_FILE_CASES: list[tuple[str, bytes, str, int, int | None, str]] = [
     ("leeg", b"", "D501", 1, None, "groep;eenheid;illustratief;toelichting"),
     ("onbekende kolom", b"groep;eenheid;illustratief;opmerking\n", "D501", 1, 4, "toelichting"),
     ("kolom ontbreekt", b"groep;naam\n", "D501", 1, 2, "groep;eenheid"),
+    ("komma's", b"groep,eenheid,illustratief,toelichting\nIKC,IKC De Es,,\n", "D501", 1, 1, "puntkomma"),
     ("onbekende groep", (HEADER + "IKCs;IKC De Es;;\n").encode(), "D502", 2, 1, "bedoelde je 'IKC'?"),
     ("groep ontbreekt", (HEADER + ";IKC De Es;;\n").encode(), "D503", 2, 1, "groep ontbreekt"),
     ("eenheid ontbreekt", (HEADER + "IKC;;;\n").encode(), "D503", 2, 2, "eenheid ontbreekt"),

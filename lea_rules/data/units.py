@@ -173,6 +173,13 @@ def _header(table: Table, problems: list[DataProblem]) -> dict[str, int] | None:
         name = " ".join(cell.text.lstrip("\ufeff").casefold().split())
         if not name:
             continue
+        if name not in UNIT_COLUMNS and ("," in name or "\t" in name):
+            sep = "komma's" if "," in name else "tabs"
+            problems.append(DataProblem(
+                "D501", f"de kopregel van {UNITS_FILE} is gescheiden door {sep}; lea verwacht puntkomma's",
+                table.place(cell.row, cell.column),
+                f"sla het bestand op met puntkomma's (in Excel: CSV UTF-8); {expected}"))
+            return None
         if name not in UNIT_COLUMNS:
             problems.append(DataProblem(
                 "D501", f"onbekende kolom '{cell.text}' in de kopregel van {UNITS_FILE}",
@@ -306,12 +313,13 @@ def unit_problem(indicator: Indicator, unit: str, units: DeclaredUnits,
                 f"(groep;eenheid;illustratief;toelichting), bijvoorbeeld: {group};{unit};;")
     names = [n for g in mine for n in units.of(g)]
     suggestion = _nearest(unit, names)
-    add = f"voeg '{unit}' toe aan {units.path} als het een nieuwe {' of '.join(mine)} is"
+    add = f"voeg '{unit}' toe aan {units.path} als het een nieuwe eenheid van groep {' of '.join(mine)} is"
     help = f"{suggestion} Zo niet: {add}" if suggestion else f"kies een naam uit {units.path}, of {add}"
     undeclared = [g for g in indicator.per_groups if g not in mine]
     note = (f" (de eenheden van groep {' en '.join(undeclared)} zijn nog niet gedeclareerd)"
             if undeclared else "")
-    return ("D240", f"onbekende {' of '.join(mine)} '{unit}': die staat niet in {units.path}{note}", help)
+    return ("D240", f"onbekende eenheid '{unit}': die staat niet onder groep {' of '.join(mine)} in "
+            f"{units.path}{note}", help)
 
 
 
