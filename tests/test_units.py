@@ -360,3 +360,16 @@ def test_the_same_unit_mistake_on_many_rows_is_one_message(data_dir: Path, tmp_p
     assert "'IKC Noord'" in output and "(zo ook op nog 2 rijen: 3, 4)" in output
     assert "fout[D244]" in output and "(zo ook op nog 1 rij: 6)" in output
     assert snapshot(data_dir.parent) == before
+
+
+def test_report_shows_a_missing_unit_as_no_data(agenda: Agenda) -> None:
+    from datetime import date
+
+    from lea_rules.report import ReportInput, render_html
+
+    data = [obs("brug", "2025", True, unit=name) for name in SEVEN[:2]]
+    evaluation = evaluate(agenda, data, None, 2025, units=declared(SEVEN))
+    html = render_html(ReportInput(agenda=agenda, evaluation=evaluation, generated=date(2025, 7, 1),
+                                   observations=data, lang="nl"))
+    assert "Gegevens onvolledig" in html and "2 van 7 IKC&#39;s geleverd; 5 ontbreken" in html
+    assert '<tr><th scope="row">IKC 7</th><td>geen gegevens</td><td>geen gegevens</td></tr>' in html
