@@ -55,7 +55,11 @@ def jaartal(text: str) -> int:
 
 
 YEAR_HELP = "het peiljaar: het jaar waarover gerapporteerd wordt, bijvoorbeeld 2025"
-DATA_HELP = "gegevensmap (standaard data/<gemeente> naast de map agendas/)"
+DATA_HELP = ("gegevensmap (standaard data/<gemeente> naast de map agendas/); noemt haar leveringen.csv "
+             "een andere gemeente dan de agenda, dan weigert lea de cijfers")
+GEMEENTE_HELP = ("van welke gemeente de cijfers zijn, als dat niet de gemeente van de agenda is "
+                 "(een referentiereeks, bijvoorbeeld --gemeente Borne); moet passen bij leveringen.csv "
+                 "van de gegevensmap. Zonder deze optie weigert lea cijfers van een andere gemeente")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -83,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--alleen-agenda", dest="only_agenda", action="store_true",
                    help="controleer bij een agenda niet ook de gegevensmap (standaard: data/<gemeente>/ "
                         "met observaties.csv en de voortgangsbestanden wordt meegecontroleerd)")
+    p.add_argument("--gemeente", metavar="GEMEENTE", help=GEMEENTE_HELP)
 
     p = sub.add_parser("fmt", help="zet agenda's in de vaste opmaak")
     p.add_argument("paths", nargs="+", metavar="PAD", help="agenda's (.lea) of mappen met agenda's")
@@ -112,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="reden voor een wijziging van een opgeslagen waarde of van haar bron, status "
                         "of toelichting (verplicht bij elke wijziging)")
     p.add_argument("--dry-run", action="store_true", help="controleer alleen; schrijf niets")
+    p.add_argument("--gemeente", metavar="GEMEENTE", help=GEMEENTE_HELP)
 
     p = sub.add_parser("template", help="maak een uitvraagbestand (XLSX of CSV) voor een bron")
     p.add_argument("agenda", metavar="AGENDA", help="naam (hengelo) of pad (agendas/hengelo.lea)")

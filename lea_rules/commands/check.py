@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
     data_files: list[str] = []
     for path in args.paths:
         if _is_data_file(path):
-            source, diags = _check_data_file(path, getattr(args, "agenda", None))
+            source, diags = _check_data_file(path, getattr(args, "agenda", None),
+                                             gemeente=getattr(args, "gemeente", None))
             if source is not None:
                 sources[path] = source
             if args.errors_only:
@@ -105,12 +106,13 @@ def _is_data_file(path: str) -> bool:
 
 
 IMPORT_SUFFIXES = (".csv", ".xlsx")
+STORE_FILES = ("observaties.csv", "eenheden.csv", "leveringen.csv")  # the store's own CSV files
 IMPORT_FILE_MESSAGE = ("dit is een gegevensbestand; lees het in met `lea import BESTAND --agenda NAAM` "
                        "(of controleer zonder te schrijven met --dry-run)")
 
 
-def _check_data_file(path: str, agenda_name: str | None, checked_agenda: Agenda | None = None
-                     ) -> tuple[SourceFile | None, list[Diagnostic]]:
+def _check_data_file(path: str, agenda_name: str | None, checked_agenda: Agenda | None = None,
+                     gemeente: str | None = None) -> tuple[SourceFile | None, list[Diagnostic]]:
     """A progress file (voortgang-<jaar>.yaml) or observaties.csv, checked against its agenda.
 
     The agenda is `--agenda`, or the one the data folder is named after (data/hengelo/ ->
@@ -127,7 +129,7 @@ def _check_data_file(path: str, agenda_name: str | None, checked_agenda: Agenda 
     if not p.is_file():
         return None, [error("E000", "bestand niet gevonden", f"bestand niet gevonden: {path}",
                             Span.point(1, 1), path=path)]
-    if p.suffix.casefold() in IMPORT_SUFFIXES and p.name not in ("observaties.csv", "eenheden.csv"):
+    if p.suffix.casefold() in IMPORT_SUFFIXES and p.name not in STORE_FILES:
         # An import file (uitvraag, export): lea check would read it as an agenda.
         agenda_hint = agenda_name or "NAAM"
         return None, [error("D100", "geen agenda of voortgangsbestand", IMPORT_FILE_MESSAGE,
@@ -154,10 +156,10 @@ def _check_data_file(path: str, agenda_name: str | None, checked_agenda: Agenda 
     from lea_rules.data.problems import DataInvalid
 
     try:
-        if p.name == "observaties.csv":
+        if p.name in ("observaties.csv", "leveringen.csv"):  # the rows, and whose they are
             from lea_rules.data.store import load_observations
 
-            load_observations(p.parent, agenda)
+            load_observations(p.parent, agenda, gemeente=gemeente, can_declare=True)
         elif p.name == "eenheden.csv":  # the units of each group (docs/data.md)
             from lea_rules.data.units import load_units
 

@@ -7,6 +7,7 @@ Exit codes: 0 imported (or nothing to change), 1 mistakes in the file or the sto
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,7 @@ def load_agenda_or_report(name: str) -> tuple[Agenda | None, Path, int]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from lea_rules.data.deliveries import DELIVERIES, import_date
     from lea_rules.data.importer import describe_changes, differences, import_file
     from lea_rules.data.problems import DataInvalid, render_problems
     from lea_rules.data.store import default_data_dir
@@ -55,8 +57,15 @@ def run(args: argparse.Namespace) -> int:
         return code
     data_dir = Path(args.data) if args.data else default_data_dir(agenda_path)
     try:
+        today = import_date()
+    except (ValueError, OverflowError, OSError):
+        _err(f"lea import: SOURCE_DATE_EPOCH='{os.environ.get('SOURCE_DATE_EPOCH')}' is geen tijdstip; "
+             "verwacht: seconden sinds 1970 (bijvoorbeeld 1767225600), of laat de variabele weg")
+        return EXIT_USAGE
+    gemeente = (getattr(args, "gemeente", None) or "").strip() or None
+    try:
         plan = import_file(file, agenda, data_dir, reason=args.reason, dry_run=args.dry_run,
-                           display=str(file))
+                           display=str(file), today=today, gemeente=gemeente)
     except DataInvalid as exc:
         _err(render_problems(exc.problems))
         n = len(exc.problems)
@@ -81,6 +90,10 @@ def run(args: argparse.Namespace) -> int:
     if plan.revised:
         kept = "zouden bewaard worden" if args.dry_run else "bewaard"
         print(f"  oude rijen {kept} in {data_dir / 'revisies.csv'} (reden: {args.reason.strip()})")
+    if plan.delivery is not None:
+        recorded = "zou vastgelegd worden" if args.dry_run else "vastgelegd"
+        print(f"  levering {recorded} in {data_dir / DELIVERIES}: {plan.delivery.on.isoformat()}, "
+              f"cijfers van {plan.delivery.municipality}")
     if args.dry_run:
         print(f"{file}: in orde; zou schrijven naar {data_dir} ({counts}). Niets geschreven (--dry-run).")
     else:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,7 @@ class Loaded:
     progress: Progress | None
     previous: Progress | None
     revisions: list[Revision] = field(default_factory=list)
+    data_date: str | None = None  # the latest delivery in leveringen.csv; None without a log
 
     def evaluate(self, year: int) -> EvaluationReport:
         from lea_rules.data.units import load_units
@@ -37,13 +37,14 @@ class Loaded:
 
         # eenheden.csv was checked by load_observations; units goals are judged against it.
         return evaluate(self.agenda, self.observations, self.progress, year, self.previous,
-                        data_date=data_date(self.data_dir), units=load_units(self.data_dir, self.agenda))
+                        data_date=self.data_date, units=load_units(self.data_dir, self.agenda))
 
 
 def load_for_year(args: argparse.Namespace, command: str, nothing_done: str,
                   with_revisions: bool = False) -> Loaded | int:
     """Everything a yearly command needs, or the exit code after saying what is wrong."""
     from lea_rules.api import AgendaInvalid, load_agenda, peiljaar_problem, resolve_agenda_path
+    from lea_rules.data.deliveries import data_date, data_folder_verdict, load_deliveries
     from lea_rules.data.problems import DataInvalid, render_problems
     from lea_rules.data.store import default_data_dir, load_observations, load_progress, load_revisions
     from lea_rules.diagnostics import render_all
@@ -69,23 +70,14 @@ def load_for_year(args: argparse.Namespace, command: str, nothing_done: str,
         err(f"lea {command}: gegevensmap '{data_dir}' niet gevonden")
         return EXIT_USAGE
     try:
+        # load_observations refuses first when leveringen.csv names another municipality (D510).
         observations = load_observations(data_dir, agenda)
+        delivered = data_date(load_deliveries(data_dir))
         revisions = load_revisions(data_dir) if with_revisions else []
         progress = load_progress(data_dir, args.year, agenda)
         previous = load_progress(data_dir, args.year - 1, agenda)
     except DataInvalid as exc:
         err(render_problems(exc.problems))
-        err(f"lea {command}: de gegevens in {data_dir} hebben fouten; {nothing_done}")
+        err(f"lea {command}: {data_folder_verdict(exc.problems, data_dir)}; {nothing_done}")
         return EXIT_INPUT
-    return Loaded(path, agenda, data_dir, observations, progress, previous, revisions)
-
-
-def data_date(data_dir: Path) -> str | None:
-    """The date of the latest change to a data file: the report's "stand van de gegevens"."""
-    if not data_dir.is_dir():
-        return None
-    files = [p for p in data_dir.glob("*") if p.is_file() and p.suffix in (".csv", ".yaml")]
-    if not files:
-        return None
-    latest = max(p.stat().st_mtime for p in files)
-    return datetime.fromtimestamp(latest, tz=UTC).date().isoformat()
+    return Loaded(path, agenda, data_dir, observations, progress, previous, revisions, delivered)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from lea_rules.cli import EXIT_OK, EXIT_TOOL, EXIT_USAGE
@@ -40,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
 
     from lea_rules.report import ReportInput, render_html, report_filename
 
-    html = render_html(ReportInput(agenda=agenda, evaluation=evaluation, generated=date.today(),
+    # No date of making and no paths: the same agenda and data give the same file, byte for byte.
+    html = render_html(ReportInput(agenda=agenda, evaluation=evaluation,
                                    observations=observations, revisions=loaded.revisions,
                                    progress=loaded.progress, lang=args.lang))
     output = Path(args.output) if args.output else Path("reports") / report_filename(path, args.year)

@@ -11,6 +11,7 @@ from lea_rules.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 
 
 def run(args: argparse.Namespace) -> int:
+    from lea_rules.data.deliveries import data_folder_verdict
     from lea_rules.data.problems import DataInvalid, render_problems
     from lea_rules.data.store import default_data_dir, load_observations
     from lea_rules.data.template import TemplateError, request_rows, undeclared_lines, write_template
@@ -33,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
         write_template(output, agenda, args.year, rows, units)
     except DataInvalid as exc:
         sys.stderr.write(render_problems(exc.problems) + "\n")
-        sys.stderr.write(f"lea template: de opgeslagen gegevens in {data_dir} hebben fouten\n")
+        sys.stderr.write(f"lea template: {data_folder_verdict(exc.problems, data_dir)}; "
+                         "er is geen uitvraag gemaakt\n")
         return EXIT_INPUT
     except TemplateError as exc:
         sys.stderr.write(f"lea template: {exc.message}\n")

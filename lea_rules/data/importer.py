@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from lea_rules.data.deliveries import DELIVERIES, Delivery, appended_log, import_date, load_deliveries
 from lea_rules.data.model import Observation, Revision, observation_value_text
 from lea_rules.data.problems import DataInvalid, DataProblem, Place
 from lea_rules.data.readers import read_tables
@@ -41,6 +42,7 @@ class ImportPlan:
     skipped_empty: int = 0
     observations: list[Observation] = field(default_factory=list)  # the complete new set
     revisions: list[Revision] = field(default_factory=list)  # the complete new list
+    delivery: Delivery | None = None  # the row leveringen.csv gets when the import changes the store
 
     @property
     def changes(self) -> int:
@@ -52,9 +54,19 @@ class ImportPlan:
 
 
 def plan_import(file: Path, agenda: Agenda, data_dir: Path, *, reason: str | None = None,
-                today: date | None = None, display: str | None = None) -> ImportPlan:
-    """Read and check `file` against the agenda and the stored data; DataInvalid on any mistake."""
+                today: date | None = None, display: str | None = None,
+                gemeente: str | None = None) -> ImportPlan:
+    """Read and check `file` against the agenda and the stored data; DataInvalid on any mistake.
+
+    `gemeente` says whose rows these are when they are not the agenda's municipality (a
+    reference series); the folder's leveringen.csv must agree. `today` is the date the import
+    is recorded under (default: import_date()).
+    """
     shown = display or str(file)
+    today = today or import_date()
+    # The log first: a folder holding another municipality's rows is refused before anything else.
+    stored = load_observations(data_dir, agenda, gemeente=gemeente, can_declare=True)
+    deliveries = load_deliveries(data_dir)
     tables = read_tables(file, shown)
     rows = read_rows(tables, agenda, units=load_units(data_dir, agenda))
     problems = list(rows.problems)
@@ -64,7 +76,6 @@ def plan_import(file: Path, agenda: Agenda, data_dir: Path, *, reason: str | Non
             "D230", "het bestand bevat geen enkele waarde" +
             (f" ({rows.skipped_empty} rijen zonder waarde)" if rows.skipped_empty else ""),
             Place(shown, sheet=sheet), "vul de kolom 'waarde' in; een lege waarde betekent: geen gegevens"))
-    stored = load_observations(data_dir, agenda)
     revisions = load_revisions(data_dir)
     by_key = {observation_key(obs): obs for obs in stored}
     plan = ImportPlan(shown, data_dir, skipped_empty=rows.skipped_empty)
@@ -87,12 +98,18 @@ def plan_import(file: Path, agenda: Agenda, data_dir: Path, *, reason: str | Non
         by_key[observation_key(new)] = new
         revisions.append(Revision(
             indicator=new.indicator, period=new.period, unit=new.unit, old=observation_value_text(old),
-            new=observation_value_text(new), reason=reason, revised_on=today or date.today(),
+            new=observation_value_text(new), reason=reason, revised_on=today,
             file=Path(shown).name, change=describe_changes(changes)))
     if problems:
         raise DataInvalid(problems)
     plan.observations = list(by_key.values())
     plan.revisions = revisions
+    if not plan.is_noop:
+        municipality = (deliveries[-1].municipality if deliveries
+                        else (gemeente or "").strip() or agenda.municipality)
+        plan.delivery = Delivery(on=today, municipality=municipality, file=Path(shown).name,
+                                 added=len(plan.added), revised=len(plan.revised), reason=reason or "",
+                                 line=0)
     return plan
 
 
@@ -148,13 +165,17 @@ def apply_import(plan: ImportPlan) -> None:
     files: dict[Path, str] = {}
     if plan.revised:
         files[plan.data_dir / REVISIONS] = render_revisions(plan.revisions)
+    if plan.delivery is not None:  # on record before the rows it brings, like a revision
+        files[plan.data_dir / DELIVERIES] = appended_log(plan.data_dir, plan.delivery)
     files[plan.data_dir / OBSERVATIONS] = render_observations(plan.observations)
     write_files_atomic(files)
 
 
 def import_file(file: Path, agenda: Agenda, data_dir: Path, *, reason: str | None = None,
-                dry_run: bool = False, today: date | None = None, display: str | None = None) -> ImportPlan:
-    plan = plan_import(file, agenda, data_dir, reason=reason, today=today, display=display)
+                dry_run: bool = False, today: date | None = None, display: str | None = None,
+                gemeente: str | None = None) -> ImportPlan:
+    plan = plan_import(file, agenda, data_dir, reason=reason, today=today, display=display,
+                       gemeente=gemeente)
     if not dry_run:
         apply_import(plan)
     return plan

@@ -49,11 +49,19 @@ def progress_path(data_dir: Path, year: int) -> Path:
     return Path(data_dir) / f"voortgang-{year}.yaml"
 
 
-def load_observations(data_dir: str | Path, agenda: Agenda) -> list[Observation]:
+def load_observations(data_dir: str | Path, agenda: Agenda, *, gemeente: str | None = None,
+                      can_declare: bool = False) -> list[Observation]:
     """The stored observations, checked against the agenda; [] when there are none yet.
 
+    Every command reads the stored rows through here, so none can skip the municipality
+    check: when leveringen.csv says the rows are another municipality's than the agenda's,
+    DataInvalid (D510; D511/D512 where the caller lets the user declare whose rows they are
+    with `gemeente`, see deliveries.municipality_problem).
     Raises DataInvalid with located problems when observaties.csv has mistakes.
     """
+    from lea_rules.data.deliveries import check_municipality
+
+    check_municipality(data_dir, agenda, gemeente, can_declare=can_declare)
     from lea_rules.data.units import load_units
 
     units = load_units(data_dir, agenda)  # eenheden.csv is checked even before there are rows

@@ -240,7 +240,8 @@ class EvaluationReport(BaseModel):
     agenda_path: str
     period: tuple[int, int]
     peiljaar: int
-    data_date: str | None = Field(default=None, description="date of the latest data file change (ISO)")
+    data_date: str | None = Field(default=None, description="the data's own date: the latest delivery in "
+                                  "leveringen.csv (ISO); null when the folder has no delivery log")
     results: list[ResultEvaluation]
     actions: list[ActionEvaluation]
     illustrative_used: bool = False

@@ -17,6 +17,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "period": ("Looptijd", "Period"),
     "peiljaar": ("Peiljaar", "Reference year"),
     "data_date": ("Stand van de gegevens", "Data as of"),
+    "data_date_unknown": ("onbekend: geen leveringen.csv", "unknown: no leveringen.csv"),
     "generated": ("Gemaakt op", "Generated on"),
     "generated_by": ("Gemaakt met lea report", "Generated with lea report"),
     "no_data": ("geen gegevens", "no data"),

@@ -51,11 +51,15 @@ NUMERIC_KINDS = ("drempel", "niveau", "richting", "relatief", "trend", "eenheden
 
 @dataclass(frozen=True)
 class ReportInput:
-    """What a report is made of. `generated` is passed in so that a report is reproducible."""
+    """What a report is made of.
+
+    The report shows no date of its own making: `lea report` leaves `generated` empty, so the
+    same agenda and data give the same file byte for byte. A caller may pass one explicitly.
+    """
 
     agenda: Agenda
     evaluation: EvaluationReport
-    generated: date
+    generated: date | None = None
     observations: Sequence[Observation] = ()
     revisions: Sequence[DataRevision] = ()
     progress: Progress | None = None
@@ -360,8 +364,8 @@ class Cover:
     period: str
     peiljaar: int
     data_date: str
-    generated: str
-    generated_iso: str
+    generated: str | None
+    generated_iso: str | None
     illustrative: bool
 
 
@@ -496,9 +500,7 @@ class _Builder:
             if point is not None and point.source and point.source not in sources:
                 sources.append(point.source)
         chart, summary = self.chart(result_code, index, goal)
-        # a declared unit without a value (eenheden.csv): geen gegevens, not "voldoet niet"
-        units = [UnitRow(u.unit, self.fmt.missing() if u.missing else self._flag_word(u.value),
-                         self.t("yes") if u.meets else self.fmt.missing() if u.missing else self.t("no"),
+        units = [UnitRow(u.unit, self._flag_word(u.value), self.t("yes") if u.meets else self.t("no"),
                          u.illustrative) for u in e.units]
         return GoalView(
             description=goal.description,
@@ -851,8 +853,10 @@ class _Builder:
         start, end = self.agenda.period
         cover = Cover(
             municipality=self.agenda.municipality, title=self.agenda.title, period=f"{start}\u2013{end}",
-            peiljaar=ev.peiljaar, data_date=self.fmt.date(ev.data_date),
-            generated=self.fmt.date(self.data.generated), generated_iso=self.data.generated.isoformat(),
+            peiljaar=ev.peiljaar,
+            data_date=self.fmt.date(ev.data_date) if ev.data_date else self.t("data_date_unknown"),
+            generated=self.fmt.date(self.data.generated) if self.data.generated else None,
+            generated_iso=self.data.generated.isoformat() if self.data.generated else None,
             illustrative=illustrative)
         return ReportView(
             lang=self.lang, doc_title=self.t("doc_title", title=self.agenda.title, year=ev.peiljaar),
