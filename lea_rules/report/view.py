@@ -500,7 +500,9 @@ class _Builder:
             if point is not None and point.source and point.source not in sources:
                 sources.append(point.source)
         chart, summary = self.chart(result_code, index, goal)
-        units = [UnitRow(u.unit, self._flag_word(u.value), self.t("yes") if u.meets else self.t("no"),
+        # a declared unit without a value (eenheden.csv): geen gegevens, not "voldoet niet"
+        units = [UnitRow(u.unit, self.fmt.missing() if u.missing else self._flag_word(u.value),
+                         self.t("yes") if u.meets else self.fmt.missing() if u.missing else self.t("no"),
                          u.illustrative) for u in e.units]
         return GoalView(
             description=goal.description,
