@@ -122,3 +122,84 @@ def test_plausible_figures_still_import() -> None:
     assert indicator is not None
     assert read_value("10.884", indicator).number == Decimal(10884)
     assert read_value(9_999_999, indicator).number == Decimal(9_999_999)
+
+
+def _import(tmp_path: Path, name: str, content: bytes, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    import shutil
+
+    root = Path(__file__).resolve().parent.parent
+    data = tmp_path / "data"
+    shutil.copytree(root / "data" / "hengelo", data)
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    file = tmp_path / name
+    file.write_bytes(content)
+    code = main(["import", str(file), "--agenda", str(root / "agendas" / "hengelo.lea"), "--data", str(data)])
+    captured = capsys.readouterr()
+    if code != 0:
+        assert {p.name: p.read_bytes() for p in data.iterdir()} == before  # nothing changed on disk
+    return code, captured.out + captured.err
+
+
+HEAD = b"indicator;periode;waarde;bron\n"
+
+
+@pytest.mark.parametrize(("row", "column", "words"), [
+    (b'thuiszitters;2026/2027;12;"registratie\nthuiszitters;2025/2026;14;x\n', 27, "niet gesloten"),
+    (b'thuiszitters;2026/2027;12;registratie "DUO"\n', 39, "los aanhalingsteken"),
+    (b'thuiszitters;2026/2027;12;"registratie" DUO\n', 40, "na het sluitende aanhalingsteken"),
+])
+def test_a_badly_quoted_field_is_refused_with_its_place(
+        row: bytes, column: int, words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = _import(tmp_path, "q.csv", HEAD + row, capsys)
+    assert code == 1
+    assert out.count("fout[") == 1 and "fout[D109]" in out and words in out
+    assert f"q.csv:2:{column}" in out
+
+
+def test_a_quote_written_twice_inside_a_quoted_field_is_fine(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    row = b'thuiszitters;2026/2027;12;"registratie ""DUO"""\n'
+    code, out = _import(tmp_path, "q.csv", HEAD + row, capsys)
+    assert code == 0, out
+
+
+def test_excels_sep_line_is_read_as_the_delimiter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = _import(tmp_path, "q.csv", b"sep=;\n" + HEAD + b"thuiszitters;2026/2027;12;DUO\n", capsys)
+    assert code == 0, out
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_utf16_gets_the_save_as_utf8_hint(encoding: str, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    text = (HEAD + b"thuiszitters;2026/2027;12;DUO\n").decode()
+    code, out = _import(tmp_path, "q.csv", text.encode(encoding), capsys)
+    assert code == 1 and "fout[D105]" in out and "UTF-16" in out and "CSV UTF-8" in out
+
+
+def test_a_huge_sheet_is_refused_before_loading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import Workbook
+
+    from lea_rules.data import readers
+
+    monkeypatch.setattr(readers, "MAX_SHEET_ROWS", 50)
+    workbook = Workbook(write_only=True)  # writes no dimension: the rows are counted
+    sheet = workbook.create_sheet("Uitvraag")
+    sheet.append(["indicator", "periode", "waarde", "bron"])
+    for i in range(60):
+        sheet.append(["thuiszitters", "2026/2027", i, "x"])
+    path = tmp_path / "groot.xlsx"
+    workbook.save(path)
+    code, out = _import(tmp_path, "groot2.xlsx", path.read_bytes(), capsys)
+    assert code == 1 and "fout[D113]" in out and "blad 'Uitvraag', rij 51" in out
+
+
+def test_a_rating_that_itself_has_quotes_can_be_delivered() -> None:
+    from lea_rules.data.values import _read_rating
+    from lea_rules.nodes import Indicator
+    from lea_rules.source import Span
+
+    indicator = Indicator("oordeel", "Oordeel", Span.point(1, 1), ratings=('"matig"', "goed"))
+    assert _read_rating('"matig"', indicator) == '"matig"'
+    assert _read_rating('"goed"', indicator) == "goed"
+    assert _read_rating("goed", indicator) == "goed"

@@ -16,6 +16,10 @@ from lea_rules.data.problems import DataInvalid, DataProblem, Place
 from lea_rules.data.table import Cell, Table
 
 MAX_BYTES = 20 * 1024 * 1024
+"""A delivery is an uitvraag of some hundred rows; 20 MB is far beyond any real one."""
+MAX_SHEET_ROWS = 100_000
+"""Rows per worksheet; counted before the workbook is loaded, so a huge sheet is refused in
+seconds instead of minutes and gigabytes."""
 SKIPPED_SHEETS = ("toelichting", "uitleg", "instructie", "instructies", "lees mij", "leesmij")
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls (Excel 97-2003)
@@ -46,6 +50,10 @@ def read_tables(path: Path, display: str | None = None) -> list[Table]:
 
 def decode_text(data: bytes, shown: str, strict_utf8: bool = False) -> str:
     """UTF-8 with or without BOM; else Windows-1252, as Excel writes a plain CSV."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_utf16(data[:4096]):
+        raise _fail("D105", "het bestand is opgeslagen als UTF-16 (in Excel: 'Unicode-tekst'); lea leest "
+                    "UTF-8", Place(shown), "sla het op als CSV UTF-8 (in Excel: Opslaan als > CSV UTF-8 "
+                    "(door komma's gescheiden))")
     if b"\x00" in data[:4096] or data.startswith(b"%PDF"):
         raise _fail("D104", "dit is geen spreadsheet of tekstbestand (het bevat binaire gegevens)",
                     Place(shown), "lever een .xlsx-bestand of een CSV-bestand aan")
@@ -65,6 +73,52 @@ def decode_text(data: bytes, shown: str, strict_utf8: bool = False) -> str:
         raise _fail("D105", "de tekens in het bestand zijn geen UTF-8 en geen Windows-1252",
                     Place(shown, line), "sla het bestand op als CSV UTF-8 (in Excel: Opslaan als > "
                     "CSV UTF-8 (door komma's gescheiden))") from None
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 without BOM: text whose every other byte is NUL."""
+    if len(head) < 8:
+        return False
+    return head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4
+
+
+def _quote_problem(line: str, sep: str) -> tuple[int, str, str] | None:
+    """(column, message, help) for the first badly quoted field of one line, or None.
+
+    A field is either unquoted, without any quote mark in it, or quoted from its first to
+    its last character, with a quote inside written twice. Anything else, and a quote that
+    is not closed on its own line, would make the reader join or split fields silently.
+    """
+    i, n = 0, len(line)
+    while i <= n:
+        if line.startswith('"', i):
+            j = i + 1
+            while True:
+                k = line.find('"', j)
+                if k < 0:
+                    return (i + 1, "het aanhalingsteken aan het begin van dit veld wordt op deze regel niet "
+                            "gesloten", 'sluit het veld af met een aanhalingsteken, of haal het weg')
+                if line.startswith('"', k + 1):
+                    j = k + 2
+                    continue
+                break
+            end = k + 1
+            if end < n and line[end] != sep:
+                return (end + 1, "na het sluitende aanhalingsteken staat nog tekst in hetzelfde veld",
+                        'zet het hele veld tussen aanhalingstekens en schrijf een aanhalingsteken in de '
+                        'tekst dubbel: "tekst met ""aanhalingstekens"""')
+            i = end + 1
+            continue
+        k = line.find(sep, i)
+        field = line[i:] if k < 0 else line[i:k]
+        if '"' in field:
+            return (i + field.index('"') + 1, "een los aanhalingsteken in een veld zonder aanhalingstekens",
+                    'zet het veld tussen aanhalingstekens en schrijf het aanhalingsteken dubbel: '
+                    '"tekst met ""aanhalingstekens"""')
+        if k < 0:
+            return None
+        i = k + 1
+    return None
 
 
 def _delimiter(first_line: str, shown: str, line_no: int) -> str:
@@ -94,10 +148,27 @@ def read_csv_bytes(data: bytes, shown: str, strict_utf8: bool = False,
     if first is None:
         raise _fail("D107", "het bestand is leeg: er staat geen kopregel en geen gegevens in",
                     Place(shown), "vul het uitvraagbestand in (lea template maakt er een)")
+    declared = lines[first].strip()
+    if delimiter is None and len(declared) == 5 and declared.casefold().startswith("sep="):
+        # Excel's `sep=;` line names the delimiter; it is no header. Blank it, keeping line numbers.
+        delimiter = declared[4]
+        lines[first] = ""
+        text = "\n".join(lines) + "\n"
+        first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if first is None:
+            raise _fail("D107", "het bestand is leeg: er staat geen kopregel en geen gegevens in",
+                        Place(shown), "vul het uitvraagbestand in (lea template maakt er een)")
     sep = delimiter or _delimiter(lines[first], shown, first + 1)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
-    table: Table | None = None
     problems: list[DataProblem] = []
+    for number, physical in enumerate(lines, 1):
+        bad = _quote_problem(physical, sep)
+        if bad is not None:
+            problems.append(DataProblem("D109", f"de CSV-opmaak klopt niet: {bad[1]}",
+                                        Place(shown, number, bad[0]), bad[2]))
+    if problems:
+        raise DataInvalid(problems)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    table: Table | None = None
     start = 1
     try:
         for record in reader:
@@ -128,8 +199,55 @@ def read_csv_bytes(data: bytes, shown: str, strict_utf8: bool = False,
     return table
 
 
+def _sheet_rows(path: Path) -> dict[str, int]:
+    """Rows per worksheet, counted from the sheet XML without loading the workbook; a sheet is
+    counted only up to just past the limit. {} when the file is not a workbook lea can read
+    this way (the full load then reports it)."""
+    import re
+
+    counts: dict[str, int] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            book = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+            rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+            targets = {m.group(1): m.group(2) for m in re.finditer(
+                r'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels)}
+            targets.update({m.group(2): m.group(1) for m in re.finditer(
+                r'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)})
+            for sheet in re.finditer(r'<(?:\w+:)?sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]+)"', book):
+                target = targets.get(sheet.group(2), "")
+                name = target.lstrip("/") if target.startswith("/") else "xl/" + target
+                rows, tail = 0, b""
+                with archive.open(name) as stream:
+                    while rows <= MAX_SHEET_ROWS:
+                        chunk = stream.read(1 << 20)
+                        if not chunk:
+                            break
+                        data = tail + chunk
+                        rows += len(re.findall(rb"<(?:\w+:)?row[ >]", data))
+                        tail = data[-16:]
+                        rows -= len(re.findall(rb"<(?:\w+:)?row[ >]", tail))
+                counts[sheet.group(1)] = rows
+    except (KeyError, OSError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return {}
+    return counts
+
+
+def _refuse_huge_sheets(path: Path, shown: str) -> None:
+    """A sheet of 600.000 rows is refused in about a second, before openpyxl loads it whole."""
+    for title, rows in _sheet_rows(path).items():
+        if title.strip().casefold() in SKIPPED_SHEETS or rows <= MAX_SHEET_ROWS:
+            continue
+        raise _fail("D113", f"werkblad '{title}' heeft meer dan {MAX_SHEET_ROWS:,} rijen; een "
+                    "gegevensbestand heeft er hooguit zoveel".replace(",", "."),
+                    Place(shown, MAX_SHEET_ROWS + 1, None, title),
+                    "lever alleen de uitvraag aan (lea template), of verdeel de gegevens over meer bestanden")
+
+
 def read_xlsx(path: Path, shown: str) -> list[Table]:
     from openpyxl import load_workbook
+
+    _refuse_huge_sheets(path, shown)
 
     try:
         # data_only=False: a formula stays a formula, so it can be refused instead of silently

@@ -303,10 +303,17 @@ def _read_flag(raw: object, indicator: Indicator) -> bool:
 
 
 def _read_rating(raw: object, indicator: Indicator) -> str:
-    text = str(raw).strip().strip('"').casefold()
-    for rating in indicator.ratings:
-        if rating.casefold() == text:
-            return rating
+    written = str(raw).strip()
+    # The rating as written; else without one pair of surrounding quotes ("goed"), so that a
+    # rating that itself begins or ends with a quote can still be delivered.
+    candidates = [written]
+    if len(written) >= 2 and written[0] == written[-1] == '"':
+        candidates.append(written[1:-1].strip())
+    for candidate in candidates:
+        for rating in indicator.ratings:
+            if rating.casefold() == candidate.casefold():
+                return rating
+    text = candidates[-1].casefold()
     allowed = ", ".join(f"'{r}'" for r in indicator.ratings)
     raise ValueProblem("D226", f"'{raw}' is geen oordeel van '{indicator.name}' (toegestaan: {allowed})",
                        did_you_mean(text, indicator.ratings) or f"kies een van: {allowed}")
