@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from lea_rules.api import load_agenda
@@ -373,3 +375,20 @@ def test_report_shows_a_missing_unit_as_no_data(agenda: Agenda) -> None:
                                    observations=data, lang="nl"))
     assert "Gegevens onvolledig" in html and "2 van 7 IKC&#39;s geleverd; 5 ontbreken" in html
     assert '<tr><th scope="row">IKC 7</th><td>geen gegevens</td><td>geen gegevens</td></tr>' in html
+
+
+flags_of_seven = st.lists(st.sampled_from([True, False, None]), min_size=7, max_size=7)
+
+
+@settings(max_examples=150, deadline=None)
+@given(flags=flags_of_seven, year=st.sampled_from([2025, 2027]))
+def test_missing_units_never_make_green_or_a_red_that_they_could_undo(
+        agenda: Agenda, flags: list[bool | None], year: int) -> None:
+    filled = [True if flag is None else flag for flag in flags]  # every missing IKC delivers ja
+    for code in ("alle", "zes"):
+        goal = judge(agenda, code, flags, year)
+        best = judge(agenda, code, filled, year)
+        if code == "alle" and None in flags:
+            assert goal.colour is not Colour.GREEN
+        if goal.colour is Colour.RED:  # red only when the missing units cannot change it
+            assert best.colour is not Colour.GREEN, (code, flags, year)
