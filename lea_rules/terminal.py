@@ -24,6 +24,7 @@ _TEXT.update({i: "\ufffd" for i in (*range(0x80, 0xA0), *_BIDI)})
 # JSON already escapes C0 controls; C1 and bidi controls are left raw by ensure_ascii=False.
 _JSON = {i: f"\\u{i:04x}" for i in (0x7F, *range(0x80, 0xA0), *_BIDI)}
 TEXT_TABLE = str.maketrans(_TEXT)
+BIDI_TABLE = str.maketrans({i: "\ufffd" for i in _BIDI})  # for HTML: the rest is escaped there
 JSON_TABLE = str.maketrans(_JSON)
 
 

@@ -203,3 +203,18 @@ def test_a_rating_that_itself_has_quotes_can_be_delivered() -> None:
     assert _read_rating('"matig"', indicator) == '"matig"'
     assert _read_rating('"goed"', indicator) == "goed"
     assert _read_rating("goed", indicator) == "goed"
+
+
+def test_bidi_controls_never_reach_the_report(tmp_path: Path) -> None:
+    import shutil
+
+    root = Path(__file__).resolve().parent
+    work = tmp_path / "k"
+    shutil.copytree(root / "fixtures" / "report_small", work)
+    agenda = work / "kleinstad.lea"
+    text = agenda.read_text(encoding="utf-8")
+    agenda.write_text(text.replace('titel: "', 'titel: "\u202eLEA ', 1), encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert main(["report", str(agenda), "--year", "2025", "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "\u202e" not in html and "\ufffdLEA " in html

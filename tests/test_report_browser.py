@@ -187,6 +187,10 @@ def test_cli_pdf_writes_a4(tmp_path: Path) -> None:
     work = tmp_path / "k"
     shutil.copytree(FIXTURE, work)
     out = work / "rapport.html"
+    # The temporary file used to have a fixed name, and a link planted there was followed.
+    victim = tmp_path / "ander-bestand.txt"
+    victim.write_text("blijft staan", encoding="utf-8")
+    (work / ".rapport.pdf.tmp").symlink_to(victim)
     # its own process, as a user runs it (the module's browser holds this thread's event loop)
     result = subprocess.run([sys.executable, "-m", "lea_rules", "report", str(work / "kleinstad.lea"),
                              "--year", "2025", "-o", str(out), "--pdf"], cwd=ROOT, capture_output=True,
@@ -198,3 +202,5 @@ def test_cli_pdf_writes_a4(tmp_path: Path) -> None:
     assert data.startswith(b"%PDF")
     boxes = _media_boxes(data)
     assert boxes and all(abs(w - A4[0]) < 2 and abs(h - A4[1]) < 2 for w, h in boxes)
+    assert victim.read_text(encoding="utf-8") == "blijft staan"
+    assert not [p for p in work.iterdir() if p.name.endswith(".tmp") and not p.is_symlink()]

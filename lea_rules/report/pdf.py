@@ -70,7 +70,11 @@ def html_to_pdf(html_path: Path, pdf_path: Path) -> None:
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
         raise PdfUnavailable("De Python-module Playwright ontbreekt.\n" + INSTALL_HELP) from exc
-    tmp = pdf_path.with_name(f".{pdf_path.name}.tmp")
+    from lea_rules.atomic import commit, discard, stage
+
+    # A fresh, unique file (never a fixed name someone could have linked elsewhere), replaced
+    # into place whole, through a symlink to its target like every write of lea.
+    tmp = stage(pdf_path)
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
@@ -82,9 +86,8 @@ def html_to_pdf(html_path: Path, pdf_path: Path) -> None:
                 page.pdf(path=str(tmp), format="A4", print_background=True, prefer_css_page_size=True)
             finally:
                 browser.close()
-        tmp.replace(pdf_path)
+        commit(tmp, pdf_path)
     except PlaywrightError as exc:
         raise PdfFailed(f"Chromium kon de PDF niet maken: {exc}") from exc
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        discard(tmp)

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from lea_rules.report.i18n import LANGUAGES, strings
 from lea_rules.report.view import ReportInput, build_view
+from lea_rules.terminal import BIDI_TABLE
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -24,8 +25,19 @@ __all__ = ["ReportInput", "environment", "render_html", "report_filename"]
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      finalize=_without_bidi_controls)
     return env
+
+
+def _without_bidi_controls(value: object) -> object:
+    """Every value the templates print, with bidi controls (which reorder what a reader sees,
+    as in 'Trojan Source') shown as U+FFFD; HTML escaping does not touch them."""
+    if isinstance(value, Markup):
+        return Markup(str(value).translate(BIDI_TABLE))
+    if isinstance(value, str):
+        return value.translate(BIDI_TABLE)
+    return value
 
 
 def stylesheet() -> Markup:
