@@ -111,7 +111,7 @@ def undeclared(agenda: Agenda, units: DeclaredUnits | None) -> dict[str, list[st
 
 
 def undeclared_lines(agenda: Agenda, units: DeclaredUnits | None) -> list[str]:
-    path = units.path if units is not None else UNITS_FILE
+    path = units.label if units is not None else UNITS_FILE  # the same on every computer
     return [f"Niet per {group} gevraagd, want welke {plural(group)} er zijn is nog niet bekend: "
             f"{', '.join(names)}. Zet de {plural(group)} eerst in {path} (één regel per eenheid: "
             f"{group};naam;;) en maak de uitvraag opnieuw."
