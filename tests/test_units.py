@@ -392,3 +392,18 @@ def test_missing_units_never_make_green_or_a_red_that_they_could_undo(
             assert goal.colour is not Colour.GREEN
         if goal.colour is Colour.RED:  # red only when the missing units cannot change it
             assert best.colour is not Colour.GREEN, (code, flags, year)
+
+
+def test_unit_problem_for_an_indicator_of_two_groups(agenda: Agenda) -> None:
+    from lea_rules.data.units import unit_problem
+
+    brug = agenda.indicator("brug")
+    assert brug is not None
+    nothing = DeclaredUnits("data/testdorp/eenheden.csv")
+    code, message, help = unit_problem(brug, "IKC 1", nothing, agenda) or ("", "", "")
+    assert code == "D244" and "de groepen IKC en VO-school" in message and "IKC;IKC 1;;" in help
+    only_ikc = declared(SEVEN)
+    code, message, help = unit_problem(brug, "Het Lyceum", only_ikc, agenda) or ("", "", "")
+    assert code == "D240" and "onder groep IKC" in message
+    assert "VO-school zijn nog niet gedeclareerd" in message
+    assert unit_problem(brug, "ikc  7", only_ikc, agenda) is None  # case and spaces do not count

@@ -307,7 +307,9 @@ def unit_problem(indicator: Indicator, unit: str, units: DeclaredUnits,
                 f"'{indicator.name}' wordt per {groups} gemeten", help)
     if not mine:
         group = indicator.per_groups[0]
-        return ("D244", f"de eenheden van groep {groups} zijn nog niet gedeclareerd; '{unit}' kan niet "
+        which = (f"groep {group}" if len(indicator.per_groups) == 1
+                 else "de groepen " + " en ".join(indicator.per_groups))
+        return ("D244", f"de eenheden van {which} zijn nog niet gedeclareerd; '{unit}' kan niet "
                 "worden ingelezen",
                 f"zet de {plural(group)} in {units.path}, één regel per eenheid "
                 f"(groep;eenheid;illustratief;toelichting), bijvoorbeeld: {group};{unit};;")
