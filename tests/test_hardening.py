@@ -218,3 +218,20 @@ def test_bidi_controls_never_reach_the_report(tmp_path: Path) -> None:
     assert main(["report", str(agenda), "--year", "2025", "-o", str(out)]) == 0
     html = out.read_text(encoding="utf-8")
     assert "\u202e" not in html and "\ufffdLEA " in html
+
+
+def test_checking_the_cited_window_first_gives_the_same_answer() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from lea_rules.checks.citations import LINE_SLACK, IndexedText
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(["ab", "b a", "", "abab", "c", "a-", "ba"]), min_size=1, max_size=30),
+           st.sampled_from(["a", "ab", "ba", "b a b", "abab", "c"]), st.integers(-2, 35))
+    def same(lines: list[str], quote: str, line: int) -> None:
+        indexed = IndexedText("\n".join(lines))
+        slow = any(abs(found - line) <= LINE_SLACK for found in indexed.find_lines(quote))
+        assert indexed.found_near(quote, line, LINE_SLACK) == slow
+
+    same()
