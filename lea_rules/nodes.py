@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from functools import cached_property
 
 from lea_rules.source import Span
 
@@ -434,29 +435,55 @@ class Agenda:
             for result in section.results:
                 yield section, result
 
-    def indicator(self, name: str) -> Indicator | None:
-        key = name.casefold()
+    # Look-ups by name go through indexes built on first use, so that a check asking once per
+    # goal stays linear in the agenda. They are stored beside the fields (cached_property writes
+    # the instance dict), not in them: equality, hashing and replace() never see them.
+    @cached_property
+    def _indicator_index(self) -> dict[str, Indicator]:
+        index: dict[str, Indicator] = {}
         for indicator in self.indicators:
-            if indicator.key == key:
-                return indicator
-        return None
+            index.setdefault(indicator.key, indicator)  # the first declaration wins
+        return index
+
+    @cached_property
+    def _document_index(self) -> dict[str, Document]:
+        index: dict[str, Document] = {}
+        for document in self.documents:
+            index.setdefault(document.name.casefold(), document)
+        return index
+
+    @cached_property
+    def _group_index(self) -> dict[str, Group]:
+        index: dict[str, Group] = {}
+        for group in self.groups:
+            index.setdefault(normalise_group(group.name), group)
+        return index
+
+    @cached_property
+    def _parents(self) -> dict[int, Section | None]:
+        """Every section of this agenda by identity, with its parent (None for a top section)."""
+        parents: dict[int, Section | None] = {}
+        for top in self.sections:
+            parents.setdefault(id(top), None)
+            for child in top.children:
+                parents.setdefault(id(child), top)
+        return parents
+
+    def indicator(self, name: str) -> Indicator | None:
+        return self._indicator_index.get(name.casefold())
 
     def document(self, name: str) -> Document | None:
-        key = name.casefold()
-        for document in self.documents:
-            if document.name.casefold() == key:
-                return document
-        return None
+        return self._document_index.get(name.casefold())
 
     def group(self, name: str) -> Group | None:
-        key = normalise_group(name)
-        for group in self.groups:
-            if normalise_group(group.name) == key:
-                return group
-        return None
+        return self._group_index.get(normalise_group(name))
 
     def parent_of(self, section: Section) -> Section | None:
-        for top in self.sections:
+        # By identity: comparing frozen dataclasses compares whole subtrees.
+        parents = self._parents
+        if id(section) in parents:
+            return parents[id(section)]
+        for top in self.sections:  # a section that is not this agenda's own object
             if section in top.children:
                 return top
         return None

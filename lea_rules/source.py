@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -37,9 +38,10 @@ class SourceFile:
     path: str
     text: str
 
-    @property
-    def lines(self) -> list[str]:
-        return self.text.split("\n")
+    @cached_property
+    def lines(self) -> tuple[str, ...]:
+        """The lines, split once: every diagnostic and check asks for them."""
+        return tuple(self.text.split("\n"))
 
     def line_text(self, line: int) -> str:
         lines = self.lines
