@@ -110,7 +110,9 @@ class Builder:
         self.indicators: list[_ItemDraft] = []
         self.sections: list[_SectionDraft] = []
         self.budgets: list[_ItemDraft] = []
-        self._taken_codes: set[str] = set()
+        self._taken_codes = TakenCodes()
+        self._document_names: set[str] = set()  # casefolded, to refuse a second declaration
+        self._group_names: set[str] = set()  # normalised
         self.agenda_draft = _Draft(Span(1, 1, 1, 2))
         self.current: _Draft = self.agenda_draft
         self.top: _SectionDraft | None = None
@@ -257,21 +259,23 @@ class Builder:
 
     def on_document(self, stmt: LTree) -> None:
         name = str(stmt.children[1])
-        if any(d.name.casefold() == name.casefold() for d in self.documents):
+        if name.casefold() in self._document_names:
             self.err("E160", "dubbele naam", f"document '{name}' is al gedeclareerd",
                      self.span(stmt.children[1]))
             return
         desc = self.string(stmt.children[4]) if stmt.children[4] is not None else None
         self.documents.append(n.Document(name, self.string(stmt.children[3]), desc, self.span(stmt)))
+        self._document_names.add(name.casefold())
         self.current = self.agenda_draft
 
     def on_groep(self, stmt: LTree) -> None:
         name = str(stmt.children[1])
-        if any(n.normalise_group(g.name) == n.normalise_group(name) for g in self.groups):
+        if n.normalise_group(name) in self._group_names:
             self.err("E160", "dubbele naam", f"groep '{name}' is al gedeclareerd",
                      self.span(stmt.children[1]))
             return
         self.groups.append(n.Group(name, self.string(stmt.children[3]), self.span(stmt)))
+        self._group_names.add(n.normalise_group(name))
         self.current = self.agenda_draft
 
     # --- structure ----------------------------------------------------------------------
@@ -656,7 +660,7 @@ class Builder:
                          Span.point(1, 1), help=f"zet bovenaan bijvoorbeeld: {example}", context=None)
             return None
         indicators = tuple(self._indicator(d) for d in self.indicators)
-        self._taken_codes = _explicit_codes(self.sections)
+        self._taken_codes = TakenCodes(_explicit_codes(self.sections))
         sections = tuple(self._section(s, index) for index, s in enumerate(self.sections, 1))
         budgets = tuple(n.Budget(b.title, b.span, tuple(
             n.BudgetPost(p.title, p.amounts, p.span, p.note, p.provenance()) for p in b.posts),
@@ -717,19 +721,42 @@ class Builder:
         So adding an item to an agenda with fixed codes never collides with them, and
         `lea codes` writes exactly this code into the file.
         """
-        code = next_free_code(prefix, position, self._taken_codes)
-        self._taken_codes.add(code.casefold())
+        return self._taken_codes.next_free(prefix, position)
+
+
+_NUMBERED = re.compile(r"(.*?)(\d+)")
+
+
+class TakenCodes:
+    """The codes in use (casefolded), grouped by what comes before their trailing number, so
+    that finding the next free `prefix + N` costs the same in a large agenda as in a small one."""
+
+    def __init__(self, codes: set[str] | None = None) -> None:
+        self.taken: set[str] = set()
+        self._numbers: dict[str, list[str]] = {}  # prefix -> trailing numbers, as written
+        for code in codes or ():
+            self.add(code)
+
+    def add(self, code: str) -> None:
+        code = code.casefold()
+        self.taken.add(code)
+        match = _NUMBERED.fullmatch(code)
+        if match:
+            self._numbers.setdefault(match.group(1), []).append(match.group(2))
+
+    def next_free(self, prefix: str, position: int) -> str:
+        """`prefix + position` when free, else one more than the highest `prefix + N` taken;
+        the code returned is taken from then on. The prefix ends in a letter (`1.1-a`)."""
+        candidate = f"{prefix}{position}"
+        if candidate.casefold() not in self.taken:
+            code = candidate
+        else:
+            numbers = self._numbers.get(prefix.casefold(), [])
+            highest = max((int(number) for number in numbers), default=0)
+            self._numbers[prefix.casefold()] = [str(highest)] if numbers else []
+            code = f"{prefix}{highest + 1}"
+        self.add(code)
         return code
-
-
-def next_free_code(prefix: str, position: int, taken: set[str]) -> str:
-    """`prefix + position` when free, else one more than the highest `prefix + N` taken."""
-    candidate = f"{prefix}{position}"
-    if candidate.casefold() not in taken:
-        return candidate
-    pattern = re.compile(re.escape(prefix.casefold()) + r"(\d+)")
-    highest = max((int(m.group(1)) for code in taken if (m := pattern.fullmatch(code))), default=0)
-    return f"{prefix}{highest + 1}"
 
 
 def _explicit_codes(sections: list[_SectionDraft]) -> set[str]:
