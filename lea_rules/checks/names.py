@@ -8,12 +8,13 @@ from lea_rules import nodes as n
 from lea_rules.checks.context import CheckContext
 from lea_rules.diagnostics import Diagnostic
 from lea_rules.source import Span
-from lea_rules.suggest import did_you_mean
+from lea_rules.suggest import Names, did_you_mean
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     agenda = ctx.agenda
-    declared = [i.name for i in agenda.indicators]
+    declared = Names(i.name for i in agenda.indicators)  # prepared once for every unknown name
+    groups_known = Names(g.name for g in agenda.groups)
     seen: dict[str, n.Indicator] = {}
     for indicator in agenda.indicators:
         first = seen.get(indicator.key)
@@ -31,7 +32,7 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         for index, group in enumerate(groups):
             if agenda.group(group) is None:
                 span = indicator.per_spans[index] if index < len(indicator.per_spans) else indicator.span
-                yield _unknown_group(ctx, group, span, None)
+                yield _unknown_group(ctx, group, span, None, groups_known)
 
     for section, _result, goal in ctx.goals():
         where = ctx.section_context(section)
@@ -41,7 +42,7 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             if agenda.indicator(name) is None:
                 yield _undeclared(ctx, name, _name_span(goal), declared, where)
         if isinstance(goal, n.UnitsGoal) and agenda.group(goal.group) is None:
-            yield _unknown_group(ctx, goal.group, goal.group_span or goal.span, where)
+            yield _unknown_group(ctx, goal.group, goal.group_span or goal.span, where, groups_known)
 
     codes: dict[str, Span] = {}
     for section in agenda.walk_sections():
@@ -86,14 +87,15 @@ def _name_span(goal: n.Goal) -> Span:
     return name_span if isinstance(name_span, Span) else goal.span
 
 
-def _unknown_group(ctx: CheckContext, group: str, span: Span, where: str | None) -> Diagnostic:
+def _unknown_group(ctx: CheckContext, group: str, span: Span, where: str | None,
+                   known: Names) -> Diagnostic:
     return ctx.error("E203", "onbekende groep", f"groep '{group}' is niet gedeclareerd", span,
                      context=where,
-                     help=did_you_mean(group, [g.name for g in ctx.agenda.groups])
+                     help=did_you_mean(group, known)
                      or f'declareer hem bovenaan: groep {group}: "omschrijving"')
 
 
-def _undeclared(ctx: CheckContext, name: str, span: Span, declared: list[str],
+def _undeclared(ctx: CheckContext, name: str, span: Span, declared: Names,
                 where: str | None) -> Diagnostic:
     help_text = did_you_mean(name, declared)
     if help_text is None and "-" in name:
