@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,12 +41,29 @@ def check_source(source: SourceFile) -> Checked:
     from lea_rules.builder import build
     from lea_rules.checks import CheckContext, run_checks
 
-    result = build(source)
-    diags = list(result.diagnostics)
-    if result.agenda is not None:
-        diags.extend(run_checks(CheckContext(result.agenda, source)))
+    with _collector_paused():
+        result = build(source)
+        diags = list(result.diagnostics)
+        if result.agenda is not None:
+            diags.extend(run_checks(CheckContext(result.agenda, source)))
     diags.sort(key=sort_key)
     return Checked(source.path, source, result.agenda, diags)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """A check makes millions of small objects that form no cycles (trees, spans, goals).
+    Python's cycle collector, which runs every few hundred new objects and now and then scans
+    all of them, would take more time than the check itself (11 s instead of 4 s for a 2 MB
+    agenda); it is paused for the check and runs again afterwards."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def check_file(path: str | Path) -> Checked:
