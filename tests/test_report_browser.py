@@ -3,7 +3,8 @@
 Uses Debian's Chromium (/usr/bin/chromium) through Playwright; never `playwright install`.
 Outside CI these tests skip, loudly, when Chromium or Playwright is missing; with CI=true
 they fail instead, so a CI run cannot pass without them. Screenshots and PDFs go to
-tests/output/ (git-ignored) for a person to look at.
+$LEA_TEST_OUTPUT, or lea-test-output/ in the system's temporary folder, for a person to look
+at: the tests write nothing into the repository.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +29,7 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "report_small"
-OUTPUT = ROOT / "tests" / "output"
+OUTPUT = Path(os.environ.get("LEA_TEST_OUTPUT") or Path(tempfile.gettempdir()) / "lea-test-output")
 A4 = (595.0, 842.0)  # points; Chromium writes 595.92 x 842.88 for A4
 
 
