@@ -99,3 +99,13 @@ def test_field_span(text: str, line: int, field: int, expected: str) -> None:
 
 def test_field_beyond_the_record_has_no_span() -> None:
     assert csv_field_span("a;b\nc;d;e\n", 1, 3) is None
+
+
+def test_a_problem_in_the_delivery_log_is_shown_in_its_own_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """Checking observaties.csv reads leveringen.csv too; a problem there is underlined there."""
+    root = Path(__file__).resolve().parent.parent
+    observations = root / "data" / "borne-referentie" / "observaties.csv"
+    assert main(["check", str(observations), "--agenda", "hengelo"]) == 1
+    out = capsys.readouterr().out
+    assert f"--> {observations.parent / 'leveringen.csv'}:2:12" in out
+    assert caret_targets(out) == {"D511": "Borne"}, out

@@ -54,3 +54,22 @@ def test_report_is_the_same_from_another_folder_and_after_touch(tmp_path: Path,
     capsys.readouterr()
     assert first.read_bytes() == second.read_bytes()
     assert str(tmp_path) not in second.read_text(encoding="utf-8")
+
+
+def test_report_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Set and dict order of strings changes with PYTHONHASHSEED; the report may not."""
+    import os
+    import subprocess
+    import sys
+
+    made = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"hengelo-{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+        agenda = str(ROOT / "agendas" / "hengelo.lea")
+        result = subprocess.run([sys.executable, "-m", "lea_rules", "report", agenda, "--year", "2025",
+                                 "-o", str(out)], cwd=tmp_path, env=env, capture_output=True, text=True,
+                                check=False)
+        assert result.returncode == 0, result.stderr[-3000:]
+        made.append(out.read_bytes())
+    assert made[0] == made[1]

@@ -68,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return code
     if all_diags:
+        from lea_rules.data.cells import add_store_sources
+
+        add_store_sources(all_diags, sources)  # a data problem may sit in leveringen.csv or eenheden.csv
         print(render_all(all_diags, sources, limit=args.max))
         print()
     names = ", ".join(args.paths) if len(args.paths) <= 3 else f"{len(args.paths)} bestanden"

@@ -9,10 +9,15 @@ followed as Python's csv module reads them. A YAML problem already has a charact
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lea_rules.data.problems import DataProblem
-from lea_rules.source import Span
+from lea_rules.source import SourceError, SourceFile, Span, read_source
+
+if TYPE_CHECKING:
+    from lea_rules.diagnostics import Diagnostic
 
 
 def csv_field_span(text: str, line: int, field: int, delimiter: str = ";") -> Span | None:
@@ -94,3 +99,20 @@ def problem_span(problem: DataProblem, text: str | None = None) -> Span:
     column = column or 1
     word = re.match(r"[^\s:;]*", line_text[column - 1:])
     return Span.point(line, column, len(word.group(0)) if word else 1)
+
+
+STORE_CSV = ("observaties.csv", "eenheden.csv", "leveringen.csv")
+
+
+def add_store_sources(diags: Iterable[Diagnostic], sources: dict[str, SourceFile]) -> None:
+    """Add the text of every store CSV a diagnostic points into, so its line is shown with carets.
+
+    Checking observaties.csv also reads leveringen.csv and eenheden.csv; a problem there names
+    that file, whose text the checker did not read as the file it was given.
+    """
+    for diag in diags:
+        if diag.path and diag.path not in sources and Path(diag.path).name in STORE_CSV:
+            try:
+                sources[diag.path] = read_source(diag.path)
+            except SourceError:
+                continue
