@@ -313,3 +313,19 @@ def test_default_folder_with_a_wrong_log_points_at_the_log(tmp_path: Path,
     code, out = run(capsys, "evaluate", str(tmp_path / "agendas" / "hengelo.lea"), "--year", "2025")
     assert code == 1 and "fout[D510]" in out
     assert "controleer leveringen.csv (git log -- " in out  # not: "use data/hengelo", which it is
+
+
+def test_unreadable_log_is_a_located_error(hengelo: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    log = hengelo / "leveringen.csv"
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == log:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    code, out = run(capsys, "evaluate", AGENDA, "--year", "2025", "--data", str(hengelo))
+    assert code == 1 and out.count("fout[") == 1 and "fout[D149]" in out, out
+    assert f"--> {log}" in out and "Traceback" not in out

@@ -64,7 +64,12 @@ def load_deliveries(data_dir: str | Path) -> list[Delivery] | None:
         return None
     shown = str(path)
     restore = _RESTORE.format(path=shown)
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataInvalid([DataProblem("D149", f"{DELIVERIES} is niet te lezen: {exc.strerror or exc}",
+                                       Place(shown), "controleer de rechten van het bestand (ls -l "
+                                       f"{shown}); lea moet het kunnen lezen")]) from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
