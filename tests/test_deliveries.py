@@ -329,3 +329,20 @@ def test_unreadable_log_is_a_located_error(hengelo: Path, monkeypatch: pytest.Mo
     code, out = run(capsys, "evaluate", AGENDA, "--year", "2025", "--data", str(hengelo))
     assert code == 1 and out.count("fout[") == 1 and "fout[D149]" in out, out
     assert f"--> {log}" in out and "Traceback" not in out
+
+
+def test_check_of_an_agenda_honours_gemeente_for_its_data_folder(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "agendas").mkdir()
+    shutil.copy(AGENDA, tmp_path / "agendas" / "hengelo.lea")
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    folder = tmp_path / "data" / "hengelo"
+    folder.mkdir(parents=True)
+    for name in ("observaties.csv", "leveringen.csv", "eenheden.csv"):
+        if (ROOT / "data" / "borne-referentie" / name).exists():
+            shutil.copy(ROOT / "data" / "borne-referentie" / name, folder / name)
+    agenda = str(tmp_path / "agendas" / "hengelo.lea")
+    code, out = run(capsys, "check", agenda)
+    assert code == 1 and out.count("fout[") == 1 and "fout[D511]" in out, out
+    code, out = run(capsys, "check", agenda, "--gemeente", "Borne")
+    assert code == 0, out

@@ -52,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
             # The agenda's own data folder: progress and data files checked against it, the
             # same folder `lea evaluate` reads (a file also given by name is checked once).
             for data_file in agenda_data_files(path, exclude=args.paths):
-                source, data_diags = _check_data_file(str(data_file), path, checked.agenda)
+                source, data_diags = _check_data_file(str(data_file), path, checked.agenda,
+                                                      gemeente=getattr(args, "gemeente", None))
                 if source is not None:
                     sources[str(data_file)] = source
                 diags = [*diags, *data_diags]
