@@ -188,7 +188,7 @@ MAX_PARSE_ERRORS = 500
 
 def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Node]], list[Diagnostic]]:
     """Parse every statement line; lines seen before come from the parse cache."""
-    from lea_rules.syntax import from_lark, from_plain, to_plain
+    from lea_rules.syntax import from_lark, to_plain
 
     cache = LineCache.open(source.path)
     trees: list[tuple[int, Node]] = []
@@ -211,9 +211,9 @@ def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Node]], list[Diagno
                                help="een tekst staat op één regel, maar verdeel een lange toelichting "
                                     "over meerdere 'tekst:'-regels"))
             continue
-        plain = cache.get(text)
-        if plain is not None:
-            trees.append((number, from_plain(plain)))
+        cached = cache.get(text)
+        if cached is not None:
+            trees.append((number, cached))
             continue
         result = parse_line(text, number, source.path)
         if isinstance(result, Diagnostic):
@@ -230,9 +230,13 @@ class LineCache:
     """Parsed lines kept between runs, so `lea check` on every save reparses only edits.
 
     The key is the exact line text (columns depend on it); the value is the line's tree as
-    plain tuples. The cache file name carries a checksum of the grammar and the version,
-    so a changed grammar never reads an old cache. It keeps exactly the lines the file had
-    at its last check: it never outgrows its file, and an edit reparses only the edited line.
+    plain tuples. An entry is used only when it checks out against its line: the right
+    shape, and every token exactly the text at its columns (`syntax.checked_from_plain`);
+    any other entry is dropped and the line parsed again, so a damaged or edited cache can
+    cost time, never change an answer. The cache file name carries a checksum of the grammar
+    and the version, so a changed grammar never reads an old cache. It keeps exactly the lines
+    the file had at its last check: it never outgrows its file (at most MAX_LINES entries),
+    and an edit reparses only the edited line.
     """
 
     def __init__(self, name: str | None, entries: dict[str, Any]) -> None:
@@ -244,18 +248,29 @@ class LineCache:
     @classmethod
     def open(cls, path: str = "") -> LineCache:
         from lea_rules import cache
+        from lea_rules.source import MAX_LINES
 
         if cache.cache_dir() is None:
             return cls(None, {})
         name = _cache_name(path)
         loaded = cache.read(name)
-        return cls(name, loaded if isinstance(loaded, dict) else {})
+        if not isinstance(loaded, dict) or len(loaded) > MAX_LINES:
+            loaded = {}
+        return cls(name, loaded)
 
-    def get(self, text: str) -> Any:
+    def get(self, text: str) -> Node | None:
+        """The tree of this line from the cache, or None when it must be parsed."""
+        from lea_rules.syntax import checked_from_plain
+
         plain = self.entries.get(text)
-        if plain is not None:
-            self.used[text] = plain
-        return plain
+        if plain is None:
+            return None
+        node = checked_from_plain(plain, text, grammar_names())
+        if node is None:
+            del self.entries[text]  # not this line's tree: parse again, store the right one
+            return None
+        self.used[text] = plain
+        return node
 
     def put(self, text: str, plain: Any) -> None:
         if text.count("(") > 100:  # marshal refuses very deep nesting; such a line is refused anyway
@@ -272,10 +287,25 @@ class LineCache:
         self.entries, self.added = dict(self.used), {}
 
 
+@lru_cache(maxsize=1)
+def _grammar_bytes() -> bytes:
+    return grammar_path().read_bytes()
+
+
+@lru_cache(maxsize=1)
+def grammar_names() -> frozenset[str]:
+    """Every rule, alias and terminal name of the grammar: what a parsed tree can contain."""
+    text = _grammar_bytes().decode("utf-8")
+    rules = re.findall(r"^\??([a-z_][a-z0-9_]*)\s*:", text, re.MULTILINE)
+    aliases = re.findall(r"->\s*([a-z_][a-z0-9_]*)", text)
+    terminals = re.findall(r"^([A-Z_][A-Z0-9_]*)(?:\.\d+)?\s*:", text, re.MULTILINE)
+    return frozenset([*rules, *aliases, *terminals])
+
+
 def _cache_name(path: str) -> str:
     """One cache per agenda file (an editor saves the same file), per grammar version."""
     from lea_rules import __version__
 
-    grammar = zlib.crc32(grammar_path().read_bytes() + __version__.encode())
+    grammar = zlib.crc32(_grammar_bytes() + __version__.encode())
     where = zlib.crc32(os.path.abspath(path).encode())
     return f"lines-{grammar:08x}-{where:08x}.marshal"
