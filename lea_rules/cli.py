@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import Literal
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_TOOL = 0, 1, 2, 3
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_TOOL, EXIT_BUSY = 0, 1, 2, 3, 4
 
 
 # argparse speaks English through gettext; the users of `lea` read Dutch.

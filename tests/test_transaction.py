@@ -129,3 +129,67 @@ def test_a_failure_before_the_journal_changes_nothing(tmp_path: Path,
     with pytest.raises(OSError), locked(tmp_path):
         write_transaction(tmp_path, {tmp_path / "a.csv": "nieuw\n", tmp_path / "b.csv": "nieuw\n"})
     assert files(tmp_path) == {"a.csv": "oud\n"}
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _lea(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "lea_rules", *args], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _rows(folder: Path) -> list[str]:
+    return (folder / "observaties.csv").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Path:
+    import shutil
+
+    folder = tmp_path / "hengelo"
+    shutil.copytree(ROOT / "data" / "hengelo", folder)
+    return folder
+
+
+def test_two_imports_at_once_both_land(store: Path, tmp_path: Path) -> None:
+    agenda = str(ROOT / "agendas" / "hengelo.lea")
+    for trial in range(6):
+        a, b = tmp_path / f"a{trial}.csv", tmp_path / f"b{trial}.csv"
+        head = "indicator;periode;waarde;bron\n"
+        a.write_text(head + f"thuiszitters;{2030 + trial}/{2031 + trial};{10 + trial};a\n", encoding="utf-8")
+        b.write_text(head + f"zomerschool-deelnemers;{2030 + trial};{100 + trial};b\n", encoding="utf-8")
+        runs = [_lea("import", str(f), "--agenda", agenda, "--data", str(store)) for f in (a, b)]
+        results = [(p.wait(timeout=120), p.communicate()) for p in runs]
+        assert [code for code, _ in results] == [0, 0], results
+        rows = _rows(store)
+        assert any(r.startswith(f"thuiszitters;{2030 + trial}/{2031 + trial};;{10 + trial};a;") for r in rows)
+        assert any(r.startswith(f"zomerschool-deelnemers;{2030 + trial};;{100 + trial};b;") for r in rows)
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_a_killed_import_is_all_or_nothing_and_records_its_revision_once(
+        step: str, store: Path, tmp_path: Path) -> None:
+    agenda = str(ROOT / "agendas" / "hengelo.lea")
+    file = tmp_path / "herzien.csv"
+    stored = next(r for r in _rows(store) if r.startswith("thuiszitters;2024/2025;"))
+    fields = stored.split(";")
+    file.write_text("indicator;periode;waarde;bron;status;illustratief;toelichting\n"
+                    f"thuiszitters;2024/2025;99;{fields[4]};{fields[5]};{fields[6]};{fields[8]}\n",
+                    encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in store.iterdir()}
+    killed = _lea("import", str(file), "--agenda", agenda, "--data", str(store), "--reden", "correctie",
+                  env=dict(os.environ, LEA_TEST_KILL_AT=step))
+    assert killed.wait(timeout=120) == 137
+    check = _lea("check", str(store / "observaties.csv"), "--agenda", agenda)  # a reader comes next
+    assert check.wait(timeout=120) == 0, check.communicate()
+    after = {p.name: p.read_bytes() for p in store.iterdir() if p.name != ".lea-import.lock"}
+    assert not [n for n in after if n.endswith(".tmp") or n == JOURNAL_NAME]
+    landed = any(r.startswith("thuiszitters;2024/2025;;99;") for r in _rows(store))
+    assert landed == (step in ("journal", "replaced-one"))
+    if not landed:
+        assert after == before
+    again = _lea("import", str(file), "--agenda", agenda, "--data", str(store), "--reden", "correctie")
+    assert again.wait(timeout=120) == 0, again.communicate()
+    revisions = (store / "revisies.csv").read_text(encoding="utf-8")
+    assert revisions.count("thuiszitters;2024/2025;;") == 1

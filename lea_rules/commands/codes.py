@@ -105,8 +105,15 @@ def run(args: argparse.Namespace) -> int:
         print("lea codes --check: er is niets geschreven; draai lea codes zonder --check om het vast te "
               "leggen")
         return EXIT_INPUT
-    write_files_atomic(files)
-    if any(p != path for p in files):
+    progress_texts = {p: text for p, text in files.items() if p != path}
+    if progress_texts:  # inside the data folder: under its lock, all or none, like an import
+        from lea_rules.data.transaction import locked, write_transaction
+
+        with locked(data_dir):
+            write_transaction(data_dir, progress_texts)
+    if path in files:
+        write_files_atomic({path: files[path]})
+    if progress_texts:
         print("Controleer de titels in de voortgangsbestanden (git diff): ze horen bij de codes zoals de "
               "agenda ze nu heeft. Is de agenda veranderd sinds het voortgangsbestand geschreven is, kijk "
               "dan of elk blok nog over het goede item gaat.")

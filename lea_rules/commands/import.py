@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lea_rules.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE
+from lea_rules.cli import EXIT_BUSY, EXIT_INPUT, EXIT_OK, EXIT_USAGE
 from lea_rules.nodes import Agenda
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from lea_rules.data.importer import describe_changes, differences, import_file
     from lea_rules.data.problems import DataInvalid, render_problems
     from lea_rules.data.store import default_data_dir
+    from lea_rules.data.transaction import LOCK_TIMEOUT_SECONDS, StoreBusy
 
     file = Path(args.file)
     if not file.is_file():
@@ -72,6 +73,11 @@ def run(args: argparse.Namespace) -> int:
         _err(f"\n{file}: niet ingelezen ({'1 fout' if n == 1 else f'{n} fouten'}); "
              f"er is niets veranderd in {data_dir}")
         return EXIT_INPUT
+    except StoreBusy:
+        _err(f"lea import: een andere import in {data_dir} is nog bezig (ik heb "
+             f"{LOCK_TIMEOUT_SECONDS:.0f} seconden gewacht); er is niets veranderd. Probeer het straks "
+             "opnieuw.")
+        return EXIT_BUSY
     except OSError as exc:
         _err(f"lea import: kan niet lezen of schrijven: {exc}")
         return EXIT_USAGE

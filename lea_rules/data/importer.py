@@ -1,4 +1,4 @@
-"""Importer: a CSV or XLSX file checked cell by cell, merged into the data folder, written atomically.
+"""Importer: a CSV or XLSX file checked cell by cell, merged into the data folder in one transaction.
 
 A file with any mistake changes nothing. Any change to a stored observation (its value, or
 its source, status, illustrative flag, series, note or the spelling of its unit) needs a
@@ -24,8 +24,8 @@ from lea_rules.data.store import (
     observation_key,
     render_observations,
     render_revisions,
-    write_files_atomic,
 )
+from lea_rules.data.transaction import JOURNAL_NAME, locked, write_transaction
 from lea_rules.data.units import load_units
 from lea_rules.nodes import Agenda
 
@@ -168,14 +168,41 @@ def apply_import(plan: ImportPlan) -> None:
     if plan.delivery is not None:  # on record before the rows it brings, like a revision
         files[plan.data_dir / DELIVERIES] = appended_log(plan.data_dir, plan.delivery)
     files[plan.data_dir / OBSERVATIONS] = render_observations(plan.observations)
-    write_files_atomic(files)
+    write_transaction(plan.data_dir, files)
 
 
 def import_file(file: Path, agenda: Agenda, data_dir: Path, *, reason: str | None = None,
                 dry_run: bool = False, today: date | None = None, display: str | None = None,
                 gemeente: str | None = None) -> ImportPlan:
-    plan = plan_import(file, agenda, data_dir, reason=reason, today=today, display=display,
-                       gemeente=gemeente)
-    if not dry_run:
-        apply_import(plan)
-    return plan
+    """Plan and write an import, never losing a concurrent one's rows.
+
+    The plan is made without the lock, so a file with mistakes (or nothing new) leaves the
+    folder exactly as it was. An import that will write takes the data folder's lock (a
+    concurrent one waits, StoreBusy after a while) and, if the store changed since it was
+    read, plans again from the store as it is now before writing.
+    """
+    def plan() -> ImportPlan:
+        return plan_import(file, agenda, data_dir, reason=reason, today=today, display=display,
+                           gemeente=gemeente)
+
+    seen = store_fingerprint(data_dir)
+    result = plan()
+    if dry_run or result.is_noop:
+        return result
+    with locked(data_dir):
+        if store_fingerprint(data_dir) != seen:
+            result = plan()
+        apply_import(result)
+    return result
+
+
+def store_fingerprint(data_dir: Path) -> tuple[tuple[str, bytes], ...]:
+    """The bytes of every store file an import plan reads: equal means nothing changed."""
+    import hashlib
+
+    out = []
+    for name in (OBSERVATIONS, REVISIONS, DELIVERIES, "eenheden.csv", JOURNAL_NAME):
+        path = Path(data_dir) / name
+        digest = hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b""
+        out.append((name, digest))
+    return tuple(out)

@@ -60,7 +60,10 @@ def load_observations(data_dir: str | Path, agenda: Agenda, *, gemeente: str | N
     Raises DataInvalid with located problems when observaties.csv has mistakes.
     """
     from lea_rules.data.deliveries import check_municipality
+    from lea_rules.data.transaction import ensure_consistent
 
+    if Path(data_dir).is_dir():
+        ensure_consistent(Path(data_dir))  # an import killed half-way is finished first
     check_municipality(data_dir, agenda, gemeente, can_declare=can_declare)
     from lea_rules.data.units import load_units
 

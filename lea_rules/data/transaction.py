@@ -100,9 +100,11 @@ def recover(data_dir: Path) -> bool:
 
 
 def ensure_consistent(data_dir: Path) -> None:
-    """For readers: if a killed import left a journal, finish it before reading."""
+    """For readers: if a killed import left a journal or staged files, finish or remove them
+    before reading. Under the lock, so the files of an import still running are left alone
+    (the reader waits for it). A folder with nothing left behind costs one directory scan."""
     data_dir = Path(data_dir)
-    if (data_dir / JOURNAL_NAME).exists():
+    if (data_dir / JOURNAL_NAME).exists() or any(data_dir.glob(".*.tmp")):
         with locked(data_dir):
             pass  # `locked` recovers
 
@@ -127,12 +129,13 @@ def write_transaction(data_dir: Path, files: Mapping[Path, str]) -> None:
             _crash_point("staged")
         entries = [{"staged": temp.name, "target": final.name} for temp, final in staged]
         journal_temp = stage(data_dir / JOURNAL_NAME)
+        staged.append((journal_temp, data_dir / JOURNAL_NAME))  # discarded too if it never lands
         journal_temp.write_text(json.dumps(entries), encoding="utf-8")
         _crash_point("journal-staged")
         commit(journal_temp, data_dir / JOURNAL_NAME)
         _sync_folder(data_dir)
         _crash_point("journal")
-        for temp, final in staged:
+        for temp, final in staged[:-1]:
             commit(temp, final, durable=False)  # fsynced above
             _crash_point("replaced-one")
         _sync_folder(data_dir)
