@@ -235,3 +235,55 @@ def test_checking_the_cited_window_first_gives_the_same_answer() -> None:
         assert indexed.found_near(quote, line, LINE_SLACK) == slow
 
     same()
+
+
+FORMULAS = ['=HYPERLINK("http://evil","klik")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)"]
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_the_request_file_never_holds_a_live_formula(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import shutil
+
+    from openpyxl import load_workbook
+
+    root = Path(__file__).resolve().parent.parent
+    for folder in ("agendas", "sources"):
+        shutil.copytree(root / folder, tmp_path / folder)
+    agenda = tmp_path / "agendas" / "hengelo.lea"
+    text = agenda.read_text(encoding="utf-8")
+    evil = FORMULAS[0].replace('"', '\\"')
+    agenda.write_text(text.replace('  bron: "VVE-monitor"', f'  bron: "{evil}"', 1), encoding="utf-8")
+    xlsx, plain = tmp_path / "u.xlsx", tmp_path / "u.csv"
+    for out in (xlsx, plain):
+        assert main(["template", str(agenda), "--year", "2026", "-o", str(out)]) == 0, capsys.readouterr()
+    workbook = load_workbook(xlsx)
+    cells = [c for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row if c.value]
+    assert all(c.data_type != "f" for c in cells)
+    texts = [str(c.value) for c in cells]
+    assert "'" + FORMULAS[0] in texts
+    assert not any(t.startswith(TRIGGERS) for t in texts)
+    rows = list(csv.reader(plain.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert any("'" + FORMULAS[0] in row for row in rows)
+    assert not any(field.startswith(TRIGGERS) for row in rows for field in row)
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_imported_free_text_is_stored_inert(formula: str, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+
+    field = '"' + formula.replace('"', '""') + '"'
+    head = b"indicator;periode;waarde;bron;status;illustratief;reeks;toelichting\n"
+    content = head + f"thuiszitters;2026/2027;12;{field};;;{field};{field}\n".encode()
+    code, out = _import(tmp_path, "f.csv", content, capsys)
+    assert code == 0, out
+    data = tmp_path / "data"
+    lines = (data / "observaties.csv").read_text(encoding="utf-8").splitlines()
+    stored = list(csv.reader(lines, delimiter=";"))
+    row = next(r for r in stored if r[:2] == ["thuiszitters", "2026/2027"])
+    assert row[4] == row[7] == row[8] == "'" + formula  # bron, reeks, toelichting
+    agenda = Path(__file__).resolve().parent.parent / "agendas" / "hengelo.lea"
+    again = main(["import", str(tmp_path / "f.csv"), "--agenda", str(agenda), "--data", str(data)])
+    assert again == 0 and "niets veranderd" in capsys.readouterr().out  # stable on a second import

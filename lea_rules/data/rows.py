@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from lea_rules.data.inert import inert
 from lea_rules.data.model import Observation, ObservationStatus
 from lea_rules.data.problems import DataProblem, ValueProblem
 from lea_rules.data.table import Cell, Table
@@ -211,10 +212,11 @@ def _read_row(table: Table, index: dict[str, int], row: list[Cell], agenda: Agen
                 "haal een van de twee rijen weg", "indicator")
         return
     seen[key] = (table, row_no)
-    obs = Observation(
+    series = cell("reeks").text or None
+    obs = Observation(  # free text stored inert: observaties.csv opened in Excel runs no formula
         indicator=indicator.name, period=period.text, value=value.number, rating=value.rating,
-        flag=value.flag, unit=unit, source=src.text, status=status, illustrative=illustrative,
-        series=cell("reeks").text or None, note=note)
+        flag=value.flag, unit=unit, source=inert(src.text), status=status, illustrative=illustrative,
+        series=inert(series) if series else None, note=inert(note) if note else None)
     columns = tuple((name, cell(name).column) for name in COLUMNS if name in index)
     result.observations.append(Located(obs, row_no, table, val_cell.column, columns))
 

@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from lea_rules.data.inert import inert
 from lea_rules.data.model import Observation, observation_value_text
 from lea_rules.data.units import UNITS_FILE, DeclaredUnits, plural, unit_key
 from lea_rules.data.values import read_period_text
@@ -149,7 +150,7 @@ def render_csv(rows: list[RequestRow]) -> str:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADER)
     for row in rows:
-        writer.writerow(row.cells())
+        writer.writerow([inert(text) for text in row.cells()])
     return "\ufeff" + buffer.getvalue()  # BOM: Excel then opens the file as UTF-8
 
 
@@ -181,7 +182,7 @@ def _write_xlsx(path: Path, agenda: Agenda, year: int, rows: list[RequestRow],
         cell.font = Font(bold=True)
     fill = PatternFill("solid", fgColor="FFF2CC")
     for row in rows:
-        sheet.append(row.cells())
+        sheet.append([inert(text) for text in row.cells()])  # never a live formula
         r = sheet.max_row
         for col in range(1, len(HEADER) + 1):
             # Text cells: Excel would turn 2024/2025 or 01-01-2025 into a date otherwise.
@@ -196,6 +197,6 @@ def _write_xlsx(path: Path, agenda: Agenda, year: int, rows: list[RequestRow],
     sheet.freeze_panes = "B2"
     notes = workbook.create_sheet("Toelichting")
     for line in instructions(agenda, year, units):
-        notes.append([line])
+        notes.append([inert(line)])
     notes.column_dimensions["A"].width = 120
     workbook.save(path)
