@@ -179,3 +179,27 @@ def test_codes_keeps_bom_crlf_and_comments(tmp_path: Path) -> None:
 ])
 def test_same_title(written: str, current: str, same: bool) -> None:
     assert same_title(written, current) is same
+
+
+def test_check_agenda_reports_a_units_mistake_once(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    units = project / "data" / "hengelo" / "eenheden.csv"
+    units.write_text(units.read_text(encoding="utf-8").replace("\nIKC;", "\nIKK;", 1), encoding="utf-8")
+    code, out = run(["check", "agendas/hengelo.lea"], capsys)
+    assert code == 1 and out.count("fout[D502]") == 1, out
+    (project / "data" / "hengelo" / "observaties.csv").unlink()  # without observations: still checked
+    code, out = run(["check", "agendas/hengelo.lea"], capsys)
+    assert code == 1 and out.count("fout[D502]") == 1, out
+
+
+def test_import_through_a_symlinked_store_file_keeps_the_link(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = project / "data" / "hengelo"
+    shared = tmp_path / "gedeeld-observaties.csv"
+    (store / "observaties.csv").rename(shared)
+    (store / "observaties.csv").symlink_to(shared)
+    file = tmp_path / "n.csv"
+    file.write_text("indicator;periode;waarde;bron\nthuiszitters;2030/2031;3;DUO\n", encoding="utf-8")
+    code, out = run(["import", str(file), "--agenda", "hengelo"], capsys)
+    assert code == 0, out
+    assert (store / "observaties.csv").is_symlink()
+    assert "thuiszitters;2030/2031;;3;DUO" in shared.read_text(encoding="utf-8")

@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 # The files of a data folder that `lea check AGENDA` checks along with the agenda.
-STORE_PATTERNS = ("observaties.csv", "voortgang-*.yaml")
+STORE_PATTERNS: tuple[str, ...] = ("observaties.csv", "voortgang-*.yaml")
 
 
 def agenda_data_files(agenda_path: str, exclude: list[str]) -> list[Path]:
@@ -96,8 +96,14 @@ def agenda_data_files(agenda_path: str, exclude: list[str]) -> list[Path]:
     if not folder.is_dir():
         return []
     given = {Path(p).resolve() for p in exclude}
+    # Checking observaties.csv reads leveringen.csv and eenheden.csv too, and checking
+    # leveringen.csv reads eenheden.csv (each shows their mistakes where they are): the first
+    # of them that exists is checked, so every mistake is reported once.
+    store = next((name for name in ("observaties.csv", "leveringen.csv", "eenheden.csv")
+                  if (folder / name).is_file()), None)
+    patterns = (*([store] if store else []), *STORE_PATTERNS[1:])
     found: list[Path] = []
-    for pattern in STORE_PATTERNS:
+    for pattern in patterns:
         found.extend(sorted(p for p in folder.glob(pattern) if p.is_file() and p.resolve() not in given))
     return found
 
