@@ -16,7 +16,7 @@ from lea_rules.suggest import did_you_mean
 if TYPE_CHECKING:
     from lark import Lark, Token, Tree
 
-    from lea_rules.syntax import Node
+    from lea_rules.syntax import Node, Plain
 
 FOREIGN_KEYWORDS = {
     "theme": "thema", "themes": "thema", "ambition": "ambitie", "goal": "doel",
@@ -79,7 +79,7 @@ def get_parser() -> Lark:
         grammar_path().read_text(encoding="utf-8"),
         parser="lalr",
         start=["line", "file"],
-        propagate_positions=True,
+        propagate_positions=False,  # syntax.from_lark sets the columns of rule matches
         maybe_placeholders=True,
         cache=True,
     )
@@ -88,12 +88,64 @@ def get_parser() -> Lark:
 _FIRST_WORD = re.compile(r"[ \t]*([^\s:\"#]+)")
 
 
+@lru_cache(maxsize=1)
+def get_plain_parser() -> Lark:
+    """The same parser, giving a line's tree straight in the plain form of the parse cache
+    (`lea_rules.syntax`): no Lark tree is built and converted, a third less work."""
+    from lark import Lark, Token, Transformer, Tree
+
+    class ToPlain(Transformer[Token, Any]):
+        def __default__(self, data: Any, children: list[Any], meta: Any) -> Any:
+            if str(data).startswith("_"):  # a helper rule, such as `(KW_EN goal)*`, that Lark inlines
+                return Tree(data, children)
+            kids: list[Any] = []
+            first = last = 0
+            for c in children:
+                if c is None:
+                    kids.append(None)
+                    continue
+                if isinstance(c, Token):
+                    col = c.column or 1
+                    end = c.end_column or col + len(c)
+                    kids.append((0, c.type, str(c), col, end))
+                else:  # a rule match, already plain
+                    kids.append(c)
+                    if c[4]:
+                        continue
+                    col, end = c[2], c[3]
+                first = first or col
+                last = end
+            # A rule match spans its first to its last token; without tokens it is empty.
+            return (1, str(data), first, last, not first, tuple(kids))
+
+    return Lark(
+        grammar_path().read_text(encoding="utf-8"),
+        parser="lalr",
+        start=["line", "file"],
+        propagate_positions=False,
+        maybe_placeholders=True,
+        cache=True,
+        transformer=ToPlain(),
+    )
+
+
 def parse_line(text: str, line_no: int, path: str) -> Tree[Token] | Diagnostic:
     """Parse one line; return its tree, or the diagnostic that says what is wrong."""
+    result: Tree[Token] | Diagnostic = _parse(get_parser(), text, line_no, path)
+    return result
+
+
+def parse_line_plain(text: str, line_no: int, path: str) -> Plain | Diagnostic:
+    """Parse one line; return its tree in plain form (`lea_rules.syntax`), or the diagnostic."""
+    result: Plain | Diagnostic = _parse(get_plain_parser(), text, line_no, path)
+    return result
+
+
+def _parse(parser: Lark, text: str, line_no: int, path: str) -> Any:
     from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
 
     try:
-        return get_parser().parse(text, start="line")
+        return parser.parse(text, start="line")
     except UnexpectedCharacters as exc:
         return _diagnose(text, line_no, path, exc.column, None, set(exc.allowed or ()))
     except UnexpectedToken as exc:
@@ -188,7 +240,7 @@ MAX_PARSE_ERRORS = 500
 
 def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Node]], list[Diagnostic]]:
     """Parse every statement line; lines seen before come from the parse cache."""
-    from lea_rules.syntax import from_lark, to_plain
+    from lea_rules.syntax import MAX_PLAIN_DEPTH, depth, from_plain
 
     cache = LineCache.open(source.path)
     trees: list[tuple[int, Node]] = []
@@ -215,13 +267,14 @@ def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Node]], list[Diagno
         if cached is not None:
             trees.append((number, cached))
             continue
-        result = parse_line(text, number, source.path)
+        result = parse_line_plain(text, number, source.path)
         if isinstance(result, Diagnostic):
             diags.append(result)
         else:
-            node = from_lark(result)
-            cache.put(text, to_plain(node))
-            trees.append((number, node))
+            # Only a formula nests (expr); one too deep for marshal is not stored.
+            if "formule" not in text or depth(result) <= MAX_PLAIN_DEPTH:
+                cache.put(text, result)
+            trees.append((number, from_plain(result)))
     cache.save()
     return trees, diags
 
@@ -273,8 +326,6 @@ class LineCache:
         return node
 
     def put(self, text: str, plain: Any) -> None:
-        if text.count("(") > 100:  # marshal refuses very deep nesting; such a line is refused anyway
-            return
         self.added[text] = plain
         self.used[text] = plain
 

@@ -55,17 +55,17 @@ Plain = tuple[Any, ...]
 
 
 def from_lark(tree: Tree[Token]) -> Node:
-    """Convert a Lark tree; iterative, because a hostile formula can nest thousands deep."""
+    """Convert a Lark tree; iterative, because a hostile formula can nest thousands deep.
+
+    The columns of a rule match are those of its first and last token (the parser is built
+    without Lark's propagate_positions, which cost 40% of the parse): a match without tokens
+    is empty, exactly as Lark would mark it. `lea check` itself gets the plain form straight
+    from the parser (`parser.get_plain_parser`), which gives the same trees.
+    """
     from lark import Token
 
-    def make(t: Any) -> Node:
-        meta = t.meta
-        empty = getattr(meta, "empty", True)
-        if empty:
-            return Node(str(t.data), [], Meta(0, 0, True))
-        return Node(str(t.data), [], Meta(meta.column, meta.end_column, False))
-
-    root = make(tree)
+    root = Node(str(tree.data), [], Meta(0, 0, True))
+    order = [root]  # every node after its parent
     stack: list[tuple[Any, Node]] = [(tree, root)]
     while stack:
         source, target = stack.pop()
@@ -76,10 +76,36 @@ def from_lark(tree: Tree[Token]) -> Node:
                 col = c.column or 1
                 target.children.append(Leaf(c.type, str(c), col, c.end_column or col + len(c)))
             else:
-                node = make(c)
+                node = Node(str(c.data), [], Meta(0, 0, True))
                 target.children.append(node)
                 stack.append((c, node))
+                order.append(node)
+    for node in reversed(order):  # children before their parents
+        first = last = None
+        for child in node.children:
+            if child is not None and (isinstance(child, Leaf) or not child.meta.empty):
+                first = child if first is None else first
+                last = child
+        if first is not None and last is not None:
+            column = first.column if isinstance(first, Leaf) else first.meta.column
+            end = last.end_column if isinstance(last, Leaf) else last.meta.end_column
+            node.meta = Meta(column, end, False)
     return root
+
+
+MAX_PLAIN_DEPTH = 200
+"""Deeper trees are not cached: marshal refuses deep nesting, and such a line is refused
+anyway (formulas are at most 50 levels deep)."""
+
+
+def depth(plain: Plain) -> int:
+    """How deep a plain tree nests, without recursion."""
+    deepest, stack = 0, [(plain, 1)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((kid, level + 1) for kid in node[5] if kid is not None and kid[0] == 1)
+    return deepest
 
 
 def to_plain(node: Node) -> Plain:
@@ -126,69 +152,65 @@ IGNORED = " \t\f\v\u00a0\ufeff"
 """What the grammar skips between tokens (its %ignore)."""
 
 
-def checked_from_plain(plain: object, text: str, names: frozenset[str] = frozenset()) -> Node | None:
+def checked_from_plain(plain: object, text: str, names: frozenset[str]) -> Node | None:
     """The tree of a cached line, or None when the entry cannot be the parse of `text`.
 
-    A cache entry is only trusted when it has the shape `to_plain` gives, its root is a
-    `line`, every token is exactly the text at its columns, the tokens follow each other
-    through the line with nothing but ignored blanks between and after them, and (when
-    `names` is given) every rule and token type is one of the grammar's. So an entry edited
-    to say 15 where the line says 85, one stored for another line, or a malformed one, is
-    recomputed; it never changes an answer and never raises.
+    A cache entry is only trusted when it has the shape `from_lark_plain` gives, its root is
+    a `line`, every rule and token type is one of the grammar's `names`, every token is
+    exactly the text at its columns, the tokens follow each other through the line in the
+    order of the tree with nothing but ignored blanks between and after them, and every rule
+    match spans exactly its first to its last token. So an entry edited to say 15 where the
+    line says 85, one stored for another line, or a malformed one, is parsed again: it never
+    changes an answer and never raises.
     """
+    if not (type(plain) is tuple and len(plain) == 6 and plain[1] == "line"):
+        return None
     try:
-        return _checked(plain, text, names)
-    except (TypeError, ValueError, IndexError, AttributeError):
+        node, end, _ = _checked(plain, text, names, 0)
+    except (_Refused, TypeError, ValueError, IndexError, RecursionError):
         return None
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _checked_node(p: object, text: str, names: frozenset[str]) -> Node | None:
-    if not (isinstance(p, tuple) and len(p) == 6 and p[0] == 1 and isinstance(p[1], str)
-            and _is_int(p[2]) and _is_int(p[3]) and isinstance(p[4], bool) and isinstance(p[5], tuple)):
-        return None
-    if names and p[1] not in names:
-        return None
-    if not p[4] and not 1 <= p[2] <= p[3] <= len(text) + 1:
-        return None
-    return Node(p[1], [], Meta(p[2], p[3], p[4]))
-
-
-def _checked(plain: object, text: str, names: frozenset[str]) -> Node | None:
-    root = _checked_node(plain, text, names)
-    if root is None or root.data != "line":
-        return None
-    assert isinstance(plain, tuple)
-    end = 0  # 0-based offset just after the last token seen
-    stack: list[tuple[tuple[Any, ...], Node, int]] = [(plain[5], root, 0)]
-    while stack:  # depth first, in document order: the tokens come in the order of the text
-        kids, target, index = stack.pop()
-        if index == len(kids):
-            continue
-        stack.append((kids, target, index + 1))
-        c = kids[index]
-        if c is None:
-            target.children.append(None)
-        elif isinstance(c, tuple) and len(c) == 5 and c[0] == 0:
-            _, type_, value, column, end_column = c
-            if not (isinstance(type_, str) and isinstance(value, str) and value and _is_int(column)
-                    and _is_int(end_column) and end_column == column + len(value)
-                    and column - 1 >= end and text[column - 1:end_column - 1] == value
-                    and not text[end:column - 1].strip(IGNORED)):
-                return None
-            if names and type_ not in names:
-                return None
-            end = end_column - 1
-            target.children.append(Leaf(type_, value, column, end_column))
-        else:
-            node = _checked_node(c, text, names)
-            if node is None:
-                return None
-            target.children.append(node)
-            stack.append((c[5], node, 0))
     if text[end:].strip(IGNORED):
         return None  # text that no token covers
-    return root
+    return node
+
+
+class _Refused(Exception):
+    pass
+
+
+def _checked(p: Any, text: str, names: frozenset[str], end: int) -> tuple[Node, int, int]:
+    """A node from its plain form, checked against the text; `end` is the 0-based offset just
+    after the last token before it. Returns the node, the new `end` and the node's first
+    column (0 when it has no tokens)."""
+    if not (type(p) is tuple and len(p) == 6 and p[0] == 1 and p[1] in names
+            and type(p[2]) is int and type(p[3]) is int and type(p[4]) is bool and type(p[5]) is tuple):
+        raise _Refused
+    children: list[Child] = []
+    append = children.append
+    first = 0
+    for c in p[5]:
+        if c is None:
+            append(None)
+            continue
+        if type(c) is tuple and len(c) == 5:
+            tag, type_, value, column, end_column = c
+            if not (tag == 0 and type_ in names and type(value) is str and value
+                    and type(column) is int and column > end and type(end_column) is int
+                    and end_column == column + len(value) and text.startswith(value, column - 1)):
+                raise _Refused
+            gap = text[end:column - 1]
+            if gap and gap != " " and gap.strip(IGNORED):
+                raise _Refused
+            end = end_column - 1
+            if not first:
+                first = column
+            append(Leaf(type_, value, column, end_column))
+            continue
+        node, end, start = _checked(c, text, names, end)
+        if not first:
+            first = start
+        append(node)
+    column, end_column, empty = p[2], p[3], p[4]
+    if (empty, column, end_column) != ((True, 0, 0) if not first else (False, first, end + 1)):
+        raise _Refused  # a rule match spans its first to its last token, or nothing
+    return Node(p[1], children, Meta(column, end_column, empty)), end, first

@@ -26,6 +26,7 @@ class CheckContext:
     _places: tuple[tuple[int, str | None], ...] = field(default=(), init=False, repr=False,
                                                          compare=False)
     _lines: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+    _where: dict[int, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Where each heading starts to apply; a `begroting` block stands outside the sections,
@@ -33,6 +34,7 @@ class CheckContext:
         places: list[tuple[int, str | None]] = []
         for section in self.agenda.walk_sections():
             where = self.section_context(section)
+            self._where[id(section)] = where  # asked again for every goal by every check
             places.append((section.span.line, where))
             places.extend((action.span.line, where) for action in section.actions)
             places.extend((result.span.line, where) for result in section.results)
@@ -57,6 +59,9 @@ class CheckContext:
         return warning(code, title, message, span, path=self.source.path, **kw)
 
     def section_context(self, section: n.Section) -> str:
+        known = self._where.get(id(section))
+        if known is not None:
+            return known
         parent = self.agenda.parent_of(section)
         if parent is not None:
             return f"{heading(parent)} > {heading(section)}"
