@@ -107,7 +107,8 @@ def long_lines(n: int) -> list[str]:
     while True:
         parts, length = [], len("doel: ")
         while True:
-            part = f"i{(i + len(parts)) % 10} >= {(len(parts) % 90) + 5}% in 2027"
+            k = len(parts)  # every line different: no two lines share a cache entry
+            part = f"i{(i + k) % 10} >= {(k * 13) % 90 + 5},{i % 1000:03d}% in {2024 + (i + k) % 4}"
             if length + len(part) + 4 > MAX_LINE_CHARS:
                 break
             parts.append(part)
