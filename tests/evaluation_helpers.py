@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import cache
 
 from lea_rules.api import check_source
 from lea_rules.data.model import Observation, Progress, ReportedState, ResultProgress
@@ -177,3 +178,28 @@ def goal_of(code: str, observations: Sequence[Observation], peiljaar: int,
             stands: dict[str, ReportedState] | None = None, index: int = 0,
             units: DeclaredUnits | None = None) -> GoalEvaluation:
     return result_of(code, observations, peiljaar, stands, units=units).goals[index]
+
+
+@cache
+def x_agenda(doel: str, better: str = "hoger", basis: str | None = None, unit: str = "%") -> Agenda:
+    """One result with one goal on a kalenderjaar indicator `x`, periode 2024-2027 (issue 11)."""
+    line = f"\n    basis: {basis}" if basis else ""
+    return build_agenda(f"""\
+gemeente: "Testdorp"
+titel: "LEA Testdorp 2024-2027"
+periode: 2024-2027
+
+indicator x "x (kalenderjaar)"
+  eenheid: {unit}
+  beter: {better}
+  meting: kalenderjaar
+
+thema 1 "Alles"
+  resultaat r "Het resultaat"
+    doel: {doel}{line}
+""")
+
+
+def x(period: str, value: str, series: str | None = None) -> Observation:
+    """An observation of `x` (see x_agenda)."""
+    return obs("x", period, value, series=series)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from evaluation_helpers import AGENDA, declared, goal_of, obs, result_of
+from evaluation_helpers import AGENDA, declared, goal_of, obs, result_of, x, x_agenda
 
 from lea_rules.data.model import Observation, ReportedState
 from lea_rules.data.units import DeclaredUnits
@@ -424,3 +424,66 @@ def test_act_step_is_asked_for_orange_and_red() -> None:
 
 def test_agenda_fixture_has_every_result() -> None:
     assert len(list(AGENDA.all_results())) == 20
+
+
+# --- verdicts that never mislead (issue 11) ------------------------------------------------------
+# One goal on a kalenderjaar indicator x, periode 2024-2027. `shown` lists explanation fields and
+# the value each must have; None means the number must not be shown (it did not decide the status).
+
+
+@dataclass(frozen=True)
+class Shown:
+    name: str
+    doel: str
+    observations: list[Observation]
+    peiljaar: int
+    status: Status
+    shown: dict[str, object] = field(default_factory=dict)
+    better: str = "hoger"
+    basis: str | None = None
+    unit: str = "%"
+    rule: str = ""  # a part of the rule text
+
+
+SHOWN = [
+    # 1. A break hides no missed target: 77 (reeks "nieuw") misses 85 -> Niet behaald, the break
+    # named; the achieved share (77 - 78) / (85 - 78) would cross the break and is not shown.
+    Shown("breuk: gemist doel blijft gemist", "x >= 85% in 2027",
+          [x("2024", "78", "oud"), x("2025", "80", "oud"), x("2027", "77", "nieuw")], 2027,
+          Status.NOT_ACHIEVED, {"series_break": True, "ratio": None, "projection": None},
+          rule="trendbreuk"),
+    Shown("breuk: gehaald doel is behaald", "x >= 85% in 2027",
+          [x("2024", "78", "oud"), x("2025", "80", "oud"), x("2027", "86", "nieuw")], 2027,
+          Status.ACHIEVED, {"series_break": True}),
+    # An empty reeks followed by a name is the same series being named: no break. 78 -> 80:
+    # a = 2, r = (85 - 78) / (2027 - 2024) = 2,333; R = 0,857 -> Versnelling nodig.
+    Shown("eerste reeksnaam na lege is geen breuk", "x >= 85% in 2027",
+          [x("2024", "78"), x("2025", "80", "nieuw")], 2025, Status.ACCELERATION_NEEDED,
+          {"series_break": False, "required_per_year": 2.333333, "actual_per_year": 2.0,
+           "ratio": 0.857143}),
+    Shown("lege reeksnaam na een naam is geen breuk", "x >= 85% in 2027",
+          [x("2024", "78", "oud"), x("2025", "80")], 2025, Status.ACCELERATION_NEEDED,
+          {"series_break": False, "ratio": 0.857143}),
+    Shown("twee namen met een lege ertussen is een breuk", "x >= 85% in 2027",
+          [x("2024", "78", "oud"), x("2025", "80"), x("2026", "81", "nieuw")], 2026, Status.SERIES_BREAK,
+          {"series_break": True}),
+    # 2. Before the deadline: no rates, no ratio and no projection across the break.
+    Shown("breuk: geen verwachting over de breuk", "x >= 85% in 2027",
+          [x("2024", "78", "oud"), x("2025", "80", "oud"), x("2026", "77", "nieuw")], 2026,
+          Status.SERIES_BREAK, {"series_break": True, "required_per_year": None, "actual_per_year": None,
+                                "ratio": None, "projection": None}),
+]
+
+
+@pytest.mark.parametrize("case", SHOWN, ids=[c.name for c in SHOWN])
+def test_shown_numbers(case: Shown) -> None:
+    agenda = x_agenda(case.doel, case.better, case.basis, case.unit)
+    goal = result_of("r", case.observations, case.peiljaar, agenda=agenda).goals[0]
+    assert goal.status is case.status, goal.explanation.rule
+    assert case.rule in goal.explanation.rule
+    e = goal.explanation.model_dump()
+    for name, expected in case.shown.items():
+        if isinstance(expected, float):
+            assert e[name] == pytest.approx(expected, abs=1e-6), name
+        else:
+            assert e[name] == expected, name

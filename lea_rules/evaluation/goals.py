@@ -291,18 +291,16 @@ def _judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluatio
         verdict = Verdict(Status.NO_DATA, "geen meting sinds de basis")
     elif past and final is not None:
         y0, y_final = values[0][1], values[-1][1]
-        if broken and not spec.target.met(y_final):
-            verdict = Verdict(Status.SERIES_BREAK, "trendbreuk: de bron of definitie veranderde; de "
-                              "meting voor het doelmoment voldoet niet, maar is niet te vergelijken "
-                              "met de basis")
-        else:
-            verdict = rules.at_deadline(y0, y_final, spec.target)
+        verdict = rules.at_deadline(y0, y_final, spec.target, comparable=not broken)
+        if broken:
+            notes.append("trendbreuk: de bron of definitie veranderde binnen de reeks; de meting voor "
+                         "het doelmoment is wel beoordeeld")
         verdict = _settle(spec, count, verdict, notes)
     else:
         if broken:
             now_met = spec.target.met(values[-1][1])
             verdict = Verdict(Status.SERIES_BREAK, "trendbreuk: de bron of definitie veranderde binnen "
-                              "de reeks; geen ratio over de breuk heen",
+                              "de reeks; geen ratio en geen verwachting over de breuk heen",
                               indicative=len(values) < 3,
                               notes=("de laatste meting voldoet nu " + ("wel" if now_met else "niet")
                                      + " aan het doel",))
@@ -328,7 +326,7 @@ def _judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluatio
         measurement_for_target=rule_for_target + (f": {final.period.text}" if final else ""),
         required_per_year=_f(verdict.required), actual_per_year=_f(verdict.actual),
         ratio=_f(verdict.ratio),
-        projection=None if past else _f(rules.projection(raw, t_target, spec.bounds)),
+        projection=None if past or broken else _f(rules.projection(raw, t_target, spec.bounds)),
         points=[p.to_point() for p in window], indicative=verdict.indicative or len(window) < 3,
         provisional=provisional_status is not None,
         illustrative=any(p.illustrative for p in window) or any(u.illustrative for u in units),

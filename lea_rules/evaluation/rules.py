@@ -179,11 +179,20 @@ def _exact(value: Decimal) -> Decimal:
     return value.quantize(RATIO_QUANTUM)
 
 
-def at_deadline(y0: Decimal, y_final: Decimal, target: Target) -> Verdict:
-    """Table "At or after the deadline", judged on the value for the target moment."""
+def at_deadline(y0: Decimal, y_final: Decimal, target: Target, comparable: bool = True) -> Verdict:
+    """Table "At or after the deadline", judged on the value for the target moment.
+
+    `comparable` False: a series break lies between the baseline and the final value. Whether
+    the final value meets the target is still judged; the comparison with the baseline
+    (Nagenoeg behaald, wel verbeterd) would cross the break, so a miss is Niet behaald.
+    """
     d = target.direction
     if target.met(y_final):
         return Verdict(Status.ACHIEVED, "de meting voor het doelmoment voldoet (met(y_tT))")
+    if not comparable:
+        return Verdict(Status.NOT_ACHIEVED, "niet gehaald: de meting voor het doelmoment voldoet niet "
+                       "(niet met(y_tT)); door de trendbreuk is vergelijken met de basis (nagenoeg "
+                       "behaald, wel verbeterd) niet mogelijk")
     gap = target.value - y0
     if gap != 0 and d * gap > 0 and _exact((y_final - y0) / gap) >= ALMOST:
         return Verdict(Status.ALMOST_ACHIEVED,

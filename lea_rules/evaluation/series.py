@@ -168,6 +168,11 @@ def unit_observations(indicator: Indicator, observations: Sequence[Observation]
 
 
 def has_break(points: Sequence[SeriesPoint]) -> bool:
-    """The source or definition changed inside the window: the series label is not the same."""
-    labels = {p.series for p in points if not p.explicit}
+    """The source or definition changed inside the window: two different `reeks` labels.
+
+    An empty label says nothing about the series: figures without a label followed by figures
+    with one are the same series being named, not a new definition. Only two different
+    stated labels are a break.
+    """
+    labels = {p.series for p in points if not p.explicit and p.series is not None}
     return len(labels) > 1
