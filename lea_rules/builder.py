@@ -21,7 +21,10 @@ Branch = Leaf | Node | None
 """A child of a parsed line: a token, a subtree, or None for an absent optional part."""
 
 MAX_FORMULA_DEPTH = 50
-"""Deeper formulas are refused before building: the AST and its users are recursive."""
+"""Deeper formulas are refused before building (E133): the AST and its users (checks,
+evaluation, report) walk formulas recursively, so this bounds their depth and keeps them far
+from Python's recursion limit. The depth is measured without recursion, so even a formula
+nested thousands deep (2.400 pairs of brackets on one line) is refused in linear time."""
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
@@ -156,6 +159,8 @@ class Builder:
 
     def string(self, node: Branch) -> str:
         raw = str(_tok(node))[1:-1]
+        if "\\" not in raw:
+            return raw  # nearly every text: nothing to unescape
         out, i = [], 0
         while i < len(raw):
             ch = raw[i]

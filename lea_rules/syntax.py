@@ -155,12 +155,13 @@ IGNORED = " \t\f\v\u00a0\ufeff"
 def checked_from_plain(plain: object, text: str, names: frozenset[str]) -> Node | None:
     """The tree of a cached line, or None when the entry cannot be the parse of `text`.
 
-    A cache entry is only trusted when it has the shape `from_lark_plain` gives, its root is
-    a `line`, every rule and token type is one of the grammar's `names`, every token is
-    exactly the text at its columns, the tokens follow each other through the line in the
-    order of the tree with nothing but ignored blanks between and after them, and every rule
-    match spans exactly its first to its last token. So an entry edited to say 15 where the
-    line says 85, one stored for another line, or a malformed one, is parsed again: it never
+    A cache entry is only trusted when it has the shape the parser gives it in
+    (`parser.get_plain_parser`, `to_plain`), its root is a `line`, every rule and token type
+    is one of the grammar's `names`, every token is exactly the text at its columns, the
+    tokens follow each other through the line in the order of the tree with nothing but
+    ignored blanks between and after them, and every rule match spans exactly its first to
+    its last token. So an entry edited to say 15 where the line says 85, one stored for
+    another line, or a malformed one, is parsed again: it never
     changes an answer and never raises.
     """
     if not (type(plain) is tuple and len(plain) == 6 and plain[1] == "line"):
@@ -176,6 +177,9 @@ def checked_from_plain(plain: object, text: str, names: frozenset[str]) -> Node 
 
 class _Refused(Exception):
     pass
+
+
+_new_str = str.__new__
 
 
 def _checked(p: Any, text: str, names: frozenset[str], end: int) -> tuple[Node, int, int]:
@@ -204,7 +208,9 @@ def _checked(p: Any, text: str, names: frozenset[str], end: int) -> tuple[Node, 
             end = end_column - 1
             if not first:
                 first = column
-            append(Leaf(type_, value, column, end_column))
+            leaf = _new_str(Leaf, value)  # Leaf(...) without the call: half the time
+            leaf.type, leaf.column, leaf.end_column = type_, column, end_column
+            append(leaf)
             continue
         node, end, start = _checked(c, text, names, end)
         if not first:
