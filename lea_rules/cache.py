@@ -32,7 +32,8 @@ MAGIC = b"lea-cache 2\n"
 DIGEST_BYTES = 32
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-"""The parse cache of a 2 MB agenda is about 8 MB; a document index about its document."""
+"""The parse cache of the largest agenda (2 MB of goal lines) is about 30 MB, that of a real
+agenda a few hundred kB; a document index is about the size of its document (at most 10 MB)."""
 
 MAX_FILES = 64
 """Files kept in the folder: one per agenda checked recently, one per cited document."""
