@@ -3,7 +3,8 @@
 Generates agendas of 1.000, 5.000, 10.000 and 50.000 lines in four shapes and runs
 `lea check --alleen-agenda` on each as a subprocess, first with an empty private cache
 folder (cold: every line is parsed and the cache written) and then again (warm: every line
-comes from the cache). Prints the total time and the time per line, in Dutch notation.
+comes from the cache). Prints the total time, the time per line and the processor time of
+the process (which other load on the machine hardly changes), in Dutch notation.
 
 Shapes (each agenda is valid apart from the deliberate typos):
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -135,14 +137,21 @@ def nl(value: float, decimals: int = 1) -> str:
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def run(cmd: list[str], env: dict[str, str], timeout: float) -> tuple[float | None, str]:
-    start = time.perf_counter()
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(cmd: list[str], env: dict[str, str], timeout: float) -> tuple[float | None, float, str]:
+    """Wall time (None after the timeout), processor time, and the last line of the output."""
+    start, cpu = time.perf_counter(), _cpu()
     try:
         done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True,
                               timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
-        return None, ""
-    return time.perf_counter() - start, done.stdout.strip().splitlines()[-1] if done.stdout else ""
+        return None, 0.0, ""
+    last = done.stdout.strip().splitlines()[-1] if done.stdout else ""
+    return time.perf_counter() - start, _cpu() - cpu, last
 
 
 def main() -> int:
@@ -162,8 +171,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="lea-scaling-") as tmp:
         folder = Path(args.keep) if args.keep else Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        print(f"{'vorm':<13} {'regels':>7} {'kB':>7}  {'koud (s)':>9} {'µs/regel':>9}  "
-              f"{'warm (s)':>9} {'µs/regel':>9}  uitkomst")
+        print(f"{'vorm':<13} {'regels':>7} {'kB':>7}  {'koud (s)':>9} {'µs/regel':>9} {'cpu (s)':>8}  "
+              f"{'warm (s)':>9} {'µs/regel':>9} {'cpu (s)':>8}  uitkomst")
         for shape in args.shapes:
             for size in args.sizes:
                 lines = SHAPES[shape](size)
@@ -174,17 +183,17 @@ def main() -> int:
                 cache = Path(tmp) / f"cache-{shape}-{size}"
                 run_env = dict(env, LEA_CACHE_DIR=str(cache))
                 cmd = [*prefix, "check", "--alleen-agenda", str(agenda)]
-                cold, outcome = run(cmd, run_env, args.timeout)
-                warm, _ = run(cmd, run_env, args.timeout) if cold is not None else (None, "")
+                cold, cold_cpu, outcome = run(cmd, run_env, args.timeout)
+                warm, warm_cpu, _ = run(cmd, run_env, args.timeout) if cold is not None else (None, 0.0, "")
 
-                def show(seconds: float | None, count: int = len(lines)) -> str:
+                def show(seconds: float | None, cpu: float, count: int = len(lines)) -> str:
                     if seconds is None:
-                        return f"{'> ' + nl(args.timeout, 0):>9} {'':>9}"
-                    return f"{nl(seconds, 2):>9} {nl(seconds / count * 1e6, 0):>9}"
+                        return f"{'> ' + nl(args.timeout, 0):>9} {'':>9} {'':>8}"
+                    return f"{nl(seconds, 2):>9} {nl(seconds / count * 1e6, 0):>9} {nl(cpu, 2):>8}"
 
                 outcome = outcome.split(": ", 1)[-1] if outcome else "(afgebroken)"
                 print(f"{shape:<13} {nl(len(lines), 0):>7} {nl(len(text.encode()) / 1024, 0):>7}  "
-                      f"{show(cold)}  {show(warm)}  {outcome}", flush=True)
+                      f"{show(cold, cold_cpu)}  {show(warm, warm_cpu)}  {outcome}", flush=True)
                 for seconds in (cold, warm):
                     worst = max(worst, args.timeout if seconds is None else seconds)
     if args.fail_above is not None and worst > args.fail_above:
