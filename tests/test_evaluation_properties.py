@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from lea_rules.data.model import Observation
 from lea_rules.evaluation.engine import evaluate
-from lea_rules.evaluation.model import Colour, GoalEvaluation
+from lea_rules.evaluation.model import Colour, GoalEvaluation, Status
 from lea_rules.nodes import Agenda
 from lea_rules.numbers import format_dutch
 
@@ -124,6 +124,43 @@ def test_better_latest_value_never_gives_worse_status(comparator: str, target: D
                                                       data: dict[int, Decimal], peiljaar: int,
                                                       delta: Decimal) -> None:
     check_monotone(comparator, target, data, peiljaar, delta)
+
+
+@cache
+def level_agenda(target: Decimal, better: str) -> Agenda:
+    return build_agenda(f"""\
+gemeente: "Niveau"
+titel: "LEA Niveau 2024-2027"
+periode: 2024-2027
+indicator x "x"
+  eenheid: %
+  beter: {better}
+thema 1 "t"
+  resultaat r "r"
+    doel: x = {format_dutch(target)}% in 2027
+""")
+
+
+def check_beating_is_met(target: Decimal, data: dict[int, Decimal], better: str, delta: Decimal,
+                         year: int) -> None:
+    """A value beyond an exact level in the direction `beter:` names meets the target: never
+    Niet behaald at the deadline, never anything but Doel al bereikt (or verslechterend) before."""
+    step = delta if better == "hoger" else -delta
+    beaten = min(max(target + step, Decimal(0)), Decimal(100))
+    if abs(beaten - target) <= Decimal("0.05"):
+        return  # clipped to the bounds: not beyond the level
+    evaluation = goal(level_agenda(target, better), {**data, year: beaten}, year)
+    if year == 2027:
+        assert evaluation.status is Status.ACHIEVED, evaluation.explanation.rule
+    else:
+        assert evaluation.status in (Status.ALREADY_MET, Status.MET_DETERIORATING), evaluation.status
+
+
+@QUICK
+@given(targets, series, st.sampled_from(["hoger", "lager"]), deltas, st.sampled_from(range(2024, 2028)))
+def test_beating_the_target_in_the_better_direction_meets_it(target: Decimal, data: dict[int, Decimal],
+                                                             better: str, delta: Decimal, year: int) -> None:
+    check_beating_is_met(target, data, better, delta, year)
 
 
 @QUICK

@@ -24,6 +24,7 @@ from lea_rules.evaluation.timeaxis import (
 )
 from lea_rules.nodes import (
     Agenda,
+    Better,
     Comparator,
     CompareGoal,
     DirectionGoal,
@@ -349,11 +350,21 @@ def _compare(ctx: Context, result: Result, goal: CompareGoal) -> GoalEvaluation:
     if goal.comparator is Comparator.EQ:
         tolerance = (goal.tolerance.value if goal.tolerance is not None
                      else rules.default_tolerance(goal.value.number.decimals))
-        target, level, kind = rules.distance_target(tolerance), x, "niveau"
+        kind = "niveau"
         text = f"= {goal.value.describe()} ± {format_dutch(tolerance)}"
         if goal.tolerance is None:
             notes.append(f"marge {format_dutch(tolerance)}: een halve eenheid van de laatst "
                          "geschreven decimaal")
+        if indicator.better in (Better.HIGHER, Better.LOWER):
+            # `beter:` says which way is better: beating the target is meeting it.
+            lower = indicator.better is Better.LOWER
+            target = Target(Comparator.LE, x + tolerance) if lower else Target(Comparator.GE, x - tolerance)
+            sign = "%" if goal.value.unit is Unit.PERCENT else ""
+            notes.append(f"beter: {indicator.better.value}: een waarde {'onder' if lower else 'boven'} "
+                         f"{goal.value.describe()} haalt het doel ook; beoordeeld als "
+                         f"{target.comparator.value} {format_dutch(target.value)}{sign}")
+        else:
+            target, level = rules.distance_target(tolerance), x
     else:
         whole = indicator.unit is not None and indicator.unit.whole
         target = rules.whole_target(goal.comparator, x) if whole else Target(goal.comparator, x)
