@@ -484,6 +484,23 @@ SHOWN = [
     # `beter: niveau`: overshooting misses the level. Distances 0,6 -> 0,4 against 0,05.
     Shown("beter: niveau, doorgeschoten", "x = 1,9% ± 0,05 in 2027", [x("2024", "2.5"), x("2027", "1.5")],
           2027, Status.NOT_ACHIEVED_IMPROVED, better="niveau"),
+    # 4. A strict target from exactly its boundary (`> 50%` from 50) is judged on direction until
+    # the deadline: no change is Onvoldoende voortgang, not "Verkeerde richting, de basis voldeed al".
+    Shown("strikt doel vanaf de grens, geen verandering", "x > 50% in 2027",
+          [x("2024", "50"), x("2025", "50")], 2025, Status.INSUFFICIENT_PROGRESS,
+          {"actual_per_year": 0.0, "last_change_per_year": 0.0, "required_per_year": None, "ratio": None,
+           "indicative": True}, rule="geen verandering"),
+    Shown("strikt doel vanaf de grens, omlaag", "x > 50% in 2027", [x("2024", "50"), x("2025", "49")],
+          2025, Status.WRONG_DIRECTION, {"actual_per_year": -1.0, "ratio": None}),
+    # average (49,5 - 50) / 2 = -0,25 wrong, last +0,5 right -> Onvoldoende voortgang.
+    Shown("strikt doel vanaf de grens, laatste goed", "x > 50% in 2027",
+          [x("2024", "50"), x("2025", "49"), x("2026", "49.5")], 2026, Status.INSUFFICIENT_PROGRESS,
+          {"actual_per_year": -0.25, "last_change_per_year": 0.5}),
+    Shown("strikt doel vanaf de grens, erboven", "x > 50% in 2027", [x("2024", "50"), x("2025", "50.5")],
+          2025, Status.ALREADY_MET),
+    # at the deadline: 50 is not > 50, and not better than the basis -> Niet behaald.
+    Shown("strikt doel vanaf de grens, op de deadline", "x > 50% in 2027", [x("2024", "50"), x("2027", "50")],
+          2027, Status.NOT_ACHIEVED),
     # 2. Before the deadline: no rates, no ratio and no projection across the break.
     Shown("breuk: geen verwachting over de breuk", "x >= 85% in 2027",
           [x("2024", "78", "oud"), x("2025", "80", "oud"), x("2026", "77", "nieuw")], 2026,

@@ -313,7 +313,8 @@ def _judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluatio
             notes.append(f"nog geen meting voor het doelmoment; voorlopige status: {verdict.status.value}")
             verdict = Verdict(Status.FINAL_PENDING, "eindmeting nog niet beschikbaar (voorlopig: "
                               + verdict.rule + ")", verdict.required, verdict.actual, verdict.ratio,
-                              indicative=verdict.indicative, notes=verdict.notes)
+                              last_change=verdict.last_change, indicative=verdict.indicative,
+                              notes=verdict.notes)
     if spec.level is not None and verdict.actual is not None:
         notes.append(f"exact niveau: beoordeeld als afstand tot {format_dutch(spec.level)} "
                      "(lager is beter); vereiste en werkelijke verandering gelden voor die afstand")
@@ -326,7 +327,7 @@ def _judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluatio
         target_value=_f(spec.target_value), target_text=spec.target_text, target_moment=moment,
         measurement_for_target=rule_for_target + (f": {final.period.text}" if final else ""),
         required_per_year=_f(verdict.required), actual_per_year=_f(verdict.actual),
-        ratio=_f(verdict.ratio),
+        ratio=_f(verdict.ratio), last_change_per_year=_f(verdict.last_change),
         projection=None if past or broken else _f(rules.projection(raw, t_target, spec.bounds)),
         points=[p.to_point() for p in window], indicative=verdict.indicative or len(window) < 3,
         provisional=provisional_status is not None,

@@ -150,6 +150,14 @@ def before_deadline(points: Sequence[TimeValue], target: Target, t_target: Decim
                            "(met(yt) en d*a >= 0)", r, a, _ratio(a, r), indicative=indicative)
         return Verdict(Status.MET_DETERIORATING, "voldoet aan het doel, maar gaat achteruit "
                        "(met(yt) en d*a < 0)", r, a, _ratio(a, r), indicative=indicative)
+    if r == 0 and not target.met(y0):
+        # A strict target from exactly its boundary (`> 50%` from 50): any move in the right
+        # direction is progress, so it is judged on direction (two signals) until the deadline.
+        signals = two_signals(points, d)
+        return Verdict(signals.status, "strikt doel, de basis ligt precies op de grens (y0 = X): "
+                       + signals.rule.removeprefix("alleen richting: "), actual=signals.actual,
+                       last_change=signals.last_change, indicative=signals.indicative,
+                       notes=signals.notes)
     if keep:
         return Verdict(Status.WRONG_DIRECTION, "vasthouden: de basis voldeed al, de laatste meting "
                        "niet meer", r, a, None, indicative=indicative)
