@@ -227,8 +227,10 @@ def test_checking_the_cited_window_first_gives_the_same_answer() -> None:
     from lea_rules.checks.citations import LINE_SLACK, IndexedText
 
     @settings(max_examples=300, deadline=None)
-    @given(st.lists(st.sampled_from(["ab", "b a", "", "abab", "c", "a-", "ba"]), min_size=1, max_size=30),
-           st.sampled_from(["a", "ab", "ba", "b a b", "abab", "c"]), st.integers(-2, 35))
+    @given(st.lists(st.sampled_from(["ab", "b a", "", "abab", "c", "a-", "ba", "a 8,5%", "85 b", "o a"]),
+                    min_size=1, max_size=30),
+           st.sampled_from(["a", "ab", "ba", "b a b", "abab", "c", "8,5%", "85", "5 b", "a 85"]),
+           st.integers(-2, 35))
     def same(lines: list[str], quote: str, line: int) -> None:
         indexed = IndexedText("\n".join(lines))
         slow = any(abs(found - line) <= LINE_SLACK for found in indexed.find_lines(quote))

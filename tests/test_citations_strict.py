@@ -1,0 +1,142 @@
+"""The citation rules (docs/language.md, Herkomst): numbers as written, the right line, long enough."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lea_rules.checks import citations
+from lea_rules.checks.citations import IndexedText, load_document, normalise, word_count
+from lea_rules.cli import main
+
+DOCUMENT = """Lokale Educatieve Agenda Proefstad
+Het bereik op 1 januari 2022 was 83,7%. Het bereik van
+VVE stijgt naar 85% in 2027 en de kwaliteit blijft goed.
+Kengetallen
+\u2022\tKinderwerk.
+o Positieve (mentale) gezondheid verbeteren
+\u2022\tZorgplatform ondersteuningscoördinatoren VO Henge-
+lo, afstemming omtrent ondersteuning.
+Jaarlijks kunnen ongeveer 10 extra scholen meedoen.
+In 2023 is 1.700 kinderen getest; 10 % van hen.
+"""
+
+HEADER = """gemeente: "Proefstad"
+titel: "LEA Proefstad 2024-2027"
+periode: 2024-2027
+document lea: "bron.txt" "De LEA van Proefstad"
+indicator vve-bereik "Bereik VVE"
+  eenheid: %
+  beter: hoger
+thema 1 "Kansengelijkheid"
+  ambitie 1.1 "Elk kind een goede start"
+    resultaat "Meer kinderen"
+      doel: vve-bereik >= 85% in 2027
+"""
+
+
+def check(tmp_path: Path, capsys: pytest.CaptureFixture[str], *citations: str) -> str:
+    (tmp_path / "bron.txt").write_text(DOCUMENT, encoding="utf-8")
+    lines = "".join(f"      citaat: {c}\n" for c in citations)
+    (tmp_path / "a.lea").write_text(HEADER + lines, encoding="utf-8")
+    main(["check", str(tmp_path / "a.lea")])
+    captured = capsys.readouterr()
+    return captured.out + captured.err
+
+
+def codes(out: str) -> list[str]:
+    return re.findall(r"^fout\[(E\d{3})\]", out, re.M)
+
+
+def test_the_rules_are_the_documented_ones() -> None:
+    assert citations.LINE_SLACK == 1 and citations.MIN_WORDS == 5
+    text = Path(__file__).resolve().parent.parent.joinpath("docs", "language.md").read_text(encoding="utf-8")
+    text = " ".join(text.split())
+    assert "minstens 5 woorden" in text and "één regel ervoor of erna" in text
+
+
+@pytest.mark.parametrize("quote", [
+    'lea regel 2 "Het bereik op 1 januari 2022 was 83,7%"',
+    'lea regel 2 "Het bereik op 1 januari 2022 was 83,7 %"',  # a space before % is the same number
+    'lea regel 3 "Het bereik van VVE stijgt naar 85% in 2027"',  # starts at the end of line 2
+    'lea regel 2 "VVE stijgt naar 85% in 2027 en de kwaliteit blijft goed"',  # one line off
+    'lea regel 5 "Kinderwerk."',  # a whole bullet
+    'lea regel 6 "Positieve (mentale) gezondheid verbeteren"',  # a bullet written as the letter o
+    'lea regel 4 "Kengetallen"',  # a heading
+    'lea regel 10 "In 2023 is 1.700 kinderen getest; 10% van hen"',
+    'lea pagina 3 "Jaarlijks kunnen ongeveer 10 extra scholen meedoen"',
+])
+def test_good_quotes_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str], quote: str) -> None:
+    out = check(tmp_path, capsys, quote)
+    assert codes(out) == [], out
+
+
+@pytest.mark.parametrize(("quote", "written"), [
+    ('lea regel 2 "Het bereik op 1 januari 2022 was 837"', "'83,7%' in plaats van '837'"),
+    ('lea regel 2 "Het bereik op 1 januari 2022 was 83.7%"', "'83,7%' in plaats van '83.7%'"),
+    ('lea regel 2 "Het bereik op 1 januari 2022 was 83,7"', "'83,7%' in plaats van '83,7'"),
+    ('lea regel 10 "In 2023 is 1700 kinderen getest"', "'1.700' in plaats van '1700'"),
+])
+def test_a_number_must_keep_its_notation(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                         quote: str, written: str) -> None:
+    out = check(tmp_path, capsys, quote)
+    assert codes(out) == ["E252"], out
+    assert "een getal is er anders geschreven" in out and written in out
+
+
+def test_a_number_is_not_found_inside_another(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = check(tmp_path, capsys, 'lea regel 3 "VVE stijgt naar 5% in 2027 en de kwaliteit"')
+    assert codes(out) == ["E252"], out
+    assert normalise("5%") not in normalise("85%") and normalise("27") not in normalise("2027")
+
+
+def test_two_lines_off_is_the_wrong_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = check(tmp_path, capsys, 'lea regel 5 "Het bereik van VVE stijgt naar 85% in 2027"')
+    assert codes(out) == ["E253"] and "schrijf 'regel 2'" in out, out
+
+
+@pytest.mark.parametrize(("quote", "fix"), [
+    ('lea regel 9 "Jaarlijks"', "Jaarlijks kunnen ongeveer 10 extra scholen meedoen."),
+    ('lea regel 3 "VVE stijgt"', "VVE stijgt naar 85% in 2027 en de kwaliteit blijft goed."),
+    ('lea regel 2 "was 83,7%"',
+     "was 83,7%. Het bereik van VVE stijgt naar 85% in 2027 en de kwaliteit blijft goed."),
+    # the first line of a wrapped bullet is not a whole line: the word goes on over the next
+    ('lea regel 7 "Zorgplatform ondersteuningscoördinatoren VO Henge-"',
+     "Zorgplatform ondersteuningscoördinatoren VO Hengelo, afstemming omtrent ondersteuning."),
+])
+def test_a_short_fragment_is_refused_and_the_help_is_a_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           quote: str, fix: str) -> None:
+    out = check(tmp_path, capsys, quote)
+    assert codes(out) == ["E255"] and "citaat te kort" in out, out
+    assert f'neem meer woorden over uit het document: "{fix}"' in out, out
+    fixed = re.sub(r'"[^"]*"$', f'"{fix}"', quote)
+    assert codes(check(tmp_path, capsys, fixed)) == [], fixed
+
+
+@pytest.mark.parametrize("quote", ['lea regel 2 "a"', 'lea regel 2 "op 1"', 'lea regel 2 "..."'])
+def test_one_letter_and_empty_quotes_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 quote: str) -> None:
+    assert codes(check(tmp_path, capsys, quote)) == ["E255"]
+
+
+def test_words_are_counted_with_numbers_and_without_signs() -> None:
+    assert word_count("VVE-arrangementen € 4.350.000") == 3
+    assert word_count("Het bereik op 1 januari 2022 was 83,7%") == 8
+
+
+def test_the_cached_index_is_the_same_index(tmp_path: Path) -> None:
+    path = tmp_path / "bron.txt"
+    path.write_text(DOCUMENT, encoding="utf-8")
+    fresh = IndexedText(DOCUMENT)
+    for _ in range(2):  # the second load comes from the cache
+        load_document.cache_clear()
+        loaded = load_document(str(path), path.stat().st_mtime)
+        assert (loaded.text, loaded.starts, loaded.continued) == (fresh.text, fresh.starts, fresh.continued)
+
+
+def test_every_quote_in_the_shipped_agendas_follows_the_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    root = Path(__file__).resolve().parent.parent
+    paths = sorted(str(p) for p in (root / "agendas").glob("*.lea"))
+    assert main(["check", *paths]) == 0, capsys.readouterr().out
