@@ -247,8 +247,16 @@ def choose_baseline(ctx: Context, result: Result, points: Sequence[SeriesPoint],
 
 def _window(points: Sequence[SeriesPoint], baseline: SeriesPoint,
             until: SeriesPoint | None = None) -> list[SeriesPoint]:
+    """The baseline and the observations after it (up to `until`).
+
+    An observation at the moment of a `basis:` line is still a measurement: with the same value
+    it is the baseline itself; with another value it follows the agenda's baseline (which stays y0).
+    """
     later = [p for p in points if p.t > baseline.t and (until is None or p.start <= until.start)]
-    return [baseline, *later]
+    same = [p for p in points if baseline.explicit and p.t == baseline.t]
+    if same and same[-1].value == baseline.value:
+        return [same[-1], *later]
+    return [baseline, *same[-1:], *later]
 
 
 def _values(window: Sequence[SeriesPoint], level: Decimal | None) -> list[rules.TimeValue]:
@@ -277,6 +285,13 @@ def _judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluatio
         final = candidates[-1] if candidates else None
     window = _window(points, base.point, final)
     observed = [p for p in window if not p.explicit]
+    if base.point.explicit and observed and observed[0].t == base.point.t:
+        shown = format_dutch(observed[0].value if observed[0].value is not None else Decimal(0))
+        shown += "%" if spec.indicator.unit is Unit.PERCENT else ""
+        notes.append(f"de meting over {observed[0].period.text} ({shown}) is een meting, ook al valt ze "
+                     "op het moment van de basis in de agenda" + (
+                         "" if window[0] is observed[0] else "; ze verschilt van die basis, en de "
+                         "basis in de agenda telt als y0"))
     t_target = position(spec.deadline, spec.measure)
     values = _values(window, spec.level)
     raw = _values(window, None)

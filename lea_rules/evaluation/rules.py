@@ -133,7 +133,7 @@ def before_deadline(points: Sequence[TimeValue], target: Target, t_target: Decim
     t0, y0 = points[0]
     _, yt = points[-1]
     d = target.direction
-    if len(points) == 1:
+    if len(points) == 1 or slope(points) is None:  # one point, or all on one moment
         if target.met(yt):
             return Verdict(Status.ALREADY_MET, "één meting, en die voldoet al aan het doel",
                            indicative=True)
