@@ -187,6 +187,10 @@ CASES = [
     Case("relatief, behaald", "relatief",
          [obs("thuiszitters", "2023/2024", "15"), obs("thuiszitters", "2026/2027", "12")], 2027,
              Status.ACHIEVED),
+    # 20% fewer than 0 is 0: a relative change from a zero reference cannot be judged.
+    Case("relatief, referentiejaar 0", "relatief",
+         [obs("thuiszitters", "2023/2024", "0"), obs("thuiszitters", "2024/2025", "0")], 2025,
+         Status.NOT_JUDGEABLE),
     Case("relatief, geen referentiejaar", "relatief", [obs("thuiszitters", "2024/2025", "14")], 2025,
          Status.NO_DATA),
     # --- direction only with a deadline: two signals (reference 2023/2024) ---------------------
@@ -512,6 +516,21 @@ SHOWN = [
     # another value at the same moment: the agenda's basis stays y0, the observation is the latest.
     Shown("meting wijkt af van de basis", "x >= 80% in 2027", [x("2023", "70")], 2025,
           Status.TOO_FEW_POINTS, {"latest.value": 70.0, "baseline.value": 72.0}, basis="72% in 2023"),
+    # 6. A zero reference: a change in percent of 0 is 0, so the target cannot be judged (grey), at
+    # the deadline and before it.
+    Shown("stijging in procenten vanaf 0", "x gestegen met 20% in 2027 t.o.v. 2024",
+          [x("2024", "0"), x("2027", "0")], 2027, Status.NOT_JUDGEABLE,
+          {"baseline.value": 0.0, "latest.value": 0.0, "ratio": None}, rule="basis is 0"),
+    Shown("daling in procenten vanaf 0", "x gedaald met 20% in 2027 t.o.v. 2024",
+          [x("2024", "0"), x("2027", "0")], 2027, Status.NOT_JUDGEABLE, better="lager", unit="aantal",
+          rule="basis is 0"),
+    Shown("stijging in procenten vanaf 0, voor de deadline", "x gestegen met 20% in 2027 t.o.v. 2024",
+          [x("2024", "0"), x("2025", "3")], 2025, Status.NOT_JUDGEABLE, {"latest.value": 3.0}),
+    # direction only: a count at 0 cannot fall; a rise from 0 can be judged.
+    Shown("gedaald vanaf 0 kan niet", "x gedaald in 2027 t.o.v. 2024", [x("2024", "0"), x("2027", "0")],
+          2027, Status.NOT_JUDGEABLE, better="lager", unit="aantal", rule="lager kan niet"),
+    Shown("gestegen vanaf 0 kan wel", "x gestegen in 2027 t.o.v. 2024", [x("2024", "0"), x("2027", "1")],
+          2027, Status.ACHIEVED, unit="aantal"),
     # 2. Before the deadline: no rates, no ratio and no projection across the break.
     Shown("breuk: geen verwachting over de breuk", "x >= 85% in 2027",
           [x("2024", "78", "oud"), x("2025", "80", "oud"), x("2026", "77", "nieuw")], 2026,

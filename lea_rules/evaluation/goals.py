@@ -416,6 +416,11 @@ def _relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEvaluati
         return _judge_numeric(ctx, result, spec)
     y_ref = ref[-1].value
     relative = goal.by.unit is Unit.PERCENT
+    if relative and y_ref == 0:
+        return _not_judgeable(ctx, "relatief", goal, indicator, points, ref[-1], deadline, implicit,
+                              f"niet te beoordelen: basis is 0 (in {ref[-1].period.text}); "
+                              f"{goal.by.describe()} van 0 is 0, dus een verandering in procenten zegt "
+                              "hier niets. Een doel met een getal (zoals `>= 2 in 2027`) kan wel")
     x = y_ref * (1 + goal.direction * by / 100) if relative else y_ref + goal.direction * by
     target = Target(comparator, x)
     how = (f"{format_dutch(y_ref)} × (1 {'+' if goal.direction > 0 else '-'} {format_dutch(by / 100)})"
@@ -426,6 +431,22 @@ def _relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEvaluati
                    deadline, implicit, indicator.measure, indicator.bounds(), reference=goal.reference,
                    notes=(note,))
     return _judge_numeric(ctx, result, spec)
+
+
+def _not_judgeable(ctx: Context, kind: str, goal: DirectionGoal, indicator: Indicator,
+                   points: Sequence[SeriesPoint], reference: SeriesPoint, deadline: Moment,
+                   implicit: bool, rule: str) -> GoalEvaluation:
+    """A target that cannot be computed from its reference value (a rise or fall from 0): grey."""
+    verdict = Verdict(Status.NOT_JUDGEABLE, rule)
+    window = _window(points, reference)
+    return _evaluation(kind, goal, indicator, verdict, past=is_past(deadline, ctx.peiljaar),
+                       explanation=Explanation(
+                           rule=rule, baseline=reference.to_point(), baseline_kind="jaar uit het doel",
+                           latest=window[-1].to_point(), target_text=describe_goal(goal),
+                           target_moment=_moment_label(deadline, implicit),
+                           measurement_for_target=describe_rule(deadline, indicator.measure),
+                           points=[p.to_point() for p in window], indicative=len(window) < 3,
+                           illustrative=any(p.illustrative for p in window)))
 
 
 def _units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation:
@@ -549,6 +570,12 @@ def _direction(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEvaluat
         Baseline(explicit, "expliciet") if explicit is not None else None)
     moment = _moment_label(deadline, implicit)
     rule_for_target = describe_rule(deadline, indicator.measure)
+    bound = indicator.bounds()[0 if goal.direction < 0 else 1]
+    if base is not None and not base.point.explicit and bound is not None and base.point.value == bound:
+        return _not_judgeable(ctx, "richting", goal, indicator, points, base.point, deadline, implicit,
+                              f"niet te beoordelen: in {base.point.period.text} was de waarde al "
+                              f"{format_dutch(bound)}, de grens van de indicator; "
+                              f"{'hoger' if goal.direction > 0 else 'lager'} kan niet")
     if base is None:
         verdict = Verdict(Status.NO_DATA, "geen meting voor het referentiejaar "
                           f"{goal.reference.describe()}")

@@ -34,6 +34,7 @@ class Status(str, Enum):
     NOT_ASSESSED = "Nog niet beoordeeld"
     NOT_STARTED = "Nog niet gestart"  # writer's stand "nog niet gestart" (grijs)
     INCOMPLETE = "Gegevens onvolledig"  # count over units: missing units could still decide it (grijs)
+    NOT_JUDGEABLE = "Niet te beoordelen"  # the target cannot be computed from its reference (basis 0)
 
     @property
     def colour(self) -> Colour:
@@ -53,6 +54,7 @@ STATUS_COLOUR: dict[Status, Colour] = {
     Status.FINAL_PENDING: Colour.GREY, Status.NO_DATA: Colour.GREY,
     Status.TOO_FEW_POINTS: Colour.GREY, Status.SERIES_BREAK: Colour.GREY,
     Status.NOT_ASSESSED: Colour.GREY, Status.NOT_STARTED: Colour.GREY, Status.INCOMPLETE: Colour.GREY,
+    Status.NOT_JUDGEABLE: Colour.GREY,
 }
 STATUS_EN: dict[Status, str] = {
     Status.ALREADY_MET: "target already met", Status.MET_DETERIORATING: "met, deteriorating",
@@ -63,7 +65,7 @@ STATUS_EN: dict[Status, str] = {
     Status.FINAL_PENDING: "final value pending", Status.NO_DATA: "no data",
     Status.TOO_FEW_POINTS: "too few points", Status.SERIES_BREAK: "series break",
     Status.NOT_ASSESSED: "not yet assessed", Status.NOT_STARTED: "not yet started",
-    Status.INCOMPLETE: "incomplete data",
+    Status.INCOMPLETE: "incomplete data", Status.NOT_JUDGEABLE: "cannot be judged",
 }
 
 
