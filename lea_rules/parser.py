@@ -252,6 +252,7 @@ def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Node]], list[Diagno
     cache = LineCache.open(source.path)
     trees: list[tuple[int, Node]] = []
     diags: list[Diagnostic] = []
+    ahead = _parse_ahead(source, cache)
     for number, text in enumerate(source.lines, 1):
         if not text.strip() or text.lstrip().startswith("#"):
             continue
@@ -274,7 +275,7 @@ def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Node]], list[Diagno
         if cached is not None:
             trees.append((number, cached))
             continue
-        result = parse_line_plain(text, number, source.path)
+        result = ahead.pop(number, None) or parse_line_plain(text, number, source.path)
         if isinstance(result, Diagnostic):
             diags.append(result)
         else:
@@ -284,6 +285,75 @@ def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Node]], list[Diagno
             trees.append((number, from_plain(result)))
     cache.save()
     return trees, diags
+
+
+PARALLEL_CHARS = 256 * 1024
+"""Text to parse from which a second process parses half of it (where the system can fork):
+Lark takes about 10 ms for a line of 5.000 characters, and a first check of a large agenda
+would otherwise use one core of two."""
+
+
+def _parse_ahead(source: SourceFile, cache: LineCache) -> dict[int, Plain | None]:
+    """The trees of many new lines at once, half of them parsed by a forked child process.
+
+    Only the lines' trees: None for a line that does not parse, whose diagnostic
+    `parse_lines` makes itself, in order, as long as it goes on (MAX_PARSE_ERRORS). Empty
+    when there is little to parse, or no fork (Windows), or threads that a fork would not
+    take along; any failure of the child leaves its lines to be parsed here as usual.
+    """
+    import threading
+
+    todo = [(number, text) for number, text in enumerate(source.lines, 1)
+            if text.strip() and not text.lstrip().startswith("#") and text not in cache.entries
+            and line_length(text) <= MAX_LINE_CHARS]
+    if (sum(len(text) for _, text in todo) < PARALLEL_CHARS or not hasattr(os, "fork")
+            or threading.active_count() > 1):
+        return {}
+    import marshal
+
+    get_plain_parser()  # built once, before the fork: both processes use it
+    middle, count = sum(len(text) for _, text in todo) // 2, 0
+    split = next((i for i, (_, text) in enumerate(todo) if (count := count + len(text)) >= middle),
+                 len(todo))
+    mine, theirs = todo[:split], todo[split:]
+
+    def parse(lines: list[tuple[int, str]]) -> list[Plain | None]:
+        out: list[Plain | None] = []
+        failed = 0
+        for number, text in lines:
+            result = parse_line_plain(text, number, source.path)
+            out.append(None if isinstance(result, Diagnostic) else result)
+            failed += isinstance(result, Diagnostic)
+            if failed >= MAX_PARSE_ERRORS:
+                break  # the check stops by here anyway: no agenda, do not parse it all
+        return out
+
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return {}
+    if pid == 0:  # the child: parse its half, hand the trees over, and leave at once
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(marshal.dumps(parse(theirs)))
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    ahead: dict[int, Plain | None] = dict(zip((n for n, _ in mine), parse(mine), strict=False))
+    with os.fdopen(read_end, "rb") as incoming:
+        data = incoming.read()
+    os.waitpid(pid, 0)
+    try:
+        received = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        received = None
+    if isinstance(received, list) and len(received) <= len(theirs):
+        ahead.update(zip((n for n, _ in theirs), received, strict=False))
+    return ahead
 
 
 class LineCache:

@@ -234,3 +234,38 @@ def test_tests_never_write_into_the_users_cache(tmp_path: Path, monkeypatch: pyt
     assert done.returncode == 0, done.stdout + done.stderr
     assert (session / name).exists()
     assert not (real / name).exists()
+
+
+def test_a_large_first_parse_shared_with_a_child_gives_the_same_answer(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past PARALLEL_CHARS of new text a forked child parses half the lines; nothing else changes."""
+    import threading
+
+    from lea_rules import parser
+
+    monkeypatch.setenv("LEA_NO_CACHE", "1")
+    lines = [*TARGET.splitlines()]
+    for index in range(4000):
+        lines += [f'    resultaat "R{index}"', f"      doel: vve-bereik >= {index % 90 + 5}% in 2027"]
+    lines[2000] = "      doel: vve-bereik >= in 2027"  # unreadable lines in both halves
+    lines[7000] = 'theme 2 "verkeerd"'
+    agenda = tmp_path / "groot.lea"
+    agenda.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    forks = []
+    real_fork = os.fork
+
+    def counting_fork() -> int:
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", counting_fork)
+    monkeypatch.setattr(parser, "PARALLEL_CHARS", 10_000)
+    shared = _meaning_and_diags(agenda)
+    if threading.active_count() == 1:
+        assert forks, "the child was not used"
+    monkeypatch.setattr(parser, "PARALLEL_CHARS", 10**12)
+    assert _meaning_and_diags(agenda) == shared
+    diagnostics = shared[1]
+    assert isinstance(diagnostics, list)
+    found = {(code, line) for code, line, _ in diagnostics}
+    assert {("E101", 2001), ("E105", 7001)} <= found  # one from each half
