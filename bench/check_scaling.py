@@ -12,9 +12,10 @@ Shapes (each agenda is valid apart from the deliberate typos):
 - onderdelen: many sections, a thema and an ambitie with one result each;
 - tikfouten: many indicators, each used once correctly and once with a one-letter typo
   in its name (one E200 error with a "bedoelde je" suggestion each);
-- lange-regels: results whose `doel:` line joins goals with `en` up to the 5.000-character
-  line limit. Such lines cannot fill 50.000 lines within 2 MB, so this shape scales by
-  bytes: its "50.000 lines" agenda is 2 MB, the smaller ones the same fraction of 2 MB.
+- lange-regels: results whose `doel:` line joins short goals (`en >= 17`) with `en` up to
+  the 5.000-character line limit, some 550 per line: the most work per byte. Such lines
+  cannot fill 50.000 lines within 2 MB, so this shape scales by bytes: its "50.000 lines"
+  agenda is 2 MB, the smaller ones the same fraction of 2 MB.
 
 Not a test: it reports, and fails (exit 1) only when asked to with --fail-above.
 """
@@ -102,21 +103,21 @@ def typos(n: int) -> list[str]:
 
 
 def long_lines(n: int) -> list[str]:
+    """The most goals a line can hold: short ones (`en >= 17`), up to the line limit."""
     budget = MAX_BYTES * n // max(SIZES) - 200
-    lines = [*HEAD, *_indicators(10), 'thema 1 "T"', 'ambitie 1.1 "A"']
+    lines = [*HEAD]
+    for i in range(10):
+        lines += [f"indicator n{i}", "  eenheid: aantal", "  beter: hoger"]
+    lines += ['thema 1 "T"', 'ambitie 1.1 "A"']
     size = sum(len(line) + 1 for line in lines)
     i = 0
     while True:
-        parts, length = [], len("doel: ")
-        while True:
-            k = len(parts)  # every line different: no two lines share a cache entry
-            part = f"i{(i + k) % 10} >= {(k * 13) % 90 + 5},{i % 1000:03d}% in {2024 + (i + k) % 4}"
-            if length + len(part) + 4 > MAX_LINE_CHARS:
-                break
-            parts.append(part)
-            length += len(part) + 4
-        doel = "doel: " + " en ".join(parts)
-        added = [f'resultaat "R{i}"', doel]
+        parts = [f"n{i % 10} >= {i}"]  # every line different: no two lines share a cache entry
+        length = len("doel: ") + len(parts[0])
+        while length + len(" en >= 999") <= MAX_LINE_CHARS:
+            parts.append(f">= {(i + len(parts) * 7) % 1000}")
+            length += len(parts[-1]) + 4
+        added = [f'resultaat "R{i}"', "doel: " + " en ".join(parts)]
         extra = sum(len(line) + 1 for line in added)
         if size + extra > budget:
             break
