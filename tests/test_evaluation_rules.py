@@ -49,9 +49,10 @@ def bereik(*pairs: tuple[str, str]) -> list[Observation]:
 CASES = [
     # --- before the deadline: `bereik >= 85% in 2027`, t0 = 2023 (nulmeting), tT = 2027 -------------
     # 80, 84, 86: met(86); least squares over t = 2023..2025: mean y 83,33; Sxy = (-1)(-3,33) +
-    # (1)(2,67) = 6; Sxx = 2; a = 3 >= 0 -> Doel al bereikt. r = (85 - 80) / 4 = 1,25.
+    # (1)(2,67) = 6; Sxx = 2; a = 3 >= 0 -> Doel al bereikt (no required change or ratio: they do not
+    # decide a met target, see SHOWN).
     Case("al bereikt", "drempel", bereik(("2023", "80"), ("2024", "84"), ("2025", "86")), 2025,
-         Status.ALREADY_MET, required=1.25, actual=3.0, ratio=2.4),
+         Status.ALREADY_MET, actual=3.0),
     # 90, 88, 86: met(86), a = -2 -> Bereikt, maar verslechterend.
     Case("bereikt, verslechterend", "drempel", bereik(("2023", "90"), ("2024", "88"), ("2025", "86")),
          2025, Status.MET_DETERIORATING, actual=-2.0),
@@ -531,6 +532,25 @@ SHOWN = [
           2027, Status.NOT_JUDGEABLE, better="lager", unit="aantal", rule="lager kan niet"),
     Shown("gestegen vanaf 0 kan wel", "x gestegen in 2027 t.o.v. 2024", [x("2024", "0"), x("2027", "1")],
           2027, Status.ACHIEVED, unit="aantal"),
+    # 7. A met or keep-it target is decided by met(yt) and which way it moved (a): no required
+    # change, no ratio. 86 -> 90 -> 87: least squares a = 0,5 >= 0 (r = -0,25 and R = -2 meant nothing).
+    Shown("vasthouden, al bereikt", "x >= 85% in 2027", [x("2023", "86"), x("2024", "90"), x("2025", "87")],
+          2025, Status.ALREADY_MET, {"actual_per_year": 0.5, "required_per_year": None, "ratio": None,
+                                     "projection": 88.0}),
+    # 90 -> 86: a = -2 (R = 1,6 meant nothing).
+    Shown("vasthouden, verslechterend", "x >= 85% in 2027", [x("2023", "90"), x("2025", "86")], 2025,
+          Status.MET_DETERIORATING, {"actual_per_year": -2.0, "required_per_year": None, "ratio": None}),
+    # 86 -> 84: no longer met; r = -0,25 (the wrong way for a >= target) is not shown.
+    Shown("vasthouden mislukt", "x >= 85% in 2027", [x("2023", "86"), x("2025", "84")], 2025,
+          Status.WRONG_DIRECTION, {"actual_per_year": -1.0, "required_per_year": None, "ratio": None},
+          rule="vasthouden"),
+    # reached from below: 80 -> 95 -> 86, a = 3; still only a is shown.
+    Shown("bereikt vanaf onder het doel", "x >= 85% in 2027",
+          [x("2023", "80"), x("2024", "95"), x("2025", "86")], 2025, Status.ALREADY_MET,
+          {"actual_per_year": 3.0, "required_per_year": None, "ratio": None}),
+    # not met: r, a and R decide, all shown. 80 -> 81: r = 1,25, a = 0,5, R = 0,4.
+    Shown("nog niet bereikt: r, a en R", "x >= 85% in 2027", [x("2023", "80"), x("2025", "81")], 2025,
+          Status.INSUFFICIENT_PROGRESS, {"required_per_year": 1.25, "actual_per_year": 0.5, "ratio": 0.4}),
     # 2. Before the deadline: no rates, no ratio and no projection across the break.
     Shown("breuk: geen verwachting over de breuk", "x >= 85% in 2027",
           [x("2024", "78", "oud"), x("2025", "80", "oud"), x("2026", "77", "nieuw")], 2026,

@@ -144,12 +144,15 @@ def before_deadline(points: Sequence[TimeValue], target: Target, t_target: Decim
     indicative = len(points) < 3
     r = (target.value - y0) / (t_target - t0) if t_target > t0 else None
     keep = target.met(y0) or r is None or d * r <= 0
+    # A met target and a keep-it target are decided by met(yt) and the sign of a alone: the
+    # required change and the ratio mean nothing for them (r points the wrong way or is passed),
+    # so they are not shown.
     if target.met(yt):
         if d * a >= 0:
             return Verdict(Status.ALREADY_MET, "voldoet aan het doel en gaat niet achteruit "
-                           "(met(yt) en d*a >= 0)", r, a, _ratio(a, r), indicative=indicative)
+                           "(met(yt) en d*a >= 0)", actual=a, indicative=indicative)
         return Verdict(Status.MET_DETERIORATING, "voldoet aan het doel, maar gaat achteruit "
-                       "(met(yt) en d*a < 0)", r, a, _ratio(a, r), indicative=indicative)
+                       "(met(yt) en d*a < 0)", actual=a, indicative=indicative)
     if r == 0 and not target.met(y0):
         # A strict target from exactly its boundary (`> 50%` from 50): any move in the right
         # direction is progress, so it is judged on direction (two signals) until the deadline.
@@ -160,7 +163,7 @@ def before_deadline(points: Sequence[TimeValue], target: Target, t_target: Decim
                        notes=signals.notes)
     if keep:
         return Verdict(Status.WRONG_DIRECTION, "vasthouden: de basis voldeed al, de laatste meting "
-                       "niet meer", r, a, None, indicative=indicative)
+                       "niet meer", actual=a, indicative=indicative)
     assert r is not None
     ratio = _exact(a * (t_target - t0) / (target.value - y0))
     if ratio >= ON_TRACK:
@@ -172,10 +175,6 @@ def before_deadline(points: Sequence[TimeValue], target: Target, t_target: Decim
     else:
         status, rule = Status.WRONG_DIRECTION, "R < 0: beweegt van het doel af"
     return Verdict(status, rule, r, a, ratio, indicative=indicative)
-
-
-def _ratio(a: Decimal, r: Decimal | None) -> Decimal | None:
-    return None if r is None or r == 0 else _exact(a / r)
 
 
 RATIO_QUANTUM = Decimal("1e-12")

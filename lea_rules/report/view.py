@@ -484,10 +484,11 @@ class _Builder:
                 baseline = ValueView(f"{baseline.text} ({e.baseline_kind})", baseline.period,
                                      baseline.illustrative, baseline.provisional, baseline.source)
             rows.append(Row(self.t("baseline"), baseline))
-            if goal.kind != "trend" and not goal.past:
+            # only the numbers that decided the status: a met or keep-it target has no required change
+            if goal.kind != "trend" and not goal.past and e.required_per_year is not None:
                 required = self.fmt.change(e.required_per_year, unit)
                 rows.append(Row(self.t("required_change"), ValueView(required)))
-            if not goal.past:
+            if not goal.past and e.actual_per_year is not None:
                 rows.append(Row(self.t("actual_change"), ValueView(self.fmt.change(e.actual_per_year, unit))))
             if e.ratio is not None:
                 rows.append(Row(self.t("ratio"), ValueView(self.fmt.number(e.ratio))))
