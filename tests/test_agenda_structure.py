@@ -27,7 +27,7 @@ EXPECTED = {
         {"actie": 6, "plus-arrangement": 25, "basis-arrangement": 16, "wat-doen-we-daarvoor": 13},
         {"QualitativeGoal": 38, "TrendGoal": 20, "CompareGoal": 6, "MilestoneGoal": 12,
          "UnitsGoal": 1},
-        20, 48,
+        25, 48,
     ),
     "midden-groningen": (
         5, 3,

@@ -34,6 +34,10 @@ REAL = [
     ("enschede", "enschede", "vve-bereik", "2022-01-01", "83.7", ENSCHEDE, 664, "83,7%"),
     ("enschede", "enschede", "motoriek-zorgelijke-achterstand", "2021/2022", "1700", ENSCHEDE, 856, "1700"),
     ("enschede", "enschede", "nieuwe-vsv-landelijk", "2022/2023", "30246", JAARVERSLAG, 956, "30.246"),
+    ("enschede", "enschede", "mq-scan-getest", "2021/2022", "11120", ENSCHEDE, 855, "11.120 kinderen getest"),
+    ("enschede", "enschede", "mq-scan-onder-gemiddelde", "2021/2022", "4000", ENSCHEDE, 855, "4.000"),
+    ("enschede", "enschede", "ikc-extra-wijkcoach", "2022", "15", ENSCHEDE, 681, "In 2022 zijn we op 15 IKC"),
+    ("enschede", "enschede", "vo-locaties-huiskamer", "2022", "7", ENSCHEDE, 1069, "Op zeven VO-locaties"),
 ]
 
 
@@ -157,3 +161,56 @@ def test_risk_per_wijk_is_stored_as_published(wijk: str | None, pupils: str, at_
         assert obs.value == Decimal(value) and not obs.illustrative
         assert f"regel {line}" in obs.source and LEA_HENGELO in obs.source
         assert value in source_line.replace(".", ""), source_line
+
+
+# `basis:` lines: real starting points from the documents, cited on the result itself.
+# (agenda, result code, basis as written, document name in the agenda, line, text on that line)
+BASIS = [
+    ("hengelo", "2.1-r5", "2,72% in 2022/2023", "jaarverslag", 957, "2,72%"),
+    ("hengelo", "3.1-r5", "2,72% in 2022/2023", "jaarverslag", 957, "2,72%"),
+    ("hengelo", "3.2-r1", "2,72% in 2022/2023", "jaarverslag", 957, "2,72%"),
+    ("hengelo", "1.1-r9", '"goed" in 2023', "lea", 1602, "De VVE kwaliteit"),
+    ("enschede", "p1-r1", "83,7% op 1 januari 2022", "lea", 663, "Het bereik op 1 januari 2022 was"),
+    ("enschede", "p3-r5", "30 in 2022", "lea", 874, "bijna 30 Enschedese basisscholen"),
+    ("enschede", "p3-r2", "1.700 in 2021/2022", "lea", 855, "11.120 kinderen getest"),
+]
+DOCUMENTS = {("hengelo", "jaarverslag"): JAARVERSLAG, ("hengelo", "lea"): LEA_HENGELO,
+             ("enschede", "lea"): ENSCHEDE}
+
+
+def _result(agenda_name: str, code: str) -> tuple[str, list[str]]:
+    """The result's lines as written in the agenda: its `basis:` and its `citaat:` lines."""
+    text = (ROOT / "agendas" / f"{agenda_name}.lea").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(text) if line.strip().startswith(f"resultaat {code} "))
+    block = []
+    for line in text[start + 1:]:
+        if not line.startswith("      "):
+            break
+        block.append(line.strip())
+    basis = [line.removeprefix("basis: ") for line in block if line.startswith("basis: ")]
+    assert len(basis) == 1, (code, block)
+    return basis[0], [line for line in block if line.startswith("citaat: ")]
+
+
+@pytest.mark.parametrize(("agenda_name", "code", "basis", "document", "line", "text"), BASIS)
+def test_real_baseline_is_in_the_agenda_with_its_citation(agenda_name: str, code: str, basis: str,
+                                                          document: str, line: int, text: str) -> None:
+    written, citations = _result(agenda_name, code)
+    assert written == basis
+    assert any(c.startswith(f"citaat: {document} regel {line} ") for c in citations), citations
+    lines = (SOURCES / DOCUMENTS[(agenda_name, document)]).read_text(encoding="utf-8").splitlines()
+    source_line = lines[line - 1]
+    assert text in source_line, source_line
+
+
+def test_the_vsv_nulmeting_is_the_real_figure_not_the_illustrative_one() -> None:
+    from lea_rules.evaluation.engine import evaluate
+
+    agenda = load_agenda(ROOT / "agendas" / "hengelo.lea")
+    report = evaluate(agenda, stored("hengelo", "hengelo"), None, 2025)
+    vsv = [g for r in report.results if r.code in {"2.1-r5", "3.1-r5", "3.2-r1"} for g in r.goals]
+    assert len(vsv) == 3
+    for goal in vsv:
+        baseline = goal.explanation.baseline
+        assert baseline is not None and baseline.period == "2022/2023" and not baseline.illustrative
+        assert Decimal(str(baseline.value)) == Decimal("2.72")
