@@ -112,8 +112,9 @@ def long_lines(n: int) -> list[str]:
     size = sum(len(line) + 1 for line in lines)
     i = 0
     while True:
-        parts = [f"n{i % 10} >= {i}"]  # every line different: no two lines share a cache entry
-        length = len("doel: ") + len(parts[0])
+        # every indicator used on every line; every line different (no shared cache entries)
+        parts = [f"n{j} >= {i}" for j in range(10)]
+        length = len("doel: ") + sum(len(part) + 4 for part in parts) - 4
         while length + len(" en >= 999") <= MAX_LINE_CHARS:
             parts.append(f">= {(i + len(parts) * 7) % 1000}")
             length += len(parts[-1]) + 4

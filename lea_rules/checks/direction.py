@@ -17,16 +17,14 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         if isinstance(goal, n.CompareGoal):
             direction, shown = goal.comparator.direction, goal.comparator.value
             # The comparator sits between the name (if written) and the value.
-            after = goal.name_span.end_column if goal.name_span else goal.span.column
-            span = _find(ctx, goal.span.line, after, goal.value.span.column, shown) or goal.span
+            until = goal.value.span.column
         elif isinstance(goal, (n.DirectionGoal, n.TrendGoal)):
             direction = goal.direction
             if isinstance(goal, n.DirectionGoal):
                 shown = "gestegen" if direction > 0 else "gedaald"
             else:
                 shown = "vergroten" if direction > 0 else "verminderen"
-            after = goal.name_span.end_column if goal.name_span else goal.span.column
-            span = _find(ctx, goal.span.line, after, goal.span.end_column, shown) or goal.span
+            until = goal.span.end_column
         else:
             continue
         indicator = ctx.agenda.indicator(goal.indicator)
@@ -34,6 +32,8 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             continue
         better = 1 if indicator.better is n.Better.HIGHER else -1
         if direction != better:
+            after = goal.name_span.end_column if goal.name_span else goal.span.column
+            span = _find(ctx, goal.span.line, after, until, shown) or goal.span
             yield ctx.error(
                 "E230", "richting spreekt de indicator tegen",
                 f"'{shown}' streeft naar {WORD[direction]}, maar bij '{indicator.name}' is "
