@@ -551,6 +551,25 @@ SHOWN = [
     # not met: r, a and R decide, all shown. 80 -> 81: r = 1,25, a = 0,5, R = 0,4.
     Shown("nog niet bereikt: r, a en R", "x >= 85% in 2027", [x("2023", "80"), x("2025", "81")], 2025,
           Status.INSUFFICIENT_PROGRESS, {"required_per_year": 1.25, "actual_per_year": 0.5, "ratio": 0.4}),
+    # 9. At the deadline every "not met" verdict shows the achieved share (y_tT - y0) / (X - y0) that
+    # decided it (y0 = 80, X = 85); Behaald needs none.
+    Shown("niet behaald: bereikt deel", "x >= 85% in 2027", [x("2023", "80"), x("2027", "79")], 2027,
+          Status.NOT_ACHIEVED, {"achieved_share": -0.2, "ratio": None}),
+    Shown("wel verbeterd: bereikt deel", "x >= 85% in 2027", [x("2023", "80"), x("2027", "84")], 2027,
+          Status.NOT_ACHIEVED_IMPROVED, {"achieved_share": 0.8, "ratio": None}),
+    Shown("nagenoeg behaald: bereikt deel", "x >= 85% in 2027", [x("2023", "80"), x("2027", "84.75")], 2027,
+          Status.ALMOST_ACHIEVED, {"achieved_share": 0.95, "ratio": None}),
+    Shown("behaald: geen bereikt deel", "x >= 85% in 2027", [x("2023", "80"), x("2027", "85")], 2027,
+          Status.ACHIEVED, {"achieved_share": None}),
+    # the basis already met 85: no share exists; the rule says why.
+    Shown("niet behaald, de basis voldeed al", "x >= 85% in 2027", [x("2023", "86"), x("2027", "84")], 2027,
+          Status.NOT_ACHIEVED, {"achieved_share": None}, rule="voldeed al"),
+    # Eindmeting nog niet beschikbaar: the provisional status with its numbers and a provisional
+    # projection: a = 1,25, 82,5 + 1,25 * (2027 - 2025) = 85.
+    Shown("eindmeting ontbreekt: voorlopige verwachting", "x >= 85% in 2027",
+          [x("2023", "80"), x("2025", "82.5")], 2027, Status.FINAL_PENDING,
+          {"provisional": True, "provisional_status": Status.ON_TRACK, "projection": 85.0,
+           "required_per_year": 1.25, "actual_per_year": 1.25, "ratio": 1.0}),
     # 2. Before the deadline: no rates, no ratio and no projection across the break.
     Shown("breuk: geen verwachting over de breuk", "x >= 85% in 2027",
           [x("2024", "78", "oud"), x("2025", "80", "oud"), x("2026", "77", "nieuw")], 2026,

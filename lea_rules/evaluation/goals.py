@@ -343,7 +343,9 @@ def _judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluatio
         measurement_for_target=rule_for_target + (f": {final.period.text}" if final else ""),
         required_per_year=_f(verdict.required), actual_per_year=_f(verdict.actual),
         ratio=_f(verdict.ratio), last_change_per_year=_f(verdict.last_change),
-        projection=None if past or broken else _f(rules.projection(raw, t_target, spec.bounds)),
+        achieved_share=_f(verdict.share),
+        projection=None if final is not None or broken or not observed
+        else _f(rules.projection(raw, t_target, spec.bounds)),  # voorlopig when the final value is pending
         points=[p.to_point() for p in window], indicative=verdict.indicative or len(window) < 3,
         provisional=provisional_status is not None,
         illustrative=any(p.illustrative for p in window) or any(u.illustrative for u in units),

@@ -128,6 +128,10 @@ class Explanation(BaseModel):
     last_change_per_year: float | None = Field(
         default=None, description="direction-only targets: the last yearly change (two-signal rule)")
     series_break: bool = False
+    achieved_share: float | None = Field(
+        default=None, description="at or after the deadline, not met: (y_tT - y0) / (X - y0), the share of "
+                                  "the required change that was achieved (decides Nagenoeg behaald / Niet "
+                                  "behaald, wel verbeterd / Niet behaald)")
     units: list[UnitCheck] = Field(default_factory=list, description="count over units: the units counted")
     units_period: str | None = None
     units_declared: int | None = Field(

@@ -123,6 +123,7 @@ class Verdict:
     ratio: Decimal | None = None  # R
     last_change: Decimal | None = None  # two-signal rule
     indicative: bool = False
+    share: Decimal | None = None  # at the deadline, not met: (y_tT - y0) / (X - y0)
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -201,14 +202,22 @@ def at_deadline(y0: Decimal, y_final: Decimal, target: Target, comparable: bool 
                        "(niet met(y_tT)); door de trendbreuk is vergelijken met de basis (nagenoeg "
                        "behaald, wel verbeterd) niet mogelijk")
     gap = target.value - y0
-    if gap != 0 and d * gap > 0 and _exact((y_final - y0) / gap) >= ALMOST:
+    # The share of the required change that was achieved decides between the three "not met"
+    # rows, so it is shown with each; it exists only when the baseline did not meet the target.
+    share = _exact((y_final - y0) / gap) if gap != 0 and d * gap > 0 else None
+    if share is not None and share >= ALMOST:
         return Verdict(Status.ALMOST_ACHIEVED,
                        "niet gehaald, maar 95% of meer van de vereiste verandering ((y_tT - y0) / "
-                       "(X - y0) >= 0,95)", ratio=_exact((y_final - y0) / gap))
+                       "(X - y0) >= 0,95)", share=share)
     if d * (y_final - y0) > 0:
         return Verdict(Status.NOT_ACHIEVED_IMPROVED,
-                       "niet gehaald, wel beter dan de basis (d * (y_tT - y0) > 0)")
-    return Verdict(Status.NOT_ACHIEVED, "niet gehaald en niet beter dan de basis")
+                       "niet gehaald, wel beter dan de basis, maar minder dan 95% van de vereiste "
+                       "verandering (d * (y_tT - y0) > 0 en (y_tT - y0) / (X - y0) < 0,95)", share=share)
+    if share is None:
+        return Verdict(Status.NOT_ACHIEVED, "niet gehaald en niet beter dan de basis (de basis "
+                       + ("voldeed al" if target.met(y0) else "lag precies op de grens") + ")")
+    return Verdict(Status.NOT_ACHIEVED, "niet gehaald en niet beter dan de basis ((y_tT - y0) / "
+                   "(X - y0) <= 0)", share=share)
 
 
 def two_signals(points: Sequence[TimeValue], direction: int, trend: bool = False) -> Verdict:

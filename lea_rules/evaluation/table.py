@@ -84,7 +84,9 @@ def render_table(report: EvaluationReport, width: int | None = None) -> str:
                 Text(" ".join(p for p in (e.target_text, f"in {e.target_moment}" if e.target_moment
                                           else None) if p)),
                 Text(point_text(e.baseline, goal.unit, mark=False)),
-                Text(number(e.ratio) if e.ratio is not None else ""),
+                # at the deadline the achieved share (y_tT - y0) / (X - y0) stands where R stood
+                Text(number(e.ratio) if e.ratio is not None
+                     else number(e.achieved_share) if e.achieved_share is not None else ""),
                 Text(_flags(goal)),
             )
     console.print(table)

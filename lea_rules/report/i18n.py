@@ -115,6 +115,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "required_change": ("Nodig per jaar", "Required per year"),
     "actual_change": ("Werkelijk per jaar", "Actual per year"),
     "ratio": ("Verhouding werkelijk / nodig", "Ratio actual / required"),
+    "achieved_share": ("Bereikt deel van de nodige verandering", "Share of the required change achieved"),
     "projection": ("Verwachting in {moment}", "Projection for {moment}"),
     "projection_plain": ("Verwachting bij het doelmoment", "Projection at the target moment"),
     "measurement": ("Meting die telt", "Measurement used"),

@@ -484,16 +484,23 @@ class _Builder:
                 baseline = ValueView(f"{baseline.text} ({e.baseline_kind})", baseline.period,
                                      baseline.illustrative, baseline.provisional, baseline.source)
             rows.append(Row(self.t("baseline"), baseline))
-            # only the numbers that decided the status: a met or keep-it target has no required change
-            if goal.kind != "trend" and not goal.past and e.required_per_year is not None:
+            # only the numbers that decided the status: a met or keep-it target has no required change;
+            # a pending final value shows those of its provisional status
+            ahead = not goal.past or e.provisional
+            if goal.kind != "trend" and ahead and e.required_per_year is not None:
                 required = self.fmt.change(e.required_per_year, unit)
                 rows.append(Row(self.t("required_change"), ValueView(required)))
-            if not goal.past and e.actual_per_year is not None:
+            if ahead and e.actual_per_year is not None:
                 rows.append(Row(self.t("actual_change"), ValueView(self.fmt.change(e.actual_per_year, unit))))
             if e.ratio is not None:
                 rows.append(Row(self.t("ratio"), ValueView(self.fmt.number(e.ratio))))
-            if goal.kind != "trend" and not goal.past:
+            if e.achieved_share is not None:
+                share = self.fmt.value(e.achieved_share * 100, "%")
+                rows.append(Row(self.t("achieved_share"), ValueView(share)))
+            if goal.kind != "trend" and (not goal.past or (e.provisional and e.projection is not None)):
                 label = self.t("projection", moment=moment) if moment else self.t("projection_plain")
+                if goal.past:
+                    label += f" ({self.t('provisional')})"
                 rows.append(Row(label, ValueView(self.fmt.value(e.projection, unit),
                                                  illustrative=e.illustrative and e.projection is not None)))
         sources: list[str] = []
@@ -553,7 +560,8 @@ class _Builder:
             baseline = (e.baseline.t, e.baseline.value)
         projection = None
         if (e.projection is not None and target_t is not None and e.latest is not None
-                and e.latest.value is not None and not goal.past and target_t > e.latest.t):
+                and e.latest.value is not None and (not goal.past or e.provisional)
+                and target_t > e.latest.t):
             projection = (e.latest.t, e.latest.value, target_t, e.projection)
         low, high = self._bounds(None if goal.kind == "eenheden" else goal.indicator, unit)
         label = goal.indicator_label or goal.indicator or goal.description
