@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -140,3 +141,30 @@ def test_every_quote_in_the_shipped_agendas_follows_the_rules(capsys: pytest.Cap
     root = Path(__file__).resolve().parent.parent
     paths = sorted(str(p) for p in (root / "agendas").glob("*.lea"))
     assert main(["check", *paths]) == 0, capsys.readouterr().out
+
+
+def test_matches_near_a_line_are_the_matches_that_start_there() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(["ab", "b a", "", "abab", "c", "a-", "o a", "8,5%", "a 85"]),
+                    min_size=1, max_size=30),
+           st.sampled_from(["a", "ab", "b a b", "c", "85", "8,5%", "a 85"]), st.integers(-2, 35))
+    def same(lines: list[str], quote: str, line: int) -> None:
+        indexed = IndexedText("\n".join(lines))
+        key = normalise(quote)
+        everywhere = [i for i in range(len(indexed.text)) if indexed.text.startswith(key, i)]
+        near = [i for i in everywhere
+                if abs(bisect.bisect_right(indexed.starts, i) - line) <= citations.LINE_SLACK]
+        assert list(indexed.matches(quote, line, citations.LINE_SLACK)) == near
+        assert list(indexed.matches(quote, None, citations.LINE_SLACK)) == everywhere
+
+    same()
+
+
+def test_a_common_short_quote_is_looked_for_in_a_bounded_number_of_places() -> None:
+    indexed = IndexedText("de kat en de hond\n" * 20_000)
+    assert len(list(indexed.matches("de", None, 1))) == citations.MAX_MATCHES
+    assert not indexed.is_whole_lines("de", None, 1)
+    assert indexed.is_whole_lines("de kat en de hond", 7, 1)

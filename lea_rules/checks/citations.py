@@ -34,6 +34,10 @@ LINE_SLACK = 1
 """A quote may start one line before or after its `regel N`: a quote that starts at the end of
 a line is cited by the line where most of its words are."""
 
+MAX_MATCHES = 10_000
+"""Places a quote is looked for without a `regel N` (a `pagina N`): a quote found more often than
+this is no citation of one place, and looking further would only cost time."""
+
 MIN_WORDS = 5
 """Words a quote needs unless it is a whole line of the document. Chosen from the quotes in the
 three shipped agendas: every real sentence or clause they quote has five words or more ("We gaan
@@ -96,21 +100,34 @@ class IndexedText:
             found.append(bisect.bisect_right(self.starts, index))
             start = index + 1
 
+    def matches(self, quote: str, line: int | None, slack: int) -> Iterator[int]:
+        """Where the quote starts (offsets in `text`): within `slack` lines of `line`, or anywhere
+        (at most MAX_MATCHES places, so that a quote such as "de" never scans a document long)."""
+        key = normalise(quote)
+        if not key:
+            return
+        start, end, limit = 0, len(self.text), MAX_MATCHES
+        if line is not None:
+            first, last = max(1, line - slack), min(self.line_count, line + slack)
+            if first > last:
+                return
+            start = self.starts[first - 1]
+            end = (self.starts[last] if last < self.line_count else len(self.text)) + len(key) - 1
+        while limit:
+            index = self.text.find(key, start, end)
+            if index < 0:
+                return
+            yield index
+            start, limit = index + 1, limit - 1
+
     def is_whole_lines(self, quote: str, line: int | None, slack: int) -> bool:
         """Is the quote, where it is found (near `line` if given), one or more whole lines?"""
-        key = normalise(quote)
-        start = 0
-        while key:
-            index = self.text.find(key, start)
-            if index < 0:
-                return False
-            first = bisect.bisect_right(self.starts, index)
-            near = line is None or abs(first - line) <= slack
-            end = index + len(key)
-            if near and self._line_edge(index) and self._line_edge(end) \
+        length = len(normalise(quote))
+        for index in self.matches(quote, line, slack):
+            end = index + length
+            if self._line_edge(index) and self._line_edge(end) \
                     and bisect.bisect_right(self.starts, end - 1) not in self.continued:
                 return True
-            start = index + 1
         return False
 
     def _line_edge(self, offset: int) -> bool:
@@ -340,12 +357,8 @@ def _longer_quote(ctx: CheckContext, c: n.Citation, indexed: IndexedText, line: 
     key = normalise(c.quote)
     if lines is None or not key:
         return None
-    index = indexed.text.find(key)
-    while index >= 0:
-        first = bisect.bisect_right(indexed.starts, index)
-        if line is None or abs(first - line) <= LINE_SLACK:
-            break
-        index = indexed.text.find(key, index + 1)
+    index = next(indexed.matches(c.quote, line, LINE_SLACK), -1)
+    first = bisect.bisect_right(indexed.starts, index)
     if index < 0 or first > len(lines):
         return None
     written = without_bullet(lines[first - 1])
