@@ -11,14 +11,15 @@ MAX_BYTES = 2 * 1024 * 1024
 
 What the limits guarantee: `lea check` takes time linear in the size of the agenda up to
 them, whatever the file holds (many results, many sections, thousands of typos, lines full
-of goals). The slowest agenda within them, 2 MB of 5.000-character goal lines, is checked in
-about 9 s the first time and 5 s after a save (2 cores; bench/check_scaling.py, figures in
+of goals). The slowest agenda within them, 2 MB of 5.000-character lines full of short
+goals (210.000 goals), takes about 7,5 s of processor time after a save and 13 s the first
+time, when every line is parsed (2 cores; bench/check_scaling.py, figures in
 docs/performance.md). A bigger file is refused at once (E001), before it is read as text."""
 
 MAX_LINES = 50_000
 """The largest real agenda has about 1.100 lines. Up to this many, `lea check` stays linear:
-50.000 lines of results take about 7 s to check the first time and 3 s after a save
-(docs/performance.md); more lines are refused at once (E001)."""
+50.000 lines of results take about 6 s of processor time the first time and 2,5 s after a
+save (docs/performance.md); more lines are refused at once (E001)."""
 
 
 @dataclass(frozen=True, order=True)
