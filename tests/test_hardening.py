@@ -289,3 +289,34 @@ def test_imported_free_text_is_stored_inert(formula: str, tmp_path: Path,
     agenda = Path(__file__).resolve().parent.parent / "agendas" / "hengelo.lea"
     again = main(["import", str(tmp_path / "f.csv"), "--agenda", str(agenda), "--data", str(data)])
     assert again == 0 and "niets veranderd" in capsys.readouterr().out  # stable on a second import
+
+
+@pytest.mark.parametrize("spelling", ["IKC  2 (voorbeeld)", "ikc  2 (VOORBEELD)", " IKC 2 (voorbeeld) "])
+def test_a_unit_spelled_otherwise_is_the_same_unit_never_a_second_row(
+        spelling: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    head = b"indicator;periode;eenheid;waarde;bron\n"
+    row = f"brugfunctionaris-ikc;2024/2025;{spelling};nee;x\n".encode()
+    code, out = _import(tmp_path, "u.csv", head + row, capsys)
+    assert code == 1 and "fout[D301]" in out and "ja \u2192 nee" in out, out  # a conflict, never a new row
+    rows = (tmp_path / "data" / "observaties.csv").read_text(encoding="utf-8").splitlines()
+    assert sum(r.startswith("brugfunctionaris-ikc;2024/2025;") and "IKC 2 " in r for r in rows) == 1
+
+
+def test_a_unit_spelled_otherwise_is_stored_as_declared(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    head = b"indicator;periode;eenheid;waarde;bron\n"
+    code, out = _import(tmp_path, "u.csv", head + b"bieb-op-school;2030;ikc  3 (VOORBEELD);ja;x\n", capsys)
+    assert code == 0, out
+    stored = (tmp_path / "data" / "observaties.csv").read_text(encoding="utf-8")
+    assert "bieb-op-school;2030;IKC 3 (voorbeeld);ja;x;" in stored
+
+
+def test_another_groups_unit_suggests_only_a_kindred_indicator(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    head = b"indicator;periode;eenheid;waarde;bron\n"
+    row = b"bieb-op-school;2030;VO-school 1 (voorbeeld);ja;x\n"
+    code, out = _import(tmp_path, "u.csv", head + row, capsys)
+    assert code == 1 and "fout[D243]" in out and "brugfunctionaris-vo" not in out, out
+    code, out = _import(tmp_path / "b", "u.csv",
+                        head + b"brugfunctionaris-ikc;2024/2025;VO-school 1 (voorbeeld);ja;x\n", capsys)
+    assert code == 1 and "bedoelde je de indicator 'brugfunctionaris-vo'?" in out, out

@@ -173,6 +173,12 @@ def _read_row(table: Table, index: dict[str, int], row: list[Cell], agenda: Agen
             code, message, help = unit_wrong
             problem(code, message, unit_cell, help, "eenheid")
             row_ok = False
+        else:
+            # Stored as declared: 'IKC  2 (voorbeeld)' is the unit 'IKC 2 (voorbeeld)', so the same
+            # unit can never become two rows, or a conflict pass as a new row.
+            declared = (units or DeclaredUnits()).find(unit)
+            if declared is not None:
+                unit = declared.name
     if is_empty(val_cell.value):
         problem("D227", "de waarde ontbreekt", val_cell,
                 "haal de rij weg: geen gegevens is geen nul", "waarde")

@@ -295,9 +295,11 @@ def unit_problem(indicator: Indicator, unit: str, units: DeclaredUnits,
     if found is not None:
         if any(normalise_group(found.group) == normalise_group(g) for g in indicator.per_groups):
             return None
-        others = [f"'{ind.name}'" for ind in agenda.indicators
-                  if any(normalise_group(g) == normalise_group(found.group) for g in ind.per_groups)
-                  and ind.formula is None][:3]
+        candidates = [ind.name for ind in agenda.indicators
+                      if any(normalise_group(g) == normalise_group(found.group) for g in ind.per_groups)
+                      and ind.formula is None]
+        # Only an indicator whose name is close (brugfunctionaris-ikc / -vo), never just any one.
+        others = [f"'{name}'" for name in candidates if _close_name(indicator.name, name)][:3]
         verb = "wordt" if len(others) == 1 else "worden"
         choose = (f"kies een {groups} uit {units.path}" if mine else
                   f"zet de {plural(indicator.per_groups[0])} in {units.path}")
@@ -323,6 +325,14 @@ def unit_problem(indicator: Indicator, unit: str, units: DeclaredUnits,
     return ("D240", f"onbekende eenheid '{unit}': die staat niet onder groep {' of '.join(mine)} in "
             f"{units.path}{note}", help)
 
+
+
+def _close_name(a: str, b: str) -> bool:
+    """Indicator names that differ only in their group part: brugfunctionaris-ikc, -vo."""
+    import difflib
+
+    stem_a, stem_b = a.casefold().rsplit("-", 1)[0], b.casefold().rsplit("-", 1)[0]
+    return stem_a == stem_b or difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= 0.8
 
 
 def _repeat_key(problem: DataProblem) -> tuple[str, str] | None:
