@@ -203,3 +203,32 @@ def test_import_through_a_symlinked_store_file_keeps_the_link(
     assert code == 0, out
     assert (store / "observaties.csv").is_symlink()
     assert "thuiszitters;2030/2031;;3;DUO" in shared.read_text(encoding="utf-8")
+
+
+def test_codes_refuses_while_a_block_belongs_to_another_item(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / "agendas" / "hengelo.lea"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("resultaat 1.1-r12 ", "resultaat TMP ")
+    text = text.replace("resultaat 1.1-r13 ", "resultaat 1.1-r12 ")
+    path.write_text(text.replace("resultaat TMP ", "resultaat 1.1-r13 "), encoding="utf-8")
+    before = snapshot(project)
+    for argv in (["codes", "hengelo", "--check"], ["codes", "hengelo"]):
+        code, out = run(argv, capsys)
+        assert code == 1 and "fout[D438]" in out and "niets geschreven" in out, out
+        assert "elk voortgangsblok noemt zijn titel" not in out
+    assert snapshot(project) == before
+
+
+def test_swapped_blocks_are_told_to_be_renamed_together(project: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / "agendas" / "hengelo.lea"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("resultaat 1.1-r12 ", "resultaat TMP ")
+    text = text.replace("resultaat 1.1-r13 ", "resultaat 1.1-r12 ")
+    path.write_text(text.replace("resultaat TMP ", "resultaat 1.1-r13 "), encoding="utf-8")
+    code, out = run(["check", "agendas/hengelo.lea"], capsys)
+    assert code == 1
+    assert "hernoem '1.1-r12:' naar '1.1-r13:'; er staat ook al een blok '1.1-r13:'" in out
+    assert "lea codes agendas/hengelo.lea" in out or "D436" not in out  # never an absolute path
+    assert str(project) not in out.replace(str(project / "data"), "")

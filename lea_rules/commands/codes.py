@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from lea_rules.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
+    from lea_rules.data.problems import DataProblem
     from lea_rules.nodes import Action, Agenda, Result
 
 BOM = b"\xef\xbb\xbf"
@@ -47,6 +48,17 @@ def run(args: argparse.Namespace) -> int:
         _err(render_all(checked.errors, {checked.path: checked.source} if checked.source else {}))
         _err(f"lea codes: de agenda {path} heeft fouten; los die eerst op (lea check {path}). "
              "Er is niets geschreven.")
+        return EXIT_INPUT
+
+    moved = _binding_problems(agenda, progress_files(data_dir))
+    if moved:
+        from lea_rules.data.problems import render_problems
+
+        _err(render_problems(moved))
+        blocks = "voortgangsblok hoort" if len(moved) == 1 else "voortgangsblokken horen"
+        _err(f"\nlea codes: {len(moved)} {blocks} "
+             "niet (meer) bij het item met hun code. lea codes legt niets vast zolang dat zo is: los het "
+             "eerst op (de meldingen zeggen hoe). Er is niets geschreven.")
         return EXIT_INPUT
 
     raw = path.read_bytes()
@@ -123,4 +135,27 @@ def run(args: argparse.Namespace) -> int:
 def _items(agenda: Agenda) -> list[tuple[str, Action | Result]]:
     out: list[tuple[str, Action | Result]] = [("actie", a) for _, a in agenda.all_actions()]
     out.extend(("resultaat", r) for _, r in agenda.all_results())
+    return out
+
+
+# A progress entry that belongs to another item, or to none: lea codes must not fix codes, nor
+# add titles, on top of that. A block without a title (D436) is what lea codes fixes.
+BINDING_CODES = ("D420", "D430", "D437", "D438")
+
+
+def _binding_problems(agenda: Agenda, files: list[Path]) -> list[DataProblem]:
+    import re
+
+    from lea_rules.data.problems import DataInvalid
+    from lea_rules.data.progress import read_progress
+
+    out: list[DataProblem] = []
+    for file in files:
+        year = re.search(r"(\d{4})", file.stem)
+        if year is None:
+            continue
+        try:
+            read_progress(file, agenda, int(year.group(1)))
+        except DataInvalid as exc:
+            out.extend(p for p in exc.problems if p.code in BINDING_CODES)
     return out

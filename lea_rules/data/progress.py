@@ -35,6 +35,8 @@ class _Reader:
         self.agenda = agenda
         self.year = year
         self.problems: list[DataProblem] = []
+        self.keys: set[str] = set()  # the codes written in the section being read
+        self.agenda_shown = _shown_path(agenda.path)
 
     def place(self, node: yaml.Node) -> Place:
         return Place(self.shown, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -133,7 +135,9 @@ class _Reader:
     def actions(self, node: yaml.Node) -> dict[str, Any]:
         states = [s.value for s in ActionState]
         out: dict[str, Any] = {}
-        for key, key_node, value in self.mapping(node, "acties", None):
+        entries = self.mapping(node, "acties", None)
+        self.keys = {key.casefold() for key, _, _ in entries}
+        for key, key_node, value in entries:
             props = self.mapping(value, f"actie '{key}'", ACTION_KEYS)
             action = self.bind("actie", key, key_node, value, props)
             if action is None:
@@ -153,7 +157,9 @@ class _Reader:
     def results(self, node: yaml.Node) -> dict[str, Any]:
         states = [s.value for s in ReportedState]
         out: dict[str, Any] = {}
-        for key, key_node, value in self.mapping(node, "resultaten", None):
+        entries = self.mapping(node, "resultaten", None)
+        self.keys = {key.casefold() for key, _, _ in entries}
+        for key, key_node, value in entries:
             props = self.mapping(value, f"resultaat '{key}'", RESULT_KEYS)
             found = self.bind("resultaat", key, key_node, value, props)
             if not isinstance(found, Result):
@@ -214,7 +220,7 @@ class _Reader:
                              f"nu heeft '{key}' de titel \u201c{shorten(item.title)}\u201d; gaat het blok "
                              f"daarover, zet er dan een regel onder, ingesprongen als de andere: "
                              f"titel: {yaml_text(item.title)} "
-                             f"(lea codes {self.agenda.path} doet dat voor alle blokken)")
+                             f"(lea codes {self.agenda_shown} doet dat voor alle blokken)")
             return None
         if not same_title(title, item.title):
             elsewhere = find_by_title(title, (i for i in own.values() if i is not item))
@@ -223,6 +229,10 @@ class _Reader:
             if elsewhere is not None:
                 help_text = (f"{w['de']} {kind} \u201c{shorten(title)}\u201d heeft nu code "
                              f"'{elsewhere.code}': hernoem '{key}:' naar '{elsewhere.code}:'")
+                if elsewhere.code.casefold() in self.keys:
+                    help_text += (f"; er staat ook al een blok '{elsewhere.code}:' dat bij een ander item "
+                                  "hoort (verwisselde of opgeschoven codes): hernoem alle genoemde blokken "
+                                  "in één keer, elk naar de code van zijn eigen titel")
             else:
                 help_text = (f"gaat het blok over \u201c{shorten(item.title)}\u201d (met een nieuwe titel), "
                              f"neem die titel dan over: titel: {yaml_text(item.title)}; zo niet, zoek "
@@ -248,11 +258,12 @@ class _Reader:
             self.problem(code, f"{label} '{key}' (geschreven voor \u201c{shorten(title)}\u201d): de agenda "
                          f"heeft geen {kind} meer met deze code of deze titel", key_node,
                          f"is {w['de']} {kind} uit de agenda gehaald, haal dan ook dit blok weg; heeft "
-                         f"{w['het']} een andere code en titel gekregen, zet die dan hier")
+                         f"{w['het']} in de agenda een nieuwe code en een nieuwe titel gekregen, geef het "
+                         f"blok dan die code en titel")
             return
         self.problem(code, f"{label} '{key}': de agenda heeft geen {kind} met deze code", key_node,
                      did_you_mean(key, [i.code for i in items]) or
-                     f"gebruik de code uit de agenda, bijvoorbeeld {example} (lea codes {self.agenda.path} "
+                     f"gebruik de code uit de agenda, bijvoorbeeld {example} (lea codes {self.agenda_shown} "
                      f"schrijft de codes in de agenda)")
 
     def act(self, node: yaml.Node, key: str) -> dict[str, Any]:
@@ -267,6 +278,14 @@ class _Reader:
             self.problem("D434", f"act van '{key}' mist " + ", ".join(missing), node,
                          "een act-blok heeft altijd oorzaak, gevolg en bijsturing")
         return out
+
+
+def _shown_path(path: str) -> str:
+    """A path as a user would type it here: relative to the working folder when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return path
 
 
 def _assessed_by_writer(result: Result) -> bool:
