@@ -127,3 +127,17 @@ def test_peiljaar_far_outside_the_period_is_a_usage_error(capsys: pytest.Capture
     assert main(["evaluate", str(ROOT / "agendas" / "hengelo.lea"), "--year", "1999"]) == 2
     assert "valt buiten de looptijd 2024-2027" in capsys.readouterr().err
     assert main(["report", str(ROOT / "agendas" / "hengelo.lea"), "--year", "2031"]) == 2
+
+
+def test_json_marks_revised_figures_and_a_recomputed_previous_status(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """revisies.csv of the report fixture: vve-bereik 2024-01-01 went from 81 to 81,5."""
+    fixture = ROOT / "tests" / "fixtures" / "report_small" / "kleinstad.lea"
+    report = run_json(capsys, str(fixture), "--year", "2025")
+    by_code = {r.code: r for r in report.results}
+    vve = by_code["1.1-r1"]
+    assert vve.data_revised and vve.previous_status is not None
+    assert vve.revised_figures == ["vve-bereik 2024-01-01: 81 \u2192 81,5 (herzien op 2025-03-01: "
+                                   "definitieve cijfers VVE-monitor)"]
+    assert vve.previous_status_note is not None and "opnieuw berekend" in vve.previous_status_note
+    assert not by_code["2.1-r1"].data_revised and by_code["2.1-r1"].previous_status_note is None

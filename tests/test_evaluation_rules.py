@@ -9,12 +9,14 @@ axis at the schooljaar that ends in that year (2027 -> 2026/2027 -> t = 2026).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import pytest
-from evaluation_helpers import AGENDA, declared, goal_of, obs, result_of, x, x_agenda
+from evaluation_helpers import AGENDA, declared, goal_of, obs, progress, result_of, x, x_agenda
 
-from lea_rules.data.model import Observation, ReportedState
+from lea_rules.data.model import Observation, ReportedState, Revision
 from lea_rules.data.units import DeclaredUnits
+from lea_rules.evaluation.engine import evaluate
 from lea_rules.evaluation.model import Colour, Status
 
 
@@ -593,3 +595,37 @@ def test_shown_numbers(case: Shown) -> None:
             assert value == pytest.approx(expected, abs=1e-6), name
         else:
             assert value == expected, name
+
+
+# --- 9. revised figures: the previous status is recomputed with today's data and says so ---------
+
+
+def revision(indicator: str, period: str, old: str, new: str) -> Revision:
+    return Revision(indicator=indicator, period=period, old=old, new=new, reason="definitieve cijfers",
+                    revised_on=date(2025, 3, 1))
+
+
+REVISED = [
+    # (name, revisions, data_revised, previous_status_note shown)
+    ("cijfer van vorig jaar herzien", [revision("bereik", "2024", "81", "82")], True, True),
+    ("alleen een cijfer van dit jaar herzien", [revision("bereik", "2025", "82", "83")], True, False),
+    ("cijfer van een andere indicator", [revision("uitval", "2024", "6", "7")], False, False),
+    ("cijfer na het peiljaar", [revision("bereik", "2026", "84", "85")], False, False),
+    ("geen herzieningen", [], False, False),
+]
+
+
+@pytest.mark.parametrize(("name", "revisions", "data_revised", "note"), REVISED, ids=[c[0] for c in REVISED])
+def test_revised_figures_are_named(name: str, revisions: list[Revision], data_revised: bool,
+                                   note: bool) -> None:
+    data = bereik(("2023", "80"), ("2024", "82"), ("2025", "83"))
+    report = evaluate(AGENDA, data, progress(2025), 2025, revisions=revisions)
+    (result,) = [r for r in report.results if r.code == "drempel"]
+    assert result.previous_status is not None
+    assert result.data_revised is data_revised
+    assert (result.previous_status_note is not None) is note
+    if note:
+        assert result.previous_status_note is not None
+        figure = "bereik 2024: 81 \u2192 82 (herzien op 2025-03-01: definitieve cijfers)"
+        assert figure in result.previous_status_note
+    assert len(result.revised_figures) == (1 if data_revised else 0)

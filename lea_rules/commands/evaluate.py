@@ -15,7 +15,7 @@ from lea_rules.cli import EXIT_OK
 def run(args: argparse.Namespace) -> int:
     from lea_rules.commands.loading import err, load_for_year
 
-    loaded = load_for_year(args, "evaluate", "er is niets beoordeeld")
+    loaded = load_for_year(args, "evaluate", "er is niets beoordeeld", with_revisions=True)
     if isinstance(loaded, int):
         return loaded
     report = loaded.evaluate(args.year)

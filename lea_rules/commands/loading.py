@@ -37,7 +37,8 @@ class Loaded:
 
         # eenheden.csv was checked by load_observations; units goals are judged against it.
         return evaluate(self.agenda, self.observations, self.progress, year, self.previous,
-                        data_date=self.data_date, units=load_units(self.data_dir, self.agenda))
+                        data_date=self.data_date, units=load_units(self.data_dir, self.agenda),
+                        revisions=self.revisions)
 
 
 def load_for_year(args: argparse.Namespace, command: str, nothing_done: str,

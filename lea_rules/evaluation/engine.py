@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lea_rules.data.model import Observation, Progress, ReportedState
+from lea_rules.data.model import Observation, Progress, ReportedState, Revision
 from lea_rules.data.units import DeclaredUnits
 from lea_rules.evaluation.goals import Context, evaluate_goal
 from lea_rules.evaluation.kengetallen import kengetallen
@@ -17,7 +17,8 @@ from lea_rules.evaluation.model import (
     ResultEvaluation,
     Status,
 )
-from lea_rules.nodes import Agenda, Goal, Result, Section, goal_indicators
+from lea_rules.evaluation.timeaxis import available, read_period
+from lea_rules.nodes import Agenda, Goal, Result, Section, expr_names, goal_indicators
 
 NEEDS_ACT = (Colour.ORANGE, Colour.RED)
 SEVERITY = {Colour.RED: 0, Colour.ORANGE: 1, Colour.GREY: 2, Colour.GREEN: 3}
@@ -26,17 +27,21 @@ SEVERITY = {Colour.RED: 0, Colour.ORANGE: 1, Colour.GREY: 2, Colour.GREEN: 3}
 
 def evaluate(agenda: Agenda, observations: Sequence[Observation], progress: Progress | None,
              peiljaar: int, previous_progress: Progress | None = None,
-             data_date: str | None = None, units: DeclaredUnits | None = None) -> EvaluationReport:
+             data_date: str | None = None, units: DeclaredUnits | None = None,
+             revisions: Sequence[Revision] = ()) -> EvaluationReport:
     """The status of every result (in agenda order) and action for `peiljaar`.
 
-    `previous_status` comes from the same evaluation for peiljaar - 1, with the observations
-    available then and `previous_progress` as the writer's stand. `units` are the declared
-    units of each group (eenheden.csv); without them no count over units can be judged.
+    `previous_status` comes from the same evaluation for peiljaar - 1, with today's observations
+    of the periods that had ended by then and `previous_progress` as the writer's stand. `units`
+    are the declared units of each group (eenheden.csv); without them no count over units can be
+    judged. `revisions` (revisies.csv) mark each result whose figures were revised
+    (`data_revised`), and say so beside a previous status that was recomputed with them.
     """
     results = _results(agenda, observations, progress, peiljaar, units)
     previous = {r.code: r.status
                 for r in _results(agenda, observations, previous_progress, peiljaar - 1, units)}
-    results = [r.model_copy(update={"previous_status": previous.get(r.code)}) for r in results]
+    results = [_with_revisions(r.model_copy(update={"previous_status": previous.get(r.code)}),
+                               agenda, revisions, peiljaar) for r in results]
     counts: dict[str, int] = {status.value: 0 for status in Status}
     for r in results:
         counts[r.status.value] += 1
@@ -109,6 +114,56 @@ def headline_index(goals: Sequence[Goal], evaluations: Sequence[GoalEvaluation])
                   and evaluations[i].colour in (Colour.RED, Colour.ORANGE)]
         current.append(min([stage, *missed], key=lambda i: SEVERITY[evaluations[i].colour]))
     return min(sorted(current), key=lambda i: SEVERITY[evaluations[i].colour])
+
+
+def _used_indicators(agenda: Agenda, code: str) -> set[str]:
+    """The indicators a result's goals read, with the inputs of derived ones."""
+    found = next((r for _, r in agenda.all_results() if r.code == code), None)
+    todo = [n.casefold() for g in (found.current_goals if found else ()) for n in goal_indicators(g)]
+    seen: set[str] = set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        indicator = agenda.indicator(name)
+        if indicator is not None and indicator.formula is not None:
+            todo.extend(n.name.casefold() for n in expr_names(indicator.formula))
+    return seen
+
+
+def revised_figure(revision: Revision) -> str:
+    """`vve-bereik 2024-01-01: 81 → 81,5 (herzien op 2025-03-01: definitieve cijfers VVE-monitor)`."""
+    unit = f" {revision.unit}" if revision.unit else ""
+    return (f"{revision.indicator}{unit} {revision.period}: {revision.old} → {revision.new} "
+            f"(herzien op {revision.revised_on.isoformat()}: {revision.reason})")
+
+
+def _with_revisions(evaluation: ResultEvaluation, agenda: Agenda, revisions: Sequence[Revision],
+                    peiljaar: int) -> ResultEvaluation:
+    """Mark a result whose figures (up to the peiljaar) were revised, and a previous status that
+    was recomputed with revised figures of the periods it could see."""
+    used = _used_indicators(agenda, evaluation.code)
+    mine = [r for r in revisions if r.indicator.casefold() in used and _ended(r.period, peiljaar)]
+    if not mine:
+        return evaluation
+    before = [r for r in mine if _ended(r.period, peiljaar - 1)]
+    note = None
+    if before and evaluation.previous_status is not None:
+        note = ("opnieuw berekend met de gegevens van nu; daarin " + ("is een cijfer" if len(before) == 1
+                else f"zijn {len(before)} cijfers") + " van toen herzien: "
+                + "; ".join(revised_figure(r) for r in before)
+                + ". De status in het rapport van vorig jaar kan anders zijn geweest")
+    return evaluation.model_copy(update={"data_revised": True,
+                                         "revised_figures": [revised_figure(r) for r in mine],
+                                         "previous_status_note": note})
+
+
+def _ended(period: str, peiljaar: int) -> bool:
+    try:
+        return available(read_period(period), peiljaar)
+    except ValueError:  # the store checks every period; an unreadable one is not counted
+        return False
 
 
 def _with_revision_notes(evaluation: ResultEvaluation, result: Result) -> ResultEvaluation:

@@ -184,6 +184,15 @@ class ResultEvaluation(BaseModel):
     citations: list[str] = Field(default_factory=list)
     revised: bool = False
     previous_status: Status | None = None  # status in the report for peiljaar - 1
+    # Added in lea-evaluation/1 (compatible): revised figures (revisies.csv).
+    data_revised: bool = Field(default=False, description="a figure this result uses (up to the peiljaar) "
+                               "was revised after it was first stored (revisies.csv)")
+    revised_figures: list[str] = Field(
+        default_factory=list, description="each revised figure: indicator, period, old → new, date, reason")
+    previous_status_note: str | None = Field(
+        default=None, description="previous_status is recomputed with today's data; set when that data "
+                                  "holds revised figures of periods known then, so last year's report "
+                                  "may have said otherwise")
 
 
 class ActionEvaluation(BaseModel):

@@ -122,6 +122,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "sources": ("Bronnen", "Sources"),
     "rule": ("Regel", "Rule"),
     "previous": ("vorig jaar: {status}", "last year: {status}"),
+    "previous_recomputed": ("opnieuw berekend met de gegevens van nu, waarin cijfers van toen zijn herzien; "
+                            "zie Herziene cijfers. Het rapport van vorig jaar kan anders hebben gezegd",
+                            "recomputed with today's data, in which figures of that time were revised; see "
+                            "Revised figures. Last year's report may have said otherwise"),
     "stage": ("Deeldoel", "Part"),
     "in": ("in", "in"),
     "on": ("op", "on"),

@@ -154,6 +154,7 @@ class ResultView:
     not_assessed: bool
     revised: bool
     illustrative_progress: bool
+    previous_note: str | None = None  # the previous status was recomputed with revised figures
 
 
 @dataclass(frozen=True)
@@ -616,7 +617,8 @@ class _Builder:
             reported_note=ev.reported_note, act=act, needs_act=ev.needs_act, act_missing=ev.act_missing,
             not_assessed=ev.status is Status.NOT_ASSESSED, revised=ev.revised or bool(result.revisions),
             illustrative_progress=self.progress_illustrative
-            and (ev.reported_state is not None or act is not None))
+            and (ev.reported_state is not None or act is not None),
+            previous_note=self.t("previous_recomputed") if ev.previous_status_note else None)
         self.result_views[result.code] = view
         return view
 
