@@ -18,6 +18,8 @@ from lea_rules.data.model import Observation, ReportedState, Revision
 from lea_rules.data.units import DeclaredUnits
 from lea_rules.evaluation.engine import evaluate
 from lea_rules.evaluation.model import Colour, Status
+from lea_rules.report import ReportInput
+from lea_rules.report.view import build_view
 
 
 @dataclass(frozen=True)
@@ -629,3 +631,24 @@ def test_revised_figures_are_named(name: str, revisions: list[Revision], data_re
         figure = "bereik 2024: 81 \u2192 82 (herzien op 2025-03-01: definitieve cijfers)"
         assert figure in result.previous_status_note
     assert len(result.revised_figures) == (1 if data_revised else 0)
+
+
+@pytest.mark.parametrize("case", SHOWN, ids=[c.name for c in SHOWN])
+def test_report_shows_the_same_numbers(case: Shown) -> None:
+    """The report's figures table has a row for a rate, ratio or share exactly when the verdict has
+    that number, and draws no projection the verdict does not have."""
+    agenda = x_agenda(case.doel, case.better, case.basis, case.unit)
+    report = evaluate(agenda, case.observations, None, case.peiljaar)
+    e = report.results[0].goals[0].explanation
+    (goal,) = build_view(ReportInput(agenda=agenda, evaluation=report)).themes[0].results[0].goals
+    labels = [row.label for row in goal.rows]
+    for label, number in (("Nodig per jaar", e.required_per_year), ("Verhouding werkelijk / nodig", e.ratio),
+                          ("Bereikt deel van de nodige verandering", e.achieved_share)):
+        assert (label in labels) is (number is not None), (label, labels)
+    if e.series_break:
+        assert not any(label.startswith("Verwachting") for label in labels)
+        assert "path-line" not in goal.chart
+    if e.projection is None:
+        assert "projection-line" not in goal.chart
+    if e.provisional and e.projection is not None:  # Eindmeting nog niet beschikbaar
+        assert "Verwachting in 2027 (voorlopig)" in labels

@@ -498,7 +498,9 @@ class _Builder:
             if e.achieved_share is not None:
                 share = self.fmt.value(e.achieved_share * 100, "%")
                 rows.append(Row(self.t("achieved_share"), ValueView(share)))
-            if goal.kind != "trend" and (not goal.past or (e.provisional and e.projection is not None)):
+            # no projection across a series break: the rule says so, no "geen gegevens" row
+            if goal.kind != "trend" and not e.series_break and (
+                    not goal.past or (e.provisional and e.projection is not None)):
                 label = self.t("projection", moment=moment) if moment else self.t("projection_plain")
                 if goal.past:
                     label += f" ({self.t('provisional')})"
@@ -585,7 +587,9 @@ class _Builder:
             target_label=f"{self.t('legend_target')} {self._signs(e.target_text)}" if target and e.target_text
             else (f"{self.t('legend_target')} {short(target[1])}" if target else None),
             axis_unit="" if unit in ("%", "aantal", None) else unit_words(unit, self.lang),
-            baseline=baseline, projection=projection, low=low, high=high, whole=unit == "aantal",
+            # no required path from the baseline across a series break
+            baseline=None if e.series_break else baseline, projection=projection, low=low, high=high,
+            whole=unit == "aantal",
             school_years=all(re.fullmatch(r"\d{4}/\d{4}", p.period) for p in numbers))
         return line_chart(spec, self.legend, short), summary
 
