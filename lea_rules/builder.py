@@ -660,6 +660,8 @@ class Builder:
         missing = [k for k in ("gemeente", "titel", "periode") if k not in self.header]
         if missing:
             for key in missing:
+                if key in self.agenda_draft.attempted:
+                    continue  # its line is there but did not parse: said there, once
                 example = HEADER_EXAMPLES[key]
                 self.err("E153", "kopregel ontbreekt", f"de agenda heeft geen '{key}:'-regel",
                          Span.point(1, 1), help=f"zet bovenaan bijvoorbeeld: {example}", context=None)

@@ -173,11 +173,16 @@ def _spaced(left: tuple[Token, str], right: tuple[Token, str]) -> bool:
 
 
 def _read_lines(source: SourceFile) -> list[_Line]:
-    from lea_rules.parser import parse_line
+    from lea_rules.parser import CONTROL_CHARACTER, control_character, parse_line
 
     lines: list[_Line] = []
     diagnostics: list[Diagnostic] = []
     for number, text in enumerate(source.lines, 1):
+        control = CONTROL_CHARACTER.search(text)
+        if control is not None:  # never formatted away (str.strip() eats some): said, file left alone
+            diagnostics.append(control_character(control.group(), number, control.start() + 1,
+                                                 source.path))
+            continue
         stripped = text.strip().lstrip("\ufeff").strip()
         expanded = text.expandtabs(4)
         indent = len(expanded) - len(expanded.lstrip())

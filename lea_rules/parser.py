@@ -254,6 +254,10 @@ def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Node]], list[Diagno
     diags: list[Diagnostic] = []
     ahead = _parse_ahead(source, cache)
     for number, text in enumerate(source.lines, 1):
+        control = CONTROL_CHARACTER.search(text)  # comments too: nothing invisible in the file
+        if control is not None and len(diags) < MAX_PARSE_ERRORS:
+            diags.append(control_character(control.group(), number, control.start() + 1, source.path))
+            continue
         if not text.strip() or text.lstrip().startswith("#"):
             continue
         if len(diags) >= MAX_PARSE_ERRORS:
@@ -285,6 +289,23 @@ def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Node]], list[Diagno
             trees.append((number, from_plain(result)))
     cache.save()
     return trees, diags
+
+
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Invisible characters that no agenda means: terminal escapes (ESC), other C0 and C1 controls,
+and bidi controls that reorder what a reader sees. Tab, form feed and vertical tab are spacing."""
+_CONTROL_NAMES = {"\x1b": "escape (ESC)", "\x00": "nul-teken", "\x07": "bel", "\x08": "backspace",
+                  "\x7f": "delete"}
+
+
+def control_character(char: str, line: int, column: int, path: str) -> Diagnostic:
+    code = ord(char)
+    name = _CONTROL_NAMES.get(char) or ("tekstrichting-teken" if code >= 0x200 else "stuurteken")
+    return error("E005", "onzichtbaar stuurteken",
+                 f"hier staat een onzichtbaar teken: {name}, U+{code:04X}; geen agenda bedoelt het, en "
+                 "het kan de tekst in een terminal of rapport anders laten lijken dan hij is",
+                 Span.point(line, column), path=path,
+                 help="haal het teken weg (het is onzichtbaar: zet de cursor op de kolom en wis één teken)")
 
 
 PARALLEL_CHARS = 256 * 1024

@@ -44,16 +44,31 @@ def test_control_characters_never_reach_the_terminal(tmp_path: Path,
     assert caret.index("^") == source.index("\u241b")
 
 
-def test_json_keeps_the_text_exactly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import json
-
+def test_an_agenda_with_invisible_characters_is_refused_once_per_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     agenda = tmp_path / "x.lea"
     agenda.write_text(ESCAPES, encoding="utf-8")
-    assert main(["check", "--format", "json", str(agenda)]) == 1
+    assert main(["check", str(agenda)]) == 1
     out = capsys.readouterr().out
-    assert "\x1b" not in out and "\u202e" not in out
-    diagnostics = json.loads(out)["diagnostics"]
-    assert any("\u202e" in (d.get("context") or "") for d in diagnostics)
+    assert out.count("fout[") == out.count("fout[E005]") == 4  # lines 1, 2, 4 and 7, nothing else
+
+
+def test_json_keeps_the_text_exactly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+    import shutil
+
+    root = Path(__file__).resolve().parent.parent
+    data = tmp_path / "hengelo"
+    shutil.copytree(root / "data" / "hengelo", data)
+    progress = data / "voortgang-2025.yaml"
+    progress.write_text(progress.read_text(encoding="utf-8").replace("  1.1-a1:", "  1.1-a\u202e1:", 1),
+                        encoding="utf-8")
+    assert main(["check", "--format", "json", "--agenda", str(root / "agendas" / "hengelo.lea"),
+                 str(progress)]) == 1
+    out = capsys.readouterr().out
+    assert "\u202e" not in out  # not raw on the terminal...
+    messages = [d["message"] for d in json.loads(out)["diagnostics"]]
+    assert any("1.1-a\u202e1" in m for m in messages)  # ...but exactly the text for a program
 
 
 def test_fmt_through_a_symlink_formats_its_target(tmp_path: Path) -> None:
@@ -212,12 +227,14 @@ def test_bidi_controls_never_reach_the_report(tmp_path: Path) -> None:
     work = tmp_path / "k"
     shutil.copytree(root / "fixtures" / "report_small", work)
     agenda = work / "kleinstad.lea"
-    text = agenda.read_text(encoding="utf-8")
-    agenda.write_text(text.replace('titel: "', 'titel: "\u202eLEA ', 1), encoding="utf-8")
+    progress = work / "data" / "kleinstad" / "voortgang-2025.yaml"
+    text = progress.read_text(encoding="utf-8")
+    assert "toelichting: \"" in text
+    progress.write_text(text.replace('toelichting: "', 'toelichting: "\u202eOmgekeerd ', 1), encoding="utf-8")
     out = tmp_path / "r.html"
     assert main(["report", str(agenda), "--year", "2025", "-o", str(out)]) == 0
     html = out.read_text(encoding="utf-8")
-    assert "\u202e" not in html and "\ufffdLEA " in html
+    assert "\u202e" not in html and "\ufffdOmgekeerd " in html
 
 
 def test_checking_the_cited_window_first_gives_the_same_answer() -> None:
