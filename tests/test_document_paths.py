@@ -59,6 +59,7 @@ def test_a_symlink_out_of_the_project_is_refused(project: Path, capsys: pytest.C
     (project / "sources" / "link.txt").symlink_to(project.parent / "geheim.txt")
     code, out = check(project, "../sources/link.txt", capsys)
     assert code == 1 and "fout[E254]" in out and "GEHEIM" not in out
+    assert "via een snelkoppeling" in out and "een kopie van het bestand zelf" in out
 
 
 def test_a_document_inside_still_shows_the_cited_line(project: Path,

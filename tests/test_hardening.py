@@ -159,12 +159,13 @@ HEAD = b"indicator;periode;waarde;bron\n"
 
 
 @pytest.mark.parametrize(("row", "column", "words"), [
-    (b'thuiszitters;2026/2027;12;"registratie\nthuiszitters;2025/2026;14;x\n', 27, "niet gesloten"),
-    (b'thuiszitters;2026/2027;12;registratie "DUO"\n', 39, "los aanhalingsteken"),
-    (b'thuiszitters;2026/2027;12;"registratie" DUO\n', 40, "na het sluitende aanhalingsteken"),
+    (b'thuiszitters;2026/2027;12;"registratie\nthuiszitters;2025/2026;14;x\n', "4 (kolom 'bron')",
+     "niet gesloten"),
+    (b'thuiszitters;2026/2027;12;registratie "DUO"\n', "4 (kolom 'bron')", "los aanhalingsteken"),
+    (b'thuiszitters;2026/2027;"12" x;DUO\n', "3 (kolom 'waarde')", "na het sluitende aanhalingsteken"),
 ])
 def test_a_badly_quoted_field_is_refused_with_its_place(
-        row: bytes, column: int, words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        row: bytes, column: str, words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = _import(tmp_path, "q.csv", HEAD + row, capsys)
     assert code == 1
     assert out.count("fout[") == 1 and "fout[D109]" in out and words in out
@@ -337,3 +338,16 @@ def test_another_groups_unit_suggests_only_a_kindred_indicator(tmp_path: Path,
     code, out = _import(tmp_path / "b", "u.csv",
                         head + b"brugfunctionaris-ikc;2024/2025;VO-school 1 (voorbeeld);ja;x\n", capsys)
     assert code == 1 and "bedoelde je de indicator 'brugfunctionaris-vo'?" in out, out
+
+
+def test_a_huge_percentage_is_told_to_be_a_percentage() -> None:
+    from lea_rules.api import load_agenda
+    from lea_rules.data.problems import ValueProblem
+    from lea_rules.data.values import read_value
+
+    agenda = load_agenda(Path(__file__).resolve().parent.parent / "agendas" / "hengelo.lea")
+    indicator = agenda.indicator("vsv-percentage")
+    assert indicator is not None
+    with pytest.raises(ValueProblem) as info:
+        read_value(1e28, indicator)
+    assert info.value.code == "D224" and "tussen 0 en 100" in info.value.message

@@ -209,11 +209,15 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             where_root = ("de projectmap (de map om agendas/ heen)" if in_agendas
                           else "de map van de agenda")
             example = "../sources/naam.txt" if in_agendas else "sources/naam.txt"
+            linked = (ctx.base_dir / document.path).absolute().parent.resolve().is_relative_to(root)
+            via = " (via een snelkoppeling, symlink, naar een bestand daarbuiten)" if linked else ""
             yield ctx.error("E254", "document buiten de projectmap",
-                            f"het document '{document.path}' ligt buiten {where_root}; lea leest alleen "
-                            "documenten daarbinnen", document.span,
-                            help=f"zet een tekstversie van het document in {where_root}, bijvoorbeeld in "
-                                 f"sources/, en verwijs ernaar als \"{example}\"")
+                            f"het document '{document.path}' ligt buiten {where_root}{via}; lea leest "
+                            "alleen documenten daarbinnen", document.span,
+                            help=(f"zet een kopie van het bestand zelf (geen snelkoppeling) in {where_root}"
+                                  if linked else
+                                  f"zet een tekstversie van het document in {where_root}, bijvoorbeeld in "
+                                  f"sources/, en verwijs ernaar als \"{example}\""))
             continue
         if not found:
             yield ctx.error("E251", "document niet te lezen",

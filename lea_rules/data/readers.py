@@ -121,6 +121,17 @@ def _quote_problem(line: str, sep: str) -> tuple[int, str, str] | None:
     return None
 
 
+def _field_number(line: str, sep: str, column: int) -> int:
+    """The 1-based field of `line` that character `column` (1-based) lies in."""
+    field, quoted = 1, False
+    for char in line[: column - 1]:
+        if char == '"':
+            quoted = not quoted
+        elif char == sep and not quoted:
+            field += 1
+    return field
+
+
 def _delimiter(first_line: str, shown: str, line_no: int) -> str:
     counts = {d: 0 for d in (";", ",", "\t", "|")}
     quoted = False
@@ -160,11 +171,15 @@ def read_csv_bytes(data: bytes, shown: str, strict_utf8: bool = False,
                         Place(shown), "vul het uitvraagbestand in (lea template maakt er een)")
     sep = delimiter or _delimiter(lines[first], shown, first + 1)
     problems: list[DataProblem] = []
+    header = [name.strip().strip('"') for name in lines[first].split(sep)]
     for number, physical in enumerate(lines, 1):
         bad = _quote_problem(physical, sep)
         if bad is not None:
+            # Like every CSV problem: the field (column) it is in, and that column's name.
+            field = _field_number(physical, sep, bad[0])
+            name = header[field - 1] if number - 1 != first and field <= len(header) else None
             problems.append(DataProblem("D109", f"de CSV-opmaak klopt niet: {bad[1]}",
-                                        Place(shown, number, bad[0]), bad[2]))
+                                        Place(shown, number, field, None, name or None), bad[2]))
     if problems:
         raise DataInvalid(problems)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)

@@ -275,13 +275,21 @@ def _check_plausible(number: Decimal, indicator: Indicator, unit: Unit) -> None:
     ceiling = _ANY_MAX if own else PLAUSIBLE_MAX.get(unit, _ANY_MAX)
     if abs(number) <= ceiling:
         return
-    digits = len(f"{abs(number):f}".split(".")[0])
-    shown = format_dutch(number) if digits <= 20 else f"een getal van {digits} cijfers"
+    if unit is Unit.PERCENT and not own:
+        raise ValueProblem("D224", f"{_huge(number)} is geen percentage; '{indicator.name}' ligt tussen "
+                           "0 en 100", "een percentage ligt tussen 0 en 100; controleer teller en noemer")
+    shown = _huge(number)
     hint = "controleer het getal (een cijfer te veel, of een verkeerde kolom?)"
     if ceiling < _ANY_MAX:
         hint += "; is het echt zo groot, geef de indicator dan in de agenda 'grenzen: 0 tot ...'"
     raise ValueProblem("D228", f"{shown} is onwaarschijnlijk groot voor '{indicator.name}', "
                        f"{UNIT_WORDS[unit]}: meer dan {format_dutch(ceiling)}", hint)
+
+
+def _huge(number: Decimal) -> str:
+    """A very large number as a reader can take it in: 'een getal van 29 cijfers'."""
+    digits = len(f"{abs(number):f}".split(".")[0])
+    return format_dutch(number) if digits <= 20 else f"een getal van {digits} cijfers"
 
 
 def _bounds_text(low: Decimal | None, high: Decimal | None) -> str:
