@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,33 @@ def test_a_common_short_quote_is_looked_for_in_a_bounded_number_of_places() -> N
     assert len(list(indexed.matches("de", None, 1))) == citations.MAX_MATCHES
     assert not indexed.is_whole_lines("de", None, 1)
     assert indexed.is_whole_lines("de kat en de hond", 7, 1)
+
+
+Key = tuple[str, int, int]
+BAD_ENTRIES: list[Callable[[Key], object]] = [
+    lambda key: "geen tuple",
+    lambda key: ("pad",),
+    lambda key: (None, 0, 0, "", (0,), ()),
+    # the right key, a wrong shape: lines out of order, past the text, a continued line past the end
+    lambda key: (*key, "tekst", (0, 5, 2), ()),
+    lambda key: (*key, "tekst", (0, 99), ()),
+    lambda key: (*key, "tekst", (0,), (7,)),
+    lambda key: (*key, "tekst", [0], ()),
+]
+
+
+@pytest.mark.parametrize("bad", BAD_ENTRIES)
+def test_a_damaged_or_foreign_cache_entry_is_ignored(bad: Callable[[Key], object], tmp_path: Path) -> None:
+    import zlib
+
+    from lea_rules import cache
+
+    path = tmp_path / "bron.txt"
+    path.write_text(DOCUMENT, encoding="utf-8")
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    cache.write(f"doc2-{zlib.crc32(str(path).encode()):08x}.marshal", bad(key))
+    load_document.cache_clear()
+    loaded = load_document(*key)
+    fresh = IndexedText(DOCUMENT)
+    assert (loaded.text, loaded.starts, loaded.continued) == (fresh.text, fresh.starts, fresh.continued)

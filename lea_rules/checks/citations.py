@@ -18,6 +18,7 @@ import re
 import zlib
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from lea_rules import nodes as n
@@ -174,19 +175,40 @@ def word_count(text: str) -> int:
 
 
 @lru_cache(maxsize=16)
-def load_document(path: str, mtime: float) -> IndexedText:
-    """The indexed document, from the cache when the file has not changed since."""
+def load_document(path: str, mtime: float, size: int = -1) -> IndexedText:
+    """The indexed document, from the cache when the file has not changed since.
+
+    The cache is keyed by path, modification time and size, and an entry is used only when
+    its shape is exactly what this function writes (lines starting in order inside the text):
+    anything else, damaged or foreign, is ignored and the document indexed again.
+    """
     from lea_rules import cache
 
     name = f"doc2-{zlib.crc32(path.encode()):08x}.marshal"  # doc2: numbers kept (`normalise`)
-    stored = cache.read(name)
-    if isinstance(stored, tuple) and len(stored) == 5 and stored[:2] == (path, mtime):
-        indexed = IndexedText()
-        indexed.text, indexed.starts, indexed.continued = stored[2], list(stored[3]), frozenset(stored[4])
-        indexed.line_count = len(indexed.starts)
+    key = (path, mtime, size)
+    indexed = _from_cache(cache.read(name), key)
+    if indexed is not None:
         return indexed
     indexed = IndexedText(Path(path).read_text(encoding="utf-8", errors="replace"))
-    cache.write(name, (path, mtime, indexed.text, tuple(indexed.starts), tuple(sorted(indexed.continued))))
+    cache.write(name, (*key, indexed.text, tuple(indexed.starts), tuple(sorted(indexed.continued))))
+    return indexed
+
+
+def _from_cache(stored: object, key: tuple[str, float, int]) -> IndexedText | None:
+    if not (isinstance(stored, tuple) and len(stored) == 6 and stored[:3] == key):
+        return None
+    text, starts, continued = stored[3], stored[4], stored[5]
+    if not (isinstance(text, str) and isinstance(starts, tuple) and isinstance(continued, tuple)):
+        return None
+    if not starts or starts[0] != 0 or not all(isinstance(i, int) for i in (*starts, *continued)):
+        return None
+    if any(b < a for a, b in pairwise(starts)) or starts[-1] > len(text):
+        return None
+    if any(not 1 <= line <= len(starts) for line in continued):
+        return None
+    indexed = IndexedText()
+    indexed.text, indexed.starts, indexed.continued = text, list(starts), frozenset(continued)
+    indexed.line_count = len(indexed.starts)
     return indexed
 
 
@@ -232,7 +254,8 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                             document.span, help="verwijs naar de tekstversie (.txt) van het document")
             continue
         try:
-            documents[document.name.casefold()] = load_document(str(path), path.stat().st_mtime)
+            stat = path.stat()
+            documents[document.name.casefold()] = load_document(str(path), stat.st_mtime_ns, stat.st_size)
         except OSError as exc:
             yield ctx.error("E251", "document niet te lezen",
                             f"het document '{document.path}' is niet te lezen ({exc.strerror})",
