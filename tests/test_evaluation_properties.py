@@ -163,6 +163,31 @@ def test_beating_the_target_in_the_better_direction_meets_it(target: Decimal, da
     check_beating_is_met(target, data, better, delta, year)
 
 
+labels = st.sampled_from([None, "oud", "nieuw"])
+
+
+def check_break_never_hides_the_deadline(comparator: str, target: Decimal, data: dict[int, Decimal],
+                                         names: list[str | None], final: Decimal) -> None:
+    """With any reeks labels, the value for the target moment decides: Behaald exactly when it
+    meets the target, and never grey (Trendbreuk) once that value is in."""
+    agenda = agenda_for(comparator, target, "hoger" if comparator in (">=", ">") else "lager")
+    years = sorted(y for y in data if y < 2027)
+    observations = [obs("x", str(y), str(data[y]), series=names[i % len(names)]) for i, y in enumerate(years)]
+    observations.append(obs("x", "2027", str(final), series=names[-1]))
+    evaluation = evaluate(agenda, observations, None, 2027).results[0].goals[0]
+    met = {">=": final >= target, ">": final > target, "<=": final <= target, "<": final < target}[comparator]
+    assert evaluation.colour is not Colour.GREY, evaluation.status
+    assert (evaluation.status is Status.ACHIEVED) is met, evaluation.status
+
+
+@QUICK
+@given(comparators, targets, series, st.lists(labels, min_size=1, max_size=4), values)
+def test_a_series_break_never_hides_the_deadline_verdict(comparator: str, target: Decimal,
+                                                         data: dict[int, Decimal], names: list[str | None],
+                                                         final: Decimal) -> None:
+    check_break_never_hides_the_deadline(comparator, target, data, names, final)
+
+
 @QUICK
 @given(comparators, targets, series, peiljaren)
 def test_mirroring_gives_the_same_status(comparator: str, target: Decimal, data: dict[int, Decimal],
