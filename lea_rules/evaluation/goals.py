@@ -422,7 +422,7 @@ def _relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEvaluati
         return _not_judgeable(ctx, "relatief", goal, indicator, points, ref[-1], deadline, implicit,
                               f"niet te beoordelen: basis is 0 (in {ref[-1].period.text}); "
                               f"{goal.by.describe()} van 0 is 0, dus een verandering in procenten zegt "
-                              "hier niets. Een doel met een getal (zoals `>= 2 in 2027`) kan wel")
+                              "hier niets. Een doel met een getal (zoals >= 2 in 2027) kan wel")
     x = y_ref * (1 + goal.direction * by / 100) if relative else y_ref + goal.direction * by
     target = Target(comparator, x)
     how = (f"{format_dutch(y_ref)} × (1 {'+' if goal.direction > 0 else '-'} {format_dutch(by / 100)})"
