@@ -652,3 +652,16 @@ def test_report_shows_the_same_numbers(case: Shown) -> None:
         assert "projection-line" not in goal.chart
     if e.provisional and e.projection is not None:  # Eindmeting nog niet beschikbaar
         assert "Verwachting in 2027 (voorlopig)" in labels
+
+
+def test_a_real_nulmeting_comes_before_an_illustrative_one() -> None:
+    """Real before illustrative (issue 11, item 12): a published 2022 figure is the nulmeting, even
+    when an illustrative 2023 value lies closer to the period's start."""
+    data = [obs("bereik", "2022", "78"), obs("bereik", "2023", "70", illustrative=True),
+            obs("bereik", "2025", "82")]
+    e = goal_of("drempel", data, 2025).explanation
+    assert e.baseline is not None and e.baseline.value == 78 and not e.baseline.illustrative
+    assert e.baseline_kind == "nulmeting"
+    only_illustrative = [obs("bereik", "2023", "70", illustrative=True), obs("bereik", "2025", "82")]
+    e = goal_of("drempel", only_illustrative, 2025).explanation
+    assert e.baseline is not None and e.baseline.value == 70 and e.baseline.illustrative

@@ -241,7 +241,10 @@ def choose_baseline(ctx: Context, result: Result, points: Sequence[SeriesPoint],
         return Baseline(named[-1], "jaar uit het doel") if named else None
     before = [p for p in points if before_agenda(p.period, ctx.agenda.period[0])]
     if before:
-        return Baseline(before[-1], "nulmeting")
+        # Real before illustrative: a published figure from before the period is the nulmeting,
+        # even when an illustrative one lies closer to the period's start.
+        real = [p for p in before if not p.illustrative]
+        return Baseline(real[-1] if real else before[-1], "nulmeting")
     return Baseline(points[0], "eerste meting") if points else None
 
 
