@@ -407,3 +407,11 @@ def test_unit_problem_for_an_indicator_of_two_groups(agenda: Agenda) -> None:
     assert code == "D240" and "onder groep IKC" in message
     assert "VO-school zijn nog niet gedeclareerd" in message
     assert unit_problem(brug, "ikc  7", only_ikc, agenda) is None  # case and spaces do not count
+
+
+def test_the_evaluate_table_says_how_many_units_delivered(capsys: pytest.CaptureFixture[str]) -> None:
+    from lea_rules.cli import main
+
+    assert main(["evaluate", "hengelo", "--year", "2025"]) == 0
+    out = capsys.readouterr().out
+    assert "7 van 7 geleverd" in out and "2 van 2 geleverd" in out

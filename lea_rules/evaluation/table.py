@@ -33,6 +33,19 @@ def point_text(point: Point | None, unit: str | None, mark: bool = True) -> str:
     return f"{shown} ({point.period}){marker}"
 
 
+def _latest_text(goal: GoalEvaluation) -> str:
+    """The latest value; for a count over units also the share's % and how many delivered."""
+    e = goal.explanation
+    if goal.kind != "eenheden":
+        return point_text(e.latest, goal.unit)
+    share = e.target_text is not None and "%" in e.target_text  # alle/elk: a share of the units
+    text = point_text(e.latest, "%" if share else None)
+    if e.latest is not None and e.units_declared:
+        delivered = e.units_declared - (e.units_missing or 0)
+        text += f"; {delivered} van {e.units_declared} geleverd"
+    return text
+
+
 def _goal_text(goal: GoalEvaluation, title: str) -> str:
     """Milestones and qualitative results say little by their kind: show the result's title too."""
     if goal.kind in ("mijlpaal", "kwalitatief"):
@@ -80,7 +93,7 @@ def render_table(report: EvaluationReport, width: int | None = None) -> str:
                 Text(("» " if headline else "") + _goal_text(goal, result.title)),
                 Text(goal.status.value, style=STYLE[goal.colour]),
                 Text(goal.colour.value),
-                Text(point_text(e.latest, goal.unit)),
+                Text(_latest_text(goal)),
                 Text(" ".join(p for p in (e.target_text, f"in {e.target_moment}" if e.target_moment
                                           else None) if p)),
                 Text(point_text(e.baseline, goal.unit, mark=False)),
