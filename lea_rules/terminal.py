@@ -4,7 +4,7 @@ A title or a spreadsheet cell may hold ESC sequences (colours, clearing the scre
 or bidi controls that reorder what the reader sees. For human text every such character becomes
 one visible stand-in (so carets under a source line stay aligned): C0 controls become their
 Control Pictures sign (ESC -> U+241B), C1 controls and bidi controls become U+FFFD. JSON keeps
-the data exactly: those characters are written as `\\uXXXX` escapes, which JSON reads back as
+the data exactly: those characters are written as escapes (`\\u202e`), which JSON reads back as
 the same text.
 """
 

@@ -27,28 +27,21 @@ def _err(text: str) -> None:
 def run(args: argparse.Namespace) -> int:
     import yaml
 
-    from lea_rules.api import AgendaInvalid, check_source, load_agenda, resolve_agenda_path
+    from lea_rules.api import check_source
     from lea_rules.codes import count_words, progress_files, shorten, write_codes, write_titles
+    from lea_rules.commands.loading import load_agenda_or_report
     from lea_rules.data.store import default_data_dir, write_files_atomic
-    from lea_rules.diagnostics import render_all
     from lea_rules.source import decode
 
-    path = resolve_agenda_path(args.agenda)
-    if not path.is_file():
-        _err(f"lea codes: agenda '{args.agenda}' niet gevonden (gezocht: {path})")
-        return EXIT_USAGE
+    agenda, path, code = load_agenda_or_report(args.agenda, "lea codes")
+    if agenda is None:
+        if code == EXIT_INPUT:
+            _err("lea codes: er is niets geschreven.")
+        return code
     data_dir = Path(args.data) if args.data else default_data_dir(path)
     if args.data and not data_dir.is_dir():
         _err(f"lea codes: gegevensmap '{data_dir}' niet gevonden")
         return EXIT_USAGE
-    try:
-        agenda = load_agenda(path)
-    except AgendaInvalid as exc:
-        checked = exc.checked
-        _err(render_all(checked.errors, {checked.path: checked.source} if checked.source else {}))
-        _err(f"lea codes: de agenda {path} heeft fouten; los die eerst op (lea check {path}). "
-             "Er is niets geschreven.")
-        return EXIT_INPUT
 
     moved = _binding_problems(agenda, progress_files(data_dir))
     if moved:

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lea_rules.cli import EXIT_BUSY, EXIT_INPUT, EXIT_OK, EXIT_USAGE
-from lea_rules.nodes import Agenda
 
 if TYPE_CHECKING:
     from lea_rules.data.model import Observation
@@ -21,25 +20,6 @@ if TYPE_CHECKING:
 
 def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
-
-
-def load_agenda_or_report(name: str) -> tuple[Agenda | None, Path, int]:
-    """The agenda, or None with the exit code after printing why (shared by data commands)."""
-    from lea_rules.api import AgendaInvalid, load_agenda, resolve_agenda_path
-    from lea_rules.diagnostics import render_all
-
-    path = resolve_agenda_path(name)
-    if not path.is_file():
-        _err(f"lea: agenda '{name}' niet gevonden (gezocht: {path})")
-        return None, path, EXIT_USAGE
-    try:
-        return load_agenda(path), path, EXIT_OK
-    except AgendaInvalid as exc:
-        checked = exc.checked
-        sources = {checked.path: checked.source} if checked.source is not None else {}
-        _err(render_all(checked.errors, sources))
-        _err(f"lea: de agenda {path} heeft fouten; los die eerst op (lea check {path})")
-        return None, path, EXIT_INPUT
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
     if not file.is_file():
         _err(f"lea import: bestand '{file}' niet gevonden")
         return EXIT_USAGE
+    from lea_rules.commands.loading import load_agenda_or_report
+
     agenda, agenda_path, code = load_agenda_or_report(args.agenda)
     if agenda is None:
         return code

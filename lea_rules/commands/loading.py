@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lea_rules.cli import EXIT_INPUT, EXIT_USAGE
+from lea_rules.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
     from lea_rules.data.model import Observation, Progress, Revision
@@ -41,27 +41,36 @@ class Loaded:
                         revisions=self.revisions)
 
 
-def load_for_year(args: argparse.Namespace, command: str, nothing_done: str,
-                  with_revisions: bool = False) -> Loaded | int:
-    """Everything a yearly command needs, or the exit code after saying what is wrong."""
-    from lea_rules.api import AgendaInvalid, load_agenda, peiljaar_problem, resolve_agenda_path
-    from lea_rules.data.deliveries import data_date, data_folder_verdict, load_deliveries
-    from lea_rules.data.problems import DataInvalid, render_problems
-    from lea_rules.data.store import default_data_dir, load_observations, load_progress, load_revisions
+def load_agenda_or_report(name: str, command: str = "lea") -> tuple[Agenda | None, Path, int]:
+    """The agenda, or None with the exit code after printing why (shared by the commands)."""
+    from lea_rules.api import AgendaInvalid, load_agenda, resolve_agenda_path
     from lea_rules.diagnostics import render_all
 
-    path = resolve_agenda_path(args.agenda)
+    path = resolve_agenda_path(name)
     if not path.is_file():
-        err(f"lea {command}: agenda '{args.agenda}' niet gevonden (gezocht: {path})")
-        return EXIT_USAGE
+        err(f"{command}: agenda '{name}' niet gevonden (gezocht: {path})")
+        return None, path, EXIT_USAGE
     try:
-        agenda = load_agenda(path)
+        return load_agenda(path), path, EXIT_OK
     except AgendaInvalid as exc:
         checked = exc.checked
         sources = {checked.path: checked.source} if checked.source is not None else {}
         err(render_all(checked.errors, sources))
-        err(f"lea {command}: de agenda {path} heeft fouten; los die eerst op (lea check {path})")
-        return EXIT_INPUT
+        err(f"{command}: de agenda {path} heeft fouten; los die eerst op (lea check {path})")
+        return None, path, EXIT_INPUT
+
+
+def load_for_year(args: argparse.Namespace, command: str, nothing_done: str,
+                  with_revisions: bool = False) -> Loaded | int:
+    """Everything a yearly command needs, or the exit code after saying what is wrong."""
+    from lea_rules.api import peiljaar_problem
+    from lea_rules.data.deliveries import data_date, data_folder_verdict, load_deliveries
+    from lea_rules.data.problems import DataInvalid, render_problems
+    from lea_rules.data.store import default_data_dir, load_observations, load_progress, load_revisions
+
+    agenda, path, code = load_agenda_or_report(args.agenda, f"lea {command}")
+    if agenda is None:
+        return code
     year_problem = peiljaar_problem(agenda, args.year)
     if year_problem:
         err(f"lea {command}: {year_problem}")

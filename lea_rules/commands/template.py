@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from pathlib import Path
 
@@ -11,14 +10,14 @@ from lea_rules.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 
 
 def run(args: argparse.Namespace) -> int:
+    # `import` is a Python keyword, so the shared helper is reached through importlib.
+    from lea_rules.commands.loading import load_agenda_or_report
     from lea_rules.data.deliveries import data_folder_verdict
     from lea_rules.data.problems import DataInvalid, render_problems
     from lea_rules.data.store import default_data_dir, load_observations
     from lea_rules.data.template import TemplateError, request_rows, undeclared_lines, write_template
     from lea_rules.data.units import load_units
 
-    # `import` is a Python keyword, so the shared helper is reached through importlib.
-    load_agenda_or_report = importlib.import_module("lea_rules.commands.import").load_agenda_or_report
     agenda, agenda_path, code = load_agenda_or_report(args.agenda)
     if agenda is None:
         return int(code)

@@ -36,6 +36,11 @@ class _Reader:
         self.year = year
         self.problems: list[DataProblem] = []
         self.keys: set[str] = set()  # the codes written in the section being read
+        # The agenda's items by code, made once: every entry is bound through them.
+        self.by_code: dict[str, dict[str, Action | Result]] = {
+            "actie": {a.code.casefold(): a for _, a in agenda.all_actions()},
+            "resultaat": {r.code.casefold(): r for _, r in agenda.all_results()},
+        }
         self.agenda_shown = _shown_path(agenda.path)
 
     def place(self, node: yaml.Node) -> Place:
@@ -189,9 +194,8 @@ class _Reader:
         items moved, were removed or renamed, the entry is refused with the item it was
         written for and the one it would now attach to, never re-attached silently.
         """
-        actions = {a.code.casefold(): a for _, a in self.agenda.all_actions()}
-        results = {r.code.casefold(): r for _, r in self.agenda.all_results()}
-        own: dict[str, Action | Result] = dict(actions) if kind == "actie" else dict(results)
+        actions, results = self.by_code["actie"], self.by_code["resultaat"]
+        own = actions if kind == "actie" else results
         other, other_kind, other_section = ((results, "resultaat", "resultaten") if kind == "actie"
                                             else (actions, "actie", "acties"))
         w = _WORDS[kind]
