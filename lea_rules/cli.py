@@ -1,19 +1,81 @@
 """CLI: the thin `lea` command; it alone prints and chooses exit codes.
 
-Exit codes: 0 = in orde; 1 = fouten in de invoer (agenda, gegevens); 2 = verkeerd gebruik
-van de opdracht (onbekende optie, bestand niet gevonden); 3 = een benodigd hulpprogramma
-ontbreekt (Chromium voor --pdf).
+Exit codes: see lea_rules.exit_codes. Each command's module is imported only when that
+command runs (`lea check` runs on every save and stays lean): COMMANDS maps a command's name
+to a small function that imports its module and hands back its `run`.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_TOOL, EXIT_BUSY = 0, 1, 2, 3, 4
+from lea_rules.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+
+Run = Callable[[argparse.Namespace], int]
+
+
+def _check() -> Run:
+    from lea_rules.commands import check
+
+    return check.run
+
+
+def _fmt() -> Run:
+    from lea_rules.commands import fmt
+
+    return fmt.run
+
+
+def _codes() -> Run:
+    from lea_rules.commands import codes
+
+    return codes.run
+
+
+def _evaluate() -> Run:
+    from lea_rules.commands import evaluate
+
+    return evaluate.run
+
+
+def _import() -> Run:
+    from lea_rules.commands import import_data
+
+    return import_data.run
+
+
+def _template() -> Run:
+    from lea_rules.commands import template
+
+    return template.run
+
+
+def _report() -> Run:
+    from lea_rules.commands import report
+
+    return report.run
+
+
+def _schema() -> Run:
+    from lea_rules.commands import schema
+
+    return schema.run
+
+
+# The command as typed after `lea` -> where its `run` lives; build_parser offers exactly these.
+COMMANDS: dict[str, Callable[[], Run]] = {
+    "check": _check,
+    "fmt": _fmt,
+    "codes": _codes,
+    "evaluate": _evaluate,
+    "import": _import,
+    "template": _template,
+    "report": _report,
+    "schema": _schema,
+}
 
 
 # argparse speaks English through gettext; the users of `lea` read Dutch.
@@ -162,15 +224,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
-    module = importlib.import_module(f"lea_rules.commands.{args.command}")
+    run = COMMANDS[args.command]()
     from lea_rules.terminal import guarded
 
     try:
         with guarded(_stdout_mode(args)):
-            code: int = module.run(args)
+            code = run(args)
     except KeyboardInterrupt:
         sys.stderr.write("lea: afgebroken\n")
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
     return code

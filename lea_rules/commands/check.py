@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lea_rules.diagnostics import Diagnostic, render_all, summary
+from lea_rules.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 from lea_rules.source import SourceFile
 
 if TYPE_CHECKING:
     from lea_rules.nodes import Agenda
 
 SCHEMA = "lea-check/1"
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
 
 def run(args: argparse.Namespace) -> int:
@@ -90,7 +90,7 @@ STORE_PATTERNS: tuple[str, ...] = ("observaties.csv", "voortgang-*.yaml")
 def agenda_data_files(agenda_path: str, exclude: list[str]) -> list[Path]:
     """The progress and data files of the agenda's data folder (data/hengelo/ for
     agendas/hengelo.lea), found the way `lea evaluate` finds them, minus those in `exclude`."""
-    from lea_rules.data.store import default_data_dir
+    from lea_rules.data.folder import default_data_dir
 
     folder = default_data_dir(agenda_path)
     if not folder.is_dir():

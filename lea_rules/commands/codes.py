@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lea_rules.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE
+from lea_rules.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
     from lea_rules.data.problems import DataProblem
@@ -30,7 +30,8 @@ def run(args: argparse.Namespace) -> int:
     from lea_rules.api import check_source
     from lea_rules.codes import count_words, progress_files, shorten, write_codes, write_titles
     from lea_rules.commands.loading import load_agenda_or_report
-    from lea_rules.data.store import default_data_dir, write_files_atomic
+    from lea_rules.data.folder import default_data_dir
+    from lea_rules.data.store import write_files_atomic
     from lea_rules.source import decode
 
     agenda, path, code = load_agenda_or_report(args.agenda, "lea codes")

@@ -9,7 +9,7 @@ import argparse
 import shutil
 import sys
 
-from lea_rules.cli import EXIT_OK
+from lea_rules.exit_codes import EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,8 +11,8 @@ import difflib
 import sys
 from pathlib import Path
 
-from lea_rules.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 from lea_rules.diagnostics import error, render_all
+from lea_rules.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 from lea_rules.formatter import (
     AgendaSyntaxError,
     FileChangedError,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lea_rules.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE
+from lea_rules.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
     from lea_rules.data.model import Observation, Progress, Revision
@@ -65,8 +65,9 @@ def load_for_year(args: argparse.Namespace, command: str, nothing_done: str,
     """Everything a yearly command needs, or the exit code after saying what is wrong."""
     from lea_rules.api import peiljaar_problem
     from lea_rules.data.deliveries import data_date, data_folder_verdict, load_deliveries
+    from lea_rules.data.folder import default_data_dir
     from lea_rules.data.problems import DataInvalid, render_problems
-    from lea_rules.data.store import default_data_dir, load_observations, load_progress, load_revisions
+    from lea_rules.data.store import load_observations, load_progress, load_revisions
 
     agenda, path, code = load_agenda_or_report(args.agenda, f"lea {command}")
     if agenda is None:

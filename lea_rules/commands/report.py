@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from lea_rules.cli import EXIT_OK, EXIT_TOOL, EXIT_USAGE
+from lea_rules.exit_codes import EXIT_OK, EXIT_TOOL, EXIT_USAGE
 
 
 def _err(text: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-EXIT_OK = 0
+from lea_rules.exit_codes import EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,15 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from lea_rules.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE
+from lea_rules.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 
 
 def run(args: argparse.Namespace) -> int:
-    # `import` is a Python keyword, so the shared helper is reached through importlib.
     from lea_rules.commands.loading import load_agenda_or_report
     from lea_rules.data.deliveries import data_folder_verdict
+    from lea_rules.data.folder import default_data_dir
     from lea_rules.data.problems import DataInvalid, render_problems
-    from lea_rules.data.store import default_data_dir, load_observations
+    from lea_rules.data.store import load_observations
     from lea_rules.data.template import TemplateError, request_rows, undeclared_lines, write_template
     from lea_rules.data.units import load_units
 

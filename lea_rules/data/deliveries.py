@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from lea_rules.data.folder import default_data_dir
 from lea_rules.data.problems import DataInvalid, DataProblem, Place
 from lea_rules.nodes import Agenda
 
@@ -182,8 +183,6 @@ def municipality_problem(data_dir: str | Path, agenda: Agenda, declared: str | N
     with another agenda when the user says whose rows they are (`declared`, --gemeente).
     Raises DataInvalid when the log itself has mistakes.
     """
-    from lea_rules.data.store import default_data_dir
-
     deliveries = load_deliveries(data_dir)
     if not deliveries:
         return None

@@ -11,7 +11,7 @@ from lea_rules.data.problems import DataProblem, ValueProblem
 from lea_rules.data.table import Cell, Table
 from lea_rules.data.units import DeclaredUnits, merge_repeats, unit_problem
 from lea_rules.data.values import Period, is_empty, read_period, read_value
-from lea_rules.nodes import Agenda, Indicator, Unit
+from lea_rules.nodes import Agenda, Indicator
 from lea_rules.suggest import did_you_mean
 
 COLUMNS: tuple[str, ...] = ("indicator", "periode", "eenheid", "waarde", "bron", "status",
@@ -263,6 +263,3 @@ class _Problem(Protocol):  # the local `problem` callback of read_rows
     def __call__(self, code: str, message: str, at: Cell, help: str | None = None,
                  col: str | None = None) -> None: ...
 
-
-def is_numeric(indicator: Indicator) -> bool:
-    return (indicator.unit or Unit.SCORE).numeric

@@ -30,21 +30,6 @@ REVISION_COLUMNS: tuple[str, ...] = ("indicator", "periode", "eenheid", "oud", "
 LEGACY_REVISION_COLUMNS: tuple[str, ...] = REVISION_COLUMNS[:-1]
 
 
-def default_data_dir(agenda_path: str | Path) -> Path:
-    """agendas/hengelo.lea -> data/hengelo, next to the agendas folder.
-
-    Resolved from the agenda's real place, so it is the same whatever folder the command
-    runs in; shown relative to the working folder when it lies inside it.
-    """
-    path = Path(agenda_path).resolve()
-    root = path.parent.parent if path.parent.name == "agendas" else path.parent
-    found = root / "data" / path.stem
-    try:
-        return found.relative_to(Path.cwd())
-    except ValueError:
-        return found
-
-
 def progress_path(data_dir: Path, year: int) -> Path:
     return Path(data_dir) / f"voortgang-{year}.yaml"
 

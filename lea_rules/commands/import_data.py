@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lea_rules.cli import EXIT_BUSY, EXIT_INPUT, EXIT_OK, EXIT_USAGE
+from lea_rules.exit_codes import EXIT_BUSY, EXIT_INPUT, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
     from lea_rules.data.model import Observation
@@ -24,9 +24,9 @@ def _err(text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from lea_rules.data.deliveries import DELIVERIES, import_date
+    from lea_rules.data.folder import default_data_dir
     from lea_rules.data.importer import describe_changes, differences, import_file
     from lea_rules.data.problems import DataInvalid, render_problems
-    from lea_rules.data.store import default_data_dir
     from lea_rules.data.transaction import LOCK_TIMEOUT_SECONDS, StoreBusy
 
     file = Path(args.file)
