@@ -12,6 +12,7 @@ from typing import Any
 from lea_rules import nodes as n
 from lea_rules.diagnostics import Diagnostic, error, warning
 from lea_rules.numbers import NumberFormatError, parse_dutch
+from lea_rules.period import MONTHS
 from lea_rules.source import SourceFile, Span
 from lea_rules.suggest import did_you_mean
 from lea_rules.syntax import Leaf, Node
@@ -25,9 +26,6 @@ MAX_FORMULA_DEPTH = 50
 evaluation, report) walk formulas recursively, so this bounds their depth and keeps them far
 from Python's recursion limit. The depth is measured without recursion, so even a formula
 nested thousands deep (2.400 pairs of brackets on one line) is refused in linear time."""
-
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
 
 ITEM_PROPS: dict[str, frozenset[str]] = {
     "agenda": frozenset({"tekst", "citaat", "vraag"}),

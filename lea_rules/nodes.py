@@ -130,11 +130,6 @@ class Moment:
     span: Span
     day: date | None = None  # for a peildatum
 
-    @property
-    def axis(self) -> float:
-        """Position on the evaluation time axis (see evaluation-method.md, Time)."""
-        return float(self.year)
-
     def describe(self) -> str:
         if self.kind is Measure.SCHOOL_YEAR:
             return f"{self.year}/{self.year + 1}"

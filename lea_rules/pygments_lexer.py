@@ -21,6 +21,8 @@ from pygments.token import (
     Whitespace,
 )
 
+from lea_rules.period import MONTHS
+
 __all__ = ["LeaLexer"]
 
 _END = r"(?![\w-])"  # a word ends where a name could not go on
@@ -41,8 +43,7 @@ GOAL_WORDS = ("en", "met", "in", "op", "tot", "regel", "pagina", "mijlpaal", "kw
               "alle", "elke", "elk", "tenminste", "ten minste", "minimaal", "gestegen", "gedaald",
               "vergroten", "verminderen")
 CONSTANTS = ("hoger", "lager", "niveau", "kalenderjaar", "schooljaar", "peildatum", "ja", "nee",
-             "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-             "september", "oktober", "november", "december")
+             *MONTHS)
 UNITS = ("uur per week", "uur", "aantal", "euro", "score", "ja/nee", "oordeel")
 
 Rule = tuple[object, ...]

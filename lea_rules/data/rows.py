@@ -10,8 +10,9 @@ from lea_rules.data.model import Observation, ObservationStatus
 from lea_rules.data.problems import DataProblem, ValueProblem
 from lea_rules.data.table import Cell, Table
 from lea_rules.data.units import DeclaredUnits, merge_repeats, unit_problem
-from lea_rules.data.values import Period, is_empty, read_period, read_value
+from lea_rules.data.values import is_empty, read_period, read_value
 from lea_rules.nodes import Agenda, Indicator
+from lea_rules.period import Period
 from lea_rules.suggest import did_you_mean
 
 COLUMNS: tuple[str, ...] = ("indicator", "periode", "eenheid", "waarde", "bron", "status",

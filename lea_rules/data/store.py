@@ -19,8 +19,8 @@ from lea_rules.data.model import Observation, Progress, Revision, observation_va
 from lea_rules.data.problems import DataInvalid, DataProblem, Place
 from lea_rules.data.readers import read_csv_bytes
 from lea_rules.data.rows import COLUMNS, map_header, read_rows
-from lea_rules.data.values import read_period_text
 from lea_rules.nodes import Agenda
+from lea_rules.period import parse_period
 
 OBSERVATIONS = "observaties.csv"
 REVISIONS = "revisies.csv"
@@ -129,7 +129,7 @@ def observation_key(obs: Observation) -> tuple[str, str, str]:
 
 
 def _sort_key(obs: Observation) -> tuple[str, int, str, str]:
-    year = read_period_text(obs.period).year
+    year = parse_period(obs.period).year
     return (obs.indicator.casefold(), year, obs.period, (obs.unit or "").casefold())
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from lea_rules.data.inert import inert
 from lea_rules.data.model import Observation, observation_value_text
 from lea_rules.data.units import UNITS_FILE, DeclaredUnits, plural, unit_key
-from lea_rules.data.values import read_period_text
 from lea_rules.nodes import Agenda, Indicator, Measure, Unit
+from lea_rules.period import parse_period
 from lea_rules.suggest import did_you_mean
 
 HEADER: tuple[str, ...] = ("indicator", "omschrijving", "meeteenheid", "periode", "eenheid", "waarde",
@@ -94,7 +94,7 @@ def request_rows(agenda: Agenda, year: int, observations: list[Observation],
         asked = ([""] if ind.context or not ind.per_groups else []) + names
         for unit in asked:
             series = [o for o in mine if unit_key(o.unit or "") == unit_key(unit)]
-            last = max(series, key=lambda o: (read_period_text(o.period).year, o.period), default=None)
+            last = max(series, key=lambda o: (parse_period(o.period).year, o.period), default=None)
             rows.append(RequestRow(ind, request_period(ind, year), unit, last))
     return rows
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -10,17 +9,8 @@ from decimal import Decimal, InvalidOperation
 from lea_rules.data.problems import ValueProblem
 from lea_rules.nodes import Indicator, Measure, Unit
 from lea_rules.numbers import NumberFormatError, format_dutch, parse_dutch
+from lea_rules.period import Period, check_year, parse_period
 from lea_rules.suggest import did_you_mean
-
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
-FIRST_YEAR, LAST_YEAR = 1990, 2100
-
-_YEAR = re.compile(r"\d{4}")
-_SCHOOL_YEAR = re.compile(r"(\d{4})\s*[/-]\s*(\d{2,4})")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_NL_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
-_WORD_DATE = re.compile(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})")
 
 EXPECTED_PERIOD = {
     Measure.CALENDAR_YEAR: "een kalenderjaar, bijvoorbeeld 2023",
@@ -29,92 +19,19 @@ EXPECTED_PERIOD = {
 }
 
 
-@dataclass(frozen=True)
-class Period:
-    kind: Measure
-    year: int  # the calendar year, the first year of a school year, or the date's year
-    day: date | None = None
-
-    @property
-    def text(self) -> str:
-        """The canonical form stored in observaties.csv: 2023, 2022/2023, 2022-01-01."""
-        if self.kind is Measure.SCHOOL_YEAR:
-            return f"{self.year}/{self.year + 1}"
-        if self.kind is Measure.REFERENCE_DATE and self.day is not None:
-            return self.day.isoformat()
-        return str(self.year)
-
-    def sort_key(self) -> tuple[int, str]:
-        return (self.year, self.text)
-
-
-def _check_year(year: int, text: str) -> None:
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueProblem("D210", f"'{text}': jaar {year} ligt buiten {FIRST_YEAR}-{LAST_YEAR}",
-                           "controleer het jaartal")
-
-
-def _make_date(year: int, month: int, day: int, text: str) -> Period:
-    _check_year(year, text)
-    try:
-        return Period(Measure.REFERENCE_DATE, year, date(year, month, day))
-    except ValueError:
-        raise ValueProblem("D211", f"'{text}' is geen bestaande datum",
-                           "schrijf de peildatum als 1 januari 2022 of 01-01-2022") from None
-
-
-def read_period_text(text: str) -> Period:
-    """Any period as written by an analyst, without checking which kind is wanted."""
-    raw = " ".join(text.split()).casefold()
-    for prefix in ("schooljaar ", "kalenderjaar ", "peildatum ", "jaar "):
-        if raw.startswith(prefix):
-            raw = raw[len(prefix):]
-    if _YEAR.fullmatch(raw):
-        year = int(raw)
-        _check_year(year, text)
-        return Period(Measure.CALENDAR_YEAR, year)
-    m = _ISO_DATE.fullmatch(raw)
-    if m:
-        return _make_date(int(m[1]), int(m[2]), int(m[3]), text)
-    m = _SCHOOL_YEAR.fullmatch(raw)
-    if m:
-        first, second_text = int(m[1]), m[2]
-        second = int(second_text) if len(second_text) == 4 else (first // 100) * 100 + int(second_text)
-        _check_year(first, text)
-        if second != first + 1:
-            raise ValueProblem(
-                "D212", f"'{text}' is geen schooljaar: een schooljaar loopt van 1 augustus tot "
-                f"31 juli van het jaar erna",
-                f"bedoel je {first}/{first + 1} of {second - 1}/{second}?")
-        return Period(Measure.SCHOOL_YEAR, first)
-    m = _NL_DATE.fullmatch(raw)
-    if m:
-        return _make_date(int(m[3]), int(m[2]), int(m[1]), text)
-    m = _WORD_DATE.fullmatch(raw)
-    if m:
-        if m[2] not in MONTHS:
-            hint = did_you_mean(m[2], MONTHS)
-            raise ValueProblem("D216", f"'{m[2]}' in '{text}' is geen maand", hint or
-                               "schrijf de maand voluit: januari, februari, ...")
-        return _make_date(int(m[3]), MONTHS.index(m[2]) + 1, int(m[1]), text)
-    raise ValueProblem("D213", f"'{text}' is geen periode",
-                       "schrijf een kalenderjaar (2023), een schooljaar (2022/2023) of een "
-                       "peildatum (1 januari 2022)")
-
-
 def read_period(raw: object, indicator: Indicator) -> Period:
     """The period of a cell for `indicator`; its kind must match the indicator's `meting`."""
     if isinstance(raw, datetime):
         raw = raw.date()
     if isinstance(raw, date):
         period = Period(Measure.REFERENCE_DATE, raw.year, raw)
-        _check_year(raw.year, raw.isoformat())
+        check_year(raw.year, raw.isoformat())
     elif isinstance(raw, bool):
         raise ValueProblem("D213", "een ja/nee-waarde is geen periode", EXPECTED_PERIOD[indicator.measure])
     elif isinstance(raw, int | float) and float(raw).is_integer():
-        period = read_period_text(str(int(raw)))
+        period = parse_period(str(int(raw)))
     else:
-        period = read_period_text(str(raw))
+        period = parse_period(str(raw))
     if period.kind is not indicator.measure:
         raise ValueProblem(
             "D214",

@@ -17,8 +17,8 @@ from lea_rules.evaluation.model import (
     ResultEvaluation,
     Status,
 )
-from lea_rules.evaluation.timeaxis import available, read_period
 from lea_rules.nodes import Agenda, Goal, Result, Section, expr_names, goal_indicators
+from lea_rules.period import available, parse_period
 
 NEEDS_ACT = (Colour.ORANGE, Colour.RED)
 SEVERITY = {Colour.RED: 0, Colour.ORANGE: 1, Colour.GREY: 2, Colour.GREEN: 3}
@@ -161,7 +161,7 @@ def _with_revisions(evaluation: ResultEvaluation, agenda: Agenda, revisions: Seq
 
 def _ended(period: str, peiljaar: int) -> bool:
     try:
-        return available(read_period(period), peiljaar)
+        return available(parse_period(period), peiljaar)
     except ValueError:  # the store checks every period; an unreadable one is not counted
         return False
 

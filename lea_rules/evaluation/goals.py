@@ -12,16 +12,6 @@ from lea_rules.evaluation import rules
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, UnitCheck
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, has_break, totals, unit_observations
-from lea_rules.evaluation.timeaxis import (
-    available,
-    before_agenda,
-    counts_for,
-    describe_rule,
-    is_past,
-    moment_period,
-    position,
-    read_period,
-)
 from lea_rules.nodes import (
     Agenda,
     Better,
@@ -40,9 +30,17 @@ from lea_rules.nodes import (
     UnitsGoal,
 )
 from lea_rules.numbers import format_dutch
-
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
+from lea_rules.period import (
+    available,
+    before_agenda,
+    counts_for,
+    describe_rule,
+    is_past,
+    moment_period,
+    moment_words,
+    parse_period,
+    position,
+)
 
 
 @dataclass(frozen=True)
@@ -61,9 +59,7 @@ class Context:
 
 
 def moment_text(moment: Moment) -> str:
-    if moment.kind is Measure.REFERENCE_DATE and moment.day is not None:
-        return f"op {moment.day.day} {MONTHS[moment.day.month - 1]} {moment.day.year}"
-    return f"in {moment.describe()}"
+    return moment_words(moment)
 
 
 def describe_goal(goal: Goal) -> str:
@@ -522,7 +518,7 @@ def _units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation:
         provisional = any(o.status is ObservationStatus.PROVISIONAL for o in used)
         missing = f"; {count.missing} zonder gegevens" if count.missing else ""
         series.append(SeriesPoint(
-            period=read_period(period_text), value=value,
+            period=parse_period(period_text), value=value,
             source=f"{count.meeting} van {count.declared} {goal.group} voldoen{missing}",
             status=(ObservationStatus.PROVISIONAL if provisional else ObservationStatus.FINAL).value,
             illustrative=any(o.illustrative for o in used),

@@ -14,9 +14,9 @@ from lea_rules.data.model import Observation
 from lea_rules.data.units import DeclaredUnits
 from lea_rules.evaluation.model import KengetalPoint, KengetalSeries
 from lea_rules.evaluation.series import SeriesPoint, formula_text, totals, unit_series
-from lea_rules.evaluation.timeaxis import available
 from lea_rules.nodes import Agenda, Indicator, NumberExpr
 from lea_rules.numbers import format_dutch
+from lea_rules.period import available
 
 
 def kengetallen(agenda: Agenda, observations: Sequence[Observation], peiljaar: int,

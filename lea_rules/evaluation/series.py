@@ -8,11 +8,10 @@ from datetime import date
 from decimal import Decimal
 
 from lea_rules.data.model import Observation, ObservationStatus
-from lea_rules.data.values import Period
 from lea_rules.evaluation.model import Point
-from lea_rules.evaluation.timeaxis import axis, end_year, read_period, start_date
 from lea_rules.expr import evaluate_expr
 from lea_rules.nodes import Agenda, Expr, Indicator, NameExpr, NegExpr, NumberExpr, expr_names
+from lea_rules.period import Period, parse_period
 
 DERIVED_SOURCE = "berekend met de formule van de indicator"
 
@@ -40,15 +39,15 @@ class SeriesPoint:
 
     @property
     def t(self) -> Decimal:
-        return self.position if self.position is not None else axis(self.period)
+        return self.position if self.position is not None else self.period.axis
 
     @property
     def start(self) -> date:
-        return start_date(self.period)
+        return self.period.start
 
     @property
     def end_year(self) -> int:
-        return end_year(self.period)
+        return self.period.end_year
 
     def to_point(self) -> Point:
         return Point(period=self.period.text, t=float(self.t),
@@ -59,7 +58,7 @@ class SeriesPoint:
 
 
 def from_observation(obs: Observation) -> SeriesPoint:
-    return SeriesPoint(period=read_period(obs.period), value=obs.value, source=obs.source,
+    return SeriesPoint(period=parse_period(obs.period), value=obs.value, source=obs.source,
                        rating=obs.rating, flag=obs.flag, status=obs.status.value,
                        illustrative=obs.illustrative, series=obs.series, note=obs.note)
 
@@ -163,7 +162,7 @@ def unit_observations(indicator: Indicator, observations: Sequence[Observation]
     out: dict[str, list[Observation]] = {}
     for obs in observations:
         if obs.indicator.casefold() == indicator.key and obs.unit is not None:
-            out.setdefault(read_period(obs.period).text, []).append(obs)
+            out.setdefault(parse_period(obs.period).text, []).append(obs)
     return out
 
 

@@ -1,0 +1,242 @@
+"""Periods: kalenderjaar, schooljaar and peildatum, read once and placed on the time axis.
+
+Every period the tool handles is a `Period`: the store reads the text of observaties.csv
+into one, the evaluation places it on the time axis and decides which one counts for a
+target moment, the report shows it in words. Its canonical text (`2023`, `2022/2023`,
+`2022-01-01`) is what observaties.csv and the JSON output hold.
+
+A kalenderjaar `2027` sits at 2027, a schooljaar `2026/2027` at 2026 (its first year) and a
+peildatum at its year (1 januari exactly on the year; a later date a fraction further), as
+docs/evaluation.md ("Tijd") prescribes. A period is *available* for a peiljaar when it has
+ended by then: schooljaar 2024/2025 is the latest schooljaar for peiljaar 2025.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from lea_rules.data.problems import ValueProblem
+from lea_rules.nodes import Measure, Moment
+from lea_rules.suggest import did_you_mean
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+SCHOOL_YEAR_START = (8, 1)  # 1 augustus
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: Measure
+    year: int  # the calendar year, the first year of a school year, or the date's year
+    day: date | None = None
+
+    @property
+    def text(self) -> str:
+        """The canonical form stored in observaties.csv: 2023, 2022/2023, 2022-01-01."""
+        if self.kind is Measure.SCHOOL_YEAR:
+            return f"{self.year}/{self.year + 1}"
+        if self.kind is Measure.REFERENCE_DATE and self.day is not None:
+            return self.day.isoformat()
+        return str(self.year)
+
+    @property
+    def start(self) -> date:
+        """The first day of the period (1 augustus for a schooljaar)."""
+        if self.kind is Measure.SCHOOL_YEAR:
+            return date(self.year, *SCHOOL_YEAR_START)
+        if self.kind is Measure.REFERENCE_DATE and self.day is not None:
+            return self.day
+        return date(self.year, 1, 1)
+
+    @property
+    def end_year(self) -> int:
+        """The calendar year in which the period ends (a schooljaar ends the year after it starts)."""
+        return self.year + 1 if self.kind is Measure.SCHOOL_YEAR else self.year
+
+    @property
+    def axis(self) -> Decimal:
+        """Position on the time axis of the period's own kind of measurement."""
+        if self.kind is Measure.REFERENCE_DATE and self.day is not None:
+            first = date(self.day.year, 1, 1)
+            days = (date(self.day.year + 1, 1, 1) - first).days
+            return Decimal(self.day.year) + Decimal((self.day - first).days) / Decimal(days)
+        return Decimal(self.year)
+
+
+# --- reading -------------------------------------------------------------------
+
+_YEAR = re.compile(r"\d{4}")
+_SCHOOL_YEAR = re.compile(r"(\d{4})\s*[/-]\s*(\d{2,4})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NL_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+_WORD_DATE = re.compile(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})")
+
+
+def check_year(year: int, text: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueProblem("D210", f"'{text}': jaar {year} ligt buiten {FIRST_YEAR}-{LAST_YEAR}",
+                           "controleer het jaartal")
+
+
+def _make_date(year: int, month: int, day: int, text: str) -> Period:
+    check_year(year, text)
+    try:
+        return Period(Measure.REFERENCE_DATE, year, date(year, month, day))
+    except ValueError:
+        raise ValueProblem("D211", f"'{text}' is geen bestaande datum",
+                           "schrijf de peildatum als 1 januari 2022 of 01-01-2022") from None
+
+
+def parse_period(text: str) -> Period:
+    """Any period as written by an analyst, without checking which kind is wanted.
+
+    Raises ValueProblem (a ValueError with a D-code) for text that is no period.
+    """
+    raw = " ".join(text.split()).casefold()
+    for prefix in ("schooljaar ", "kalenderjaar ", "peildatum ", "jaar "):
+        if raw.startswith(prefix):
+            raw = raw[len(prefix):]
+    if _YEAR.fullmatch(raw):
+        year = int(raw)
+        check_year(year, text)
+        return Period(Measure.CALENDAR_YEAR, year)
+    m = _ISO_DATE.fullmatch(raw)
+    if m:
+        return _make_date(int(m[1]), int(m[2]), int(m[3]), text)
+    m = _SCHOOL_YEAR.fullmatch(raw)
+    if m:
+        first, second_text = int(m[1]), m[2]
+        second = int(second_text) if len(second_text) == 4 else (first // 100) * 100 + int(second_text)
+        check_year(first, text)
+        if second != first + 1:
+            raise ValueProblem(
+                "D212", f"'{text}' is geen schooljaar: een schooljaar loopt van 1 augustus tot "
+                f"31 juli van het jaar erna",
+                f"bedoel je {first}/{first + 1} of {second - 1}/{second}?")
+        return Period(Measure.SCHOOL_YEAR, first)
+    m = _NL_DATE.fullmatch(raw)
+    if m:
+        return _make_date(int(m[3]), int(m[2]), int(m[1]), text)
+    m = _WORD_DATE.fullmatch(raw)
+    if m:
+        if m[2] not in MONTHS:
+            hint = did_you_mean(m[2], MONTHS)
+            raise ValueProblem("D216", f"'{m[2]}' in '{text}' is geen maand", hint or
+                               "schrijf de maand voluit: januari, februari, ...")
+        return _make_date(int(m[3]), MONTHS.index(m[2]) + 1, int(m[1]), text)
+    raise ValueProblem("D213", f"'{text}' is geen periode",
+                       "schrijf een kalenderjaar (2023), een schooljaar (2022/2023) of een "
+                       "peildatum (1 januari 2022)")
+
+
+# --- the time axis ---------------------------------------------------------------
+
+
+def moment_period(moment: Moment) -> Period:
+    """The period a moment of the agenda (a target or a baseline) names."""
+    return Period(moment.kind, moment.year, moment.day)
+
+
+def available(period: Period, peiljaar: int) -> bool:
+    """The period has ended by the end of the peiljaar, so its figure can be known."""
+    return period.end_year <= peiljaar
+
+
+def is_past(moment: Moment, peiljaar: int) -> bool:
+    """The target moment lies at or before the peiljaar."""
+    return available(moment_period(moment), peiljaar)
+
+
+def school_year_of(day: date) -> int:
+    """The first year of the schooljaar in which the day falls."""
+    return day.year if (day.month, day.day) >= SCHOOL_YEAR_START else day.year - 1
+
+
+def position(moment: Moment, measure: Measure) -> Decimal:
+    """Where a moment of the agenda (target or baseline) sits on an indicator's axis.
+
+    A calendar year on a schooljaar indicator is the schooljaar that ends in it ("1,9% in
+    2027" -> 2026/2027 -> 2026); a schooljaar on a calendar-year indicator is the year it ends.
+    """
+    period = moment_period(moment)
+    if period.kind is measure:
+        return period.axis
+    if measure is Measure.SCHOOL_YEAR:
+        if period.kind is Measure.REFERENCE_DATE and period.day is not None:
+            return Decimal(school_year_of(period.day))
+        return Decimal(period.year - 1)
+    if period.kind is Measure.SCHOOL_YEAR:
+        return Decimal(period.year + 1)
+    return Decimal(period.year)
+
+
+def counts_for(period: Period, moment: Moment) -> bool:
+    """Whether a measurement is a candidate for the target moment (the latest candidate counts)."""
+    target = moment_period(moment)
+    if target.kind is Measure.CALENDAR_YEAR:
+        return period.end_year == target.year and (
+            period.kind is not Measure.REFERENCE_DATE or period.start.year == target.year)
+    if target.kind is Measure.SCHOOL_YEAR:
+        if period.kind is Measure.SCHOOL_YEAR:
+            return period.year == target.year
+        if period.kind is Measure.CALENDAR_YEAR:
+            return period.year == target.year + 1
+        return school_year_of(period.start) == target.year
+    day = target.start
+    if period.kind is Measure.REFERENCE_DATE:
+        return period.start.year == day.year and period.start <= day
+    if period.kind is Measure.SCHOOL_YEAR:
+        return period.year == school_year_of(day)
+    return period.year == day.year
+
+
+def before_agenda(period: Period, first_year: int) -> bool:
+    """A nulmeting candidate: the period begins before the agenda's period does.
+
+    For an agenda 2024-2027: kalenderjaar 2023, schooljaar 2023/2024, or a peildatum on or
+    before 1 januari 2024.
+    """
+    start = date(first_year, 1, 1)
+    if period.kind is Measure.REFERENCE_DATE:
+        return period.start <= start
+    return period.start < start
+
+
+# --- in Dutch words --------------------------------------------------------------
+
+
+def date_words(day: date) -> str:
+    """A date as the agenda writes it: `1 januari 2025`."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def moment_words(moment: Moment) -> str:
+    """`op 1 januari 2025` for a peildatum, `in 2027` or `in 2026/2027` for a year."""
+    if moment.kind is Measure.REFERENCE_DATE and moment.day is not None:
+        return f"op {date_words(moment.day)}"
+    return f"in {moment_period(moment).text}"
+
+
+def describe_rule(moment: Moment, measure: Measure) -> str:
+    """Which measurement counts for a target moment, in words for the report."""
+    target = moment_period(moment)
+    if target.kind is measure and measure is not Measure.REFERENCE_DATE:
+        return f"de meting over {target.text}"
+    if measure is Measure.SCHOOL_YEAR:
+        if target.kind is Measure.CALENDAR_YEAR:
+            return f"het schooljaar dat in {target.year} eindigt ({target.year - 1}/{target.year})"
+        sy = school_year_of(target.start)
+        return f"het schooljaar waarin {target.text} valt ({sy}/{sy + 1})"
+    if measure is Measure.REFERENCE_DATE:
+        if target.kind is Measure.CALENDAR_YEAR:
+            return f"de laatste peildatum in {target.year}"
+        if target.kind is Measure.SCHOOL_YEAR:
+            return f"de laatste peildatum in schooljaar {target.text}"
+        return f"de laatste peildatum in {target.year} op of voor {target.text}"
+    if target.kind is Measure.SCHOOL_YEAR:
+        return f"het kalenderjaar waarin schooljaar {target.text} eindigt ({target.year + 1})"
+    return f"het kalenderjaar {target.year}"
