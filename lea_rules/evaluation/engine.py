@@ -80,7 +80,9 @@ def _results(agenda: Agenda, observations: Sequence[Observation], progress: Prog
             status=status, colour=status.colour, goals=goals, headline_goal=headline,
             reported_state=stand.value if stand is not None else None,
             reported_note=entry.toelichting if entry is not None else None,
-            act=ActRecord(oorzaak=act.oorzaak, gevolg=act.gevolg, bijsturing=act.bijsturing)
+            reported_illustrative=ctx.stand_illustrative and entry is not None,
+            act=ActRecord(oorzaak=act.oorzaak, gevolg=act.gevolg, bijsturing=act.bijsturing,
+                          illustrative=ctx.stand_illustrative)
             if act is not None else None,
             needs_act=needs_act, act_missing=needs_act and act is None,
             questions=[text for text, _ in result.provenance.questions],
@@ -192,5 +194,6 @@ def _actions(agenda: Agenda, progress: Progress | None) -> list[ActionEvaluation
             code=action.code, title=action.title, section_path=section_path(agenda, section),
             kind=action.kind.value, owner=action.owner,
             status=entry.status.value if entry is not None else None,
-            note=entry.toelichting if entry is not None else None))
+            note=entry.toelichting if entry is not None else None,
+            illustrative=bool(entry is not None and progress is not None and progress.illustratief)))
     return out

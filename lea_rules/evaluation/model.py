@@ -163,6 +163,9 @@ class ActRecord(BaseModel):
     oorzaak: str
     gevolg: str
     bijsturing: str
+    # Added in lea-evaluation/1 (compatible).
+    illustrative: bool = Field(default=False, description="written in a progress file marked "
+                               "`illustratief: ja`: an example text, not the municipality's own")
 
 
 class ResultEvaluation(BaseModel):
@@ -189,6 +192,9 @@ class ResultEvaluation(BaseModel):
                                "was revised after it was first stored (revisies.csv)")
     revised_figures: list[str] = Field(
         default_factory=list, description="each revised figure: indicator, period, old → new, date, reason")
+    reported_illustrative: bool = Field(
+        default=False, description="reported_state and reported_note come from a progress file marked "
+                                   "`illustratief: ja`")
     previous_status_note: str | None = Field(
         default=None, description="previous_status is recomputed with today's data; set when that data "
                                   "holds revised figures of periods known then, so last year's report "
@@ -205,6 +211,9 @@ class ActionEvaluation(BaseModel):
     owner: str | None = None
     status: str | None = None  # gepland/lopend/afgerond/vertraagd/gestopt, None = niet gerapporteerd
     note: str | None = None
+    # Added in lea-evaluation/1 (compatible).
+    illustrative: bool = Field(default=False, description="status and note come from a progress file "
+                               "marked `illustratief: ja`")
 
 
 class KengetalPoint(BaseModel):

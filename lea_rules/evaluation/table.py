@@ -25,11 +25,11 @@ def number(value: float | None, unit: str | None = None, decimals: int = 2) -> s
     return text
 
 
-def point_text(point: Point | None, unit: str | None, mark: bool = True) -> str:
+def point_text(point: Point | None, unit: str | None) -> str:
     if point is None:
         return "–"
     shown = point.rating if point.rating is not None else number(point.value, unit)
-    marker = " (illustratief)" if point.illustrative and mark else ""
+    marker = " (illustratief)" if point.illustrative else ""
     return f"{shown} ({point.period}){marker}"
 
 
@@ -96,7 +96,7 @@ def render_table(report: EvaluationReport, width: int | None = None) -> str:
                 Text(_latest_text(goal)),
                 Text(" ".join(p for p in (e.target_text, f"in {e.target_moment}" if e.target_moment
                                           else None) if p)),
-                Text(point_text(e.baseline, goal.unit, mark=False)),
+                Text(point_text(e.baseline, goal.unit)),
                 # at the deadline the achieved share (y_tT - y0) / (X - y0) stands where R stood
                 Text(number(e.ratio) if e.ratio is not None
                      else number(e.achieved_share) if e.achieved_share is not None else ""),

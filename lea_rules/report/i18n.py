@@ -46,6 +46,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Do: what we do for it. Check: where we stand. Act: how we adjust. "
         "Every verdict is given in words, with the figures it rests on."),
     # at a glance
+    "glance_illustrative": (
+        "Van deze statussen {verb} er {n} op illustratieve cijfers of voorbeeldteksten (illustratief), niet "
+        "op gegevens van de gemeente; ze staan hieronder en in het rapport gemarkeerd met “illustratief”.",
+        "Of these, {n} {verb} on illustrative figures or example texts (illustrative), not on the "
+        "municipality's data; they are marked “illustrative” below and throughout the report."),
+    "glance_theme_illustrative": ("{n} illustratief", "{n} illustrative"),
     "glance": ("In \u00e9\u00e9n oogopslag: de stand per thema", "At a glance: the state per theme"),
     "glance_intro": ("{n} resultaten beoordeeld voor peiljaar {year}. In de kolom ‘Sinds vorig jaar’ "
                      "betekent ‘beter’ of ‘slechter’ een betere of slechtere kleur; "
@@ -81,6 +87,13 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "These orange or red results do not yet have a cause, consequence and correction:"),
     "act_missing_none": ("Elk oranje of rood resultaat heeft een oorzaak, gevolg en bijsturing.",
                          "Every orange or red result has a cause, consequence and correction."),
+    "not_judgeable_item": (
+        "Niet te beoordelen: het doel is een verandering ten opzichte van een basis van 0, en een procent "
+        "van 0 is geen doel. Schrijf het doel als een niveau (bijvoorbeeld >= 5) of als absolute verandering "
+        "(gestegen met 5 in plaats van 5%).",
+        "Cannot be judged: the target is a change relative to a baseline of 0, and a percentage of 0 is no "
+        "target. Write it as a level (for example >= 5) or as an absolute change (gestegen met 5 instead of "
+        "5%)."),
     "not_assessed_item": ("Nog niet beoordeeld door de beleidsmedewerker: vul de stand in het "
                           "voortgangsbestand in.",
                           "Not yet assessed by the policy officer: fill in the state in the progress file."),

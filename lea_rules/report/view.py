@@ -26,6 +26,7 @@ from lea_rules.evaluation.model import (
     KengetalPoint,
     KengetalSeries,
     Point,
+    ResultEvaluation,
     Status,
 )
 from lea_rules.evaluation.series import formula_text
@@ -76,6 +77,7 @@ class StatusView:
     colour: str  # groen / oranje / rood / grijs (css class)
     colour_label: str
     symbol: str
+    illustrative: bool = False  # the status rests (partly) on illustrative figures or progress texts
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ class ResultView:
     revised: bool
     illustrative_progress: bool
     previous_note: str | None = None  # the previous status was recomputed with revised figures
+    not_judgeable: bool = False  # Niet te beoordelen: the target cannot be computed (basis 0)
 
 
 @dataclass(frozen=True)
@@ -227,6 +230,7 @@ class ThemeGlance:
     better: int
     worse: int
     other: int
+    illustrative: int = 0  # results whose status rests on illustrative figures
 
 
 @dataclass(frozen=True)
@@ -235,6 +239,7 @@ class StatusRow:
     now: int
     previous: int | None
     difference: str
+    illustrative: int = 0  # of `now`: resting on illustrative figures
 
 
 @dataclass(frozen=True)
@@ -247,6 +252,7 @@ class Glance:
     changes: list[ResultRef]
     act_missing: list[ResultRef]
     not_assessed: list[ResultRef]
+    illustrative_note: str = ""  # how many statuses rest on illustrative figures; empty when none
 
 
 @dataclass(frozen=True)
@@ -399,11 +405,12 @@ def result_anchor(code: str) -> str:
     return f"resultaat-{slug(code)}"
 
 
-def status_view(status: Status | None, lang: str) -> StatusView | None:
+def status_view(status: Status | None, lang: str, illustrative: bool = False) -> StatusView | None:
     if status is None:
         return None
     return StatusView(key=status.name.lower(), label=status_label(status, lang), colour=status.colour.value,
-                      colour_label=colour_label(status.colour, lang), symbol=_SYMBOL[status.colour])
+                      colour_label=colour_label(status.colour, lang), symbol=_SYMBOL[status.colour],
+                      illustrative=illustrative)
 
 
 def _citation(citation: Citation, agenda: Agenda, lang: str) -> CitationView:
@@ -488,16 +495,22 @@ class _Builder:
             # only the numbers that decided the status: a met or keep-it target has no required change;
             # a pending final value shows those of its provisional status
             ahead = not goal.past or e.provisional
+            # a number computed from an illustrative figure is illustrative too: the required change
+            # rests on the baseline, the others on the points used (Explanation.illustrative)
+            baseline_illustrative = e.baseline is not None and e.baseline.illustrative
             if goal.kind != "trend" and ahead and e.required_per_year is not None:
                 required = self.fmt.change(e.required_per_year, unit)
-                rows.append(Row(self.t("required_change"), ValueView(required)))
+                rows.append(Row(self.t("required_change"),
+                                ValueView(required, illustrative=baseline_illustrative)))
             if ahead and e.actual_per_year is not None:
-                rows.append(Row(self.t("actual_change"), ValueView(self.fmt.change(e.actual_per_year, unit))))
+                rows.append(Row(self.t("actual_change"), ValueView(self.fmt.change(e.actual_per_year, unit),
+                                                                   illustrative=e.illustrative)))
             if e.ratio is not None:
-                rows.append(Row(self.t("ratio"), ValueView(self.fmt.number(e.ratio))))
+                rows.append(Row(self.t("ratio"), ValueView(self.fmt.number(e.ratio),
+                                                           illustrative=e.illustrative)))
             if e.achieved_share is not None:
                 share = self.fmt.value(e.achieved_share * 100, "%")
-                rows.append(Row(self.t("achieved_share"), ValueView(share)))
+                rows.append(Row(self.t("achieved_share"), ValueView(share, illustrative=e.illustrative)))
             # no projection across a series break: the rule says so, no "geen gegevens" row
             if goal.kind != "trend" and not e.series_break and (
                     not goal.past or (e.provisional and e.projection is not None)):
@@ -520,7 +533,8 @@ class _Builder:
             title=f"{goal.indicator_label}: {self.target_text(goal)}" if goal.indicator_label
             else self.target_text(goal),
             indicator_label=goal.indicator_label,
-            status=_require(status_view(goal.status, self.lang)), headline=headline, past=goal.past,
+            status=_require(status_view(goal.status, self.lang, e.illustrative)), headline=headline,
+            past=goal.past,
             rows=rows, rule=plain_rule(e.rule) if self.lang == "nl" else e.rule, notes=list(e.notes),
             sources=sources,
             measurement=e.measurement_for_target, chart=chart, chart_summary=summary,
@@ -574,12 +588,15 @@ class _Builder:
             for p in sorted(numbers, key=lambda p: p.t)))]
         if e.target_value is not None:
             parts.append(self.t("sum_target", target=self.target_text(goal)))
+        marker = f" ({self.t('illustrative')})"
         if baseline is not None and e.baseline is not None:
             parts.append(self.t("sum_baseline", baseline=f"{self.fmt.period(e.baseline.period)}: "
-                                                          f"{self.fmt.value(e.baseline.value, unit)}"))
+                                f"{self.fmt.value(e.baseline.value, unit)}"
+                                + (marker if e.baseline.illustrative else "")))
         if projection is not None and e.target_moment:
             parts.append(self.t("sum_projection", moment=self.fmt.period(e.target_moment),
-                                value=self.fmt.value(e.projection, unit)))
+                                value=self.fmt.value(e.projection, unit)
+                                + (marker if e.illustrative else "")))
         summary = " ".join(parts)
         spec = ChartSpec(
             chart_id=f"grafiek-{slug(result_code)}-{index}", title=self.t("chart_title", label=label),
@@ -613,16 +630,17 @@ class _Builder:
         goals = [self.goal_view(ev.code, i, g, i == ev.headline_goal) for i, g in enumerate(ev.goals)]
         act = None
         if ev.act is not None:
-            act = ActView(ev.act.oorzaak, ev.act.gevolg, ev.act.bijsturing, self.progress_illustrative)
+            act = ActView(ev.act.oorzaak, ev.act.gevolg, ev.act.bijsturing, ev.act.illustrative)
         view = ResultView(
             code=ev.code, anchor=result_anchor(ev.code), title=result.title,
-            status=status_view(ev.status, self.lang), previous=status_view(ev.previous_status, self.lang),
+            status=status_view(ev.status, self.lang, _rests_on_illustrative(ev)),
+            previous=status_view(ev.previous_status, self.lang),
             goals=goals, reported_state=state_label(ev.reported_state, self.lang),
             reported_note=ev.reported_note, act=act, needs_act=ev.needs_act, act_missing=ev.act_missing,
             not_assessed=ev.status is Status.NOT_ASSESSED, revised=ev.revised or bool(result.revisions),
-            illustrative_progress=self.progress_illustrative
-            and (ev.reported_state is not None or act is not None),
-            previous_note=self.t("previous_recomputed") if ev.previous_status_note else None)
+            illustrative_progress=ev.reported_illustrative,
+            previous_note=self.t("previous_recomputed") if ev.previous_status_note else None,
+            not_judgeable=ev.status is Status.NOT_JUDGEABLE)
         self.result_views[result.code] = view
         return view
 
@@ -646,13 +664,13 @@ class _Builder:
         return ActionView(code=action.code, title=action.title,
                           kind=action_kind_label(action.kind.value, self.lang),
                           owner=action.owner, status=status, note=note,
-                          illustrative=self.progress_illustrative and status is not None,
+                          illustrative=ev is not None and ev.illustrative,
                           texts=list(action.provenance.texts),
                           citations=_citations(action.provenance, self.agenda, self.lang))
 
     def section_view(self, section: Section, index: str, h: int) -> SectionView:
         results = [self.result_view(r) for r in section.results]
-        act = [r for r in results if r.needs_act or r.not_assessed]
+        act = [r for r in results if r.needs_act or r.not_assessed or r.not_judgeable]
         children = [self.section_view(child, f"{index}-{i + 1}", h + 1)
                     for i, child in enumerate(section.children)]
         return SectionView(
@@ -670,6 +688,7 @@ class _Builder:
         theme_rows = [self._theme_glance(theme) for theme in themes]
         all_results = [r for theme in themes for r in _results_in(theme)]
         now = Counter(r.status for r in evals)
+        illustrative = Counter(r.status for r in evals if _rests_on_illustrative(r))
         before = Counter(r.previous_status for r in evals if r.previous_status is not None)
         status_rows: list[StatusRow] = []
         for status in Status:
@@ -679,14 +698,23 @@ class _Builder:
             status_rows.append(StatusRow(
                 status=_require(status_view(status, self.lang)), now=now[status],
                 previous=before[status] if has_previous else None,
-                difference=(self.fmt.signed(diff, 0) if diff else "0") if has_previous else ""))
+                difference=(self.fmt.signed(diff, 0) if diff else "0") if has_previous else "",
+                illustrative=illustrative[status]))
         changes = [ResultRef(r.code, r.anchor, r.title, r.status, r.previous) for r in all_results
                    if r.previous is not None and r.status is not None and r.previous.key != r.status.key]
         return Glance(
             total=len(evals), themes=theme_rows, totals=self._cells(all_results), status_rows=status_rows,
             has_previous=has_previous, changes=changes,
             act_missing=[_ref(r) for r in all_results if r.act_missing],
-            not_assessed=[_ref(r) for r in all_results if r.not_assessed])
+            not_assessed=[_ref(r) for r in all_results if r.not_assessed],
+            illustrative_note=self._illustrative_note(sum(illustrative.values())))
+
+    def _illustrative_note(self, n: int) -> str:
+        if not n:
+            return ""
+        one = n == 1
+        verb = ("rust" if one else "rusten") if self.lang == "nl" else ("rests" if one else "rest")
+        return self.t("glance_illustrative", n=n, verb=verb)
 
     def _cells(self, results: list[ResultView]) -> list[ColourCell]:
         cells: list[ColourCell] = []
@@ -711,8 +739,9 @@ class _Builder:
                 worse += 1
             else:
                 other += 1
+        shaky = sum(1 for r in results if r.status is not None and r.status.illustrative)
         return ThemeGlance(theme.heading, theme.anchor, self._cells(results), len(results), better, worse,
-                           other)
+                           other, shaky)
 
     # --- open questions, appendices ---
     def questions(self, themes: list[SectionView]) -> list[QuestionView]:
@@ -894,6 +923,12 @@ def display_unit(goal: GoalEvaluation) -> str | None:
 
 def _ref(result: ResultView) -> ResultRef:
     return ResultRef(result.code, result.anchor, result.title, result.status)
+
+
+def _rests_on_illustrative(ev: ResultEvaluation) -> bool:
+    """The result's status is its headline goal's: illustrative when that verdict used an illustrative
+    figure or an illustrative progress text."""
+    return bool(ev.goals) and ev.goals[ev.headline_goal].explanation.illustrative
 
 
 def _walk(view: SectionView) -> list[SectionView]:
