@@ -1,0 +1,65 @@
+"""Context: what one verdict may look at, and the GoalEvaluation every goal family returns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lea_rules.data.model import Observation, ReportedState
+from lea_rules.data.units import DeclaredUnits
+from lea_rules.evaluation.goals.describe import describe_goal
+from lea_rules.evaluation.model import Explanation, GoalEvaluation
+from lea_rules.evaluation.rules import Verdict
+from lea_rules.nodes import Agenda, Goal, Indicator, Measure, Moment
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything one verdict may look at: the agenda, the data and the writer's stand."""
+
+    agenda: Agenda
+    observations: Sequence[Observation]
+    peiljaar: int
+    stand: ReportedState | None = None
+    stand_illustrative: bool = False
+    units: DeclaredUnits | None = None  # eenheden.csv; None: no group has declared units
+
+    def indicator(self, name: str) -> Indicator:
+        """The declared indicator a goal names.
+
+        The evaluation only sees checked agendas (`api.load_agenda` refuses one with errors), and
+        the checker reports every goal's undeclared indicator, original or revised, as E200
+        (checks/names.py). A missing indicator here is a bug in the caller, not a verdict.
+        """
+        indicator = self.agenda.indicator(name)
+        if indicator is None:
+            raise LookupError(f"indicator '{name}' is niet gedeclareerd (E200): evalueer alleen een "
+                              "gecontroleerde agenda")
+        return indicator
+
+
+def as_float(value: Decimal | None) -> float | None:
+    return None if value is None else round(float(value), 6)
+
+
+def deadline_of(agenda: Agenda, written: Moment | None, span_from: Goal) -> tuple[Moment, bool]:
+    """The written target moment, or the end of the agenda's period (the report says so)."""
+    if written is not None:
+        return written, False
+    return Moment(Measure.CALENDAR_YEAR, agenda.period[1], span_from.span), True
+
+
+def moment_label(moment: Moment, implicit: bool) -> str:
+    text = moment.describe()
+    return f"{text} (einde periode)" if implicit else text
+
+
+def goal_evaluation(kind: str, goal: Goal, indicator: Indicator | None, verdict: Verdict, *,
+                    past: bool, explanation: Explanation) -> GoalEvaluation:
+    return GoalEvaluation(
+        kind=kind, description=describe_goal(goal),
+        indicator=indicator.name if indicator else None,
+        indicator_label=indicator.label if indicator else None,
+        unit=indicator.unit.value if indicator and indicator.unit else None,
+        status=verdict.status, colour=verdict.status.colour, past=past, explanation=explanation)

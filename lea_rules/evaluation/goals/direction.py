@@ -1,0 +1,165 @@
+"""Direction: `gedaald met 20% in 2027 t.o.v. 2024` (relatief), `gedaald in 2027 t.o.v. 2024`
+(richting) and `vergroten` (trend)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from lea_rules.evaluation import rules
+from lea_rules.evaluation.goals.context import Context, as_float, deadline_of, goal_evaluation, moment_label
+from lea_rules.evaluation.goals.describe import describe_goal
+from lea_rules.evaluation.goals.numeric import Numeric, judge_numeric
+from lea_rules.evaluation.goals.selection import (
+    Baseline,
+    available_points,
+    choose_baseline,
+    explicit_baseline,
+    final_point,
+    pending,
+    values,
+    window,
+)
+from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status
+from lea_rules.evaluation.rules import Target, Verdict
+from lea_rules.evaluation.series import SeriesPoint, has_break, totals
+from lea_rules.nodes import Comparator, DirectionGoal, Indicator, Moment, Result, TrendGoal, Unit
+from lea_rules.numbers import format_dutch
+from lea_rules.period import counts_for, describe_rule, is_past
+
+
+def judge_relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEvaluation:
+    """`gedaald met 20% in 2027 t.o.v. 2024`: X = y2024 * (1 - 0,20), then as a threshold."""
+    indicator = ctx.indicator(goal.indicator)
+    assert goal.by is not None and goal.by.number is not None
+    series = totals(indicator, ctx.observations, ctx.agenda)
+    points = available_points(ctx, series)
+    ref = [p for p in points if counts_for(p.period, goal.reference) and p.value is not None]
+    deadline, implicit = deadline_of(ctx.agenda, goal.deadline, goal)
+    by = goal.by.number.value
+    comparator = Comparator.GE if goal.direction > 0 else Comparator.LE
+    if not ref or ref[-1].value is None:
+        # Without the reference value there is no target number: judged as missing data.
+        spec = Numeric("relatief", goal, indicator, [], Target(comparator, Decimal(0)), Decimal(0),
+                       f"{'gestegen' if goal.direction > 0 else 'gedaald'} met {goal.by.describe()} "
+                       f"t.o.v. {goal.reference.describe()}", deadline, implicit, indicator.measure,
+                       indicator.bounds(), reference=goal.reference)
+        return judge_numeric(ctx, result, spec)
+    y_ref = ref[-1].value
+    relative = goal.by.unit is Unit.PERCENT
+    if relative and y_ref == 0:
+        return _not_judgeable(ctx, "relatief", goal, indicator, points, ref[-1], deadline, implicit,
+                              f"niet te beoordelen: basis is 0 (in {ref[-1].period.text}); "
+                              f"{goal.by.describe()} van 0 is 0, dus een verandering in procenten zegt "
+                              "hier niets. Een doel met een getal (zoals >= 2 in 2027) kan wel")
+    x = y_ref * (1 + goal.direction * by / 100) if relative else y_ref + goal.direction * by
+    target = Target(comparator, x)
+    how = (f"{format_dutch(y_ref)} × (1 {'+' if goal.direction > 0 else '-'} {format_dutch(by / 100)})"
+           if relative else f"{format_dutch(y_ref)} {'+' if goal.direction > 0 else '-'} {format_dutch(by)}")
+    note = f"doel X = {how} = {format_dutch(x.quantize(Decimal('0.0001')).normalize())}"
+    spec = Numeric("relatief", goal, indicator, series, target, x,
+                   f"{comparator.value} {format_dutch(x.quantize(Decimal('0.01')).normalize())}",
+                   deadline, implicit, indicator.measure, indicator.bounds(), reference=goal.reference,
+                   notes=(note,))
+    return judge_numeric(ctx, result, spec)
+
+
+def _not_judgeable(ctx: Context, kind: str, goal: DirectionGoal, indicator: Indicator,
+                   points: Sequence[SeriesPoint], reference: SeriesPoint, deadline: Moment,
+                   implicit: bool, rule: str) -> GoalEvaluation:
+    """A target that cannot be computed from its reference value (a rise or fall from 0): grey."""
+    verdict = Verdict(Status.NOT_JUDGEABLE, rule)
+    used = window(points, reference)
+    return goal_evaluation(kind, goal, indicator, verdict, past=is_past(deadline, ctx.peiljaar),
+                           explanation=Explanation(
+                               rule=rule, baseline=reference.to_point(), baseline_kind="jaar uit het doel",
+                               latest=used[-1].to_point(), target_text=describe_goal(goal),
+                               target_moment=moment_label(deadline, implicit),
+                               measurement_for_target=describe_rule(deadline, indicator.measure),
+                               points=[p.to_point() for p in used], indicative=len(used) < 3,
+                               illustrative=any(p.illustrative for p in used)))
+
+
+def judge_direction(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEvaluation:
+    """`thuiszitters gedaald in 2027 t.o.v. 2024`: two signals before, strict comparison at the end."""
+    indicator = ctx.indicator(goal.indicator)
+    deadline, implicit = deadline_of(ctx.agenda, goal.deadline, goal)
+    points = available_points(ctx, totals(indicator, ctx.observations, ctx.agenda))
+    past = is_past(deadline, ctx.peiljaar)
+    word = "hoger" if goal.direction > 0 else "lager"
+    text = f"{word} dan in {goal.reference.describe()}"
+    named = [p for p in points if counts_for(p.period, goal.reference)]
+    explicit = explicit_baseline(result, indicator.measure)
+    base = Baseline(named[-1], "jaar uit het doel") if named else (
+        Baseline(explicit, "expliciet") if explicit is not None else None)
+    moment = moment_label(deadline, implicit)
+    rule_for_target = describe_rule(deadline, indicator.measure)
+    bound = indicator.bounds()[0 if goal.direction < 0 else 1]
+    if base is not None and not base.point.explicit and bound is not None and base.point.value == bound:
+        return _not_judgeable(ctx, "richting", goal, indicator, points, base.point, deadline, implicit,
+                              f"niet te beoordelen: in {base.point.period.text} was de waarde al "
+                              f"{format_dutch(bound)}, de grens van de indicator; {word} kan niet")
+    if base is None:
+        verdict = Verdict(Status.NO_DATA, "geen meting voor het referentiejaar "
+                          f"{goal.reference.describe()}")
+        return goal_evaluation("richting", goal, indicator, verdict, past=past, explanation=Explanation(
+            rule=verdict.rule, target_text=text, target_moment=moment,
+            measurement_for_target=rule_for_target,
+            illustrative=any(p.illustrative for p in points)))
+    final = final_point(points, deadline, past)
+    used = window(points, base.point, final)
+    judged = values(used)
+    broken = has_break(used)
+    provisional_status: Status | None = None
+    notes: list[str] = []
+    if not [p for p in used if not p.explicit]:
+        verdict = Verdict(Status.NO_DATA, "geen meting sinds de basis")
+    elif final is not None:
+        verdict = (Verdict(Status.SERIES_BREAK, "trendbreuk: de meting voor het doelmoment is niet te "
+                           "vergelijken met het referentiejaar") if broken
+                   else rules.direction_at_deadline(judged[0][1], judged[-1][1], goal.direction))
+    else:
+        verdict = (Verdict(Status.SERIES_BREAK, "trendbreuk: de bron of definitie veranderde binnen de "
+                           "reeks") if broken else rules.two_signals(judged, goal.direction))
+        if past:
+            provisional_status = verdict.status
+            notes.append(f"nog geen meting voor het doelmoment; voorlopige status: {verdict.status.value}")
+            verdict = pending(verdict, keep_notes=False)
+    notes.extend(verdict.notes)
+    return goal_evaluation("richting", goal, indicator, verdict, past=past, explanation=Explanation(
+        rule=verdict.rule, baseline=base.point.to_point(), baseline_kind=base.kind,
+        latest=used[-1].to_point() if not used[-1].explicit else None,
+        target_value=as_float(base.point.value), target_text=text, target_moment=moment,
+        measurement_for_target=rule_for_target + (f": {final.period.text}" if final else ""),
+        actual_per_year=as_float(verdict.actual), last_change_per_year=as_float(verdict.last_change),
+        points=[p.to_point() for p in used], indicative=verdict.indicative or len(used) < 3,
+        provisional=provisional_status is not None,
+        illustrative=any(p.illustrative for p in used), notes=notes,
+        provisional_status=provisional_status, series_break=broken))
+
+
+def judge_trend(ctx: Context, result: Result, goal: TrendGoal) -> GoalEvaluation:
+    """`schoolaanwezigheid vergroten`: the two-signal rule every year, as a trend, not a target."""
+    indicator = ctx.indicator(goal.indicator)
+    points = available_points(ctx, totals(indicator, ctx.observations, ctx.agenda))
+    base = choose_baseline(ctx, result, points, indicator.measure)
+    text = "vergroten" if goal.direction > 0 else "verminderen"
+    if base is None:
+        verdict = Verdict(Status.NO_DATA, "trend: geen meting")
+        return goal_evaluation("trend", goal, indicator, verdict, past=False,
+                               explanation=Explanation(rule=verdict.rule, target_text=text))
+    used = window(points, base.point)
+    broken = has_break(used)
+    if not [p for p in used if not p.explicit]:
+        verdict = Verdict(Status.NO_DATA, "trend: geen meting sinds de basis")
+    elif broken:
+        verdict = Verdict(Status.SERIES_BREAK, "trend: de bron of definitie veranderde binnen de reeks")
+    else:
+        verdict = rules.two_signals(values(used), goal.direction, trend=True)
+    return goal_evaluation("trend", goal, indicator, verdict, past=False, explanation=Explanation(
+        rule=verdict.rule, baseline=base.point.to_point(), baseline_kind=base.kind,
+        latest=used[-1].to_point() if not used[-1].explicit else None, target_text=text,
+        actual_per_year=as_float(verdict.actual), last_change_per_year=as_float(verdict.last_change),
+        points=[p.to_point() for p in used], indicative=verdict.indicative or len(used) < 3,
+        illustrative=any(p.illustrative for p in used), notes=list(verdict.notes),
+        series_break=broken))

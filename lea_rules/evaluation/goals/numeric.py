@@ -1,0 +1,184 @@
+"""Numeric: a numeric target (drempel, niveau, relatief, eenheden) judged on its series.
+
+Each family prepares a `Numeric` (series, target, how to read it); `judge_numeric` picks the
+baseline and the window, applies the rules before or at the deadline and explains the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from lea_rules.data.units import plural
+from lea_rules.evaluation import rules
+from lea_rules.evaluation.goals.context import Context, as_float, goal_evaluation, moment_label
+from lea_rules.evaluation.goals.selection import (
+    available_points,
+    choose_baseline,
+    final_point,
+    pending,
+    values,
+    window,
+)
+from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, UnitCheck
+from lea_rules.evaluation.rules import Target, Verdict
+from lea_rules.evaluation.series import SeriesPoint, has_break
+from lea_rules.nodes import Goal, Indicator, Measure, Moment, Result, Unit
+from lea_rules.numbers import format_dutch
+from lea_rules.period import describe_rule, is_past, position
+
+
+@dataclass(frozen=True)
+class UnitCount:
+    """Count over units in one period: of the declared units, how many meet and how many delivered."""
+
+    meeting: int
+    delivered: int
+    declared: int
+
+    @property
+    def missing(self) -> int:
+        return self.declared - self.delivered
+
+    def describe(self, group: str) -> str:
+        """`3 van 7 IKC's geleverd; 4 ontbreken`."""
+        verb = "ontbreekt" if self.missing == 1 else "ontbreken"
+        return (f"{self.delivered} van {self.declared} {plural(group, self.declared)} geleverd; "
+                f"{self.missing} {verb}")
+
+
+@dataclass(frozen=True)
+class Numeric:
+    """A numeric target ready for the rules: its series, target and how to read it."""
+
+    kind: str
+    goal: Goal
+    indicator: Indicator
+    series: list[SeriesPoint]
+    target: Target  # on the judged scale (distance to X for an exact level)
+    target_value: Decimal  # X as the reader knows it
+    target_text: str
+    deadline: Moment
+    implicit: bool
+    measure: Measure
+    bounds: tuple[Decimal | None, Decimal | None]
+    level: Decimal | None = None  # exact level: judged on |y - level|
+    reference: Moment | None = None
+    notes: tuple[str, ...] = ()
+    units: dict[str, list[UnitCheck]] = field(default_factory=dict)
+    counts: dict[str, UnitCount] = field(default_factory=dict)  # count over units, per period
+    required: int | None = None  # count over units: how many must meet (N, or every declared unit)
+    group: str = ""
+
+
+def settle(spec: Numeric, count: UnitCount | None, verdict: Verdict, notes: list[str]) -> Verdict:
+    """Count over units with declared units missing: judged only when the missing cannot change it.
+
+    Met when the units that meet already reach the required number (the missing cannot undo
+    that); incomplete (grey) when the missing units could still make it; otherwise judged
+    as it stands, because even if every missing unit met, the goal would not be reached.
+    """
+    if count is None or spec.required is None or count.missing == 0:
+        return verdict
+    known = count.describe(spec.group)
+    missing = plural(spec.group, count.missing)
+    if count.meeting >= spec.required:
+        notes.append(f"{known}; het doel is al gehaald met de geleverde {plural(spec.group)}: de "
+                     f"ontbrekende {missing} kunnen dat niet ongedaan maken")
+        return verdict
+    if count.meeting + count.missing >= spec.required:
+        return Verdict(Status.INCOMPLETE, f"gegevens onvolledig: {known}; met de ontbrekende {missing} kan "
+                       "het doel nog gehaald worden, dus er is geen oordeel")
+    notes.append(f"{known}; ook als de ontbrekende {missing} allemaal voldoen, wordt het doel niet gehaald")
+    return verdict
+
+
+def judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluation:
+    points = available_points(ctx, spec.series)
+    past = is_past(spec.deadline, ctx.peiljaar)
+    notes = list(spec.notes)
+    base = choose_baseline(ctx, result, points, spec.measure, spec.reference)
+    moment = moment_label(spec.deadline, spec.implicit)
+    rule_for_target = describe_rule(spec.deadline, spec.measure)
+    if base is None:
+        if spec.reference is not None:
+            notes.append(f"geen meting voor het referentiejaar {spec.reference.describe()}")
+        verdict = Verdict(Status.NO_DATA, "geen meting om mee te beginnen (geen basis)")
+        return goal_evaluation(spec.kind, spec.goal, spec.indicator, verdict, past=past,
+                               explanation=Explanation(
+                                   rule=verdict.rule, target_value=as_float(spec.target_value),
+                                   target_text=spec.target_text, target_moment=moment,
+                                   measurement_for_target=rule_for_target,
+                                   illustrative=any(p.illustrative for p in points), notes=notes))
+    final = final_point(points, spec.deadline, past)
+    used = window(points, base.point, final)
+    observed = [p for p in used if not p.explicit]
+    if base.point.explicit and observed and observed[0].t == base.point.t:
+        notes.append(_same_moment_note(spec, observed[0], used[0] is observed[0]))
+    t_target = position(spec.deadline, spec.measure)
+    judged = values(used, spec.level)
+    broken = has_break(used)
+    provisional_status: Status | None = None
+    count = spec.counts.get(observed[-1].period.text) if observed else None
+    for earlier in observed[:-1]:
+        gap = spec.counts.get(earlier.period.text)
+        if gap is not None and gap.missing:
+            notes.append(f"{earlier.period.text}: {gap.describe(spec.group)} (die meting telt alleen de "
+                         f"geleverde {plural(spec.group)} die voldoen)")
+    if not observed:
+        verdict = Verdict(Status.NO_DATA, "geen meting sinds de basis")
+    elif final is not None:
+        verdict = rules.at_deadline(judged[0][1], judged[-1][1], spec.target, comparable=not broken)
+        if broken:
+            notes.append("trendbreuk: de bron of definitie veranderde binnen de reeks; de meting voor "
+                         "het doelmoment is wel beoordeeld")
+        verdict = settle(spec, count, verdict, notes)
+    else:
+        if broken:
+            now_met = spec.target.met(judged[-1][1])
+            verdict = Verdict(Status.SERIES_BREAK, "trendbreuk: de bron of definitie veranderde binnen "
+                              "de reeks; geen ratio en geen verwachting over de breuk heen",
+                              indicative=len(judged) < 3,
+                              notes=("de laatste meting voldoet nu " + ("wel" if now_met else "niet")
+                                     + " aan het doel",))
+        else:
+            verdict = rules.before_deadline(judged, spec.target, t_target)
+        verdict = settle(spec, count, verdict, notes)
+        if past:
+            provisional_status = verdict.status
+            notes.append(f"nog geen meting voor het doelmoment; voorlopige status: {verdict.status.value}")
+            verdict = pending(verdict)
+    if spec.level is not None and verdict.actual is not None:
+        notes.append(f"exact niveau: beoordeeld als afstand tot {format_dutch(spec.level)} "
+                     "(lager is beter); vereiste en werkelijke verandering gelden voor die afstand")
+    notes.extend(verdict.notes)
+    latest = used[-1]
+    units = spec.units.get(observed[-1].period.text, []) if observed else []
+    explanation = Explanation(
+        rule=verdict.rule, baseline=base.point.to_point(), baseline_kind=base.kind,
+        latest=latest.to_point() if not latest.explicit else None,
+        target_value=as_float(spec.target_value), target_text=spec.target_text, target_moment=moment,
+        measurement_for_target=rule_for_target + (f": {final.period.text}" if final else ""),
+        required_per_year=as_float(verdict.required), actual_per_year=as_float(verdict.actual),
+        ratio=as_float(verdict.ratio), last_change_per_year=as_float(verdict.last_change),
+        achieved_share=as_float(verdict.share),
+        # voorlopig when the final value is pending
+        projection=None if final is not None or broken or not observed
+        else as_float(rules.projection(values(used), t_target, spec.bounds)),
+        points=[p.to_point() for p in used], indicative=verdict.indicative or len(used) < 3,
+        provisional=provisional_status is not None,
+        illustrative=any(p.illustrative for p in used) or any(u.illustrative for u in units),
+        notes=notes, provisional_status=provisional_status, series_break=broken, units=units,
+        units_period=observed[-1].period.text if units else None,
+        units_declared=count.declared if count is not None else None,
+        units_missing=count.missing if count is not None else None)
+    return goal_evaluation(spec.kind, spec.goal, spec.indicator, verdict, past=past, explanation=explanation)
+
+
+def _same_moment_note(spec: Numeric, observed: SeriesPoint, is_baseline: bool) -> str:
+    """An observation at the moment of the agenda's `basis:` line is a measurement all the same."""
+    shown = format_dutch(observed.value if observed.value is not None else Decimal(0))
+    shown += "%" if spec.indicator.unit is Unit.PERCENT else ""
+    return (f"de meting over {observed.period.text} ({shown}) is een meting, ook al valt ze op het moment "
+            "van de basis in de agenda" + ("" if is_baseline else "; ze verschilt van die basis, en de "
+                                           "basis in de agenda telt als y0"))

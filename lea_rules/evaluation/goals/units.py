@@ -1,0 +1,116 @@
+"""Units: a count over units — `tenminste 6 IKC met brugfunctionaris` (number) or `alle IKC` (share)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lea_rules.data.model import Observation, ObservationStatus, observation_value_text
+from lea_rules.data.units import DeclaredUnits, plural, unit_key
+from lea_rules.evaluation import rules
+from lea_rules.evaluation.goals.context import Context, as_float, deadline_of, goal_evaluation, moment_label
+from lea_rules.evaluation.goals.numeric import Numeric, UnitCount, judge_numeric
+from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, UnitCheck
+from lea_rules.evaluation.rules import Target, Verdict
+from lea_rules.evaluation.series import SeriesPoint, unit_observations
+from lea_rules.nodes import Comparator, Result, UnitsGoal
+from lea_rules.period import describe_rule, is_past, parse_period
+
+
+def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation:
+    """Count over units: the number (tenminste N) or share (alle, elk) of the declared units that meet.
+
+    The units of the group are those in eenheden.csv, never those that happen to be in the
+    data: a declared unit without a value is "geen gegevens" and the verdict says how many
+    are missing (`settle`). Without declared units the goal cannot be judged.
+    """
+    indicator = ctx.indicator(goal.indicator)
+    deadline, implicit = deadline_of(ctx.agenda, goal.deadline, goal)
+    group = ctx.agenda.group(goal.group)
+    group_name = group.name if group is not None else goal.group
+    units = ctx.units or DeclaredUnits()
+    declared = units.of(group_name)
+    if goal.minimum is not None:
+        x = goal.minimum.value
+        target = rules.whole_target(Comparator.GE, x)
+        text = f">= {goal.minimum.text} {goal.group}"
+        bounds: tuple[Decimal | None, Decimal | None] = (Decimal(0), None)
+        notes: tuple[str, ...] = ("de waarde is het aantal eenheden dat aan de voorwaarde voldoet",)
+        required = int(target.value)
+        if declared and required > len(declared):
+            notes += (f"{data_units_text(units, group_name, len(declared))}: minder dan de {required} "
+                      "die het doel vraagt",)
+    else:
+        x = Decimal(100)
+        target, bounds = Target(Comparator.GE, x), (Decimal(0), Decimal(100))
+        text = f"alle {goal.group} (100%)"
+        notes = (f"de waarde is het aandeel (%) van de {len(declared)} gedeclareerde {plural(group_name)} "
+                 "dat aan de voorwaarde voldoet; een eenheid zonder gegevens telt niet als voldoend",)
+        required = len(declared)
+    if not declared:
+        verdict = Verdict(Status.NO_DATA, f"de eenheden van groep {group_name} zijn niet gedeclareerd in "
+                          f"{units.label}: welke {plural(group_name)} er zijn is nog niet bekend, dus dit "
+                          "doel is niet te beoordelen")
+        return goal_evaluation("eenheden", goal, indicator, verdict, past=is_past(deadline, ctx.peiljaar),
+                           explanation=Explanation(
+                               rule=verdict.rule, target_value=as_float(x), target_text=text,
+                               target_moment=moment_label(deadline, implicit),
+                               measurement_for_target=describe_rule(deadline, indicator.measure),
+                               units_declared=0))
+    keys = {unit_key(name): name for name in declared}
+    series: list[SeriesPoint] = []
+    checks: dict[str, list[UnitCheck]] = {}
+    counts: dict[str, UnitCount] = {}
+    for period_text, observations in unit_observations(indicator, ctx.observations).items():
+        by_unit = {unit_key(o.unit or ""): o for o in observations if unit_key(o.unit or "") in keys}
+        if not by_unit:
+            continue
+        unit_checks = []
+        for key, name in keys.items():
+            found = by_unit.get(key)
+            if found is None:
+                unit_checks.append(UnitCheck(unit=name, value="geen gegevens", meets=False,
+                                             illustrative=units.illustrative(name), missing=True))
+            else:
+                unit_checks.append(UnitCheck(unit=found.unit or name, value=_obs_text(found),
+                                             meets=_unit_meets(goal, found),
+                                             illustrative=found.illustrative or units.illustrative(name)))
+        used = list(by_unit.values())
+        count = UnitCount(sum(1 for u in unit_checks if u.meets), len(used), len(declared))
+        value = (Decimal(count.meeting) if goal.minimum is not None
+                 else Decimal(count.meeting) * 100 / count.declared)
+        labels = {o.series for o in used if o.series is not None}
+        provisional = any(o.status is ObservationStatus.PROVISIONAL for o in used)
+        missing = f"; {count.missing} zonder gegevens" if count.missing else ""
+        series.append(SeriesPoint(
+            period=parse_period(period_text), value=value,
+            source=f"{count.meeting} van {count.declared} {goal.group} voldoen{missing}",
+            status=(ObservationStatus.PROVISIONAL if provisional else ObservationStatus.FINAL).value,
+            illustrative=any(o.illustrative for o in used),
+            series="+".join(sorted(labels)) if labels else None))
+        checks[period_text] = unit_checks
+        counts[period_text] = count
+    series.sort(key=lambda p: p.start)
+    spec = Numeric("eenheden", goal, indicator, series, target, x, text, deadline, implicit,
+                   indicator.measure, bounds, notes=notes, units=checks, counts=counts, required=required,
+                   group=group_name)
+    return judge_numeric(ctx, result, spec)
+
+
+def data_units_text(units: DeclaredUnits, group: str, count: int) -> str:
+    """`data/hengelo/eenheden.csv noemt 7 IKC's`."""
+    return f"{units.label} noemt {count} {plural(group, count)}"
+
+
+def _obs_text(obs: Observation) -> str:
+    return observation_value_text(obs) or "geen gegevens"
+
+
+def _unit_meets(goal: UnitsGoal, obs: Observation) -> bool:
+    if goal.comparator is None or goal.value is None:
+        return obs.flag is True
+    if goal.value.number is not None:
+        return obs.value is not None and Target(goal.comparator, goal.value.number.value).met(obs.value)
+    if goal.value.flag is not None:
+        return obs.flag is goal.value.flag
+    return obs.rating is not None and goal.value.rating is not None and rules.rating_met(
+        obs.rating, goal.value.rating, goal.comparator, ())
