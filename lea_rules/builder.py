@@ -6,26 +6,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from lea_rules import nodes as n
+from lea_rules.build_values import MAX_FORMULA_DEPTH, LineReader, LTree, as_leaf, as_node, depth
 from lea_rules.diagnostics import Diagnostic, error, warning
-from lea_rules.numbers import NumberFormatError, parse_dutch
-from lea_rules.period import MONTHS
 from lea_rules.source import SourceFile, Span
 from lea_rules.suggest import did_you_mean
 from lea_rules.syntax import Leaf, Node
-
-LTree = Node
-Branch = Leaf | Node | None
-"""A child of a parsed line: a token, a subtree, or None for an absent optional part."""
-
-MAX_FORMULA_DEPTH = 50
-"""Deeper formulas are refused before building (E133): the AST and its users (checks,
-evaluation, report) walk formulas recursively, so this bounds their depth and keeps them far
-from Python's recursion limit. The depth is measured without recursion, so even a formula
-nested thousands deep (2.400 pairs of brackets on one line) is refused in linear time."""
 
 ITEM_PROPS: dict[str, frozenset[str]] = {
     "agenda": frozenset({"tekst", "citaat", "vraag"}),
@@ -99,7 +87,7 @@ class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-class Builder:
+class Builder(LineReader):
     def __init__(self, source: SourceFile) -> None:
         self.source = source
         self.path = source.path
@@ -125,18 +113,6 @@ class Builder:
         self.broken_section = False  # an unreadable section line since the last good one
 
     # --- helpers -----------------------------------------------------------
-    def span(self, node: Branch) -> Span:
-        if node is None:
-            return Span.point(self.line_no, 1)
-        if isinstance(node, Leaf):
-            col = node.column or 1
-            end = node.end_column or col + len(str(node))
-            return Span(self.line_no, col, self.line_no, end)
-        meta = node.meta
-        if getattr(meta, "empty", True):
-            return Span.point(self.line_no, 1)
-        return Span(self.line_no, meta.column, self.line_no, meta.end_column)
-
     def err(self, code: str, title: str, message: str, span: Span, **kw: Any) -> None:
         self.diags.append(error(code, title, message, span, path=self.path,
                                 context=kw.pop("context", self.context()), **kw))
@@ -154,49 +130,6 @@ class Builder:
         if self.sub:
             parts.append(_heading(self.sub))
         return " > ".join(parts) if parts else None
-
-    def string(self, node: Branch) -> str:
-        raw = str(_tok(node))[1:-1]
-        if "\\" not in raw:
-            return raw  # nearly every text: nothing to unescape
-        out, i = [], 0
-        while i < len(raw):
-            ch = raw[i]
-            if ch == "\\" and i + 1 < len(raw):
-                nxt = raw[i + 1]
-                out.append({"n": " ", "t": " "}.get(nxt, nxt))
-                i += 2
-                continue
-            out.append(ch)
-            i += 1
-        return "".join(out)
-
-    def number(self, node: Branch) -> n.Number:
-        tok = _tok(node)
-        text = str(tok)
-        span = self.span(tok)
-        try:
-            value, decimals = parse_dutch(text)
-        except NumberFormatError as exc:
-            self.err("E130", "getal in verkeerde notatie", exc.message, span,
-                     help=f"schrijf '{exc.suggestion}'" if exc.suggestion else None)
-            # Go on with the suggested reading, so that one typo gives one error, not a cascade.
-            try:
-                value, decimals = parse_dutch(exc.suggestion or "")
-            except NumberFormatError:
-                value, decimals = Decimal("".join(ch for ch in text if ch.isdigit()) or "0"), 0
-            return n.Number(value, text, decimals, span)
-        return n.Number(value, text, decimals, span)
-
-    def year(self, node: Branch) -> int:
-        tok = _tok(node)
-        text = str(tok)
-        if not (len(text) == 4 and text.isdigit()):
-            self.err("E131", "geen jaartal", f"'{text}' is geen jaartal van vier cijfers",
-                     self.span(tok), help="schrijf een jaar als 2027")
-            digits = "".join(ch for ch in text if ch.isdigit())
-            return int(digits[:4]) if digits else 0
-        return int(text)
 
     # --- entry -------------------------------------------------------------------
     def unreadable_line(self, text: str) -> None:
@@ -220,7 +153,7 @@ class Builder:
         child = tree.children[0]
         if child is None:
             return
-        stmt = _tree(child)
+        stmt = as_node(child)
         handler: Callable[[LTree], None] | None = getattr(self, f"on_{stmt.data}", None)
         if handler is not None:
             handler(stmt)
@@ -254,7 +187,7 @@ class Builder:
         if self.sections:
             self.err("E152", "indeling te laat",
                      "de indeling moet boven het eerste onderdeel staan", self.span(stmt))
-        levels = tuple(tuple(str(t) for t in _tree(lvl).children
+        levels = tuple(tuple(str(t) for t in as_node(lvl).children
                              if isinstance(t, Leaf) and t.type == "SECWORD")
                        for lvl in (stmt.children[2], stmt.children[4]))
         self.levels = (levels[0], levels[1])
@@ -418,9 +351,9 @@ class Builder:
         _, _, doc_tok, loc, quote_tok = stmt.children
         line = page = None
         if loc is not None:
-            locator = _tree(loc)
+            locator = as_node(loc)
             number = int(self.number(locator.children[1]).value)
-            if _tok(locator.children[0]).type == "KW_REGEL":
+            if as_leaf(locator.children[0]).type == "KW_REGEL":
                 line = number
             else:
                 page = number
@@ -480,7 +413,7 @@ class Builder:
 
     def prop_formule(self, item: _Draft, stmt: LTree) -> None:
         formula = stmt.children[2]
-        if _depth(formula) > MAX_FORMULA_DEPTH:
+        if depth(formula) > MAX_FORMULA_DEPTH:
             self.err("E133", "formule te diep genest",
                      f"deze formule heeft meer dan {MAX_FORMULA_DEPTH} niveaus haakjes of bewerkingen "
                      "achter elkaar; zo'n formule is niet meer te lezen", self.span(formula),
@@ -514,145 +447,6 @@ class Builder:
         item.revisions[-1]["reason"] = self.string(stmt.children[2])
 
     # --- values, moments, goals ---------------------------------------------------------------
-    def signed(self, node: Branch) -> n.Number:
-        dash, num = _tree(node).children
-        number = self.number(num)
-        if dash is not None:
-            return n.Number(-number.value, "-" + number.text, number.decimals,
-                            self.span(dash).to(number.span))
-        return number
-
-    def value(self, node: Branch) -> n.Quantity:
-        tree = _tree(node)
-        span = self.span(tree)
-        if tree.data == "v_rating":
-            return n.Quantity(span, rating=self.string(tree.children[0]))
-        if tree.data == "v_flag":
-            return n.Quantity(span, flag=str(tree.children[0]) == "ja")
-        euro, signed, unit = tree.children
-        unit_value = n.Unit(str(unit)) if unit is not None else None
-        if euro is not None:
-            if unit_value not in (None, n.Unit.EURO):
-                self.err("E132", "twee eenheden", "een bedrag met € heeft geen tweede eenheid",
-                         self.span(unit), help=f"laat '{unit}' weg")
-            unit_value = n.Unit.EURO
-        return n.Quantity(span, number=self.signed(signed), unit=unit_value)
-
-    def period(self, node: Branch) -> n.Moment:
-        tree = _tree(node)
-        first, _, second = tree.children
-        year = self.year(first)
-        span = self.span(tree)
-        if second is None:
-            return n.Moment(n.Measure.CALENDAR_YEAR, year, span)
-        end = self.year(second)
-        if end != year + 1:
-            self.err("E140", "onjuist schooljaar",
-                     f"een schooljaar loopt van 1 augustus tot 31 juli en beslaat twee "
-                     f"opeenvolgende jaren; '{year}/{end}' doet dat niet", span,
-                     help=f"bedoelde je {year}/{year + 1} of {end - 1}/{end}?")
-        return n.Moment(n.Measure.SCHOOL_YEAR, year, span)
-
-    def date(self, node: Branch) -> n.Moment:
-        tree = _tree(node)
-        kids = [k for k in tree.children if k is not None]
-        span = self.span(tree)
-        if len(kids) == 3:
-            day_s, month_s, year_tok = str(kids[0]), str(kids[1]), kids[2]
-            month = MONTHS.index(month_s) + 1
-        else:
-            day_s, month_s, year_tok = str(kids[0]), str(kids[2]), kids[4]
-            month = int(month_s) if month_s.isdigit() else 0
-        year = self.year(year_tok)
-        try:
-            day = date(year, month, int(day_s) if day_s.isdigit() else 0)
-        except (ValueError, OverflowError):  # 31-02-2025, or a day of twenty digits
-            self.err("E141", "onjuiste datum", f"'{_text(self.source, span)}' is geen bestaande datum",
-                     span, help="schrijf een datum als 1 januari 2025 of 01-01-2025")
-            return n.Moment(n.Measure.REFERENCE_DATE, year, span, None)
-        return n.Moment(n.Measure.REFERENCE_DATE, year, span, day)
-
-    def moment(self, node: Branch) -> n.Moment | None:
-        if node is None:
-            return None
-        sub = _tree(_tree(node).children[1])
-        return self.period(sub) if sub.data == "period" else self.date(sub)
-
-    def goals(self, node: Branch) -> tuple[n.Goal, ...]:
-        out: list[n.Goal] = []
-        previous: str | None = None
-        for goal_tree in _tree(node).children:
-            if not isinstance(goal_tree, Node):  # the `en` between parts
-                continue
-            goal = self.goal(goal_tree, previous)
-            if goal is not None:
-                out.append(goal)
-                indicators = n.goal_indicators(goal)
-                previous = indicators[0] if indicators else None
-        return tuple(out)
-
-    def goal(self, tree: LTree, previous: str | None) -> n.Goal | None:
-        k = tree.children
-        span = self.span(tree)
-        kind = tree.data
-        if kind == "g_compare":
-            tol = self.number(_tree(k[3]).children[1]) if k[3] is not None else None
-            return n.CompareGoal(str(k[0]), n.Comparator(str(k[1])), self.value(k[2]), span,
-                                 self.moment(k[4]), tol, name_span=self.span(k[0]))
-        if kind == "g_compare_cont":
-            if previous is None:
-                self.err("E125", "indicator ontbreekt",
-                         f"bij '{k[0]} ...' staat geen indicator, en er is geen vorig deel om "
-                         f"hem van over te nemen", span,
-                         help="schrijf de naam van de indicator voor de vergelijking")
-                return None
-            tol = self.number(_tree(k[2]).children[1]) if k[2] is not None else None
-            return n.CompareGoal(previous, n.Comparator(str(k[0])), self.value(k[1]), span,
-                                 self.moment(k[3]), tol, indicator_implicit=True)
-        if kind == "g_direction":
-            direction = 1 if str(k[1]) == "gestegen" else -1
-            return n.DirectionGoal(str(k[0]), direction, self.period(k[4]), span,
-                                   self.moment(k[2]), name_span=self.span(k[0]))
-        if kind == "g_relative":
-            direction = 1 if str(k[1]) == "gestegen" else -1
-            return n.DirectionGoal(str(k[0]), direction, self.period(k[6]), span,
-                                   self.moment(k[4]), by=self.value(k[3]), name_span=self.span(k[0]))
-        if kind == "g_trend":
-            return n.TrendGoal(str(k[0]), 1 if str(k[1]) == "vergroten" else -1, span,
-                               name_span=self.span(k[0]))
-        if kind == "g_units":
-            quant_node, group, _, indicator, cmp_tok, value, moment = k
-            quant = _tree(quant_node)
-            minimum = self.number(quant.children[1]) if quant.data == "q_atleast" else None
-            return n.UnitsGoal(str(group), str(indicator), span, minimum,
-                               n.Comparator(str(cmp_tok)) if cmp_tok is not None else None,
-                               self.value(value) if value is not None else None,
-                               self.moment(moment), name_span=self.span(indicator),
-                               group_span=self.span(group))
-        if kind == "g_milestone":
-            return n.MilestoneGoal(span, self.moment(k[1]))
-        return n.QualitativeGoal(span)
-
-    def expr(self, tree: Branch) -> n.Expr:
-        """Formula tree to AST; callers check _depth first, so the recursion stays shallow."""
-        if isinstance(tree, Leaf):  # a bare NUMBER or NAME inlined by `?factor`
-            if tree.type == "NUMBER":
-                return n.NumberExpr(self.number(tree), self.span(tree))
-            return n.NameExpr(str(tree), self.span(tree))
-        tree = _tree(tree)
-        span = self.span(tree)
-        if tree.data == "num":
-            return n.NumberExpr(self.number(tree.children[0]), span)
-        if tree.data == "name":
-            return n.NameExpr(str(tree.children[0]), span)
-        if tree.data == "neg":
-            return n.NegExpr(self.expr(tree.children[1]), span)
-        if tree.data in ("add", "sub", "mul", "div"):
-            op = {"add": "+", "sub": "-", "mul": "*", "div": "/"}[str(tree.data)]
-            return n.BinaryExpr(op, self.expr(tree.children[0]), self.expr(tree.children[2]), span)
-        # parenthesised: LPAR expr RPAR
-        return self.expr(tree.children[1])
-
     # --- freeze ------------------------------------------------------------------------------------
     def finish(self) -> n.Agenda | None:
         missing = [k for k in ("gemeente", "titel", "periode") if k not in self.header]
@@ -775,37 +569,12 @@ def _explicit_codes(sections: list[_SectionDraft]) -> set[str]:
     return out
 
 
-def _tok(node: Branch) -> Leaf:
-    """A child the grammar guarantees to be a token."""
-    assert isinstance(node, Leaf), node
-    return node
-
-
-def _tree(node: Branch) -> LTree:
-    """A child the grammar guarantees to be a subtree."""
-    assert isinstance(node, Node), node
-    return node
-
-
-def _depth(tree: Branch) -> int:
-    """Depth of a parse tree, without recursion (the tree may be thousands of levels deep)."""
-    deepest, stack = 0, [(tree, 1)]
-    while stack:
-        node, level = stack.pop()
-        if isinstance(node, Node):
-            deepest = max(deepest, level)
-            stack.extend((child, level + 1) for child in node.children)
-    return deepest
-
 
 def _heading(s: _SectionDraft) -> str:
     num = f" {s.number}" if s.number else ""
     title = s.title if len(s.title) <= 60 else s.title[:57] + "..."
     return f"{s.word}{num} \u201c{title}\u201d"
 
-
-def _text(source: SourceFile, span: Span) -> str:
-    return source.line_text(span.line)[span.column - 1: span.end_column - 1]
 
 
 def build(source: SourceFile) -> BuildResult:
