@@ -487,7 +487,7 @@ class Builder(LineReader):
             per_groups=per_groups, per_spans=per_spans, context=p.get("soort") == "kengetal",
         )
 
-    def _section(self, s: _SectionDraft, index: int, parent: _SectionDraft | None = None) -> n.Section:
+    def _section(self, s: _SectionDraft, index: int) -> n.Section:
         number = s.number or str(index)
         actions = tuple(
             n.Action(a.code or self._fallback_code(f"{number}-a", i), a.title, a.span,
@@ -496,19 +496,13 @@ class Builder(LineReader):
             for i, a in enumerate(s.actions, 1))
         results = []
         for i, r in enumerate(s.results, 1):
-            if "doel" not in r.props and "doel" not in r.attempted:
-                self.diags.append(error(
-                    "E126", "resultaat zonder doel",
-                    "elk resultaat heeft een 'doel:'-regel", r.span, path=self.path,
-                    context=f"{_heading(parent)} > {_heading(s)}" if parent else _heading(s),
-                    help="schrijf bijvoorbeeld 'doel: kwalitatief' als het resultaat merkbaar maar "
-                         "niet meetbaar is"))
             revisions = tuple(n.Revision(rv["decided"], rv["goals"], rv["span"], rv["reason"])
                               for rv in r.revisions)
             results.append(n.Result(r.code or self._fallback_code(f"{number}-r", i), r.title, r.span,
                                     r.props.get("doel", ()), r.props.get("basis"), revisions,
-                                    r.code is not None, r.provenance()))
-        children = tuple(self._section(c, j, s) for j, c in enumerate(s.children, 1))
+                                    r.code is not None, r.provenance(),
+                                    goal_line="doel" in r.props or "doel" in r.attempted))
+        children = tuple(self._section(c, j) for j, c in enumerate(s.children, 1))
         return n.Section(s.word, s.level, s.number, s.title, s.span, actions, tuple(results),
                          children, s.provenance())
 

@@ -334,6 +334,8 @@ class Result:
     revisions: tuple[Revision, ...] = ()
     code_explicit: bool = False
     provenance: Provenance = Provenance()
+    # A `doel:` line is written under the result, also when it did not parse (said there once).
+    goal_line: bool = field(default=True, compare=False)
 
     @property
     def current_goals(self) -> tuple[Goal, ...]:

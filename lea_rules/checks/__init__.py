@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from lea_rules.checks import citations, direction, formulas, names, periods, units, usage
+from lea_rules.checks import citations, direction, formulas, names, periods, results, units, usage
 from lea_rules.checks.context import CheckContext
 from lea_rules.diagnostics import Diagnostic
 
 Check = Callable[[CheckContext], Iterable[Diagnostic]]
 
 CHECKS: tuple[Check, ...] = (
+    results.check,
     names.check,
     periods.check,
     units.check,
