@@ -2,40 +2,30 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from lea_rules import nodes as n
+from lea_rules.build_drafts import (
+    ITEM_PROPS,
+    ITEM_WORDS,
+    PROP_HOME,
+    SINGLE_PROPS,
+    Draft,
+    ItemDraft,
+    SectionDraft,
+    freeze_budgets,
+    freeze_indicator,
+    freeze_sections,
+    heading,
+)
 from lea_rules.build_values import MAX_FORMULA_DEPTH, LineReader, LTree, as_leaf, as_node, depth
 from lea_rules.diagnostics import Diagnostic, error, warning
 from lea_rules.source import SourceFile, Span
 from lea_rules.suggest import did_you_mean
 from lea_rules.syntax import Leaf, Node
-
-ITEM_PROPS: dict[str, frozenset[str]] = {
-    "agenda": frozenset({"tekst", "citaat", "vraag"}),
-    "section": frozenset({"tekst", "citaat", "vraag"}),
-    "action": frozenset({"soort", "eigenaar", "tekst", "citaat", "vraag"}),
-    "result": frozenset({"doel", "basis", "herzien", "reden", "tekst", "citaat", "vraag"}),
-    "indicator": frozenset({"eenheid", "beter", "grenzen", "bron", "meting", "formule", "per",
-                            "waarden", "soort", "tekst", "citaat", "vraag"}),
-    "budget": frozenset({"tekst", "citaat", "vraag"}),
-    "post": frozenset({"tekst", "citaat", "vraag"}),
-}
-ITEM_WORDS = {"agenda": "de kop van de agenda", "section": "een onderdeel", "action": "een actie",
-              "result": "een resultaat", "indicator": "een indicator", "budget": "een begroting",
-              "post": "een begrotingspost"}
-PROP_HOME = {"soort": "actie", "eigenaar": "actie", "doel": "resultaat", "basis": "resultaat",
-             "herzien": "resultaat", "reden": "resultaat", "eenheid": "indicator",
-             "beter": "indicator", "grenzen": "indicator", "bron": "indicator",
-             "meting": "indicator", "formule": "indicator", "per": "indicator",
-             "waarden": "indicator"}
-SINGLE_PROPS = {"soort", "eigenaar", "doel", "basis", "eenheid", "beter", "grenzen", "bron",
-                "meting", "formule", "per", "waarden"}
-
 
 UNREADABLE = "unreadable_lines"
 """Agenda.extra key: how many lines did not parse (the usage checks then stay quiet)."""
@@ -43,42 +33,6 @@ UNREADABLE = "unreadable_lines"
 HEADER_EXAMPLES = {"gemeente": 'gemeente: "Hengelo"',
                    "titel": 'titel: "Lokale Educatieve Agenda 2024-2027"',
                    "periode": "periode: 2024-2027"}
-
-
-class _Draft:
-    kind = "agenda"
-
-    def __init__(self, span: Span) -> None:
-        self.span = span
-        self.props: dict[str, Any] = {}
-        self.citations: list[n.Citation] = []
-        self.questions: list[tuple[str, Span]] = []
-        self.texts: list[str] = []
-        self.attempted: set[str] = set()  # first words of lines under this item that did not parse
-
-    def provenance(self) -> n.Provenance:
-        return n.Provenance(tuple(self.citations), tuple(self.questions), tuple(self.texts))
-
-
-class _SectionDraft(_Draft):
-    kind = "section"
-
-    def __init__(self, span: Span, word: str, level: int, number: str | None, title: str) -> None:
-        super().__init__(span)
-        self.word, self.level, self.number, self.title = word, level, number, title
-        self.actions: list[_ItemDraft] = []
-        self.results: list[_ItemDraft] = []
-        self.children: list[_SectionDraft] = []
-
-
-class _ItemDraft(_Draft):
-    def __init__(self, kind: str, span: Span, code: str | None, title: str) -> None:
-        super().__init__(span)
-        self.kind, self.code, self.title = kind, code, title
-        self.revisions: list[dict[str, Any]] = []
-        self.amounts: tuple[n.Amount, ...] = ()
-        self.note: str | None = None
-        self.posts: list[_ItemDraft] = []
 
 
 @dataclass
@@ -96,17 +50,16 @@ class Builder(LineReader):
         self.levels: tuple[tuple[str, ...], tuple[str, ...]] = (("thema",), ("ambitie",))
         self.documents: list[n.Document] = []
         self.groups: list[n.Group] = []
-        self.indicators: list[_ItemDraft] = []
-        self.sections: list[_SectionDraft] = []
-        self.budgets: list[_ItemDraft] = []
-        self._taken_codes = TakenCodes()
+        self.indicators: list[ItemDraft] = []
+        self.sections: list[SectionDraft] = []
+        self.budgets: list[ItemDraft] = []
         self._document_names: set[str] = set()  # casefolded, to refuse a second declaration
         self._group_names: set[str] = set()  # normalised
-        self.agenda_draft = _Draft(Span(1, 1, 1, 2))
-        self.current: _Draft = self.agenda_draft
-        self.top: _SectionDraft | None = None
-        self.sub: _SectionDraft | None = None
-        self.budget: _ItemDraft | None = None
+        self.agenda_draft = Draft(Span(1, 1, 1, 2))
+        self.current: Draft = self.agenda_draft
+        self.top: SectionDraft | None = None
+        self.sub: SectionDraft | None = None
+        self.budget: ItemDraft | None = None
         self.in_budget = False  # a `begroting` block is agenda-wide, not under a section
         self.unreadable = 0  # lines the parser could not read; see unreadable_line
         self.line_no = 0
@@ -126,9 +79,9 @@ class Builder(LineReader):
             return None
         parts = []
         if self.top:
-            parts.append(_heading(self.top))
+            parts.append(heading(self.top))
         if self.sub:
-            parts.append(_heading(self.sub))
+            parts.append(heading(self.sub))
         return " > ".join(parts) if parts else None
 
     # --- entry -------------------------------------------------------------------
@@ -229,7 +182,7 @@ class Builder(LineReader):
             level = 2
         else:
             known, level = False, 1
-        draft = _SectionDraft(self.span(stmt), word, level, number, self.string(title_tok))
+        draft = SectionDraft(self.span(stmt), word, level, number, self.string(title_tok))
         orphan = level == 2 and self.top is None
         if level == 1:
             self.broken_section = False
@@ -257,7 +210,7 @@ class Builder(LineReader):
                      f"'{level1[0]}' boven", self.span(word_tok),
                      help=f"zet eerst een '{level1[0]}'-regel")
 
-    def _container(self, word: str, stmt: LTree) -> _SectionDraft | None:
+    def _container(self, word: str, stmt: LTree) -> SectionDraft | None:
         container = self.sub or self.top
         if container is None and not self.broken_section:
             level1 = self.levels[0][0]
@@ -270,7 +223,7 @@ class Builder(LineReader):
     def _item(self, kind: str, stmt: LTree) -> None:
         _, code_tok, title_tok = stmt.children
         word = "actie" if kind == "action" else "resultaat"
-        draft = _ItemDraft(kind, self.span(stmt), str(code_tok) if code_tok else None,
+        draft = ItemDraft(kind, self.span(stmt), str(code_tok) if code_tok else None,
                            self.string(title_tok))
         container = self._container(word, stmt)
         if container is not None:
@@ -287,7 +240,7 @@ class Builder(LineReader):
 
     def on_indicator(self, stmt: LTree) -> None:
         name_tok, label_tok = stmt.children[1], stmt.children[2]
-        draft = _ItemDraft("indicator", self.span(stmt), str(name_tok),
+        draft = ItemDraft("indicator", self.span(stmt), str(name_tok),
                            self.string(label_tok) if label_tok else str(name_tok))
         draft.props["name_span"] = self.span(name_tok)
         self.indicators.append(draft)
@@ -295,7 +248,7 @@ class Builder(LineReader):
         self.budget = None
 
     def on_begroting(self, stmt: LTree) -> None:
-        draft = _ItemDraft("budget", self.span(stmt), None, self.string(stmt.children[1]))
+        draft = ItemDraft("budget", self.span(stmt), None, self.string(stmt.children[1]))
         self.budgets.append(draft)
         self.budget = draft
         self.in_budget = True
@@ -312,7 +265,7 @@ class Builder(LineReader):
                                         self.year(year_tok) if year_tok is not None else None))
             elif isinstance(kid, Leaf) and kid.type == "STRING":
                 note = self.string(kid)
-        draft = _ItemDraft("post", self.span(stmt), None, self.string(kids[1]))
+        draft = ItemDraft("post", self.span(stmt), None, self.string(kids[1]))
         draft.amounts, draft.note = tuple(amounts), note
         if self.budget is None:
             self.err("E113", "post buiten een begroting",
@@ -341,13 +294,13 @@ class Builder(LineReader):
         getattr(self, f"prop_{key}")(item, stmt)
         item.props[key + "@"] = self.span(stmt)
 
-    def prop_tekst(self, item: _Draft, stmt: LTree) -> None:
+    def prop_tekst(self, item: Draft, stmt: LTree) -> None:
         item.texts.append(self.string(stmt.children[2]))
 
-    def prop_vraag(self, item: _Draft, stmt: LTree) -> None:
+    def prop_vraag(self, item: Draft, stmt: LTree) -> None:
         item.questions.append((self.string(stmt.children[2]), self.span(stmt)))
 
-    def prop_citaat(self, item: _Draft, stmt: LTree) -> None:
+    def prop_citaat(self, item: Draft, stmt: LTree) -> None:
         _, _, doc_tok, loc, quote_tok = stmt.children
         line = page = None
         if loc is not None:
@@ -362,7 +315,7 @@ class Builder(LineReader):
             document_span=self.span(doc_tok), locator_span=self.span(loc) if loc is not None else None,
             quote_span=self.span(quote_tok)))
 
-    def prop_soort(self, item: _Draft, stmt: LTree) -> None:
+    def prop_soort(self, item: Draft, stmt: LTree) -> None:
         tok = stmt.children[2]
         if item.kind == "indicator":
             # An indicator is a target measure unless it is a kengetal: monitored for context.
@@ -380,16 +333,16 @@ class Builder(LineReader):
                      self.span(tok), help=did_you_mean(str(tok), kinds)
                      or "kies uit: " + ", ".join(kinds))
 
-    def prop_eigenaar(self, item: _Draft, stmt: LTree) -> None:
+    def prop_eigenaar(self, item: Draft, stmt: LTree) -> None:
         item.props["eigenaar"] = self.string(stmt.children[2])
 
-    def prop_eenheid(self, item: _Draft, stmt: LTree) -> None:
+    def prop_eenheid(self, item: Draft, stmt: LTree) -> None:
         item.props["eenheid"] = n.Unit(str(stmt.children[2]))
 
-    def prop_beter(self, item: _Draft, stmt: LTree) -> None:
+    def prop_beter(self, item: Draft, stmt: LTree) -> None:
         item.props["beter"] = n.Better(str(stmt.children[2]))
 
-    def prop_grenzen(self, item: _Draft, stmt: LTree) -> None:
+    def prop_grenzen(self, item: Draft, stmt: LTree) -> None:
         low, high = self.signed(stmt.children[2]), self.signed(stmt.children[4])
         if low.value >= high.value:
             self.err("E123", "grenzen verkeerd om",
@@ -397,21 +350,21 @@ class Builder(LineReader):
                      self.span(stmt))
         item.props["grenzen"] = (low.value, high.value)
 
-    def prop_bron(self, item: _Draft, stmt: LTree) -> None:
+    def prop_bron(self, item: Draft, stmt: LTree) -> None:
         item.props["bron"] = self.string(stmt.children[2])
 
-    def prop_meting(self, item: _Draft, stmt: LTree) -> None:
+    def prop_meting(self, item: Draft, stmt: LTree) -> None:
         item.props["meting"] = n.Measure(str(stmt.children[2]))
 
-    def prop_per(self, item: _Draft, stmt: LTree) -> None:
+    def prop_per(self, item: Draft, stmt: LTree) -> None:
         names = [tok for tok in stmt.children[2:] if isinstance(tok, Leaf) and tok.type == "NAME"]
         item.props["per"] = (tuple(str(t) for t in names), tuple(self.span(t) for t in names))
 
-    def prop_waarden(self, item: _Draft, stmt: LTree) -> None:
+    def prop_waarden(self, item: Draft, stmt: LTree) -> None:
         item.props["waarden"] = tuple(self.string(t) for t in stmt.children[2:]
                                       if isinstance(t, Leaf) and t.type == "STRING")
 
-    def prop_formule(self, item: _Draft, stmt: LTree) -> None:
+    def prop_formule(self, item: Draft, stmt: LTree) -> None:
         formula = stmt.children[2]
         if depth(formula) > MAX_FORMULA_DEPTH:
             self.err("E133", "formule te diep genest",
@@ -421,24 +374,24 @@ class Builder(LineReader):
             return
         item.props["formule"] = self.expr(formula)
 
-    def prop_doel(self, item: _Draft, stmt: LTree) -> None:
+    def prop_doel(self, item: Draft, stmt: LTree) -> None:
         item.props["doel"] = self.goals(stmt.children[2])
 
-    def prop_basis(self, item: _Draft, stmt: LTree) -> None:
+    def prop_basis(self, item: Draft, stmt: LTree) -> None:
         moment = self.moment(stmt.children[3])
         assert moment is not None  # the grammar requires a moment after a baseline value
         item.props["basis"] = (self.value(stmt.children[2]), moment)
 
-    def prop_herzien(self, item: _Draft, stmt: LTree) -> None:
-        assert isinstance(item, _ItemDraft)
+    def prop_herzien(self, item: Draft, stmt: LTree) -> None:
+        assert isinstance(item, ItemDraft)
         decided = self.date(stmt.children[2])
         # An impossible date was reported by self.date; keep building with a stand-in.
         item.revisions.append({"decided": decided.day or date(max(decided.year, 1), 1, 1),
                                "goals": self.goals(stmt.children[4]), "span": self.span(stmt),
                                "reason": None})
 
-    def prop_reden(self, item: _Draft, stmt: LTree) -> None:
-        assert isinstance(item, _ItemDraft)
+    def prop_reden(self, item: Draft, stmt: LTree) -> None:
+        assert isinstance(item, ItemDraft)
         if not item.revisions:
             self.err("E124", "reden zonder herziening",
                      "'reden:' hoort direct onder een 'herzien op ...:'-regel",
@@ -458,12 +411,9 @@ class Builder(LineReader):
                 self.err("E153", "kopregel ontbreekt", f"de agenda heeft geen '{key}:'-regel",
                          Span.point(1, 1), help=f"zet bovenaan bijvoorbeeld: {example}", context=None)
             return None
-        indicators = tuple(self._indicator(d) for d in self.indicators)
-        self._taken_codes = TakenCodes(_explicit_codes(self.sections))
-        sections = tuple(self._section(s, index) for index, s in enumerate(self.sections, 1))
-        budgets = tuple(n.Budget(b.title, b.span, tuple(
-            n.BudgetPost(p.title, p.amounts, p.span, p.note, p.provenance()) for p in b.posts),
-            b.provenance()) for b in self.budgets)
+        indicators = tuple(freeze_indicator(d) for d in self.indicators)
+        sections = freeze_sections(self.sections)
+        budgets = freeze_budgets(self.budgets)
         period = self.header["periode"][0]
         return n.Agenda(
             path=self.path, municipality=self.header["gemeente"][0], title=self.header["titel"][0],
@@ -472,104 +422,6 @@ class Builder(LineReader):
             sections=sections, budgets=budgets, provenance=self.agenda_draft.provenance(),
             extra={UNREADABLE: str(self.unreadable)} if self.unreadable else {},
         )
-
-    def _indicator(self, d: _ItemDraft) -> n.Indicator:
-        p = d.props
-        bounds = p.get("grenzen", (None, None))
-        per_groups, per_spans = p.get("per", ((), ()))
-        assert d.code is not None
-        return n.Indicator(
-            name=d.code, label=d.title, span=p.get("name_span", d.span), unit=p.get("eenheid"),
-            better=p.get("beter"), lower_bound=bounds[0], upper_bound=bounds[1],
-            source=p.get("bron"), measure=p.get("meting", n.Measure.CALENDAR_YEAR),
-            formula=p.get("formule"),
-            ratings=p.get("waarden", ()), provenance=d.provenance(),
-            per_groups=per_groups, per_spans=per_spans, context=p.get("soort") == "kengetal",
-        )
-
-    def _section(self, s: _SectionDraft, index: int) -> n.Section:
-        number = s.number or str(index)
-        actions = tuple(
-            n.Action(a.code or self._fallback_code(f"{number}-a", i), a.title, a.span,
-                     a.props.get("soort", n.ActionKind.ACTION), a.props.get("eigenaar"),
-                     a.code is not None, a.provenance())
-            for i, a in enumerate(s.actions, 1))
-        results = []
-        for i, r in enumerate(s.results, 1):
-            revisions = tuple(n.Revision(rv["decided"], rv["goals"], rv["span"], rv["reason"])
-                              for rv in r.revisions)
-            results.append(n.Result(r.code or self._fallback_code(f"{number}-r", i), r.title, r.span,
-                                    r.props.get("doel", ()), r.props.get("basis"), revisions,
-                                    r.code is not None, r.provenance(),
-                                    goal_line="doel" in r.props or "doel" in r.attempted))
-        children = tuple(self._section(c, j) for j, c in enumerate(s.children, 1))
-        return n.Section(s.word, s.level, s.number, s.title, s.span, actions, tuple(results),
-                         children, s.provenance())
-
-
-    def _fallback_code(self, prefix: str, position: int) -> str:
-        """The code of an item written without one: its place (`1.1-a3`), unless an explicit
-        code already holds that, then the next free number (`1.1-a14`).
-
-        So adding an item to an agenda with fixed codes never collides with them, and
-        `lea codes` writes exactly this code into the file.
-        """
-        return self._taken_codes.next_free(prefix, position)
-
-
-_NUMBERED = re.compile(r"(.*?)(\d+)")
-
-
-class TakenCodes:
-    """The codes in use (casefolded), grouped by what comes before their trailing number, so
-    that finding the next free `prefix + N` costs the same in a large agenda as in a small one."""
-
-    def __init__(self, codes: set[str] | None = None) -> None:
-        self.taken: set[str] = set()
-        self._numbers: dict[str, list[str]] = {}  # prefix -> trailing numbers, as written
-        for code in codes or ():
-            self.add(code)
-
-    def add(self, code: str) -> None:
-        code = code.casefold()
-        self.taken.add(code)
-        match = _NUMBERED.fullmatch(code)
-        if match:
-            self._numbers.setdefault(match.group(1), []).append(match.group(2))
-
-    def next_free(self, prefix: str, position: int) -> str:
-        """`prefix + position` when free, else one more than the highest `prefix + N` taken;
-        the code returned is taken from then on. The prefix ends in a letter (`1.1-a`)."""
-        candidate = f"{prefix}{position}"
-        if candidate.casefold() not in self.taken:
-            code = candidate
-        else:
-            numbers = self._numbers.get(prefix.casefold(), [])
-            highest = max((int(number) for number in numbers), default=0)
-            self._numbers[prefix.casefold()] = [str(highest)] if numbers else []
-            code = f"{prefix}{highest + 1}"
-        self.add(code)
-        return code
-
-
-def _explicit_codes(sections: list[_SectionDraft]) -> set[str]:
-    """Every code written in the file (casefolded), over all sections and their children."""
-    out: set[str] = set()
-    stack = list(sections)
-    while stack:
-        section = stack.pop()
-        out.update(item.code.casefold() for item in (*section.actions, *section.results) if item.code)
-        stack.extend(section.children)
-    return out
-
-
-
-def _heading(s: _SectionDraft) -> str:
-    num = f" {s.number}" if s.number else ""
-    title = s.title if len(s.title) <= 60 else s.title[:57] + "..."
-    return f"{s.word}{num} \u201c{title}\u201d"
-
-
 
 def build(source: SourceFile) -> BuildResult:
     from lea_rules.parser import parse_lines
