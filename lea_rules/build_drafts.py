@@ -31,8 +31,8 @@ PROP_HOME = {"soort": "actie", "eigenaar": "actie", "doel": "resultaat", "basis"
              "beter": "indicator", "grenzen": "indicator", "bron": "indicator",
              "meting": "indicator", "formule": "indicator", "per": "indicator",
              "waarden": "indicator"}
-SINGLE_PROPS = {  # written at most once per item (E121)
-    "soort", "eigenaar", "doel", "basis", "eenheid", "beter", "grenzen", "bron",
+# Written at most once per item (E121).
+SINGLE_PROPS = {"soort", "eigenaar", "doel", "basis", "eenheid", "beter", "grenzen", "bron",
                 "meting", "formule", "per", "waarden"}
 
 
