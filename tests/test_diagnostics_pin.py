@@ -35,10 +35,43 @@ MUTATED = [ROOT / "tests" / "fixtures" / "voorbeeld.lea",
            ROOT / "tests" / "fixtures" / "report_small" / "kleinstad.lea"]
 
 
+# Several mistakes of the kop and the declarations in one file, also with the kop incomplete
+# (then no agenda is built, but what each line says is still checked).
+KOP = """gemeente: "Kopstad"
+titel: "LEA Kopstad"
+periode: 2027-2024
+indeling: thema > ambitie
+periode: 2030-2020
+document lea: "bron.txt" "De LEA"
+document LEA: "bron.txt"
+groep IKC: "integraal kindcentrum"
+groep IKC's: "nog eens"
+thema 1 "Kansen"
+  ambitie 1.1 "Taal"
+    resultaat "Meer taal"
+indicator x "X"
+  eenheid: %
+  grenzen: 10 tot 5
+indeling: thema > ambitie
+titel: "Nog een titel"
+begroting "Budget"
+  post "Inzet": 2025: € 1.000
+groep ikc: "derde keer"
+indicator y "Y"
+  eenheid: aantal
+  grenzen: 3 tot 3
+"""
+INLINE = {"kop": KOP, "kop zonder gemeente": KOP.replace('gemeente: "Kopstad"\n', ""),
+          "kop zonder titel en periode": "\n".join(
+              line for line in KOP.splitlines() if not line.startswith(("titel", "periode")))}
+
+
 def variants() -> Iterator[tuple[str, Checked]]:
     """Each file as it is; the small agendas also with each line left out and doubled."""
     for path in FILES:
         yield path.relative_to(ROOT).as_posix(), check_file(path.relative_to(ROOT))
+    for name, text in INLINE.items():
+        yield name, check_source(SourceFile("tests/check_cases/kop.lea", text))
     for path in MUTATED:
         name = path_ = path.relative_to(ROOT).as_posix()
         lines = read_source(path_).text.splitlines(keepends=True)
