@@ -44,8 +44,9 @@ def check_source(source: SourceFile) -> Checked:
     with _collector_paused():
         result = build(source)
         diags = list(result.diagnostics)
-        if result.agenda is not None:
-            diags.extend(run_checks(CheckContext(result.agenda, source)))
+        if result.model is not None:
+            diags.extend(run_checks(CheckContext(result.model, source),
+                                    complete=result.agenda is not None))
     diags.sort(key=sort_key)
     return Checked(source.path, source, result.agenda, diags)
 

@@ -90,7 +90,8 @@ def freeze_budgets(budgets: list[ItemDraft]) -> tuple[n.Budget, ...]:
 
 def freeze_indicator(d: ItemDraft) -> n.Indicator:
     p = d.props
-    bounds = p.get("grenzen", (None, None))
+    written: n.Bounds | None = p.get("grenzen")
+    bounds = (written.low.value, written.high.value) if written else (None, None)
     per_groups, per_spans = p.get("per", ((), ()))
     assert d.code is not None
     return n.Indicator(
@@ -100,7 +101,9 @@ def freeze_indicator(d: ItemDraft) -> n.Indicator:
         formula=p.get("formule"),
         ratings=p.get("waarden", ()), provenance=d.provenance(),
         per_groups=per_groups, per_spans=per_spans, context=p.get("soort") == "kengetal",
+        bounds_written=written,
     )
+
 
 def _section(s: SectionDraft, index: int, taken: TakenCodes) -> n.Section:
     number = s.number or str(index)

@@ -37,8 +37,10 @@ HEADER_EXAMPLES = {"gemeente": 'gemeente: "Hengelo"',
 
 @dataclass
 class BuildResult:
-    agenda: n.Agenda | None
+    agenda: n.Agenda | None  # None when a kop line is missing
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    model: n.Agenda | None = None
+    """The agenda as far as its lines go, also when a kop line is missing (see `finish`)."""
 
 
 class Builder(LineReader):
@@ -48,6 +50,7 @@ class Builder(LineReader):
         self.diags: list[Diagnostic] = []
         self.header: dict[str, tuple[Any, Span]] = {}
         self.levels: tuple[tuple[str, ...], tuple[str, ...]] = (("thema",), ("ambitie",))
+        self.declarations: list[n.Declaration] = []  # every kop, document and groep line
         self.documents: list[n.Document] = []
         self.groups: list[n.Group] = []
         self.indicators: list[ItemDraft] = []
@@ -115,12 +118,10 @@ class Builder(LineReader):
 
     # --- header --------------------------------------------------------------------
     def _header(self, key: str, value: Any, stmt: LTree) -> None:
-        if key in self.header:
-            first = self.header[key][1]
-            self.err("E150", "dubbele kopregel", f"'{key}:' staat al op regel {first.line}",
-                     self.span(stmt), help="laat één van de twee regels weg")
-            return
-        self.header[key] = (value, self.span(stmt))
+        span = self.span(stmt)
+        self.declarations.append(n.Declaration(key, "", span, value if key == "periode" else None))
+        if key not in self.header:  # the first line counts; a second is reported by a check
+            self.header[key] = (value, span)
 
     def on_gemeente(self, stmt: LTree) -> None:
         self._header("gemeente", self.string(stmt.children[2]), stmt)
@@ -129,12 +130,7 @@ class Builder(LineReader):
         self._header("titel", self.string(stmt.children[2]), stmt)
 
     def on_periode(self, stmt: LTree) -> None:
-        start, end = self.year(stmt.children[2]), self.year(stmt.children[4])
-        if end < start:
-            self.err("E151", "periode loopt achteruit",
-                     f"de periode {start}-{end} eindigt voor ze begint", self.span(stmt),
-                     help=f"bedoelde je {end}-{start}?")
-        self._header("periode", (start, end), stmt)
+        self._header("periode", (self.year(stmt.children[2]), self.year(stmt.children[4])), stmt)
 
     def on_indeling(self, stmt: LTree) -> None:
         if self.sections:
@@ -148,10 +144,9 @@ class Builder(LineReader):
 
     def on_document(self, stmt: LTree) -> None:
         name = str(stmt.children[1])
+        self.declarations.append(n.Declaration("document", name, self.span(stmt.children[1])))
         if name.casefold() in self._document_names:
-            self.err("E160", "dubbele naam", f"document '{name}' is al gedeclareerd",
-                     self.span(stmt.children[1]))
-            return
+            return  # the first declaration counts; a second is reported by a check
         desc = self.string(stmt.children[4]) if stmt.children[4] is not None else None
         self.documents.append(n.Document(name, self.string(stmt.children[3]), desc, self.span(stmt)))
         self._document_names.add(name.casefold())
@@ -159,10 +154,9 @@ class Builder(LineReader):
 
     def on_groep(self, stmt: LTree) -> None:
         name = str(stmt.children[1])
+        self.declarations.append(n.Declaration("groep", name, self.span(stmt.children[1])))
         if n.normalise_group(name) in self._group_names:
-            self.err("E160", "dubbele naam", f"groep '{name}' is al gedeclareerd",
-                     self.span(stmt.children[1]))
-            return
+            return  # the first declaration counts; a second is reported by a check
         self.groups.append(n.Group(name, self.string(stmt.children[3]), self.span(stmt)))
         self._group_names.add(n.normalise_group(name))
         self.current = self.agenda_draft
@@ -343,12 +337,8 @@ class Builder(LineReader):
         item.props["beter"] = n.Better(str(stmt.children[2]))
 
     def prop_grenzen(self, item: Draft, stmt: LTree) -> None:
-        low, high = self.signed(stmt.children[2]), self.signed(stmt.children[4])
-        if low.value >= high.value:
-            self.err("E123", "grenzen verkeerd om",
-                     f"de ondergrens {low.text} is niet kleiner dan de bovengrens {high.text}",
-                     self.span(stmt))
-        item.props["grenzen"] = (low.value, high.value)
+        item.props["grenzen"] = n.Bounds(self.signed(stmt.children[2]), self.signed(stmt.children[4]),
+                                         self.span(stmt))
 
     def prop_bron(self, item: Draft, stmt: LTree) -> None:
         item.props["bron"] = self.string(stmt.children[2])
@@ -401,27 +391,34 @@ class Builder(LineReader):
 
     # --- values, moments, goals ---------------------------------------------------------------
     # --- freeze ------------------------------------------------------------------------------------
-    def finish(self) -> n.Agenda | None:
-        missing = [k for k in ("gemeente", "titel", "periode") if k not in self.header]
-        if missing:
-            for key in missing:
-                if key in self.agenda_draft.attempted:
-                    continue  # its line is there but did not parse: said there, once
-                example = HEADER_EXAMPLES[key]
-                self.err("E153", "kopregel ontbreekt", f"de agenda heeft geen '{key}:'-regel",
-                         Span.point(1, 1), help=f"zet bovenaan bijvoorbeeld: {example}", context=None)
-            return None
-        indicators = tuple(freeze_indicator(d) for d in self.indicators)
-        sections = freeze_sections(self.sections)
-        budgets = freeze_budgets(self.budgets)
-        period = self.header["periode"][0]
+    def finish(self) -> n.Agenda:
+        """The agenda as built; with a kop line missing (reported here) it has an empty name,
+        title or period, and is only fit for the checks of what single lines say."""
+        for key in ("gemeente", "titel", "periode"):
+            if key in self.header or key in self.agenda_draft.attempted:
+                continue  # its line is there, or is there but did not parse: said there, once
+            self.err("E153", "kopregel ontbreekt", f"de agenda heeft geen '{key}:'-regel",
+                     Span.point(1, 1), help=f"zet bovenaan bijvoorbeeld: {HEADER_EXAMPLES[key]}",
+                     context=None)
+        no_line = (None, Span.point(1, 1))
         return n.Agenda(
-            path=self.path, municipality=self.header["gemeente"][0], title=self.header["titel"][0],
-            period=period, span=self.header["gemeente"][1], levels=self.levels,
-            documents=tuple(self.documents), groups=tuple(self.groups), indicators=indicators,
-            sections=sections, budgets=budgets, provenance=self.agenda_draft.provenance(),
+            path=self.path, municipality=self.header.get("gemeente", no_line)[0] or "",
+            title=self.header.get("titel", no_line)[0] or "",
+            period=self.header.get("periode", no_line)[0] or (0, 0),
+            span=self.header.get("gemeente", no_line)[1], levels=self.levels,
+            documents=tuple(self.documents), groups=tuple(self.groups),
+            indicators=tuple(freeze_indicator(d) for d in self.indicators),
+            sections=freeze_sections(self.sections), budgets=freeze_budgets(self.budgets),
+            provenance=self.agenda_draft.provenance(),
             extra={UNREADABLE: str(self.unreadable)} if self.unreadable else {},
+            declarations=tuple(self.declarations),
         )
+
+    @property
+    def complete(self) -> bool:
+        """Every kop line is there: the agenda can be checked whole and used."""
+        return all(key in self.header for key in ("gemeente", "titel", "periode"))
+
 
 def build(source: SourceFile) -> BuildResult:
     from lea_rules.parser import parse_lines
@@ -442,8 +439,8 @@ def build(source: SourceFile) -> BuildResult:
         diags.append(replace(waiting, context=builder.context()))
         builder.unreadable_line(source.line_text(waiting.span.line))
         waiting = next(pending, None)
-    agenda = builder.finish()
-    return BuildResult(agenda, diags + builder.diags)
+    model = builder.finish()
+    return BuildResult(model if builder.complete else None, diags + builder.diags, model)
 
 
 def strip_spans(value: Any) -> Any:

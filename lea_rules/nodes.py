@@ -274,6 +274,15 @@ class Revision:
 
 
 @dataclass(frozen=True)
+class Bounds:
+    """A `grenzen:` line as written: `grenzen: 0 tot 100`."""
+
+    low: Number
+    high: Number
+    span: Span
+
+
+@dataclass(frozen=True)
 class Indicator:
     name: str
     label: str
@@ -292,6 +301,7 @@ class Indicator:
     per_spans: tuple[Span, ...] = ()
     # `soort: kengetal`: followed for context (e.g. risk per wijk), no target of its own.
     context: bool = False
+    bounds_written: Bounds | None = field(default=None, compare=False)  # the `grenzen:` line
 
     @property
     def key(self) -> str:
@@ -401,6 +411,17 @@ class Group:
 
 
 @dataclass(frozen=True)
+class Declaration:
+    """A kop or declaration line as written, in file order, also one refused as a second:
+    `gemeente`, `titel`, `periode`, `indeling`, `document` or `groep`."""
+
+    keyword: str
+    name: str  # the document or group declared; "" for a kop line
+    span: Span  # the whole line for a kop line, the name for a document or group
+    period: tuple[int, int] | None = None  # what a `periode:` line says
+
+
+@dataclass(frozen=True)
 class Agenda:
     path: str
     municipality: str
@@ -415,6 +436,7 @@ class Agenda:
     budgets: tuple[Budget, ...] = ()
     provenance: Provenance = Provenance()
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    declarations: tuple[Declaration, ...] = field(default=(), compare=False)
 
     # --- navigation helpers (pure) ---
     def walk_sections(self) -> Iterator[Section]:

@@ -5,13 +5,31 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from lea_rules.checks import citations, direction, formulas, names, periods, results, units, usage
+from lea_rules.checks import (
+    citations,
+    declarations,
+    direction,
+    formulas,
+    names,
+    periods,
+    ranges,
+    results,
+    units,
+    usage,
+)
 from lea_rules.checks.context import CheckContext
 from lea_rules.diagnostics import Diagnostic
 
 Check = Callable[[CheckContext], Iterable[Diagnostic]]
 
+WRITTEN: tuple[Check, ...] = (
+    declarations.check,
+    ranges.check,
+)
+"""The checks of what single lines say: they run also when a kop line is missing."""
+
 CHECKS: tuple[Check, ...] = (
+    *WRITTEN,
     results.check,
     names.check,
     periods.check,
@@ -23,9 +41,11 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_checks(ctx: CheckContext) -> list[Diagnostic]:
+def run_checks(ctx: CheckContext, complete: bool = True) -> list[Diagnostic]:
+    """The diagnostics of every check; of the WRITTEN ones only when the agenda is not
+    complete (a kop line is missing, see BuildResult.model)."""
     out: list[Diagnostic] = []
-    for check in CHECKS:
+    for check in CHECKS if complete else WRITTEN:
         for diag in check(ctx):
             if diag.context is None:
                 diag = replace(diag, context=ctx.context_at(diag.span.line))
@@ -33,4 +53,4 @@ def run_checks(ctx: CheckContext) -> list[Diagnostic]:
     return out
 
 
-__all__ = ["CHECKS", "CheckContext", "run_checks"]
+__all__ = ["CHECKS", "WRITTEN", "CheckContext", "run_checks"]
