@@ -110,7 +110,7 @@ class LineReader:
         if tree.data == "v_flag":
             return n.Quantity(span, flag=str(tree.children[0]) == "ja")
         euro, signed, unit = tree.children
-        unit_value = n.Unit(str(unit)) if unit is not None else None
+        unit_value = n.Unit.read(str(unit)) if unit is not None else None
         if euro is not None:
             if unit_value not in (None, n.Unit.EURO):
                 self.err("E132", "twee eenheden", "een bedrag met € heeft geen tweede eenheid",

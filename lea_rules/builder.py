@@ -331,7 +331,7 @@ class Builder(LineReader):
         item.props["eigenaar"] = self.string(stmt.children[2])
 
     def prop_eenheid(self, item: Draft, stmt: LTree) -> None:
-        item.props["eenheid"] = n.Unit(str(stmt.children[2]))
+        item.props["eenheid"] = n.Unit.read(str(stmt.children[2]))
 
     def prop_beter(self, item: Draft, stmt: LTree) -> None:
         item.props["beter"] = n.Better(str(stmt.children[2]))

@@ -21,6 +21,12 @@ class Unit(str, Enum):
     SCORE = "score"
     YES_NO = "ja/nee"
     RATING = "oordeel"
+    PERCENTAGE_POINT = "procentpunt"  # only for a change of a percentage: `gedaald met 2 procentpunt`
+
+    @classmethod
+    def read(cls, text: str) -> Unit:
+        """The unit as the grammar reads it; `procentpunten` is the plural of `procentpunt`."""
+        return cls.PERCENTAGE_POINT if text == "procentpunten" else cls(text)
 
     @property
     def whole(self) -> bool:

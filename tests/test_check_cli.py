@@ -125,3 +125,24 @@ def test_usage_errors_and_help_are_dutch(capsys: pytest.CaptureFixture[str]) -> 
         main(["report", "--help"])
     out = capsys.readouterr().out
     assert "toon deze hulp en stop" in out and "opties" in out and "show this help" not in out
+
+
+def test_absolute_and_relative_changes_are_both_writable(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """`met 2 procentpunt` (absolute, on a percentage), `met 5` (absolute, on a count) and `met 20%`
+    (relative) pass `lea check`; issue 11.8."""
+    agenda = tmp_path / "voorbeeld.lea"
+    agenda.write_text(
+        'gemeente: "Voorbeeld"\ntitel: "LEA Voorbeeld 2024-2027"\nperiode: 2024-2027\n\n'
+        'indicator vsv "Voortijdig schoolverlaters"\n  eenheid: %\n  beter: lager\n\n'
+        'indicator thuiszitters "Thuiszitters"\n  eenheid: aantal\n  beter: lager\n\n'
+        'thema 1 "Kansen"\n  ambitie 1.1 "Startkwalificatie"\n'
+        '    resultaat "Minder vsv"\n'
+        '      doel: vsv gedaald met 2 procentpunt in 2027 t.o.v. 2024\n'
+        '    resultaat "Minder vsv, meervoud"\n'
+        '      doel: vsv gedaald met 1,5 procentpunten in 2026 t.o.v. 2024\n'
+        '    resultaat "Minder thuiszitters"\n'
+        '      doel: thuiszitters gedaald met 5 in 2027 t.o.v. 2024 en thuiszitters gedaald met 20% in 2027 '
+        't.o.v. 2024\n', encoding="utf-8")
+    assert main(["check", str(agenda), "--alleen-agenda"]) == 0
+    assert "0 fouten, 0 waarschuwingen" in capsys.readouterr().out

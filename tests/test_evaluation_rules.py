@@ -574,6 +574,28 @@ SHOWN = [
           [x("2023", "80"), x("2025", "82.5")], 2027, Status.FINAL_PENDING,
           {"provisional": True, "provisional_status": Status.ON_TRACK, "projection": 85.0,
            "required_per_year": 1.25, "actual_per_year": 1.25, "ratio": 1.0}),
+    # 8. An absolute change: `gedaald met 2 procentpunt` from 10% in 2024 is X = 10 - 2 = 8, `<= 8%`;
+    # 8,5 misses, (8,5 - 10) / (8 - 10) = 0,75 of the change -> Niet behaald, wel verbeterd.
+    Shown("daling in procentpunten, gemist", "x gedaald met 2 procentpunt in 2027 t.o.v. 2024",
+          [x("2024", "10"), x("2027", "8.5")], 2027, Status.NOT_ACHIEVED_IMPROVED,
+          {"target_value": 8.0, "achieved_share": 0.75}, better="lager", rule="niet gehaald"),
+    Shown("daling in procentpunten, gehaald", "x gedaald met 2 procentpunten in 2027 t.o.v. 2024",
+          [x("2024", "10"), x("2027", "7.9")], 2027, Status.ACHIEVED, {"target_value": 8.0}, better="lager"),
+    # before the deadline: r = (8 - 10) / (2027 - 2024) = -0,6667, a = -1, R = 1,5 -> Op koers.
+    Shown("daling in procentpunten, voor de deadline", "x gedaald met 2 procentpunt in 2027 t.o.v. 2024",
+          [x("2024", "10"), x("2025", "9")], 2025, Status.ON_TRACK,
+          {"required_per_year": -0.666667, "actual_per_year": -1.0, "ratio": 1.5}, better="lager"),
+    # `met 20%` stays relative: 10 × (1 - 0,2) = 8, and the note says so.
+    Shown("daling in procenten is relatief", "x gedaald met 20% in 2027 t.o.v. 2024",
+          [x("2024", "10"), x("2027", "8")], 2027, Status.ACHIEVED, {"target_value": 8.0}, better="lager"),
+    # an absolute change on a count: `gestegen met 5` from 12 is `>= 17`.
+    Shown("stijging met een aantal", "x gestegen met 5 in 2027 t.o.v. 2024",
+          [x("2024", "12"), x("2027", "16")], 2027, Status.NOT_ACHIEVED_IMPROVED,
+          {"target_value": 17.0, "achieved_share": 0.8}, unit="aantal"),
+    # a fall of 3 procentpunt from 2% would end below 0%: it can never be met -> Niet te beoordelen.
+    Shown("daling onder de ondergrens kan niet", "x gedaald met 3 procentpunt in 2027 t.o.v. 2024",
+          [x("2024", "2"), x("2027", "1")], 2027, Status.NOT_JUDGEABLE, better="lager",
+          rule="buiten de grenzen"),
     # 2. Before the deadline: no rates, no ratio and no projection across the break.
     Shown("breuk: geen verwachting over de breuk", "x >= 85% in 2027",
           [x("2024", "78", "oud"), x("2025", "80", "oud"), x("2026", "77", "nieuw")], 2026,
@@ -665,3 +687,13 @@ def test_a_real_nulmeting_comes_before_an_illustrative_one() -> None:
     only_illustrative = [obs("bereik", "2023", "70", illustrative=True), obs("bereik", "2025", "82")]
     e = goal_of("drempel", only_illustrative, 2025).explanation
     assert e.baseline is not None and e.baseline.value == 70 and e.baseline.illustrative
+
+
+def test_a_change_says_whether_it_is_relative_or_absolute() -> None:
+    relative = result_of("r", [x("2024", "10"), x("2027", "8")], 2027,
+                         agenda=x_agenda("x gedaald met 20% in 2027 t.o.v. 2024", "lager", None, "%"))
+    absolute = result_of("r", [x("2024", "10"), x("2027", "8")], 2027, agenda=x_agenda(
+        "x gedaald met 2 procentpunt in 2027 t.o.v. 2024", "lager", None, "%"))
+    assert relative.goals[0].kind == "relatief" and absolute.goals[0].kind == "absoluut"
+    assert "relatief: 20% van de waarde in 2024" in relative.goals[0].explanation.notes[0]
+    assert "10 - 2 procentpunt, absoluut" in absolute.goals[0].explanation.notes[0]

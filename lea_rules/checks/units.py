@@ -29,12 +29,8 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                                          "of laat de marge weg")
         elif isinstance(goal, n.UnitsGoal):
             yield from _units_goal(ctx, goal, where)
-        elif (isinstance(goal, n.DirectionGoal) and goal.by is not None
-              and goal.by.unit is not n.Unit.PERCENT):
-            yield ctx.error("E221", "eenheid past niet",
-                            "een relatieve verandering schrijf je als percentage, bijvoorbeeld 'met 20%'",
-                            goal.by.span, context=where,
-                            help=f"bedoelde je {goal.by.number.text}%?" if goal.by.number else None)
+        elif isinstance(goal, n.DirectionGoal) and goal.by is not None:
+            yield from _change(ctx, goal, goal.by, where)
 
     for section, result in agenda.all_results():
         if result.baseline is None:
@@ -46,8 +42,44 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                 yield from _value(ctx, indicator, result.baseline[0], ctx.section_context(section))
 
 
+def _change(ctx: CheckContext, goal: n.DirectionGoal, by: n.Quantity,
+            where: str | None) -> Iterator[Diagnostic]:
+    """`gestegen met ...`: `met 20%` is relative (20% of the value in the reference year); an
+    absolute change is in the indicator's own unit, for a percentage in procentpunten."""
+    indicator = ctx.agenda.indicator(goal.indicator)
+    if indicator is None or indicator.unit is None or not indicator.unit.numeric or by.number is None:
+        return
+    number, ref = by.number.text, goal.reference.describe()
+    if by.unit is n.Unit.PERCENT:
+        return
+    if indicator.unit is n.Unit.PERCENT:
+        if by.unit is n.Unit.PERCENTAGE_POINT:
+            return
+        yield ctx.error("E221", "eenheid past niet",
+                        f"'{indicator.name}' is een percentage: schrijf of de verandering absoluut is "
+                        f"(procentpunten) of relatief (procent van de waarde in {ref})",
+                        by.span, context=where,
+                        help=f"schrijf 'met {number} procentpunt' (absoluut) of 'met {number}%' "
+                             f"(relatief: {number}% van de waarde in {ref})")
+        return
+    if by.unit in (None, indicator.unit):
+        return
+    shown = "" if indicator.unit is n.Unit.COUNT else f" {indicator.unit.value}"
+    yield ctx.error("E221", "eenheid past niet",
+                    f"'{indicator.name}' heeft eenheid {indicator.unit.value}, maar de verandering is "
+                    f"{by.describe()}", by.span, context=where,
+                    help=f"schrijf 'met {number}{shown}' (absoluut) of 'met {number}%' "
+                         f"(relatief: {number}% van de waarde in {ref})")
+
+
 def _declarations(ctx: CheckContext) -> Iterator[Diagnostic]:
     for indicator in ctx.agenda.indicators:
+        if indicator.unit is n.Unit.PERCENTAGE_POINT:
+            yield ctx.error("E232", "geen eenheid voor een indicator",
+                            f"'procentpunt' is de eenheid van een verandering van een percentage, niet van "
+                            f"indicator '{indicator.name}'", indicator.span,
+                            help="schrijf eenheid: %  (een daling met 2 procentpunt schrijf je in het doel: "
+                                 "gedaald met 2 procentpunt in 2027 t.o.v. 2024)")
         if indicator.unit is None:
             yield ctx.error("E226", "indicator zonder eenheid",
                             f"indicator '{indicator.name}' heeft geen 'eenheid:'", indicator.span,

@@ -66,6 +66,7 @@ UNIT_WORDS = {
     Unit.SCORE: "een score (getal)",
     Unit.YES_NO: "ja of nee",
     Unit.RATING: "een oordeel",
+    Unit.PERCENTAGE_POINT: "een aantal procentpunten",
 }
 _YES = {"ja", "j", "yes", "waar", "1"}
 _NO = {"nee", "n", "no", "onwaar", "0"}

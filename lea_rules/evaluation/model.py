@@ -145,7 +145,7 @@ class GoalEvaluation(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    kind: str = Field(description="drempel | niveau | richting | relatief | trend | eenheden | "
+    kind: str = Field(description="drempel | niveau | richting | relatief | absoluut | trend | eenheden | "
                                   "categorisch | mijlpaal | kwalitatief")
     description: str  # the goal as written: "VVE-bereik >= 85% in 2027"
     indicator: str | None = None

@@ -13,6 +13,7 @@ from lea_rules.nodes import (
     QualitativeGoal,
     Quantity,
     TrendGoal,
+    Unit,
     UnitsGoal,
 )
 from lea_rules.report.formatting import Formatter
@@ -24,11 +25,13 @@ _WORDS: dict[str, dict[str, str]] = {
     "nl": {"in": "in", "on": "op", "vs": "t.o.v.", "up": "gestegen", "down": "gedaald", "by": "met",
            "more": "stijgend", "less": "dalend", "trend": "(trend, zonder doeljaar)", "all": "alle",
            "at_least": "tenminste", "with": "met", "milestone": "mijlpaal", "qualitative":
-           "kwalitatief: de beleidsmedewerker beoordeelt het elk jaar", "end": "einde looptijd"},
+           "kwalitatief: de beleidsmedewerker beoordeelt het elk jaar", "end": "einde looptijd",
+           "relative": "relatief: {by} van de waarde in {ref}", "absolute": "absoluut"},
     "en": {"in": "in", "on": "on", "vs": "compared with", "up": "risen", "down": "fallen", "by": "by",
            "more": "rising", "less": "falling", "trend": "(trend, no target year)", "all": "all",
            "at_least": "at least", "with": "with", "milestone": "milestone", "qualitative":
-           "qualitative: the policy officer assesses it each year", "end": "end of period"},
+           "qualitative: the policy officer assesses it each year", "end": "end of period",
+           "relative": "relative: {by} of the value in {ref}", "absolute": "absolute"},
 }
 
 
@@ -62,7 +65,13 @@ def describe_goal(goal: Goal, agenda: Agenda, fmt: Formatter) -> str:
         return f"{text} {describe_moment(goal.deadline, fmt, end)}"
     if isinstance(goal, DirectionGoal):
         verb = words["up"] if goal.direction > 0 else words["down"]
-        by = f" {words['by']} {describe_quantity(goal.by)}" if goal.by is not None else ""
+        by = ""
+        if goal.by is not None:
+            # `met 20%` is relative to the reference year, `met 2 procentpunt` absolute: say which
+            shown = describe_quantity(goal.by)
+            how = (words["relative"].format(by=shown, ref=goal.reference.describe())
+                   if goal.by.unit is Unit.PERCENT else words["absolute"])
+            by = f" {words['by']} {shown} ({how})"
         return (f"{_label(agenda, goal.indicator)} {verb}{by} {describe_moment(goal.deadline, fmt, end)} "
                 f"{words['vs']} {goal.reference.describe()}")
     if isinstance(goal, TrendGoal):

@@ -88,12 +88,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "act_missing_none": ("Elk oranje of rood resultaat heeft een oorzaak, gevolg en bijsturing.",
                          "Every orange or red result has a cause, consequence and correction."),
     "not_judgeable_item": (
-        "Niet te beoordelen: het doel is een verandering ten opzichte van een basis van 0, en een procent "
-        "van 0 is geen doel. Schrijf het doel als een niveau (bijvoorbeeld >= 5) of als absolute verandering "
-        "(gestegen met 5 in plaats van 5%).",
-        "Cannot be judged: the target is a change relative to a baseline of 0, and a percentage of 0 is no "
-        "target. Write it as a level (for example >= 5) or as an absolute change (gestegen met 5 instead of "
-        "5%)."),
+        "Niet te beoordelen: zo geschreven kan dit doel niet worden beoordeeld (de regel bij het resultaat "
+        "zegt waarom). Schrijf het doel als een niveau (bijvoorbeeld >= 5 in 2027) of als een absolute "
+        "verandering (gestegen met 5; bij een percentage gestegen met 2 procentpunt).",
+        "Cannot be judged: as written, this target cannot be assessed (the rule at the result says why). "
+        "Write it as a level (for example >= 5 in 2027) or as an absolute change (gestegen met 5; for a "
+        "percentage gestegen met 2 procentpunt)."),
     "not_assessed_item": ("Nog niet beoordeeld door de beleidsmedewerker: vul de stand in het "
                           "voortgangsbestand in.",
                           "Not yet assessed by the policy officer: fill in the state in the progress file."),

@@ -47,7 +47,7 @@ from lea_rules.report.i18n import (
 COLOUR_ORDER = (Colour.GREEN, Colour.ORANGE, Colour.RED, Colour.GREY)
 _RANK = {Colour.GREEN: 3, Colour.ORANGE: 2, Colour.RED: 1}
 _SYMBOL = {Colour.GREEN: "\u2713", Colour.ORANGE: "!", Colour.RED: "\u2717", Colour.GREY: "?"}
-NUMERIC_KINDS = ("drempel", "niveau", "richting", "relatief", "trend", "eenheden")
+NUMERIC_KINDS = ("drempel", "niveau", "richting", "relatief", "absoluut", "trend", "eenheden")
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,14 @@ from lea_rules.period import counts_for, describe_rule, is_past
 
 
 def judge_relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEvaluation:
-    """`gedaald met 20% in 2027 t.o.v. 2024`: X = y2024 * (1 - 0,20), then as a threshold."""
+    """`gedaald met 20% in 2027 t.o.v. 2024`: X = y2024 * (1 - 0,20), then as a threshold.
+
+    `gedaald met 2 procentpunt` (or `met 5` on a count) is an absolute change: X = y2024 - 2.
+    """
     indicator = ctx.indicator(goal.indicator)
     assert goal.by is not None and goal.by.number is not None
+    relative = goal.by.unit is Unit.PERCENT
+    kind = "relatief" if relative else "absoluut"
     series = totals(indicator, ctx.observations, ctx.agenda)
     points = available_points(ctx, series)
     ref = [p for p in points if counts_for(p.period, goal.reference) and p.value is not None]
@@ -40,24 +45,32 @@ def judge_relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEva
     comparator = Comparator.GE if goal.direction > 0 else Comparator.LE
     if not ref or ref[-1].value is None:
         # Without the reference value there is no target number: judged as missing data.
-        spec = Numeric("relatief", goal, indicator, [], Target(comparator, Decimal(0)), Decimal(0),
+        spec = Numeric(kind, goal, indicator, [], Target(comparator, Decimal(0)), Decimal(0),
                        f"{'gestegen' if goal.direction > 0 else 'gedaald'} met {goal.by.describe()} "
                        f"t.o.v. {goal.reference.describe()}", deadline, implicit, indicator.measure,
                        indicator.bounds(), reference=goal.reference)
         return judge_numeric(ctx, result, spec)
     y_ref = ref[-1].value
-    relative = goal.by.unit is Unit.PERCENT
     if relative and y_ref == 0:
-        return _not_judgeable(ctx, "relatief", goal, indicator, points, ref[-1], deadline, implicit,
+        return _not_judgeable(ctx, kind, goal, indicator, points, ref[-1], deadline, implicit,
                               f"niet te beoordelen: basis is 0 (in {ref[-1].period.text}); "
                               f"{goal.by.describe()} van 0 is 0, dus een verandering in procenten zegt "
-                              "hier niets. Een doel met een getal (zoals >= 2 in 2027) kan wel")
+                              "hier niets. Een doel met een getal (zoals >= 2 in 2027) of een absolute "
+                              "verandering (gestegen met 2) kan wel")
     x = y_ref * (1 + goal.direction * by / 100) if relative else y_ref + goal.direction * by
+    low, high = indicator.bounds()
+    if not relative and ((low is not None and x < low) or (high is not None and x > high)):
+        return _not_judgeable(ctx, kind, goal, indicator, points, ref[-1], deadline, implicit,
+                              f"niet te beoordelen: {format_dutch(y_ref)} (in {ref[-1].period.text}) "
+                              f"{'+' if goal.direction > 0 else '-'} {goal.by.describe()} ligt buiten de "
+                              f"grenzen van {indicator.name}, dus dit doel kan niet gehaald worden")
     target = Target(comparator, x)
-    how = (f"{format_dutch(y_ref)} × (1 {'+' if goal.direction > 0 else '-'} {format_dutch(by / 100)})"
-           if relative else f"{format_dutch(y_ref)} {'+' if goal.direction > 0 else '-'} {format_dutch(by)}")
-    note = f"doel X = {how} = {format_dutch(x.quantize(Decimal('0.0001')).normalize())}"
-    spec = Numeric("relatief", goal, indicator, series, target, x,
+    sign = "+" if goal.direction > 0 else "-"
+    how = (f"{format_dutch(y_ref)} × (1 {sign} {format_dutch(by / 100)}), relatief: {goal.by.describe()} "
+           f"van de waarde in {ref[-1].period.text}" if relative
+           else f"{format_dutch(y_ref)} {sign} {goal.by.describe()}, absoluut")
+    note = f"doel X = {how}; X = {format_dutch(x.quantize(Decimal('0.0001')).normalize())}"
+    spec = Numeric(kind, goal, indicator, series, target, x,
                    f"{comparator.value} {format_dutch(x.quantize(Decimal('0.01')).normalize())}",
                    deadline, implicit, indicator.measure, indicator.bounds(), reference=goal.reference,
                    notes=(note,))
