@@ -1,18 +1,20 @@
-"""Builder: turns parsed lines into the AST, assembling the hierarchy from the keywords."""
+"""Builder: turns the parsed lines into the typed model (`nodes.py`), in file order.
+
+The hierarchy follows from the keywords: the Builder reads the kop, the declarations, the
+sections and items; `build_props` reads property lines into the item's draft, `build_values`
+the values in them, and `build_drafts` freezes the drafts into nodes at the end. It reports
+only what it cannot build (a line in the wrong place, a number in the wrong notation);
+whether what it built holds together is for the checks in `checks/`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Any
 
 from lea_rules import nodes as n
 from lea_rules.build_drafts import (
-    ITEM_PROPS,
-    ITEM_WORDS,
-    PROP_HOME,
-    SINGLE_PROPS,
     Draft,
     ItemDraft,
     SectionDraft,
@@ -21,7 +23,8 @@ from lea_rules.build_drafts import (
     freeze_sections,
     heading,
 )
-from lea_rules.build_values import MAX_FORMULA_DEPTH, LineReader, LTree, as_leaf, as_node, depth
+from lea_rules.build_props import PropertyReader
+from lea_rules.build_values import LTree, as_node
 from lea_rules.diagnostics import Diagnostic, error, warning
 from lea_rules.source import SourceFile, Span
 from lea_rules.suggest import did_you_mean
@@ -43,7 +46,7 @@ class BuildResult:
     """The agenda as far as its lines go, also when a kop line is missing (see `finish`)."""
 
 
-class Builder(LineReader):
+class Builder(PropertyReader):
     def __init__(self, source: SourceFile) -> None:
         self.source = source
         self.path = source.path
@@ -269,127 +272,6 @@ class Builder(LineReader):
             self.budget.posts.append(draft)
         self.current = draft
 
-    # --- properties ------------------------------------------------------------------------
-    def on_property(self, stmt: LTree) -> None:
-        key = str(stmt.data)
-        item = self.current
-        if key not in ITEM_PROPS[item.kind]:
-            home = PROP_HOME.get(key, "item")
-            self.err("E120", "eigenschap op de verkeerde plaats",
-                     f"'{key}:' hoort bij een {home}, maar de regel erboven is "
-                     f"{ITEM_WORDS[item.kind]}", self.span(stmt.children[0]),
-                     help=f"zet '{key}:' direct onder een '{home}'-regel")
-            return
-        if key in SINGLE_PROPS and key in item.props:
-            self.err("E121", "eigenschap dubbel",
-                     f"{ITEM_WORDS[item.kind]} heeft al '{key}:' (regel {item.props[key + '@'].line})",
-                     self.span(stmt.children[0]), help="laat één van de twee regels weg")
-            return
-        getattr(self, f"prop_{key}")(item, stmt)
-        item.props[key + "@"] = self.span(stmt)
-
-    def prop_tekst(self, item: Draft, stmt: LTree) -> None:
-        item.texts.append(self.string(stmt.children[2]))
-
-    def prop_vraag(self, item: Draft, stmt: LTree) -> None:
-        item.questions.append((self.string(stmt.children[2]), self.span(stmt)))
-
-    def prop_citaat(self, item: Draft, stmt: LTree) -> None:
-        _, _, doc_tok, loc, quote_tok = stmt.children
-        line = page = None
-        if loc is not None:
-            locator = as_node(loc)
-            number = int(self.number(locator.children[1]).value)
-            if as_leaf(locator.children[0]).type == "KW_REGEL":
-                line = number
-            else:
-                page = number
-        item.citations.append(n.Citation(
-            str(doc_tok), self.string(quote_tok), self.span(stmt), line, page,
-            document_span=self.span(doc_tok), locator_span=self.span(loc) if loc is not None else None,
-            quote_span=self.span(quote_tok)))
-
-    def prop_soort(self, item: Draft, stmt: LTree) -> None:
-        tok = stmt.children[2]
-        if item.kind == "indicator":
-            # An indicator is a target measure unless it is a kengetal: monitored for context.
-            if str(tok).casefold() != "kengetal":
-                self.err("E127", "onbekende soort indicator", f"'{tok}' is geen soort indicator",
-                         self.span(tok), help="de enige soort indicator is 'kengetal' (gevolgd, zonder doel)")
-                return
-            item.props["soort"] = "kengetal"
-            return
-        try:
-            item.props["soort"] = n.ActionKind(str(tok).casefold())
-        except ValueError:
-            kinds = [k.value for k in n.ActionKind]
-            self.err("E122", "onbekende soort actie", f"'{tok}' is geen soort actie",
-                     self.span(tok), help=did_you_mean(str(tok), kinds)
-                     or "kies uit: " + ", ".join(kinds))
-
-    def prop_eigenaar(self, item: Draft, stmt: LTree) -> None:
-        item.props["eigenaar"] = self.string(stmt.children[2])
-
-    def prop_eenheid(self, item: Draft, stmt: LTree) -> None:
-        item.props["eenheid"] = n.Unit.read(str(stmt.children[2]))
-
-    def prop_beter(self, item: Draft, stmt: LTree) -> None:
-        item.props["beter"] = n.Better(str(stmt.children[2]))
-
-    def prop_grenzen(self, item: Draft, stmt: LTree) -> None:
-        item.props["grenzen"] = n.Bounds(self.signed(stmt.children[2]), self.signed(stmt.children[4]),
-                                         self.span(stmt))
-
-    def prop_bron(self, item: Draft, stmt: LTree) -> None:
-        item.props["bron"] = self.string(stmt.children[2])
-
-    def prop_meting(self, item: Draft, stmt: LTree) -> None:
-        item.props["meting"] = n.Measure(str(stmt.children[2]))
-
-    def prop_per(self, item: Draft, stmt: LTree) -> None:
-        names = [tok for tok in stmt.children[2:] if isinstance(tok, Leaf) and tok.type == "NAME"]
-        item.props["per"] = (tuple(str(t) for t in names), tuple(self.span(t) for t in names))
-
-    def prop_waarden(self, item: Draft, stmt: LTree) -> None:
-        item.props["waarden"] = tuple(self.string(t) for t in stmt.children[2:]
-                                      if isinstance(t, Leaf) and t.type == "STRING")
-
-    def prop_formule(self, item: Draft, stmt: LTree) -> None:
-        formula = stmt.children[2]
-        if depth(formula) > MAX_FORMULA_DEPTH:
-            self.err("E133", "formule te diep genest",
-                     f"deze formule heeft meer dan {MAX_FORMULA_DEPTH} niveaus haakjes of bewerkingen "
-                     "achter elkaar; zo'n formule is niet meer te lezen", self.span(formula),
-                     help="splits de formule: maak een tussenindicator met een eigen 'formule:'")
-            return
-        item.props["formule"] = self.expr(formula)
-
-    def prop_doel(self, item: Draft, stmt: LTree) -> None:
-        item.props["doel"] = self.goals(stmt.children[2])
-
-    def prop_basis(self, item: Draft, stmt: LTree) -> None:
-        moment = self.moment(stmt.children[3])
-        assert moment is not None  # the grammar requires a moment after a baseline value
-        item.props["basis"] = (self.value(stmt.children[2]), moment)
-
-    def prop_herzien(self, item: Draft, stmt: LTree) -> None:
-        assert isinstance(item, ItemDraft)
-        decided = self.date(stmt.children[2])
-        # An impossible date was reported by self.date; keep building with a stand-in.
-        item.revisions.append({"decided": decided.day or date(max(decided.year, 1), 1, 1),
-                               "goals": self.goals(stmt.children[4]), "span": self.span(stmt),
-                               "reason": None})
-
-    def prop_reden(self, item: Draft, stmt: LTree) -> None:
-        assert isinstance(item, ItemDraft)
-        if not item.revisions:
-            self.err("E124", "reden zonder herziening",
-                     "'reden:' hoort direct onder een 'herzien op ...:'-regel",
-                     self.span(stmt.children[0]))
-            return
-        item.revisions[-1]["reason"] = self.string(stmt.children[2])
-
-    # --- values, moments, goals ---------------------------------------------------------------
     # --- freeze ------------------------------------------------------------------------------------
     def finish(self) -> n.Agenda:
         """The agenda as built; with a kop line missing (reported here) it has an empty name,
