@@ -1,8 +1,13 @@
-"""Diagnostics: what the checker tells the writer, rendered like rustc/Elm, with a JSON twin."""
+"""Diagnostics: what lea tells the writer about an agenda, progress or data file.
+
+One Diagnostic type for every file; its place is a text span (file, line, column, span) or a
+cell place (file, sheet, row, column). One renderer: like rustc/Elm for a text span, a short
+located message for a cell; `to_json` is the machine-readable twin. See docs/diagnostics.md.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -15,14 +20,77 @@ class Severity(str, Enum):
     WARNING = "waarschuwing"
 
 
+def column_letter(index: int) -> str:
+    """1 -> A, 27 -> AA: the spreadsheet name of a column (without importing openpyxl)."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters or "A"
+
+
+@dataclass(frozen=True)
+class TextPlace:
+    """A stretch of characters in a text file: an agenda line, or a data line once its cell is found."""
+
+    path: str
+    span: Span
+
+    def position(self) -> tuple[int, int]:
+        return self.span.line, self.span.column
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.path, "line": self.span.line, "column": self.span.column,
+                "end_line": self.span.end_line, "end_column": self.span.end_column}
+
+
+@dataclass(frozen=True)
+class CellPlace:
+    """A place in a data file: a line and column (or field) of a CSV or YAML file, or a cell of
+    a sheet. Any part may be unknown: a whole file, a whole sheet, a whole line."""
+
+    path: str
+    row: int | None = None  # line of a CSV or YAML file; row of a sheet (1-based)
+    column: int | None = None  # 1-based: a character (YAML), a field (CSV), a column (sheet)
+    sheet: str | None = None
+    column_name: str | None = None  # the header of the column, when there is one
+
+    def position(self) -> tuple[int, int]:
+        return self.row or 0, self.column or 0
+
+    def describe(self) -> str:
+        named = f" ({self.column_name})" if self.column_name else ""
+        if self.sheet is not None:
+            parts = [self.path, f"blad '{self.sheet}'"]
+            if self.row is not None:
+                parts.append(f"rij {self.row}")
+            if self.column is not None:
+                parts.append(f"kolom {column_letter(self.column)}{named}")
+            return ", ".join(parts)
+        if self.row is None:
+            return self.path
+        where = f"{self.path}:{self.row}"
+        if self.column is not None:
+            where += f":{self.column}"
+        return where + (f" (kolom '{self.column_name}')" if self.column_name else "")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.path, "sheet": self.sheet, "row": self.row, "column": self.column,
+                "column_name": self.column_name}
+
+
+Place = TextPlace | CellPlace
+
+
 @dataclass(frozen=True)
 class Diagnostic:
+    """One thing the writer should know about an agenda, progress or data file, and where."""
+
     code: str
     severity: Severity
     title: str  # short, stable per code
     message: str  # one sentence on what is wrong and what was expected
-    span: Span
-    path: str = ""
+    place: Place
     help: str | None = None  # "bedoelde je ...?" or how to fix it
     context: str | None = None  # the theme/ambition heading the problem sits under
     notes: tuple[str, ...] = field(default_factory=tuple)
@@ -31,50 +99,75 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @property
+    def path(self) -> str:
+        return self.place.path
+
+    @property
+    def span(self) -> Span:
+        """The characters of a text place; a cell place has none until it is found in its text."""
+        if not isinstance(self.place, TextPlace):
+            raise TypeError(f"{self.code} sits in a cell ({self.place.describe()}), not in a text span")
+        return self.place.span
+
+    @property
+    def cell(self) -> CellPlace:
+        if not isinstance(self.place, CellPlace):
+            raise TypeError(f"{self.code} sits in a text span, not in a cell")
+        return self.place
+
+    def render(self, source: SourceFile | None = None) -> str:
+        return render(self, source)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "code": self.code,
             "severity": "error" if self.is_error else "warning",
             "title": self.title,
             "message": self.message,
-            "file": self.path,
-            "line": self.span.line,
-            "column": self.span.column,
-            "end_line": self.span.end_line,
-            "end_column": self.span.end_column,
+            **self.place.to_json(),
             "help": self.help,
             "context": self.context,
             "notes": list(self.notes),
         }
 
 
-def error(code: str, title: str, message: str, span: Span, **kw: Any) -> Diagnostic:
-    return Diagnostic(code, Severity.ERROR, title, message, span, **kw)
+def error(code: str, title: str, message: str, span: Span, *, path: str = "", help: str | None = None,
+          context: str | None = None, notes: tuple[str, ...] = ()) -> Diagnostic:
+    """An error at characters of a text file (an agenda)."""
+    return Diagnostic(code, Severity.ERROR, title, message, TextPlace(path, span), help, context, notes)
 
 
-def warning(code: str, title: str, message: str, span: Span, **kw: Any) -> Diagnostic:
-    return Diagnostic(code, Severity.WARNING, title, message, span, **kw)
+def warning(code: str, title: str, message: str, span: Span, *, path: str = "", help: str | None = None,
+            context: str | None = None, notes: tuple[str, ...] = ()) -> Diagnostic:
+    """A warning at characters of a text file (an agenda)."""
+    return Diagnostic(code, Severity.WARNING, title, message, TextPlace(path, span), help, context, notes)
 
 
 def sort_key(d: Diagnostic) -> tuple[int, int, str]:
-    return (d.span.line, d.span.column, d.code)
+    return (*d.place.position(), d.code)
 
 
-def render(diag: Diagnostic, source: SourceFile | None) -> str:
-    """One diagnostic as text: code and title, --> place, the line with carets, help."""
+def render(diag: Diagnostic, source: SourceFile | None = None) -> str:
+    """One diagnostic as text. A text place: code and title, --> place, the line of `source`
+    with carets under the span and the message, help. A cell place has no line to show: code
+    and message, --> the cell in words (file, sheet, row, column), help."""
+    if isinstance(diag.place, CellPlace):
+        return _render_cell(diag, diag.place)
+    span = diag.place.span
     out = [f"{diag.severity.value}[{diag.code}]: {diag.title}"]
-    out.append(f"  --> {diag.path}:{diag.span.line}:{diag.span.column}")
+    out.append(f"  --> {diag.path}:{span.line}:{span.column}")
     if diag.context:
         out.append(f"   = onder: {diag.context}")
-    line_text = source.line_text(diag.span.line) if source else ""
-    gutter = " " * len(str(diag.span.line)) if source is not None else " "
+    line_text = source.line_text(span.line) if source else ""
+    gutter = " " * len(str(span.line)) if source is not None else " "
     if line_text or source is not None:
-        start = max(diag.span.column, 1)
-        end = diag.span.end_column if diag.span.end_line == diag.span.line else len(line_text) + 1
+        start = max(span.column, 1)
+        end = span.end_column if span.end_line == span.line else len(line_text) + 1
         end = min(end, len(line_text) + 1)
         shown, start, end = _window(line_text, start, max(end, start + 1))
         out.append(f"{gutter} |")
-        out.append(f"{diag.span.line} | {shown}")
+        out.append(f"{span.line} | {shown}")
         out.append(f"{gutter} | {' ' * (start - 1)}{'^' * (end - start)} {diag.message}")
     else:
         out.append(f"   {diag.message}")
@@ -82,6 +175,16 @@ def render(diag: Diagnostic, source: SourceFile | None) -> str:
         out.append(f"{gutter} = let op: {note}")
     if diag.help:
         out.append(f"{gutter} = hulp: {diag.help}")
+    return "\n".join(out)
+
+
+def _render_cell(diag: Diagnostic, place: CellPlace) -> str:
+    out = [f"{diag.severity.value}[{diag.code}]: {diag.message}", f"  --> {place.describe()}"]
+    if diag.context:
+        out.append(f"  = onder: {diag.context}")
+    out.extend(f"  = let op: {note}" for note in diag.notes)
+    if diag.help:
+        out.append(f"  = hulp: {diag.help}")
     return "\n".join(out)
 
 
@@ -107,8 +210,11 @@ ALWAYS_SHOWN = frozenset({"E004"})
 
 
 def render_all(
-    diags: Sequence[Diagnostic], sources: dict[str, SourceFile], limit: int = 50
+    diags: Sequence[Diagnostic], sources: Mapping[str, SourceFile] | None = None, limit: int = 50
 ) -> str:
+    """The diagnostics as text, at most `limit` of them, each with its file's line when
+    `sources` has the text of that file."""
+    sources = sources or {}
     shown = list(diags[:limit])
     parts = [render(d, sources.get(d.path)) for d in shown]
     if len(diags) > limit:

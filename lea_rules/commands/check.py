@@ -162,7 +162,7 @@ def _check_data_file(path: str, agenda_name: str | None, checked_agenda: Agenda 
         source: SourceFile | None = read_source(p)
     except SourceError:
         source = None
-    from lea_rules.data.cells import problem_span
+    from lea_rules.data.cells import in_text
     from lea_rules.data.problems import DataInvalid
 
     try:
@@ -184,15 +184,13 @@ def _check_data_file(path: str, agenda_name: str | None, checked_agenda: Agenda 
                                       Span.point(1, 1), path=path)]
             read_progress(p, agenda, int(year.group(1)))
     except DataInvalid as exc:
-        title = "fout in het gegevensbestand" if p.suffix == ".csv" else "fout in het voortgangsbestand"
         diags = []
         for problem in exc.problems:
             # the carets under the cell: a CSV field number becomes that field's characters;
             # observaties.csv is read with the units of eenheden.csv: a mistake there is shown there
-            elsewhere = problem.place.path != str(p)
-            span = problem_span(problem, source.text if source is not None and not elsewhere else None)
-            diags.append(error(problem.code, title, problem.message, span,
-                               path=problem.place.path if elsewhere else path, help=problem.help))
+            elsewhere = problem.path != str(p)
+            text = source.text if source is not None and not elsewhere else None
+            diags.append(in_text(problem, problem.path if elsewhere else path, text))
         return source, diags
     return source, []
 

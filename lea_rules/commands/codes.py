@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from lea_rules.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
-    from lea_rules.data.problems import DataProblem
+    from lea_rules.diagnostics import Diagnostic
     from lea_rules.nodes import Action, Agenda, Result
 
 BOM = b"\xef\xbb\xbf"
@@ -46,9 +46,9 @@ def run(args: argparse.Namespace) -> int:
 
     moved = _binding_problems(agenda, progress_files(data_dir))
     if moved:
-        from lea_rules.data.problems import render_problems
+        from lea_rules.diagnostics import render_all
 
-        _err(render_problems(moved))
+        _err(render_all(moved))
         blocks = "voortgangsblok hoort" if len(moved) == 1 else "voortgangsblokken horen"
         _err(f"\nlea codes: {len(moved)} {blocks} "
              "niet (meer) bij het item met hun code. lea codes legt niets vast zolang dat zo is: los het "
@@ -137,13 +137,13 @@ def _items(agenda: Agenda) -> list[tuple[str, Action | Result]]:
 BINDING_CODES = ("D420", "D430", "D437", "D438")
 
 
-def _binding_problems(agenda: Agenda, files: list[Path]) -> list[DataProblem]:
+def _binding_problems(agenda: Agenda, files: list[Path]) -> list[Diagnostic]:
     import re
 
     from lea_rules.data.problems import DataInvalid
     from lea_rules.data.progress import read_progress
 
-    out: list[DataProblem] = []
+    out: list[Diagnostic] = []
     for file in files:
         year = re.search(r"(\d{4})", file.stem)
         if year is None:

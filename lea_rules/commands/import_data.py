@@ -26,8 +26,9 @@ def run(args: argparse.Namespace) -> int:
     from lea_rules.data.deliveries import DELIVERIES, import_date
     from lea_rules.data.folder import default_data_dir
     from lea_rules.data.importer import describe_changes, differences, import_file
-    from lea_rules.data.problems import DataInvalid, render_problems
+    from lea_rules.data.problems import DataInvalid
     from lea_rules.data.transaction import LOCK_TIMEOUT_SECONDS, StoreBusy
+    from lea_rules.diagnostics import render_all
 
     file = Path(args.file)
     if not file.is_file():
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         plan = import_file(file, agenda, data_dir, reason=args.reason, dry_run=args.dry_run,
                            display=str(file), today=today, gemeente=gemeente)
     except DataInvalid as exc:
-        _err(render_problems(exc.problems))
+        _err(render_all(exc.problems))
         n = len(exc.problems)
         _err(f"\n{file}: niet ingelezen ({'1 fout' if n == 1 else f'{n} fouten'}); "
              f"er is niets veranderd in {data_dir}")

@@ -66,8 +66,9 @@ def load_for_year(args: argparse.Namespace, command: str, nothing_done: str,
     from lea_rules.api import peiljaar_problem
     from lea_rules.data.deliveries import data_date, data_folder_verdict, load_deliveries
     from lea_rules.data.folder import default_data_dir
-    from lea_rules.data.problems import DataInvalid, render_problems
+    from lea_rules.data.problems import DataInvalid
     from lea_rules.data.store import load_observations, load_progress, load_revisions
+    from lea_rules.diagnostics import render_all
 
     agenda, path, code = load_agenda_or_report(args.agenda, f"lea {command}")
     if agenda is None:
@@ -88,7 +89,7 @@ def load_for_year(args: argparse.Namespace, command: str, nothing_done: str,
         progress = load_progress(data_dir, args.year, agenda)
         previous = load_progress(data_dir, args.year - 1, agenda)
     except DataInvalid as exc:
-        err(render_problems(exc.problems))
+        err(render_all(exc.problems))
         err(f"lea {command}: {data_folder_verdict(exc.problems, data_dir)}; {nothing_done}")
         return EXIT_INPUT
     return Loaded(path, agenda, data_dir, observations, progress, previous, revisions, delivered)

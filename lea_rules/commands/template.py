@@ -13,10 +13,11 @@ def run(args: argparse.Namespace) -> int:
     from lea_rules.commands.loading import load_agenda_or_report
     from lea_rules.data.deliveries import data_folder_verdict
     from lea_rules.data.folder import default_data_dir
-    from lea_rules.data.problems import DataInvalid, render_problems
+    from lea_rules.data.problems import DataInvalid
     from lea_rules.data.store import load_observations
     from lea_rules.data.template import TemplateError, request_rows, undeclared_lines, write_template
     from lea_rules.data.units import load_units
+    from lea_rules.diagnostics import render_all
 
     agenda, agenda_path, code = load_agenda_or_report(args.agenda)
     if agenda is None:
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         rows = request_rows(agenda, args.year, observations, args.source, units)
         write_template(output, agenda, args.year, rows, units)
     except DataInvalid as exc:
-        sys.stderr.write(render_problems(exc.problems) + "\n")
+        sys.stderr.write(render_all(exc.problems) + "\n")
         sys.stderr.write(f"lea template: {data_folder_verdict(exc.problems, data_dir)}; "
                          "er is geen uitvraag gemaakt\n")
         return EXIT_INPUT

@@ -1,6 +1,6 @@
 """Cells: where a data problem sits in the text of its file, as a span for carets.
 
-A DataProblem names a CSV cell by line and field number (`observaties.csv:5:4`, the fourth
+A data problem names a CSV cell by line and field number (`observaties.csv:5:4`, the fourth
 field). `lea check` shows the line with carets, so the field number becomes the characters of
 that field in the line: quoted fields (`"a;b"`) and fields that run over more lines are
 followed as Python's csv module reads them. A YAML problem already has a character column.
@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from lea_rules.data.problems import DataProblem
+from lea_rules.diagnostics import CellPlace, Diagnostic, TextPlace
 from lea_rules.source import SourceError, SourceFile, Span, read_source
-
-if TYPE_CHECKING:
-    from lea_rules.diagnostics import Diagnostic
 
 
 def csv_field_span(text: str, line: int, field: int, delimiter: str = ";") -> Span | None:
@@ -77,13 +74,20 @@ def _file_text(path: str) -> str | None:
         return None
 
 
-def problem_span(problem: DataProblem, text: str | None = None) -> Span:
-    """The span of a data problem in its file (`text`, or read from the problem's path).
+def in_text(problem: Diagnostic, path: str, text: str | None = None) -> Diagnostic:
+    """The problem with its cell found in the text of its file (`text`, or read from the
+    cell's path), shown as `path`: the renderer then shows the line with carets under the cell."""
+    if not isinstance(problem.place, CellPlace):
+        return problem
+    return replace(problem, place=TextPlace(path, cell_span(problem.place, text)))
+
+
+def cell_span(place: CellPlace, text: str | None = None) -> Span:
+    """The span of a cell in its file (`text`, or read from the cell's path).
 
     CSV: the characters of the named field, or the whole line when no field is named.
     YAML: from the column to the end of the word there.
     """
-    place = problem.place
     line, column = place.row or 1, place.column
     if text is None:
         text = _file_text(place.path)

@@ -20,7 +20,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from lea_rules.data.folder import default_data_dir
-from lea_rules.data.problems import DataInvalid, DataProblem, Place
+from lea_rules.data.problems import DataInvalid, data_error
+from lea_rules.diagnostics import CellPlace, Diagnostic
 from lea_rules.nodes import Agenda
 
 DELIVERIES = "leveringen.csv"
@@ -68,9 +69,9 @@ def load_deliveries(data_dir: str | Path) -> list[Delivery] | None:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DataInvalid([DataProblem("D149", f"{DELIVERIES} is niet te lezen: {exc.strerror or exc}",
-                                       Place(shown), "controleer de rechten van het bestand (ls -l "
-                                       f"{shown}); lea moet het kunnen lezen")]) from None
+        raise DataInvalid([data_error("D149", f"{DELIVERIES} is niet te lezen: {exc.strerror or exc}",
+                                      CellPlace(shown), "controleer de rechten van het bestand (ls -l "
+                                      f"{shown}); lea moet het kunnen lezen")]) from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -78,8 +79,8 @@ def load_deliveries(data_dir: str | Path) -> list[Delivery] | None:
         if "\x00" in text:
             raise ValueError("NUL")
     except (UnicodeDecodeError, ValueError):
-        raise DataInvalid([DataProblem("D140", f"{DELIVERIES} is geen tekst in UTF-8", Place(shown),
-                                       restore)]) from None
+        raise DataInvalid([data_error("D140", f"{DELIVERIES} is geen tekst in UTF-8", CellPlace(shown),
+                                      restore)]) from None
     records: list[tuple[int, list[str]]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
     start = 1
@@ -89,21 +90,21 @@ def load_deliveries(data_dir: str | Path) -> list[Delivery] | None:
             if any(field.strip() for field in record):
                 records.append((line, record))
     except csv.Error as exc:
-        raise DataInvalid([DataProblem("D143", f"de CSV-opmaak klopt niet: {exc}", Place(shown, start),
-                                       "controleer de aanhalingstekens op deze regel; " + restore)]) from None
+        raise DataInvalid([data_error("D143", f"de CSV-opmaak klopt niet: {exc}", CellPlace(shown, start),
+                                      "controleer de aanhalingstekens op deze regel; " + restore)]) from None
     if not records:
-        raise DataInvalid([DataProblem("D141", f"{DELIVERIES} is leeg: er staat geen kopregel in",
-                                       Place(shown), restore)])
+        raise DataInvalid([data_error("D141", f"{DELIVERIES} is leeg: er staat geen kopregel in",
+                                      CellPlace(shown), restore)])
     header_line, header = records[0]
     if tuple(name.strip().casefold() for name in header) != DELIVERY_COLUMNS:
-        raise DataInvalid([DataProblem("D142", f"de kopregel van {DELIVERIES} klopt niet",
-                                       Place(shown, header_line, 1),
-                                       f"de kopregel is: {';'.join(DELIVERY_COLUMNS)}")])
+        raise DataInvalid([data_error("D142", f"de kopregel van {DELIVERIES} klopt niet",
+                                      CellPlace(shown, header_line, 1),
+                                      f"de kopregel is: {';'.join(DELIVERY_COLUMNS)}")])
     if len(records) == 1:
-        raise DataInvalid([DataProblem("D141", f"{DELIVERIES} noemt geen enkele levering (alleen de "
-                                       "kopregel)", Place(shown, header_line), restore)])
+        raise DataInvalid([data_error("D141", f"{DELIVERIES} noemt geen enkele levering (alleen de "
+                                      "kopregel)", CellPlace(shown, header_line), restore)])
     deliveries: list[Delivery] = []
-    problems: list[DataProblem] = []
+    problems: list[Diagnostic] = []
     for line, record in records[1:]:
         delivery = _delivery(shown, line, record, deliveries, problems)
         if delivery is not None:
@@ -114,15 +115,15 @@ def load_deliveries(data_dir: str | Path) -> list[Delivery] | None:
 
 
 def _delivery(shown: str, line: int, record: list[str], earlier: list[Delivery],
-              problems: list[DataProblem]) -> Delivery | None:
-    def place(name: str) -> Place:
-        return Place(shown, line, DELIVERY_COLUMNS.index(name) + 1, None, name)
+              problems: list[Diagnostic]) -> Delivery | None:
+    def place(name: str) -> CellPlace:
+        return CellPlace(shown, line, DELIVERY_COLUMNS.index(name) + 1, None, name)
 
     if len(record) != len(DELIVERY_COLUMNS):
         more = len(record) > len(DELIVERY_COLUMNS)
-        problems.append(DataProblem(
+        problems.append(data_error(
             "D143", f"deze regel heeft {len(record)} velden, de kopregel {len(DELIVERY_COLUMNS)}",
-            Place(shown, line, len(DELIVERY_COLUMNS) + 1 if more else len(record)),
+            CellPlace(shown, line, len(DELIVERY_COLUMNS) + 1 if more else len(record)),
             "zet tekst met een puntkomma tussen aanhalingstekens" if more else
             f"elke regel heeft de velden {';'.join(DELIVERY_COLUMNS)}"))
         return None
@@ -133,30 +134,30 @@ def _delivery(shown: str, line: int, record: list[str], earlier: list[Delivery],
     except ValueError:
         on = None
     if on is None:
-        problems.append(DataProblem("D144", f"'{fields['datum']}' is geen datum (JJJJ-MM-DD)", place("datum"),
-                                    "schrijf de datum van de levering als 2025-03-01"))
+        problems.append(data_error("D144", f"'{fields['datum']}' is geen datum (JJJJ-MM-DD)", place("datum"),
+                                   "schrijf de datum van de levering als 2025-03-01"))
     if not fields["gemeente"]:
-        problems.append(DataProblem("D145", "een levering zonder gemeente", place("gemeente"),
-                                    "vul de gemeente in waarvan de cijfers zijn, bijvoorbeeld Hengelo"))
+        problems.append(data_error("D145", "een levering zonder gemeente", place("gemeente"),
+                                   "vul de gemeente in waarvan de cijfers zijn, bijvoorbeeld Hengelo"))
     counts: dict[str, int | None] = {}
     for name in ("nieuw", "herzien"):
         value = fields[name]
         if value and not (value.isascii() and value.isdigit()):
-            problems.append(DataProblem("D146", f"'{value}' in kolom '{name}' is geen heel getal",
-                                        place(name), f"schrijf het aantal rijen ({name}) als heel getal, "
-                                        "bijvoorbeeld 3, of laat het leeg als het niet bekend is"))
+            problems.append(data_error("D146", f"'{value}' in kolom '{name}' is geen heel getal",
+                                       place(name), f"schrijf het aantal rijen ({name}) als heel getal, "
+                                       "bijvoorbeeld 3, of laat het leeg als het niet bekend is"))
         counts[name] = int(value) if value.isascii() and value.isdigit() else None
     if len(problems) > found or on is None:
         return None
     if earlier and on < earlier[-1].on:
-        problems.append(DataProblem(
+        problems.append(data_error(
             "D147", f"deze levering ({on.isoformat()}) ligt vóór de vorige ({earlier[-1].on.isoformat()}, "
             f"regel {earlier[-1].line}); {DELIVERIES} wordt alleen aangevuld", place("datum"),
             "zet de regels op datum, oudste eerst, zoals lea import ze schrijft; "
             + _RESTORE.format(path=shown)))
         return None
     if earlier and fields["gemeente"].casefold() != earlier[0].municipality.casefold():
-        problems.append(DataProblem(
+        problems.append(data_error(
             "D148", f"deze levering is van gemeente '{fields['gemeente']}', eerdere van "
             f"'{earlier[0].municipality}' (regel {earlier[0].line}); een gegevensmap bevat de cijfers "
             "van één gemeente", place("gemeente"),
@@ -175,7 +176,7 @@ def data_date(deliveries: list[Delivery] | None) -> str | None:
 
 
 def municipality_problem(data_dir: str | Path, agenda: Agenda, declared: str | None = None, *,
-                         can_declare: bool = False) -> DataProblem | None:
+                         can_declare: bool = False) -> Diagnostic | None:
     """Why the rows in `data_dir` may not be read with `agenda`, or None when they may.
 
     The rows are the municipality's that leveringen.csv names. They are read with the agenda
@@ -188,13 +189,13 @@ def municipality_problem(data_dir: str | Path, agenda: Agenda, declared: str | N
         return None
     last = deliveries[-1]
     recorded = last.municipality
-    place = Place(str(deliveries_path(data_dir)), last.line, DELIVERY_COLUMNS.index("gemeente") + 1, None,
-                  "gemeente")
+    place = CellPlace(str(deliveries_path(data_dir)), last.line, DELIVERY_COLUMNS.index("gemeente") + 1, None,
+                      "gemeente")
     where = f"de gegevens in {data_dir} zijn van {recorded} (volgens {DELIVERIES})"
     if declared is not None:
         if declared.strip().casefold() == recorded.casefold():
             return None
-        return DataProblem(
+        return data_error(
             "D512", f"--gemeente {declared} past niet bij de gegevensmap: {where}", place,
             f"zijn het cijfers van {recorded}? Schrijf dan --gemeente {recorded}. Zijn het cijfers van "
             f"{declared.strip()}? Zet ze dan in een eigen gegevensmap (--data MAP)")
@@ -208,11 +209,11 @@ def municipality_problem(data_dir: str | Path, agenda: Agenda, declared: str | N
     else:
         other = f"gebruik de gegevensmap van {agenda.municipality} (zonder --data: {own})"
     if can_declare:
-        return DataProblem(
+        return data_error(
             "D511", f"{where}, maar {agenda_name}", place,
             f"wil je cijfers van {recorded} tegen de indicatoren van deze agenda controleren (een "
             f"referentiereeks)? Zeg het erbij met --gemeente {recorded}. Zo niet: {other}")
-    return DataProblem(
+    return data_error(
         "D510", f"{where}, maar {agenda_name}: de cijfers van {recorded} worden niet tegen de doelen "
         f"van {agenda.municipality} gelegd", place,
         f"{other}; voor de cijfers van {recorded} is een agenda van {recorded} nodig")
@@ -250,7 +251,7 @@ def appended_log(data_dir: str | Path, delivery: Delivery) -> str:
 OTHER_MUNICIPALITY = frozenset({"D510", "D511", "D512"})
 
 
-def data_folder_verdict(problems: list[DataProblem], data_dir: str | Path) -> str:
+def data_folder_verdict(problems: list[Diagnostic], data_dir: str | Path) -> str:
     """The closing line after data problems: another municipality's rows are not "fouten"."""
     if problems and all(p.code in OTHER_MUNICIPALITY for p in problems):
         return f"de gegevens in {data_dir} zijn niet van de gemeente van de agenda"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lea_rules.data.deliveries import DELIVERIES, Delivery, appended_log, import_date, load_deliveries
 from lea_rules.data.model import Observation, Revision, observation_value_text
-from lea_rules.data.problems import DataInvalid, DataProblem, Place
+from lea_rules.data.problems import DataInvalid, data_error
 from lea_rules.data.readers import read_tables
 from lea_rules.data.rows import Located, read_rows
 from lea_rules.data.store import (
@@ -27,6 +27,7 @@ from lea_rules.data.store import (
 )
 from lea_rules.data.transaction import JOURNAL_NAME, locked, write_transaction
 from lea_rules.data.units import load_units
+from lea_rules.diagnostics import CellPlace, Diagnostic
 from lea_rules.nodes import Agenda
 
 
@@ -72,10 +73,11 @@ def plan_import(file: Path, agenda: Agenda, data_dir: Path, *, reason: str | Non
     problems = list(rows.problems)
     if not problems and not rows.observations:
         sheet = tables[0].sheet if tables else None
-        problems.append(DataProblem(
+        problems.append(data_error(
             "D230", "het bestand bevat geen enkele waarde" +
             (f" ({rows.skipped_empty} rijen zonder waarde)" if rows.skipped_empty else ""),
-            Place(shown, sheet=sheet), "vul de kolom 'waarde' in; een lege waarde betekent: geen gegevens"))
+            CellPlace(shown, sheet=sheet),
+            "vul de kolom 'waarde' in; een lege waarde betekent: geen gegevens"))
     revisions = load_revisions(data_dir)
     by_key = {observation_key(obs): obs for obs in stored}
     plan = ImportPlan(shown, data_dir, skipped_empty=rows.skipped_empty)
@@ -140,7 +142,7 @@ def describe_changes(changes: list[tuple[str, str, str]]) -> str:
 
 
 def _change_without_reason(located: Located, old: Observation,
-                           changes: list[tuple[str, str, str]]) -> DataProblem:
+                           changes: list[tuple[str, str, str]]) -> Diagnostic:
     new = located.observation
     where = f"{new.indicator} {new.period}" + (f" {new.unit}" if new.unit else "")
     first = changes[0][0]
@@ -151,7 +153,7 @@ def _change_without_reason(located: Located, old: Observation,
     note = ("" if not absent else f"; kolom {named} staat niet in het bestand en telt dan als leeg"
             if len(absent) == 1 else f"; kolommen {named} staan niet in het bestand en tellen dan als leeg")
     source = "" if any(name == "bron" for name, _, _ in changes) else f" (bron: {old.source})"
-    return DataProblem(
+    return data_error(
         "D301", f"{where} wijkt af van de opgeslagen rij{source}: {describe_changes(changes)}{note}",
         located.table.place(located.row, column, first if column is not None else None),
         "is dit een bewuste wijziging? Geef de reden op met --reden \"...\"; de oude rij blijft "

@@ -13,7 +13,8 @@ import yaml
 
 from lea_rules.codes import find_by_title, same_title, shorten, yaml_text
 from lea_rules.data.model import ActionState, Progress, ReportedState
-from lea_rules.data.problems import DataInvalid, DataProblem, Place
+from lea_rules.data.problems import DataInvalid, data_error
+from lea_rules.diagnostics import CellPlace, Diagnostic
 from lea_rules.nodes import Action, Agenda, CompareGoal, MilestoneGoal, QualitativeGoal, Result
 from lea_rules.suggest import did_you_mean
 
@@ -34,7 +35,7 @@ class _Reader:
         self.shown = str(path)
         self.agenda = agenda
         self.year = year
-        self.problems: list[DataProblem] = []
+        self.problems: list[Diagnostic] = []
         self.keys: set[str] = set()  # the codes written in the section being read
         # The agenda's items by code, made once: every entry is bound through them.
         self.by_code: dict[str, dict[str, Action | Result]] = {
@@ -43,11 +44,11 @@ class _Reader:
         }
         self.agenda_shown = _shown_path(agenda.path)
 
-    def place(self, node: yaml.Node) -> Place:
-        return Place(self.shown, node.start_mark.line + 1, node.start_mark.column + 1)
+    def place(self, node: yaml.Node) -> CellPlace:
+        return CellPlace(self.shown, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def problem(self, code: str, message: str, node: yaml.Node, help: str | None = None) -> None:
-        self.problems.append(DataProblem(code, message, self.place(node), help))
+        self.problems.append(data_error(code, message, self.place(node), help))
 
     def mapping(self, node: yaml.Node, what: str, keys: tuple[str, ...] | None
                 ) -> list[tuple[str, yaml.ScalarNode, yaml.Node]]:
@@ -367,28 +368,28 @@ def read_progress(path: Path, agenda: Agenda, year: int) -> Progress:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise DataInvalid([DataProblem("D400", "het bestand is geen UTF-8", Place(shown, line),
-                                       "sla het bestand op als UTF-8")]) from None
+        raise DataInvalid([data_error("D400", "het bestand is geen UTF-8", CellPlace(shown, line),
+                                      "sla het bestand op als UTF-8")]) from None
     deep = _too_deep(text)
     if deep is not None:
-        raise DataInvalid([DataProblem("D415", "het bestand is hier te diep genest",
-                                       Place(shown, deep[0], deep[1]),
-                                       "een voortgangsbestand heeft hooguit vier niveaus (resultaten, code, "
-                                       "act, oorzaak); haal de extra haken of inspringing weg")])
+        raise DataInvalid([data_error("D415", "het bestand is hier te diep genest",
+                                      CellPlace(shown, deep[0], deep[1]),
+                                      "een voortgangsbestand heeft hooguit vier niveaus (resultaten, code, "
+                                      "act, oorzaak); haal de extra haken of inspringing weg")])
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except RecursionError:  # pragma: no cover - _too_deep stops every nesting PyYAML recurses on
-        raise DataInvalid([DataProblem("D415", "het bestand is te diep genest", Place(shown),
-                                       "een voortgangsbestand heeft hooguit vier niveaus")]) from None
+        raise DataInvalid([data_error("D415", "het bestand is te diep genest", CellPlace(shown),
+                                      "een voortgangsbestand heeft hooguit vier niveaus")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        place = Place(shown, mark.line + 1, mark.column + 1) if mark is not None else Place(shown)
+        place = CellPlace(shown, mark.line + 1, mark.column + 1) if mark is not None else CellPlace(shown)
         what, hint = _yaml_problem_in_dutch(problem)
-        raise DataInvalid([DataProblem("D401", f"de YAML-opmaak klopt niet: {what}", place, hint)]) from None
+        raise DataInvalid([data_error("D401", f"de YAML-opmaak klopt niet: {what}", place, hint)]) from None
     if root is None:
-        raise DataInvalid([DataProblem("D407", "het voortgangsbestand is leeg", Place(shown, 1, 1),
-                                       f"begin met gemeente: {agenda.municipality} en jaar: {year}")])
+        raise DataInvalid([data_error("D407", "het voortgangsbestand is leeg", CellPlace(shown, 1, 1),
+                                      f"begin met gemeente: {agenda.municipality} en jaar: {year}")])
     reader = _Reader(path, agenda, year)
     data = reader.read(root)
     if reader.problems:
@@ -396,4 +397,4 @@ def read_progress(path: Path, agenda: Agenda, year: int) -> Progress:
     try:
         return Progress.model_validate(data)
     except ValidationError as exc:  # pragma: no cover - the reader checks every field first
-        raise DataInvalid([DataProblem("D409", str(exc), Place(shown))]) from None
+        raise DataInvalid([data_error("D409", str(exc), CellPlace(shown))]) from None

@@ -1,6 +1,6 @@
 """Readers: CSV (comma or semicolon; UTF-8, with or without BOM, or Windows-1252) and XLSX to tables.
 
-Everything a reader cannot make sense of becomes a located DataProblem; nothing raises
+Everything a reader cannot make sense of becomes a located Diagnostic; nothing raises
 past `read_tables` except DataInvalid.
 """
 
@@ -12,8 +12,9 @@ import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
 
-from lea_rules.data.problems import DataInvalid, DataProblem, Place
+from lea_rules.data.problems import DataInvalid, data_error
 from lea_rules.data.table import Cell, Table
+from lea_rules.diagnostics import CellPlace, Diagnostic
 
 MAX_BYTES = 20 * 1024 * 1024
 """A delivery is an uitvraag of some hundred rows; 20 MB is far beyond any real one."""
@@ -25,8 +26,8 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls (Excel 97-2003)
 
 
-def _fail(code: str, message: str, place: Place, help: str | None = None) -> DataInvalid:
-    return DataInvalid([DataProblem(code, message, place, help)])
+def _fail(code: str, message: str, place: CellPlace, help: str | None = None) -> DataInvalid:
+    return DataInvalid([data_error(code, message, place, help)])
 
 
 def read_tables(path: Path, display: str | None = None) -> list[Table]:
@@ -35,16 +36,16 @@ def read_tables(path: Path, display: str | None = None) -> list[Table]:
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
         raise _fail("D101", f"het bestand is {len(data) / 1_048_576:.1f} MB; een gegevensbestand is "
-                    f"hooguit {MAX_BYTES // 1_048_576} MB", Place(shown),
+                    f"hooguit {MAX_BYTES // 1_048_576} MB", CellPlace(shown),
                     "controleer of dit het goede bestand is")
     if data.startswith(_OLE_MAGIC):
         raise _fail("D102", "dit is een oud Excel-bestand (.xls); lea leest .xlsx en .csv",
-                    Place(shown), "open het in Excel en kies Opslaan als > Excel-werkmap (.xlsx)")
+                    CellPlace(shown), "open het in Excel en kies Opslaan als > Excel-werkmap (.xlsx)")
     if data.startswith(_ZIP_MAGIC):
         return read_xlsx(path, shown)
     if path.suffix.casefold() in (".xlsx", ".xlsm"):
         raise _fail("D103", "dit is geen Excel-bestand (.xlsx): de inhoud is geen werkmap",
-                    Place(shown), "sla het bestand in Excel op als Excel-werkmap (.xlsx) of als CSV")
+                    CellPlace(shown), "sla het bestand in Excel op als Excel-werkmap (.xlsx) of als CSV")
     return [read_csv_bytes(data, shown)]
 
 
@@ -52,11 +53,11 @@ def decode_text(data: bytes, shown: str, strict_utf8: bool = False) -> str:
     """UTF-8 with or without BOM; else Windows-1252, as Excel writes a plain CSV."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_utf16(data[:4096]):
         raise _fail("D105", "het bestand is opgeslagen als UTF-16 (in Excel: 'Unicode-tekst'); lea leest "
-                    "UTF-8", Place(shown), "sla het op als CSV UTF-8 (in Excel: Opslaan als > CSV UTF-8 "
+                    "UTF-8", CellPlace(shown), "sla het op als CSV UTF-8 (in Excel: Opslaan als > CSV UTF-8 "
                     "(door komma's gescheiden))")
     if b"\x00" in data[:4096] or data.startswith(b"%PDF"):
         raise _fail("D104", "dit is geen spreadsheet of tekstbestand (het bevat binaire gegevens)",
-                    Place(shown), "lever een .xlsx-bestand of een CSV-bestand aan")
+                    CellPlace(shown), "lever een .xlsx-bestand of een CSV-bestand aan")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -65,13 +66,13 @@ def decode_text(data: bytes, shown: str, strict_utf8: bool = False) -> str:
         if strict_utf8:
             line = data.count(b"\n", 0, exc.start) + 1
             raise _fail("D124", f"byte 0x{data[exc.start]:02x} is geen geldige UTF-8",
-                        Place(shown, line), "sla het bestand op als UTF-8") from None
+                        CellPlace(shown, line), "sla het bestand op als UTF-8") from None
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise _fail("D105", "de tekens in het bestand zijn geen UTF-8 en geen Windows-1252",
-                    Place(shown, line), "sla het bestand op als CSV UTF-8 (in Excel: Opslaan als > "
+                    CellPlace(shown, line), "sla het bestand op als CSV UTF-8 (in Excel: Opslaan als > "
                     "CSV UTF-8 (door komma's gescheiden))") from None
 
 
@@ -147,7 +148,7 @@ def _delimiter(first_line: str, shown: str, line_no: int) -> str:
     found = "een tab" if counts["\t"] else "'|'" if counts["|"] else None
     message = (f"de kopregel is gescheiden door {found}; lea verwacht een puntkomma (;) of komma (,)"
                if found else "in de kopregel staat geen puntkomma (;) of komma (,) tussen de kolommen")
-    raise _fail("D106", message, Place(shown, line_no, 1),
+    raise _fail("D106", message, CellPlace(shown, line_no, 1),
                 "sla het bestand op als CSV met puntkomma's: indicator;periode;waarde;...")
 
 
@@ -158,7 +159,7 @@ def read_csv_bytes(data: bytes, shown: str, strict_utf8: bool = False,
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         raise _fail("D107", "het bestand is leeg: er staat geen kopregel en geen gegevens in",
-                    Place(shown), "vul het uitvraagbestand in (lea template maakt er een)")
+                    CellPlace(shown), "vul het uitvraagbestand in (lea template maakt er een)")
     declared = lines[first].strip()
     if delimiter is None and len(declared) == 5 and declared.casefold().startswith("sep="):
         # Excel's `sep=;` line names the delimiter; it is no header. Blank it, keeping line numbers.
@@ -168,9 +169,9 @@ def read_csv_bytes(data: bytes, shown: str, strict_utf8: bool = False,
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
         if first is None:
             raise _fail("D107", "het bestand is leeg: er staat geen kopregel en geen gegevens in",
-                        Place(shown), "vul het uitvraagbestand in (lea template maakt er een)")
+                        CellPlace(shown), "vul het uitvraagbestand in (lea template maakt er een)")
     sep = delimiter or _delimiter(lines[first], shown, first + 1)
-    problems: list[DataProblem] = []
+    problems: list[Diagnostic] = []
     header = [name.strip().strip('"') for name in lines[first].split(sep)]
     for number, physical in enumerate(lines, 1):
         bad = _quote_problem(physical, sep)
@@ -178,8 +179,8 @@ def read_csv_bytes(data: bytes, shown: str, strict_utf8: bool = False,
             # Like every CSV problem: the field (column) it is in, and that column's name.
             field = _field_number(physical, sep, bad[0])
             name = header[field - 1] if number - 1 != first and field <= len(header) else None
-            problems.append(DataProblem("D109", f"de CSV-opmaak klopt niet: {bad[1]}",
-                                        Place(shown, number, field, None, name or None), bad[2]))
+            problems.append(data_error("D109", f"de CSV-opmaak klopt niet: {bad[1]}",
+                                       CellPlace(shown, number, field, None, name or None), bad[2]))
     if problems:
         raise DataInvalid(problems)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
@@ -200,14 +201,14 @@ def read_csv_bytes(data: bytes, shown: str, strict_utf8: bool = False,
                 hint = ("staat er een decimale komma in een getal? Zet dan een puntkomma tussen "
                         "de kolommen, of het getal tussen aanhalingstekens" if sep == "," else
                         "verwijder de extra velden of zet tekst met een puntkomma tussen aanhalingstekens")
-                problems.append(DataProblem(
+                problems.append(data_error(
                     "D108", f"deze rij heeft {len(cells)} velden, de kopregel {len(table.header)} "
-                    f"({extra} te veel)", Place(shown, line, len(table.header) + 1), hint))
+                    f"({extra} te veel)", CellPlace(shown, line, len(table.header) + 1), hint))
                 continue
             table.rows.append(cells)
     except csv.Error as exc:
-        problems.append(DataProblem("D109", f"de CSV-opmaak klopt niet: {exc}", Place(shown, start),
-                                    "controleer de aanhalingstekens op deze regel"))
+        problems.append(data_error("D109", f"de CSV-opmaak klopt niet: {exc}", CellPlace(shown, start),
+                                   "controleer de aanhalingstekens op deze regel"))
     if problems:
         raise DataInvalid(problems)
     assert table is not None
@@ -255,7 +256,7 @@ def _refuse_huge_sheets(path: Path, shown: str) -> None:
             continue
         raise _fail("D113", f"werkblad '{title}' heeft meer dan {MAX_SHEET_ROWS:,} rijen; een "
                     "gegevensbestand heeft er hooguit zoveel".replace(",", "."),
-                    Place(shown, MAX_SHEET_ROWS + 1, None, title),
+                    CellPlace(shown, MAX_SHEET_ROWS + 1, None, title),
                     "lever alleen de uitvraag aan (lea template), of verdeel de gegevens over meer bestanden")
 
 
@@ -270,20 +271,20 @@ def read_xlsx(path: Path, shown: str) -> list[Table]:
         workbook = load_workbook(path, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         raise _fail("D112", f"dit is geen leesbaar Excel-bestand (.xlsx): {type(exc).__name__}",
-                    Place(shown), "open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx)"
+                    CellPlace(shown), "open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx)"
                     ) from None
     except Exception as exc:  # openpyxl raises its own InvalidFileException and others
-        raise _fail("D112", f"dit is geen leesbaar Excel-bestand (.xlsx): {exc}", Place(shown),
+        raise _fail("D112", f"dit is geen leesbaar Excel-bestand (.xlsx): {exc}", CellPlace(shown),
                     "open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx)") from None
     tables: list[Table] = []
-    problems: list[DataProblem] = []
+    problems: list[Diagnostic] = []
     for sheet in workbook.worksheets:
         if sheet.title.strip().casefold() in SKIPPED_SHEETS:
             continue
         for merged in sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
-            problems.append(DataProblem(
+            problems.append(data_error(
                 "D110", f"samengevoegde cellen {merged.coord}: lea leest elke cel apart",
-                Place(shown, merged.min_row, merged.min_col, sheet.title),
+                CellPlace(shown, merged.min_row, merged.min_col, sheet.title),
                 "hef de samenvoeging op (Start > Samenvoegen en centreren) en vul elke cel"))
         table: Table | None = None
         for row in sheet.iter_rows():
@@ -291,9 +292,9 @@ def read_xlsx(path: Path, shown: str) -> list[Table]:
             for cell in row:
                 value = cell.value
                 if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
-                    problems.append(DataProblem(
+                    problems.append(data_error(
                         "D111", "formule in plaats van waarde",
-                        Place(shown, cell.row, cell.column, sheet.title),
+                        CellPlace(shown, cell.row, cell.column, sheet.title),
                         "plak de waarden als tekst/getal (Plakken speciaal > Waarden)"))
                     value = None
                 if isinstance(value, time):
@@ -317,6 +318,6 @@ def read_xlsx(path: Path, shown: str) -> list[Table]:
     if not tables:
         names = ", ".join(f"'{ws.title}'" for ws in workbook.worksheets)
         raise _fail("D107", f"het bestand bevat geen gegevens: werkblad {names} is leeg",
-                    Place(shown, sheet=workbook.worksheets[0].title if workbook.worksheets else None),
+                    CellPlace(shown, sheet=workbook.worksheets[0].title if workbook.worksheets else None),
                     "vul het uitvraagbestand in (lea template maakt er een)")
     return tables

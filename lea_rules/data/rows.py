@@ -7,10 +7,11 @@ from typing import Protocol
 
 from lea_rules.data.inert import inert
 from lea_rules.data.model import Observation, ObservationStatus
-from lea_rules.data.problems import DataProblem, ValueProblem
+from lea_rules.data.problems import ValueProblem, data_error
 from lea_rules.data.table import Cell, Table
 from lea_rules.data.units import DeclaredUnits, merge_repeats, unit_problem
 from lea_rules.data.values import is_empty, read_period, read_value
+from lea_rules.diagnostics import Diagnostic
 from lea_rules.nodes import Agenda, Indicator
 from lea_rules.period import Period
 from lea_rules.suggest import did_you_mean
@@ -44,7 +45,7 @@ class Located:
 @dataclass
 class RowsResult:
     observations: list[Located] = field(default_factory=list)
-    problems: list[DataProblem] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
     skipped_empty: int = 0  # template rows left without a value: no data, never zero
 
 
@@ -55,7 +56,7 @@ def header_name(text: str) -> str:
     return ALIASES.get(name, name)
 
 
-def map_header(table: Table, problems: list[DataProblem]) -> dict[str, int] | None:
+def map_header(table: Table, problems: list[Diagnostic]) -> dict[str, int] | None:
     """Column name -> 0-based index; problems for unknown, doubled or missing columns."""
     index: dict[str, int] = {}
     ok = True
@@ -67,21 +68,21 @@ def map_header(table: Table, problems: list[DataProblem]) -> dict[str, int] | No
             continue
         if name not in COLUMNS:
             ok = False
-            problems.append(DataProblem(
+            problems.append(data_error(
                 "D120", f"onbekende kolom '{cell.text}' in de kopregel",
                 table.place(cell.row, cell.column),
                 did_you_mean(name, COLUMNS) or f"bekende kolommen: {', '.join(COLUMNS)}"))
             continue
         if name in index:
             ok = False
-            problems.append(DataProblem("D121", f"kolom '{name}' staat twee keer in de kopregel",
-                                        table.place(cell.row, cell.column), "haal een van de twee weg"))
+            problems.append(data_error("D121", f"kolom '{name}' staat twee keer in de kopregel",
+                                       table.place(cell.row, cell.column), "haal een van de twee weg"))
             continue
         index[name] = i
     missing = [c for c in REQUIRED if c not in index]
     if missing:
         row = table.header[0].row if table.header else 1
-        problems.append(DataProblem(
+        problems.append(data_error(
             "D122", "de kopregel mist kolom " + ", ".join(f"'{m}'" for m in missing),
             table.place(row, 1),
             f"de eerste rij moet de kolomnamen bevatten: {';'.join(COLUMNS)}"))
@@ -127,7 +128,7 @@ def _read_row(table: Table, index: dict[str, int], row: list[Cell], agenda: Agen
 
     def problem(code: str, message: str, at: Cell, help: str | None = None,
                 col: str | None = None) -> None:
-        result.problems.append(DataProblem(code, message, table.place(at.row, at.column, col), help))
+        result.problems.append(data_error(code, message, table.place(at.row, at.column, col), help))
 
     ind_cell, val_cell = cell("indicator"), cell("waarde")
     if is_empty(val_cell.value) and not stored:

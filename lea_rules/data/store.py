@@ -16,9 +16,10 @@ from datetime import date
 from pathlib import Path
 
 from lea_rules.data.model import Observation, Progress, Revision, observation_value_text
-from lea_rules.data.problems import DataInvalid, DataProblem, Place
+from lea_rules.data.problems import DataInvalid, data_error
 from lea_rules.data.readers import read_csv_bytes
 from lea_rules.data.rows import COLUMNS, map_header, read_rows
+from lea_rules.diagnostics import CellPlace, Diagnostic
 from lea_rules.nodes import Agenda
 from lea_rules.period import parse_period
 
@@ -57,14 +58,14 @@ def load_observations(data_dir: str | Path, agenda: Agenda, *, gemeente: str | N
     if not path.exists():
         return []
     table = read_csv_bytes(path.read_bytes(), str(path), strict_utf8=True, delimiter=";")
-    problems: list[DataProblem] = []
+    problems: list[Diagnostic] = []
     index = map_header(table, problems)
     if index is not None:
         missing = [c for c in COLUMNS if c not in index]
         if missing:
-            problems.append(DataProblem("D123", "de kopregel mist kolom " + ", ".join(missing),
-                                        table.place(table.header[0].row, 1),
-                                        f"de kopregel is: {';'.join(COLUMNS)}"))
+            problems.append(data_error("D123", "de kopregel mist kolom " + ", ".join(missing),
+                                       table.place(table.header[0].row, 1),
+                                       f"de kopregel is: {';'.join(COLUMNS)}"))
     if problems:
         raise DataInvalid(problems)
     result = read_rows([table], agenda, stored=True, units=units)
@@ -84,23 +85,23 @@ def load_revisions(data_dir: str | Path) -> list[Revision]:
     table = read_csv_bytes(path.read_bytes(), str(path), strict_utf8=True, delimiter=";")
     names = [c.text.casefold() for c in table.header]
     if tuple(names) not in (REVISION_COLUMNS, LEGACY_REVISION_COLUMNS):
-        raise DataInvalid([DataProblem("D130", "de kopregel van revisies.csv klopt niet",
-                                       table.place(table.header[0].row, 1),
-                                       f"de kopregel is: {';'.join(REVISION_COLUMNS)}")])
+        raise DataInvalid([data_error("D130", "de kopregel van revisies.csv klopt niet",
+                                      table.place(table.header[0].row, 1),
+                                      f"de kopregel is: {';'.join(REVISION_COLUMNS)}")])
     revisions: list[Revision] = []
-    problems: list[DataProblem] = []
+    problems: list[Diagnostic] = []
     for row in table.rows:
         fields = {name: (row[i].text if i < len(row) else "") for i, name in enumerate(names)}
         line = row[0].row
         try:
             revised_on = date.fromisoformat(fields["datum"])
         except ValueError:
-            problems.append(DataProblem("D131", f"'{fields['datum']}' is geen datum (JJJJ-MM-DD)",
-                                        Place(str(path), line, names.index("datum") + 1, None, "datum")))
+            problems.append(data_error("D131", f"'{fields['datum']}' is geen datum (JJJJ-MM-DD)",
+                                       CellPlace(str(path), line, names.index("datum") + 1, None, "datum")))
             continue
         if not fields["reden"]:
-            problems.append(DataProblem("D132", "een revisie zonder reden",
-                                        Place(str(path), line, names.index("reden") + 1, None, "reden")))
+            problems.append(data_error("D132", "een revisie zonder reden",
+                                       CellPlace(str(path), line, names.index("reden") + 1, None, "reden")))
             continue
         revisions.append(Revision(indicator=fields["indicator"], period=fields["periode"],
                                   unit=fields["eenheid"] or None, old=fields["oud"], new=fields["nieuw"],

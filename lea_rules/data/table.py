@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lea_rules.data.problems import Place
+from lea_rules.diagnostics import CellPlace
 
 
 @dataclass(frozen=True)
@@ -30,5 +30,5 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     sheet: str | None = None
 
-    def place(self, row: int | None = None, column: int | None = None, name: str | None = None) -> Place:
-        return Place(self.path, row, column, self.sheet, name)
+    def place(self, row: int | None = None, column: int | None = None, name: str | None = None) -> CellPlace:
+        return CellPlace(self.path, row, column, self.sheet, name)

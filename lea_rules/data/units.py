@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from lea_rules.data.problems import DataInvalid, DataProblem, Place
+from lea_rules.data.problems import DataInvalid, data_error
 from lea_rules.data.readers import read_csv_bytes
 from lea_rules.data.table import Cell, Table
+from lea_rules.diagnostics import CellPlace, Diagnostic
 from lea_rules.nodes import Agenda, Indicator, normalise_group
 from lea_rules.suggest import closest, did_you_mean, distance
 
@@ -143,7 +144,7 @@ def load_units(data_dir: str | Path, agenda: Agenda) -> DeclaredUnits:
         table = read_csv_bytes(path.read_bytes(), shown, strict_utf8=True, delimiter=";")
     except DataInvalid as exc:
         raise DataInvalid([_recode(p) for p in exc.problems]) from None
-    problems: list[DataProblem] = []
+    problems: list[Diagnostic] = []
     index = _header(table, problems)
     if index is None:
         raise DataInvalid(problems)
@@ -157,16 +158,16 @@ def load_units(data_dir: str | Path, agenda: Agenda) -> DeclaredUnits:
     return DeclaredUnits(shown, tuple(units))
 
 
-def _recode(problem: DataProblem) -> DataProblem:
+def _recode(problem: Diagnostic) -> Diagnostic:
     code = _READER_CODES.get(problem.code, problem.code)
-    help, place = problem.help, problem.place
+    help, place = problem.help, problem.cell
     if code == "D501":  # an empty file: the header belongs on line 1
         help = f"begin het bestand met de kopregel {';'.join(UNIT_COLUMNS)}"
-        place = Place(place.path, place.row or 1, place.column or 1)
-    return DataProblem(code, problem.message, place, help)
+        place = CellPlace(place.path, place.row or 1, place.column or 1)
+    return data_error(code, problem.message, place, help)
 
 
-def _header(table: Table, problems: list[DataProblem]) -> dict[str, int] | None:
+def _header(table: Table, problems: list[Diagnostic]) -> dict[str, int] | None:
     index: dict[str, int] = {}
     expected = f"de kopregel is: {';'.join(UNIT_COLUMNS)}"
     for i, cell in enumerate(table.header):
@@ -175,27 +176,27 @@ def _header(table: Table, problems: list[DataProblem]) -> dict[str, int] | None:
             continue
         if name not in UNIT_COLUMNS and ("," in name or "\t" in name):
             sep = "komma's" if "," in name else "tabs"
-            problems.append(DataProblem(
+            problems.append(data_error(
                 "D501", f"de kopregel van {UNITS_FILE} is gescheiden door {sep}; lea verwacht puntkomma's",
                 table.place(cell.row, cell.column),
                 f"sla het bestand op met puntkomma's (in Excel: CSV UTF-8); {expected}"))
             return None
         if name not in UNIT_COLUMNS:
-            problems.append(DataProblem(
+            problems.append(data_error(
                 "D501", f"onbekende kolom '{cell.text}' in de kopregel van {UNITS_FILE}",
                 table.place(cell.row, cell.column),
                 (did_you_mean(name, UNIT_COLUMNS) or "haal de kolom weg") + f"; {expected}"))
             return None
         if name in index:
-            problems.append(DataProblem("D501", f"kolom '{name}' staat twee keer in de kopregel",
-                                        table.place(cell.row, cell.column),
-                                        f"haal een van de twee weg; {expected}"))
+            problems.append(data_error("D501", f"kolom '{name}' staat twee keer in de kopregel",
+                                       table.place(cell.row, cell.column),
+                                       f"haal een van de twee weg; {expected}"))
             return None
         index[name] = i
     missing = [c for c in UNIT_REQUIRED if c not in index]
     if missing:
         row = table.header[0].row if table.header else 1
-        problems.append(DataProblem(
+        problems.append(data_error(
             "D501", "de kopregel mist kolom " + " en ".join(f"'{m}'" for m in missing),
             table.place(row, 1), expected))
         return None
@@ -203,7 +204,7 @@ def _header(table: Table, problems: list[DataProblem]) -> dict[str, int] | None:
 
 
 def _read_unit(table: Table, index: dict[str, int], row: list[Cell], agenda: Agenda,
-               units: list[DeclaredUnit], problems: list[DataProblem]) -> DeclaredUnit | None:
+               units: list[DeclaredUnit], problems: list[Diagnostic]) -> DeclaredUnit | None:
     row_no = row[0].row
 
     def cell(name: str) -> Cell:
@@ -213,7 +214,7 @@ def _read_unit(table: Table, index: dict[str, int], row: list[Cell], agenda: Age
         return row[i]
 
     def problem(code: str, message: str, at: Cell, help: str, col: str) -> None:
-        problems.append(DataProblem(code, message, table.place(at.row, at.column, col), help))
+        problems.append(data_error(code, message, table.place(at.row, at.column, col), help))
 
     group_cell, name_cell = cell("groep"), cell("eenheid")
     if not group_cell.text:
@@ -335,21 +336,21 @@ def _close_name(a: str, b: str) -> bool:
     return stem_a == stem_b or difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= 0.8
 
 
-def _repeat_key(problem: DataProblem) -> tuple[str, str] | None:
+def _repeat_key(problem: Diagnostic) -> tuple[str, str] | None:
     if not "D240" <= problem.code <= "D244":
         return None
     return problem.code, problem.message.split(";")[0] if problem.code == "D244" else problem.message
 
 
-def merge_repeats(problems: list[DataProblem]) -> list[DataProblem]:
+def merge_repeats(problems: list[Diagnostic]) -> list[Diagnostic]:
     """One message per unit mistake: the same undeclared unit (or group without units) on many
     rows is one mistake, shown at its first row with the other rows named."""
-    groups: dict[tuple[str, str], list[DataProblem]] = {}
+    groups: dict[tuple[str, str], list[Diagnostic]] = {}
     for problem in problems:
         key = _repeat_key(problem)
         if key is not None:
             groups.setdefault(key, []).append(problem)
-    out: list[DataProblem] = []
+    out: list[Diagnostic] = []
     for problem in problems:
         key = _repeat_key(problem)
         if key is None:
@@ -360,9 +361,9 @@ def merge_repeats(problems: list[DataProblem]) -> list[DataProblem]:
             continue
         if len(same) > 1:
             rest = same[1:]
-            rows = ", ".join(str(p.place.row) for p in rest[:5]) + (", ..." if len(rest) > 5 else "")
+            rows = ", ".join(str(p.cell.row) for p in rest[:5]) + (", ..." if len(rest) > 5 else "")
             word = "rij" if len(rest) == 1 else "rijen"
             message = f"{problem.message} (zo ook op nog {len(rest)} {word}: {rows})"
-            problem = DataProblem(problem.code, message, problem.place, problem.help)
+            problem = data_error(problem.code, message, problem.cell, problem.help)
         out.append(problem)
     return out
