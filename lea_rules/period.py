@@ -43,6 +43,9 @@ class Period:
             return self.day.isoformat()
         return str(self.year)
 
+    def __str__(self) -> str:
+        return self.text
+
     @property
     def start(self) -> date:
         """The first day of the period (1 augustus for a schooljaar)."""

@@ -233,7 +233,7 @@ def test_comma_separated_windows_1252_with_quoted_decimal(data_dir: Path, tmp_pa
                      'vsv-percentage,2025-2026,"2,1",DUO,"één cijfer, café"\r\n'.encode("cp1252"))
     code, output = run_import(file, data_dir, capsys)
     assert code == 0, output
-    obs = [o for o in load_observations(data_dir, load_agenda(AGENDA)) if o.period == "2025/2026"]
+    obs = [o for o in load_observations(data_dir, load_agenda(AGENDA)) if o.period.text == "2025/2026"]
     assert obs[0].note == "één cijfer, café"
     assert str(obs[0].value) == "2.1"
 
@@ -257,7 +257,7 @@ def test_xlsx_with_percent_cell_and_date_cell(data_dir: Path, tmp_path: Path,
     wb.save(file)
     code, output = run_import(file, data_dir, capsys)
     assert code == 0, output
-    stored = {(o.indicator, o.period): o for o in load_observations(data_dir, load_agenda(AGENDA))}
+    stored = {(o.indicator, o.period.text): o for o in load_observations(data_dir, load_agenda(AGENDA))}
     assert str(stored[("vve-bereik", "2026-01-01")].value) == "85"
     assert str(stored[("zomerschool-deelnemers", "2026")].value) == "120"
 
@@ -363,7 +363,7 @@ def test_illustrative_to_real_needs_a_reason(data_dir: Path, tmp_path: Path,
     assert code == 0, output
     assert "1 herzien" in output and "illustratief: 1 → 0" in output
     stored = [o for o in load_observations(data_dir, load_agenda(AGENDA))
-              if (o.indicator, o.period) == ("vsv-percentage", "2024/2025")]
+              if (o.indicator, o.period.text) == ("vsv-percentage", "2024/2025")]
     assert len(stored) == 1 and not stored[0].illustrative
     rev = load_revisions(data_dir)[-1]
     assert (rev.indicator, rev.period, rev.old, rev.new) == ("vsv-percentage", "2024/2025", "2,34", "2,34")

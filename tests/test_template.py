@@ -61,7 +61,8 @@ def test_filled_xlsx_template_round_trips_through_import(data_dir: Path, tmp_pat
     assert main(["import", str(out), "--agenda", AGENDA, "--data", str(data_dir)]) == 0
     output = capsys.readouterr().out
     assert "3 nieuw" in output
-    stored = {(o.indicator, o.period, o.unit): o for o in load_observations(data_dir, load_agenda(AGENDA))}
+    stored = {(o.indicator, o.period.text, o.unit): o
+              for o in load_observations(data_dir, load_agenda(AGENDA))}
     assert str(stored[("thuiszitters", "2025/2026", None)].value) == "11"
     assert str(stored[("vve-bereik", "2026-01-01", None)].value) == "86.1"
     assert stored[("brugfunctionaris-ikc", "2025/2026", "IKC 5 (voorbeeld)")].flag is True
@@ -88,7 +89,7 @@ def test_csv_template_for_one_source_round_trips(data_dir: Path, tmp_path: Path,
                  "--reden", "echt cijfer uit het jaarverslag"]) == 0
     assert "1 herzien" in capsys.readouterr().out
     obs = [o for o in load_observations(data_dir, load_agenda(AGENDA))
-           if (o.indicator, o.period) == ("jongeren-met-verzuim", "2023/2024")]
+           if (o.indicator, o.period.text) == ("jongeren-met-verzuim", "2023/2024")]
     assert not obs[0].illustrative and obs[0].source == "jaarverslag leerplicht"
     [revision] = load_revisions(data_dir)
     assert revision.change is not None and "illustratief: 1 → 0" in revision.change

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator
 
 from lea_rules.numbers import format_dutch
+from lea_rules.period import Period, parse_period
 
 
 class ObservationStatus(str, Enum):
@@ -16,17 +18,31 @@ class ObservationStatus(str, Enum):
     FINAL = "definitief"
 
 
+def _period(value: object) -> Period:
+    """A Period as it is, or the text of one, read once (the store hands over checked text)."""
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, str):
+        return parse_period(value)
+    raise ValueError(f"{value!r} is geen periode")
+
+
+StoredPeriod = Annotated[Period, PlainValidator(_period), PlainSerializer(lambda p: p.text, return_type=str)]
+"""A period field: a `Period` in Python, its canonical text (`2022/2023`) when serialised."""
+
+
 class Observation(BaseModel):
     """A value as it is stored in `data/<gemeente>/observaties.csv`.
 
-    `period` is written as in the domain: `2023` (kalenderjaar), `2022/2023` (schooljaar)
-    or `2022-01-01` (peildatum, ISO). Exactly one of value, rating, flag is set.
+    `period` is typed; in the file it is written as in the domain: `2023` (kalenderjaar),
+    `2022/2023` (schooljaar) or `2022-01-01` (peildatum, ISO). Exactly one of value, rating,
+    flag is set.
     """
 
     model_config = ConfigDict(frozen=True)
 
     indicator: str
-    period: str
+    period: StoredPeriod
     value: Decimal | None = None
     rating: str | None = None  # categorical: "goed"
     flag: bool | None = None  # ja/nee

@@ -21,7 +21,6 @@ from lea_rules.data.readers import read_csv_bytes
 from lea_rules.data.rows import COLUMNS, map_header, read_rows
 from lea_rules.diagnostics import CellPlace, Diagnostic
 from lea_rules.nodes import Agenda
-from lea_rules.period import parse_period
 
 OBSERVATIONS = "observaties.csv"
 REVISIONS = "revisies.csv"
@@ -126,12 +125,11 @@ def load_progress(data_dir: str | Path, year: int, agenda: Agenda) -> Progress |
 
 
 def observation_key(obs: Observation) -> tuple[str, str, str]:
-    return (obs.indicator.casefold(), obs.period, (obs.unit or "").casefold())
+    return (obs.indicator.casefold(), obs.period.text, (obs.unit or "").casefold())
 
 
 def _sort_key(obs: Observation) -> tuple[str, int, str, str]:
-    year = parse_period(obs.period).year
-    return (obs.indicator.casefold(), year, obs.period, (obs.unit or "").casefold())
+    return (obs.indicator.casefold(), obs.period.year, obs.period.text, (obs.unit or "").casefold())
 
 
 def _csv_text(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
@@ -145,7 +143,7 @@ def _csv_text(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
 def render_observations(observations: Iterable[Observation]) -> str:
     """observaties.csv: sorted by indicator, period and unit, so that a diff shows only changes."""
     rows = [
-        [obs.indicator, obs.period, obs.unit or "", observation_value_text(obs), obs.source,
+        [obs.indicator, obs.period.text, obs.unit or "", observation_value_text(obs), obs.source,
          obs.status.value, "1" if obs.illustrative else "", obs.series or "", obs.note or ""]
         for obs in sorted(observations, key=_sort_key)
     ]

@@ -11,7 +11,6 @@ from lea_rules.data.inert import inert
 from lea_rules.data.model import Observation, observation_value_text
 from lea_rules.data.units import UNITS_FILE, DeclaredUnits, plural, unit_key
 from lea_rules.nodes import Agenda, Indicator, Measure, Unit
-from lea_rules.period import parse_period
 from lea_rules.suggest import did_you_mean
 
 HEADER: tuple[str, ...] = ("indicator", "omschrijving", "meeteenheid", "periode", "eenheid", "waarde",
@@ -53,7 +52,7 @@ class RequestRow:
         if self.last is not None:
             mark = " (illustratief)" if self.last.illustrative else ""
             last_value = observation_value_text(self.last) + mark
-            last_period = self.last.period
+            last_period = self.last.period.text
         return [ind.name, ind.label, measure, self.period, self.unit, "", source, "", "", last_value,
                 last_period]
 
@@ -94,7 +93,7 @@ def request_rows(agenda: Agenda, year: int, observations: list[Observation],
         asked = ([""] if ind.context or not ind.per_groups else []) + names
         for unit in asked:
             series = [o for o in mine if unit_key(o.unit or "") == unit_key(unit)]
-            last = max(series, key=lambda o: (parse_period(o.period).year, o.period), default=None)
+            last = max(series, key=lambda o: (o.period.year, o.period.text), default=None)
             rows.append(RequestRow(ind, request_period(ind, year), unit, last))
     return rows
 

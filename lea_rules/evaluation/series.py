@@ -11,7 +11,7 @@ from lea_rules.data.model import Observation, ObservationStatus
 from lea_rules.evaluation.model import Point
 from lea_rules.expr import evaluate_expr
 from lea_rules.nodes import Agenda, Expr, Indicator, NameExpr, NegExpr, NumberExpr, expr_names
-from lea_rules.period import Period, parse_period
+from lea_rules.period import Period
 
 DERIVED_SOURCE = "berekend met de formule van de indicator"
 
@@ -58,7 +58,7 @@ class SeriesPoint:
 
 
 def from_observation(obs: Observation) -> SeriesPoint:
-    return SeriesPoint(period=parse_period(obs.period), value=obs.value, source=obs.source,
+    return SeriesPoint(period=obs.period, value=obs.value, source=obs.source,
                        rating=obs.rating, flag=obs.flag, status=obs.status.value,
                        illustrative=obs.illustrative, series=obs.series, note=obs.note)
 
@@ -157,12 +157,12 @@ def formula_text(expr: Expr, name: Callable[[str], str] = str,
 
 
 def unit_observations(indicator: Indicator, observations: Sequence[Observation]
-                      ) -> dict[str, list[Observation]]:
-    """Per period (as written), the per-unit observations of the indicator."""
-    out: dict[str, list[Observation]] = {}
+                      ) -> dict[Period, list[Observation]]:
+    """Per period, the per-unit observations of the indicator."""
+    out: dict[Period, list[Observation]] = {}
     for obs in observations:
         if obs.indicator.casefold() == indicator.key and obs.unit is not None:
-            out.setdefault(parse_period(obs.period).text, []).append(obs)
+            out.setdefault(obs.period, []).append(obs)
     return out
 
 

@@ -776,7 +776,7 @@ class _Builder:
     def data_rows(self) -> list[DataRow]:
         rows: list[DataRow] = []
         for obs in sorted(self.data.observations,
-                          key=lambda o: (o.indicator.casefold(), o.period, (o.unit or "").casefold())):
+                          key=lambda o: (o.indicator.casefold(), o.period.text, (o.unit or "").casefold())):
             indicator = self.agenda.indicator(obs.indicator)
             unit = indicator.unit.value if indicator is not None and indicator.unit is not None else None
             if obs.value is not None:
@@ -789,7 +789,7 @@ class _Builder:
                 value = self.fmt.missing()
             rows.append(DataRow(
                 indicator=indicator.label if indicator is not None else obs.indicator, name=obs.indicator,
-                period=self.fmt.period(obs.period), breakdown=obs.unit or "", value=value,
+                period=self.fmt.period(obs.period.text), breakdown=obs.unit or "", value=value,
                 status=obs.status.value if self.lang == "nl" else
                 ("provisional" if obs.status.value == "voorlopig" else "final"),
                 source=obs.source, illustrative=obs.illustrative, note=obs.note or ""))

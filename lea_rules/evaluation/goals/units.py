@@ -13,7 +13,7 @@ from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, Unit
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, unit_observations
 from lea_rules.nodes import Comparator, Result, UnitsGoal
-from lea_rules.period import describe_rule, is_past, parse_period
+from lea_rules.period import describe_rule, is_past
 
 
 def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation:
@@ -60,7 +60,7 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
     series: list[SeriesPoint] = []
     checks: dict[str, list[UnitCheck]] = {}
     counts: dict[str, UnitCount] = {}
-    for period_text, observations in unit_observations(indicator, ctx.observations).items():
+    for period, observations in unit_observations(indicator, ctx.observations).items():
         by_unit = {unit_key(o.unit or ""): o for o in observations if unit_key(o.unit or "") in keys}
         if not by_unit:
             continue
@@ -82,13 +82,13 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
         provisional = any(o.status is ObservationStatus.PROVISIONAL for o in used)
         missing = f"; {count.missing} zonder gegevens" if count.missing else ""
         series.append(SeriesPoint(
-            period=parse_period(period_text), value=value,
+            period=period, value=value,
             source=f"{count.meeting} van {count.declared} {goal.group} voldoen{missing}",
             status=(ObservationStatus.PROVISIONAL if provisional else ObservationStatus.FINAL).value,
             illustrative=any(o.illustrative for o in used),
             series="+".join(sorted(labels)) if labels else None))
-        checks[period_text] = unit_checks
-        counts[period_text] = count
+        checks[period.text] = unit_checks
+        counts[period.text] = count
     series.sort(key=lambda p: p.start)
     spec = Numeric("eenheden", goal, indicator, series, target, x, text, deadline, implicit,
                    indicator.measure, bounds, notes=notes, units=checks, counts=counts, required=required,
