@@ -88,6 +88,7 @@ def freeze_budgets(budgets: list[ItemDraft]) -> tuple[n.Budget, ...]:
         n.BudgetPost(p.title, p.amounts, p.span, p.note, p.provenance()) for p in b.posts),
         b.provenance()) for b in budgets)
 
+
 def freeze_indicator(d: ItemDraft) -> n.Indicator:
     p = d.props
     written: n.Bounds | None = p.get("grenzen")
@@ -169,7 +170,6 @@ def explicit_codes(sections: list[SectionDraft]) -> set[str]:
         out.update(item.code.casefold() for item in (*section.actions, *section.results) if item.code)
         stack.extend(section.children)
     return out
-
 
 
 def heading(s: SectionDraft) -> str:

@@ -233,6 +233,7 @@ class LineReader:
         # parenthesised: LPAR expr RPAR
         return self.expr(tree.children[1])
 
+
 def as_leaf(node: Branch) -> Leaf:
     """A child the grammar guarantees to be a token."""
     assert isinstance(node, Leaf), node

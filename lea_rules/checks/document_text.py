@@ -23,6 +23,7 @@ MAX_MATCHES = 10_000
 """Places a quote is looked for without a `regel N` (a `pagina N`): a quote found more often than
 this is no citation of one place, and looking further would only cost time."""
 
+
 class IndexedText:
     """A document reduced to its words (see `normalise`), with the line of each kept character.
 
@@ -111,7 +112,6 @@ class IndexedText:
         """Does a line start (or the text end) at this offset of the reduced text?"""
         at = bisect.bisect_left(self.starts, offset)
         return offset == len(self.text) or (at < len(self.starts) and self.starts[at] == offset)
-
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
