@@ -25,7 +25,7 @@ from lea_rules.build_drafts import (
 )
 from lea_rules.build_props import PropertyReader
 from lea_rules.build_values import LTree, as_node
-from lea_rules.diagnostics import Diagnostic, error, warning
+from lea_rules.diagnostics import Diagnostic, error
 from lea_rules.source import SourceFile, Span
 from lea_rules.suggest import did_you_mean
 from lea_rules.syntax import Leaf, Node
@@ -75,10 +75,6 @@ class Builder(PropertyReader):
     def err(self, code: str, title: str, message: str, span: Span, **kw: Any) -> None:
         self.diags.append(error(code, title, message, span, path=self.path,
                                 context=kw.pop("context", self.context()), **kw))
-
-    def warn(self, code: str, title: str, message: str, span: Span, **kw: Any) -> None:
-        self.diags.append(warning(code, title, message, span, path=self.path,
-                                  context=kw.pop("context", self.context()), **kw))
 
     def context(self) -> str | None:
         if self.in_budget:
