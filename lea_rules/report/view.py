@@ -433,8 +433,20 @@ def _heading(section: Section) -> str:
     return f"{section.word[:1].upper()}{section.word[1:]}{number} {section.title}"
 
 
-def _section_anchor(section: Section, index: str) -> str:
-    return f"onderdeel-{slug(section.number)}" if section.number else f"onderdeel-{index}"
+def _section_anchor(section: Section, index: str, taken: set[str]) -> str:
+    """`onderdeel-<nummer>`, unless an earlier section has it (Enschede: Hoofdstuk 1, Paragraaf 1 and
+    Ambitie 1): then the word and number (`paragraaf-1`), then the place in the tree; never twice."""
+    word = slug(section.word)
+    candidates = [f"onderdeel-{slug(section.number)}" if section.number else f"onderdeel-{index}"]
+    if section.number:
+        candidates.append(f"{word}-{slug(section.number)}")
+    candidates.append(f"{word}-{index}")
+    anchor = next((c for c in candidates if c not in taken), f"{word}-{index}-2")
+    n = 3
+    while anchor in taken:
+        anchor, n = f"{word}-{index}-{n}", n + 1
+    taken.add(anchor)
+    return anchor
 
 
 # --- builder ---------------------------------------------------------------------------
@@ -454,6 +466,7 @@ class _Builder:
                              projection=self.t("legend_projection"),
                              illustrative_short=self.t("illustrative_short"))
         self.result_views: dict[str, ResultView] = {}
+        self.anchors: set[str] = set()
 
     def t(self, key: str, **values: object) -> str:
         return text(key, self.lang, **values)
@@ -669,12 +682,13 @@ class _Builder:
                           citations=_citations(action.provenance, self.agenda, self.lang))
 
     def section_view(self, section: Section, index: str, h: int) -> SectionView:
+        anchor = _section_anchor(section, index, self.anchors)  # before the children: document order
         results = [self.result_view(r) for r in section.results]
         act = [r for r in results if r.needs_act or r.not_assessed or r.not_judgeable]
         children = [self.section_view(child, f"{index}-{i + 1}", h + 1)
                     for i, child in enumerate(section.children)]
         return SectionView(
-            anchor=_section_anchor(section, index), heading=_heading(section), level=section.level, h=h,
+            anchor=anchor, heading=_heading(section), level=section.level, h=h,
             texts=list(section.provenance.texts),
             citations=_citations(section.provenance, self.agenda, self.lang),
             plan=[self.plan_item(r) for r in section.results],
