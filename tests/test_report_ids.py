@@ -39,9 +39,11 @@ def test_no_id_twice(name: str, extra: tuple[str, ...], tmp_path: Path,
         assert target in ids, f"link to #{target} has no target"
 
 
-def test_enschede_paragraphs_have_their_own_anchor(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_enschede_paragraphs_have_their_own_anchor(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "enschede.html"
-    assert main(["report", str(ROOT / "agendas" / "enschede.lea"), "--year", "2025", "-o", str(out)]) == 0
+    agenda = str(ROOT / "agendas" / "enschede.lea")
+    assert main(["report", agenda, "--year", "2025", "-o", str(out)]) == 0
     capsys.readouterr()
     html = out.read_text(encoding="utf-8")
     assert '<h2 id="onderdeel-1-kop">Hoofdstuk 1 De opgave' in html
