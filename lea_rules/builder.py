@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lea_rules import nodes as n
 from lea_rules.build_drafts import (
@@ -29,6 +29,9 @@ from lea_rules.diagnostics import Diagnostic, error
 from lea_rules.source import SourceFile, Span
 from lea_rules.suggest import did_you_mean
 from lea_rules.syntax import Leaf, Node
+
+if TYPE_CHECKING:
+    from lea_rules.parser import LineCache
 
 UNREADABLE = "unreadable_lines"
 """Agenda.extra key: how many lines did not parse (the usage checks then stay quiet)."""
@@ -298,10 +301,11 @@ class Builder(PropertyReader):
         return all(key in self.header for key in ("gemeente", "titel", "periode"))
 
 
-def build(source: SourceFile) -> BuildResult:
+def build(source: SourceFile, lines: LineCache | None = None) -> BuildResult:
+    """The agenda of `source`; `lines` is a parse cache to read it with (`parser.parse_lines`)."""
     from lea_rules.parser import parse_lines
 
-    trees, parse_diags = parse_lines(source)
+    trees, parse_diags = parse_lines(source, lines)
     builder = Builder(source)
     # Walk both in line order, so a line that does not parse is still told what it sits under.
     diags: list[Diagnostic] = []

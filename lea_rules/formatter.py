@@ -5,20 +5,30 @@ moves, merges or reorders lines: it re-spaces each statement from its tokens, se
 indentation from the same state the builder keeps, and normalises blank lines. Before a
 caller writes anything, `format_safely` proves (like Black's safe mode) that the result
 means the same agenda and is stable under a second run.
+
+It reads the same plain trees as the builder (`lea_rules.syntax`), through the same entry
+point and parse cache (`parser.parse_statement`, `parser.LineCache`). Everything one
+`format_safely` reads (the agenda, its formatted text, and both of them built) shares one
+cache, so each distinct line text is parsed at most once, and a line stored by an earlier
+`lea check` or `lea fmt` not at all.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lea_rules.diagnostics import Diagnostic
 from lea_rules.source import SourceFile
+from lea_rules.syntax import Leaf, Node
 
 if TYPE_CHECKING:
-    from lark import Token, Tree
+    from lea_rules.parser import LineCache
 
 INDENT = "  "
 BLOCK_STATEMENTS = frozenset({"indicator", "begroting"})
@@ -59,7 +69,7 @@ class _Line:
     kind: str  # "blank" | "comment" | "statement"
     indent: int = 0  # as written, tabs counted as four spaces
     comment: str | None = None
-    statement: Tree[Token] | None = None
+    statement: Node | None = None
     number: int = 0  # the line's number in the source
 
 
@@ -74,7 +84,7 @@ class _Layout:
         self.trailing_depth = 0  # depth of a note under the last statement
         self.opened_item = False  # the last statement opened an item: no blank line under it
 
-    def place(self, stmt: Tree[Token]) -> tuple[int, bool]:
+    def place(self, stmt: Node) -> tuple[int, bool]:
         """The depth of this statement and whether it opens a block (needs a blank line)."""
         depth, block = self._place(stmt)
         opens_item = str(stmt.data) in ITEM_STATEMENTS
@@ -82,7 +92,7 @@ class _Layout:
         self.opened_item = opens_item
         return depth, block
 
-    def _place(self, stmt: Tree[Token]) -> tuple[int, bool]:
+    def _place(self, stmt: Node) -> tuple[int, bool]:
         kind = str(stmt.data)
         if kind in HEADER_STATEMENTS:
             if kind == "indeling":
@@ -111,7 +121,7 @@ class _Layout:
             return 1, False
         return self.prop_depth, False
 
-    def _section_level(self, stmt: Tree[Token]) -> int:
+    def _section_level(self, stmt: Node) -> int:
         word = str(stmt.children[0])
         number = stmt.children[1]
         level1, level2 = self.levels
@@ -120,40 +130,36 @@ class _Layout:
         return 2 if word in level2 and word not in level1 else 1
 
 
-def _levels(stmt: Tree[Token]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    from lark import Tree
-
+def _levels(stmt: Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
     words: list[tuple[str, ...]] = []
     for child in stmt.children:
-        if isinstance(child, Tree):
+        if isinstance(child, Node):
             words.append(tuple(str(t) for t in child.children if getattr(t, "type", "") == "SECWORD"))
     return (words[0], words[1]) if len(words) == 2 else (("thema",), ("ambitie",))
 
 
-def _tokens(tree: Tree[Token], parent: str) -> list[tuple[Token, str]]:
+def _tokens(tree: Node, parent: str) -> list[tuple[Leaf, str]]:
     """The tokens of a statement in order, each with the name of the rule it sits in."""
-    from lark import Tree
-
-    out: list[tuple[Token, str]] = []
+    out: list[tuple[Leaf, str]] = []
     for child in tree.children:
         if child is None:
             continue
-        if isinstance(child, Tree):
+        if isinstance(child, Node):
             out.extend(_tokens(child, str(child.data)))
         else:
             out.append((child, parent))
     return out
 
 
-def token_text(token: Token) -> str:
+def token_text(token: Leaf) -> str:
     text = str(token)
     return CANONICAL_TEXT.get(text, text)
 
 
-def render_statement(stmt: Tree[Token]) -> str:
+def render_statement(stmt: Node) -> str:
     """One statement with canonical spacing: single spaces, `key: value`, glued where it reads so."""
     parts: list[str] = []
-    previous: tuple[Token, str] | None = None
+    previous: tuple[Leaf, str] | None = None
     for token, rule in _tokens(stmt, str(stmt.data)):
         if previous is not None and _spaced(previous, (token, rule)):
             parts.append(" ")
@@ -162,7 +168,7 @@ def render_statement(stmt: Tree[Token]) -> str:
     return "".join(parts)
 
 
-def _spaced(left: tuple[Token, str], right: tuple[Token, str]) -> bool:
+def _spaced(left: tuple[Leaf, str], right: tuple[Leaf, str]) -> bool:
     (ltok, lrule), (rtok, rrule) = left, right
     if rtok.type in _GLUE_BEFORE or (rtok.type, rrule) in _GLUE_BOTH:
         return False
@@ -172,11 +178,43 @@ def _spaced(left: tuple[Token, str], right: tuple[Token, str]) -> bool:
     return not (rtok.type == "UNIT" and str(rtok) == "%" and rrule == "v_number")
 
 
+_LINES: ContextVar[LineCache | None] = ContextVar("lea_fmt_lines", default=None)
+
+
+@contextmanager
+def _parsed_once(path: str) -> Iterator[LineCache]:
+    """The parse cache that every line read in one `format_safely` goes through.
+
+    The outermost call opens the agenda's own cache (the one `lea check` uses) and saves it
+    at the end; a call inside it (`format_source` and `verify` under `format_safely`) shares
+    it. A tree does not depend on the path, so sharing is right whatever a nested call reads.
+    """
+    shared = _LINES.get()
+    if shared is not None:
+        yield shared
+        return
+    from lea_rules.parser import LineCache
+
+    lines = LineCache.open(path)
+    token = _LINES.set(lines)
+    try:
+        yield lines
+    finally:
+        _LINES.reset(token)
+        lines.save()
+
+
 def _read_lines(source: SourceFile) -> list[_Line]:
-    from lea_rules.parser import CONTROL_CHARACTER, control_character, parse_line
+    with _parsed_once(source.path) as cache:
+        return _read_lines_with(source, cache)
+
+
+def _read_lines_with(source: SourceFile, cache: LineCache) -> list[_Line]:
+    from lea_rules.parser import CONTROL_CHARACTER, control_character, parse_ahead, parse_statement
 
     lines: list[_Line] = []
     diagnostics: list[Diagnostic] = []
+    ahead = parse_ahead(source, cache)
     for number, text in enumerate(source.lines, 1):
         control = CONTROL_CHARACTER.search(text)
         if control is not None:  # never formatted away (str.strip() eats some): said, file left alone
@@ -192,7 +230,7 @@ def _read_lines(source: SourceFile) -> list[_Line]:
         if stripped.startswith("#"):
             lines.append(_Line("comment", indent, stripped))
             continue
-        result = parse_line(text, number, source.path)
+        result = parse_statement(text, number, source.path, cache, ahead.pop(number, None))
         if isinstance(result, Diagnostic):
             diagnostics.append(result)
             continue
@@ -201,7 +239,7 @@ def _read_lines(source: SourceFile) -> list[_Line]:
         if stmt is None:
             lines.append(_Line("comment", indent, comment_text) if comment_text else _Line("blank"))
         else:
-            assert not isinstance(stmt, str)
+            assert isinstance(stmt, Node)
             lines.append(_Line("statement", indent, comment_text, stmt, number))
     if diagnostics:
         raise AgendaSyntaxError(source, diagnostics)
@@ -304,25 +342,30 @@ def _fingerprint(source: SourceFile) -> list[tuple[object, ...]]:
     return prints
 
 
-def _meaning(source: SourceFile) -> tuple[object, list[str]]:
+def _meaning(source: SourceFile, lines: LineCache) -> tuple[object, list[str]]:
     from lea_rules.builder import build, strip_spans
 
-    result = build(source)
+    result = build(source, lines)
     return strip_spans(result.agenda), sorted(d.code for d in result.diagnostics)
 
 
 def verify(source: SourceFile, formatted: str) -> None:
     """Black's safe mode: raise UnsafeFormatting unless `formatted` means exactly `source`."""
     path = source.path
-    result = SourceFile(path, formatted)
+    with _parsed_once(path) as lines:
+        _verify(source, SourceFile(path, formatted), lines)
+
+
+def _verify(source: SourceFile, result: SourceFile, lines: LineCache) -> None:
+    path, formatted = source.path, result.text
     try:
         if _fingerprint(result) != _fingerprint(source):
             raise UnsafeFormatting(path, "de opgemaakte tekst bevat andere woorden, getallen of commentaar")
     except AgendaSyntaxError as exc:
         where = ", ".join(str(d.span.line) for d in exc.diagnostics[:5])
         raise UnsafeFormatting(path, f"de opgemaakte tekst is niet meer te lezen (regel {where})") from None
-    before, before_codes = _meaning(source)
-    after, after_codes = _meaning(result)
+    before, before_codes = _meaning(source, lines)
+    after, after_codes = _meaning(result, lines)
     if before != after:
         raise UnsafeFormatting(path, "de opgemaakte agenda betekent iets anders dan het origineel")
     if Counter(before_codes) != Counter(after_codes):
@@ -336,8 +379,9 @@ def format_safely(source: SourceFile) -> str:
 
     LineTooLong when the canonical spacing would make a line longer than a line may be.
     """
-    formatted = format_source(source)
-    verify(source, formatted)
+    with _parsed_once(source.path):  # one parse of each line for all of it
+        formatted = format_source(source)
+        verify(source, formatted)
     return formatted
 
 

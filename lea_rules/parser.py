@@ -245,14 +245,19 @@ It also bounds what unreadable lines cost: each gets one diagnostic, whose sugge
 looked for among the 37 line keywords only, and after the 500th the parse stops (E004)."""
 
 
-def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Node]], list[Diagnostic]]:
-    """Parse every statement line; lines seen before come from the parse cache."""
-    from lea_rules.syntax import MAX_PLAIN_DEPTH, depth, from_plain
+def parse_lines(source: SourceFile, cache: LineCache | None = None
+                ) -> tuple[list[tuple[int, Node]], list[Diagnostic]]:
+    """Parse every statement line; lines seen before come from the parse cache.
 
-    cache = LineCache.open(source.path)
+    With `cache` (`lea fmt` reads the agenda, builds it and builds its formatted text with one
+    cache) the lines are taken from and added to it, and the caller saves it; without, the
+    agenda's own cache is opened and saved here.
+    """
+    own = cache is None
+    lines = LineCache.open(source.path) if cache is None else cache
     trees: list[tuple[int, Node]] = []
     diags: list[Diagnostic] = []
-    ahead = _parse_ahead(source, cache)
+    ahead = parse_ahead(source, lines)
     for number, text in enumerate(source.lines, 1):
         control = CONTROL_CHARACTER.search(text)  # comments too: nothing invisible in the file
         if control is not None and len(diags) < MAX_PARSE_ERRORS:
@@ -275,20 +280,34 @@ def parse_lines(source: SourceFile) -> tuple[list[tuple[int, Node]], list[Diagno
                                help="een tekst staat op één regel, maar verdeel een lange toelichting "
                                     "over meerdere 'tekst:'-regels"))
             continue
-        cached = cache.get(text)
-        if cached is not None:
-            trees.append((number, cached))
-            continue
-        result = ahead.pop(number, None) or parse_line_plain(text, number, source.path)
+        result = parse_statement(text, number, source.path, lines, ahead.pop(number, None))
         if isinstance(result, Diagnostic):
             diags.append(result)
         else:
-            # Only a formula nests (expr); one too deep for marshal is not stored.
-            if "formule" not in text or depth(result) <= MAX_PLAIN_DEPTH:
-                cache.put(text, result)
-            trees.append((number, from_plain(result)))
-    cache.save()
+            trees.append((number, result))
+    if own:
+        lines.save()
     return trees, diags
+
+
+def parse_statement(text: str, line_no: int, path: str, cache: LineCache,
+                    ahead: Plain | None = None) -> Node | Diagnostic:
+    """The tree of one statement line, or its diagnostic: what the builder and `lea fmt` read.
+
+    A line text seen before comes from `cache` (parsed earlier in this process, or stored by
+    an earlier run and checked against the text); any other is parsed once and remembered
+    there. `ahead` is its tree when `parse_ahead` parsed it already.
+    """
+    from lea_rules.syntax import from_plain
+
+    cached = cache.get(text)
+    if cached is not None:
+        return cached
+    result = ahead or parse_line_plain(text, line_no, path)
+    if isinstance(result, Diagnostic):
+        return result
+    cache.put(text, result)
+    return from_plain(result)
 
 
 CONTROL_CHARACTER = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -314,7 +333,7 @@ Lark takes about 10 ms for a line of 5.000 characters, and a first check of a la
 would otherwise use one core of two."""
 
 
-def _parse_ahead(source: SourceFile, cache: LineCache) -> dict[int, Plain | None]:
+def parse_ahead(source: SourceFile, cache: LineCache) -> dict[int, Plain | None]:
     """The trees of many new lines at once, half of them parsed by a forked child process.
 
     Only the lines' trees: None for a line that does not parse, whose diagnostic
@@ -324,9 +343,13 @@ def _parse_ahead(source: SourceFile, cache: LineCache) -> dict[int, Plain | None
     """
     import threading
 
-    todo = [(number, text) for number, text in enumerate(source.lines, 1)
-            if text.strip() and not text.lstrip().startswith("#") and text not in cache.entries
-            and line_length(text) <= MAX_LINE_CHARS]
+    todo: list[tuple[int, str]] = []
+    seen: set[str] = set()  # a repeated line is parsed once, and then comes from the cache
+    for number, text in enumerate(source.lines, 1):
+        if (text.strip() and not text.lstrip().startswith("#") and text not in seen
+                and not cache.knows(text) and line_length(text) <= MAX_LINE_CHARS):
+            seen.add(text)
+            todo.append((number, text))
     if (sum(len(text) for _, text in todo) < PARALLEL_CHARS or not hasattr(os, "fork")
             or threading.active_count() > 1):
         return {}
@@ -392,7 +415,8 @@ class LineCache:
 
     def __init__(self, name: str | None, entries: dict[str, Any]) -> None:
         self.name = name
-        self.entries = entries
+        self.entries = entries  # as read from the file: each checked before it is used
+        self.parsed: dict[str, Plain] = {}  # parsed by this process: the parser's own trees
         self.added: dict[str, Any] = {}
         self.used: dict[str, Any] = {}
 
@@ -409,10 +433,17 @@ class LineCache:
             loaded = {}
         return cls(name, loaded)
 
+    def knows(self, text: str) -> bool:
+        """Whether this line's tree may come from the cache (a stored one is still checked)."""
+        return text in self.parsed or text in self.entries
+
     def get(self, text: str) -> Node | None:
         """The tree of this line from the cache, or None when it must be parsed."""
-        from lea_rules.syntax import checked_from_plain
+        from lea_rules.syntax import checked_from_plain, from_plain
 
+        mine = self.parsed.get(text)
+        if mine is not None:
+            return from_plain(mine)  # a new tree each time: no two lines share nodes
         plain = self.entries.get(text)
         if plain is None:
             return None
@@ -420,12 +451,21 @@ class LineCache:
         if node is None:
             del self.entries[text]  # not this line's tree: parse again, store the right one
             return None
+        self.parsed[text] = plain  # checked once; it is this line's tree from now on
         self.used[text] = plain
         return node
 
-    def put(self, text: str, plain: Any) -> None:
-        self.added[text] = plain
-        self.used[text] = plain
+    def put(self, text: str, plain: Plain) -> None:
+        """Remember a line's tree just parsed; it is stored unless it nests too deep for marshal.
+
+        Only a formula nests (expr); a line too deep is kept for this process only.
+        """
+        from lea_rules.syntax import MAX_PLAIN_DEPTH, depth
+
+        self.parsed[text] = plain
+        if "formule" not in text or depth(plain) <= MAX_PLAIN_DEPTH:
+            self.added[text] = plain
+            self.used[text] = plain
 
     def save(self) -> None:
         from lea_rules import cache
