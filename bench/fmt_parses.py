@@ -10,7 +10,8 @@ the calls to the parser and the time of formatting it safely (`format_safely`, w
 - warm: the same folder after that run (the lines stored by an earlier `lea check` or `lea fmt`).
 
 The time is measured inside one process (without Python's start-up, Lark loaded beforehand),
-the median of --runs runs. Parses are counted in this process; a first parse of more than
+the median of --runs runs: the wall clock and the processor time, which other load on the
+machine hardly changes. Parses are counted in this process; a first parse of more than
 PARALLEL_CHARS of new text would be split with a forked child, so that is switched off here.
 Not a test: it reports, it does not fail.
 """
@@ -47,9 +48,9 @@ def messy(text: str) -> str:
                      for t in text.split("\n"))
 
 
-def measure(source: SourceFile, state: str, runs: int) -> tuple[int, float]:
-    """Parse calls of one run and the median time in ms, in cache state `state`."""
-    times, calls = [], 0
+def measure(source: SourceFile, state: str, runs: int) -> tuple[int, float, float]:
+    """Parse calls of one run and the median wall and processor time in ms, in state `state`."""
+    times, cpu, calls = [], [], 0
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="lea-bench-fmt-") as folder:
             os.environ.pop("LEA_NO_CACHE", None)
@@ -59,11 +60,12 @@ def measure(source: SourceFile, state: str, runs: int) -> tuple[int, float]:
             elif state == "warm":
                 format_safely(source)
             CALLS[0] = 0
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             format_safely(source)
             times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
             calls = CALLS[0]
-    return calls, statistics.median(times) * 1000
+    return calls, statistics.median(times) * 1000, statistics.median(cpu) * 1000
 
 
 def main() -> int:
@@ -76,16 +78,16 @@ def main() -> int:
     parser._parse = _counting_parse  # type: ignore[assignment]
     parser.PARALLEL_CHARS = 10**12
     parser.get_plain_parser()  # loading Lark is not formatting
-    print(f"{'agenda':<32} {'regels':>6} {'opdr.':>6} {'cache':<13} {'parses':>6} {'tijd':>9}")
+    print(f"{'agenda':<30} {'regels':>6} {'opdr.':>6} {'cache':<13} {'parses':>6} {'tijd':>9} {'cpu':>9}")
     for name in args.agendas:
         clean = read_source(name)
         for label, source in ((Path(name).name, clean),
                               (Path(name).stem + " (rommelig)", SourceFile(clean.path, messy(clean.text)))):
             statements = sum(1 for t in source.lines if t.strip() and not t.strip().startswith("#"))
             for state in ("zonder cache", "koud", "warm"):
-                calls, ms = measure(source, state, args.runs)
-                print(f"{label:<32} {len(source.lines):>6} {statements:>6} {state:<13} {calls:>6} "
-                      f"{ms:>6.0f} ms")
+                calls, ms, cpu_ms = measure(source, state, args.runs)
+                print(f"{label:<30} {len(source.lines):>6} {statements:>6} {state:<13} {calls:>6} "
+                      f"{ms:>6.0f} ms {cpu_ms:>6.0f} ms")
     return 0
 
 

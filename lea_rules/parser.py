@@ -410,7 +410,12 @@ class LineCache:
     cost time, never change an answer. The cache file name carries a checksum of the grammar
     and the version, so a changed grammar never reads an old cache. It keeps exactly the lines
     the file had at its last check: it never outgrows its file (at most MAX_LINES entries),
-    and an edit reparses only the edited line.
+    and an edit reparses only the edited line. After `lea fmt` it holds the lines of the file
+    and of its formatted text, until the next check.
+
+    Lines parsed by this process are kept in `parsed` and trusted as they are: one `lea fmt`
+    reads each line several times (the agenda, its formatted text, both built), and a line
+    repeated in a file (`eenheid: %`) is parsed once.
     """
 
     def __init__(self, name: str | None, entries: dict[str, Any]) -> None:
@@ -443,6 +448,8 @@ class LineCache:
 
         mine = self.parsed.get(text)
         if mine is not None:
+            if text in self.used:  # used last: kept last (`save`)
+                self.used[text] = self.used.pop(text)
             return from_plain(mine)  # a new tree each time: no two lines share nodes
         plain = self.entries.get(text)
         if plain is None:
@@ -468,10 +475,19 @@ class LineCache:
             self.used[text] = plain
 
     def save(self) -> None:
+        """Store the lines used since the cache was opened; the file keeps at most MAX_LINES.
+
+        A check uses the lines of one file, no more than MAX_LINES; `lea fmt` those of the file
+        and of its formatted text, and past MAX_LINES the lines read last (the formatted
+        text's) are kept.
+        """
         from lea_rules import cache
+        from lea_rules.source import MAX_LINES
 
         if self.name is None or (not self.added and len(self.used) == len(self.entries)):
             return  # nothing new and nothing stale: the stored cache is exact
+        if len(self.used) > MAX_LINES:
+            self.used = dict(list(self.used.items())[-MAX_LINES:])
         cache.write(self.name, self.used)
         self.entries, self.added = dict(self.used), {}
 

@@ -144,3 +144,19 @@ def test_formatting_with_a_warm_cache_does_not_load_lark(tmp_path: Path) -> None
         done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True,
                               text=True, check=False)
         assert done.stderr.strip().splitlines()[-1] == expected, done.stderr
+
+
+def test_the_cache_lea_fmt_leaves_holds_at_most_max_lines_its_formatted_lines_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import lea_rules.source
+
+    monkeypatch.setenv("LEA_CACHE_DIR", str(tmp_path))
+    clean = read_source(HENGELO)
+    source = SourceFile(str(tmp_path / "hengelo.lea"), messy(clean.text))
+    limit = len(clean.lines)
+    assert len(statement_texts(source) | statement_texts(clean)) > limit
+    monkeypatch.setattr(lea_rules.source, "MAX_LINES", limit)
+    format_safely(source)
+    stored = parser.LineCache.open(source.path).entries
+    assert len(stored) == limit
+    assert statement_texts(clean) <= set(stored)
