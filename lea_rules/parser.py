@@ -130,7 +130,11 @@ def get_plain_parser() -> Lark:
 
 
 def parse_line(text: str, line_no: int, path: str) -> Tree[Token] | Diagnostic:
-    """Parse one line; return its tree, or the diagnostic that says what is wrong."""
+    """Parse one line; return Lark's own tree, or the diagnostic that says what is wrong.
+
+    For tools and tests that want Lark's tree (token offsets, `scan_values`): `lea check` and
+    `lea fmt` read plain trees through `parse_statement`, parsing each line once.
+    """
     result: Tree[Token] | Diagnostic = _parse(get_parser(), text, line_no, path)
     return result
 
