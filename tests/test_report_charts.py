@@ -36,11 +36,13 @@ def test_whole_counts_step_by_at_least_one() -> None:
 
 
 def test_rules_read_as_words_for_the_raad(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lea_rules.report.formatting import plain_rule
+    from lea_rules.evaluation.reasons import Reason, Rule
+    from lea_rules.words import nl, nl_plain
 
-    assert plain_rule("0,60 <= R < 0,95").startswith("de voortgang is 60 tot 95%")
-    assert plain_rule("niet gehaald, wel beter dan de basis (d * (y_tT - y0) > 0)") == (
-        "niet gehaald, wel beter dan de basis")
+    assert nl.rule(Reason(Rule.RATIO_ACCELERATE)) == "0,60 <= R < 0,95"
+    assert nl_plain.rule(Reason(Rule.RATIO_ACCELERATE)).startswith("de voortgang is 60 tot 95%")
+    assert nl_plain.rule(Reason(Rule.FINAL_IMPROVED)) == (
+        "niet gehaald, wel beter dan de basis, maar minder dan 95% van de vereiste verandering")
     monkeypatch.chdir(ROOT)
     out = tmp_path / "h.html"
     assert main(["report", "hengelo", "--year", "2025", "-o", str(out)]) == 0

@@ -20,6 +20,7 @@ from lea_rules.data.units import DeclaredUnit, DeclaredUnits, is_total_name, loa
 from lea_rules.evaluation.engine import evaluate
 from lea_rules.evaluation.model import Colour, EvaluationReport, GoalEvaluation, Status
 from lea_rules.nodes import Agenda
+from lea_rules.words import nl
 from tests.evaluation_helpers import build_agenda, obs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -251,7 +252,7 @@ def test_two_of_seven_is_not_green_and_says_five_are_missing(agenda: Agenda) -> 
     for year in (2025, 2027):
         goal = judge(agenda, "alle", [True, True], year)
         assert goal.status is Status.INCOMPLETE and goal.colour is Colour.GREY
-        assert "2 van 7 IKC's geleverd; 5 ontbreken" in goal.explanation.rule
+        assert "2 van 7 IKC's geleverd; 5 ontbreken" in nl.rule(goal.explanation.rule)
         assert (goal.explanation.units_declared, goal.explanation.units_missing) == (7, 5)
         assert [u.unit for u in goal.explanation.units if u.missing] == SEVEN[2:]
         assert all(u.value == "geen gegevens" for u in goal.explanation.units if u.missing)
@@ -263,7 +264,7 @@ def test_six_ja_one_nee_is_judged_but_six_ja_one_missing_is_incomplete(agenda: A
     assert judged.explanation.units_missing == 0
     missing = judge(agenda, "alle", [True] * 6)
     assert missing.status is Status.INCOMPLETE and missing.colour is Colour.GREY
-    assert "6 van 7 IKC's geleverd; 1 ontbreekt" in missing.explanation.rule
+    assert "6 van 7 IKC's geleverd; 1 ontbreekt" in nl.rule(missing.explanation.rule)
     complete = judge(agenda, "alle", [True] * 7)
     assert complete.status is Status.ACHIEVED
 
@@ -279,7 +280,7 @@ def test_tenminste_six_with_three_of_seven_delivered_is_incomplete_not_red(agend
     for year in (2025, 2027):
         goal = judge(agenda, "zes", [True, True, True], year)
         assert goal.status is Status.INCOMPLETE and goal.colour is Colour.GREY, goal.explanation.rule
-        assert "3 van 7 IKC's geleverd; 4 ontbreken" in goal.explanation.rule
+        assert "3 van 7 IKC's geleverd; 4 ontbreken" in nl.rule(goal.explanation.rule)
 
 
 def test_tenminste_met_by_the_confirmed_units_stays_met(agenda: Agenda) -> None:
@@ -312,7 +313,7 @@ def test_undeclared_group_cannot_be_judged(agenda: Agenda) -> None:
         goal = judge(agenda, code, [True] * 7, units=DeclaredUnits("data/testdorp/eenheden.csv"))
         assert goal.status is Status.NO_DATA and goal.colour is Colour.GREY
         assert "de eenheden van groep IKC zijn niet gedeclareerd in data/testdorp/eenheden.csv" in (
-            goal.explanation.rule)
+            nl.rule(goal.explanation.rule))
 
 
 def test_hengelo_evaluation_names_the_units_file(capsys: pytest.CaptureFixture[str]) -> None:
@@ -321,7 +322,7 @@ def test_hengelo_evaluation_names_the_units_file(capsys: pytest.CaptureFixture[s
     report = EvaluationReport.model_validate_json(output)
     goals = {g.description: g for r in report.results for g in r.goals}
     ejk = goals["alle kinderopvangorganisatie met ejk-bezoeken >= 2"]
-    assert ejk.status is Status.NO_DATA and "eenheden.csv" in ejk.explanation.rule
+    assert ejk.status is Status.NO_DATA and "eenheden.csv" in nl.rule(ejk.explanation.rule)
     brug = goals["tenminste 6 IKC met brugfunctionaris-ikc"]
     assert brug.explanation.units_declared == 7 and brug.explanation.units_missing == 0
 

@@ -2,71 +2,29 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
+
+from lea_rules.evaluation.reasons import Reason, Rule
+from lea_rules.evaluation.status import STATUS_COLOUR, Colour, GoalKind, Status
+from lea_rules.words import nl
+
+__all__ = ["STATUS_COLOUR", "Colour", "GoalKind", "Status"]
+
+
+def _read_rule(value: object) -> object:
+    """A JSON twin read back has the rule as Dutch text: kept as written (Rule.READ_BACK)."""
+    return Reason(Rule.READ_BACK, text=value) if isinstance(value, str) else value
+
+
+RuleText = Annotated[Reason, BeforeValidator(_read_rule), PlainSerializer(nl.rule, return_type=str),
+                     WithJsonSchema({"type": "string"})]
+"""The typed reason of a verdict; the JSON twin says it in Dutch with the method's notation."""
+
+KindText = Annotated[GoalKind, WithJsonSchema({"type": "string"})]
 
 SCHEMA_VERSION = "lea-evaluation/1"
-
-
-class Colour(str, Enum):
-    GREEN = "groen"
-    ORANGE = "oranje"
-    RED = "rood"
-    GREY = "grijs"
-
-
-class Status(str, Enum):
-    ALREADY_MET = "Doel al bereikt"
-    MET_DETERIORATING = "Bereikt, maar verslechterend"
-    ON_TRACK = "Op koers"
-    ACCELERATION_NEEDED = "Versnelling nodig"
-    INSUFFICIENT_PROGRESS = "Onvoldoende voortgang"
-    WRONG_DIRECTION = "Verkeerde richting"
-    ACHIEVED = "Behaald"
-    ALMOST_ACHIEVED = "Nagenoeg behaald"
-    NOT_ACHIEVED_IMPROVED = "Niet behaald, wel verbeterd"
-    NOT_ACHIEVED = "Niet behaald"
-    FINAL_PENDING = "Eindmeting nog niet beschikbaar"
-    NO_DATA = "Geen gegevens"
-    TOO_FEW_POINTS = "Onvoldoende gegevens voor trend"
-    SERIES_BREAK = "Trendbreuk"
-    NOT_ASSESSED = "Nog niet beoordeeld"
-    NOT_STARTED = "Nog niet gestart"  # writer's stand "nog niet gestart" (grijs)
-    INCOMPLETE = "Gegevens onvolledig"  # count over units: missing units could still decide it (grijs)
-    NOT_JUDGEABLE = "Niet te beoordelen"  # the target cannot be computed from its reference (basis 0)
-
-    @property
-    def colour(self) -> Colour:
-        return STATUS_COLOUR[self]
-
-    @property
-    def english(self) -> str:
-        return STATUS_EN[self]
-
-
-STATUS_COLOUR: dict[Status, Colour] = {
-    Status.ALREADY_MET: Colour.GREEN, Status.MET_DETERIORATING: Colour.ORANGE,
-    Status.ON_TRACK: Colour.GREEN, Status.ACCELERATION_NEEDED: Colour.ORANGE,
-    Status.INSUFFICIENT_PROGRESS: Colour.RED, Status.WRONG_DIRECTION: Colour.RED,
-    Status.ACHIEVED: Colour.GREEN, Status.ALMOST_ACHIEVED: Colour.ORANGE,
-    Status.NOT_ACHIEVED_IMPROVED: Colour.ORANGE, Status.NOT_ACHIEVED: Colour.RED,
-    Status.FINAL_PENDING: Colour.GREY, Status.NO_DATA: Colour.GREY,
-    Status.TOO_FEW_POINTS: Colour.GREY, Status.SERIES_BREAK: Colour.GREY,
-    Status.NOT_ASSESSED: Colour.GREY, Status.NOT_STARTED: Colour.GREY, Status.INCOMPLETE: Colour.GREY,
-    Status.NOT_JUDGEABLE: Colour.GREY,
-}
-STATUS_EN: dict[Status, str] = {
-    Status.ALREADY_MET: "target already met", Status.MET_DETERIORATING: "met, deteriorating",
-    Status.ON_TRACK: "on track", Status.ACCELERATION_NEEDED: "acceleration needed",
-    Status.INSUFFICIENT_PROGRESS: "insufficient progress", Status.WRONG_DIRECTION: "moving away",
-    Status.ACHIEVED: "achieved", Status.ALMOST_ACHIEVED: "almost achieved",
-    Status.NOT_ACHIEVED_IMPROVED: "not achieved, improved", Status.NOT_ACHIEVED: "not achieved",
-    Status.FINAL_PENDING: "final value pending", Status.NO_DATA: "no data",
-    Status.TOO_FEW_POINTS: "too few points", Status.SERIES_BREAK: "series break",
-    Status.NOT_ASSESSED: "not yet assessed", Status.NOT_STARTED: "not yet started",
-    Status.INCOMPLETE: "incomplete data", Status.NOT_JUDGEABLE: "cannot be judged",
-}
 
 
 class Point(BaseModel):
@@ -102,7 +60,8 @@ class Explanation(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    rule: str = Field(description="the rule of the method that decided the status, in Dutch")
+    rule: RuleText = Field(title="Rule",
+                           description="the rule of the method that decided the status, in Dutch")
     baseline: Point | None = None
     baseline_kind: str | None = Field(
         default=None, description="expliciet | jaar uit het doel | nulmeting | eerste meting")
@@ -145,8 +104,10 @@ class GoalEvaluation(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    kind: str = Field(description="drempel | niveau | richting | relatief | absoluut | trend | eenheden | "
-                                  "categorisch | mijlpaal | kwalitatief")
+    kind: KindText = Field(
+        title="Kind",
+        description="drempel | niveau | richting | relatief | absoluut | trend | eenheden | categorisch | "
+                    "mijlpaal | kwalitatief")
     description: str  # the goal as written: "VVE-bereik >= 85% in 2027"
     indicator: str | None = None
     indicator_label: str | None = None

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from lea_rules.data.model import ReportedState
-from lea_rules.evaluation.model import Status
+from lea_rules.evaluation.reasons import Reason, Rule
+from lea_rules.evaluation.status import Status
 from lea_rules.nodes import Comparator
 
 ON_TRACK = Decimal("0.95")
@@ -46,11 +47,6 @@ class Target:
         if self.comparator is Comparator.LT:
             return y < x
         return abs(y - x) <= (self.tolerance or Decimal(0))
-
-    def describe(self) -> str:
-        if self.comparator is Comparator.EQ:
-            return f"= {self.value} ± {self.tolerance}"
-        return f"{self.comparator.value} {self.value}"
 
 
 def whole_target(comparator: Comparator, value: Decimal) -> Target:
@@ -117,7 +113,7 @@ def projection(points: Sequence[TimeValue], t_target: Decimal,
 @dataclass(frozen=True)
 class Verdict:
     status: Status
-    rule: str
+    rule: Reason
     required: Decimal | None = None  # r
     actual: Decimal | None = None  # a
     ratio: Decimal | None = None  # R
@@ -130,16 +126,15 @@ class Verdict:
 def before_deadline(points: Sequence[TimeValue], target: Target, t_target: Decimal) -> Verdict:
     """Table "Before the deadline". points[0] is the baseline (t0, y0), points[-1] the latest."""
     if not points:
-        return Verdict(Status.NO_DATA, "geen meting sinds de basis")
+        return Verdict(Status.NO_DATA, Reason(Rule.NO_POINT_SINCE_BASELINE))
     t0, y0 = points[0]
     _, yt = points[-1]
     d = target.direction
     if len(points) == 1 or slope(points) is None:  # one point, or all on one moment
         if target.met(yt):
-            return Verdict(Status.ALREADY_MET, "één meting, en die voldoet al aan het doel",
-                           indicative=True)
-        return Verdict(Status.TOO_FEW_POINTS, "één meting: te weinig voor een trend",
-                       indicative=True, notes=("de meting voldoet nu niet aan het doel",))
+            return Verdict(Status.ALREADY_MET, Reason(Rule.ONE_POINT_MET), indicative=True)
+        return Verdict(Status.TOO_FEW_POINTS, Reason(Rule.ONE_POINT), indicative=True,
+                       notes=("de meting voldoet nu niet aan het doel",))
     a = slope(points)
     assert a is not None
     indicative = len(points) < 3
@@ -150,32 +145,29 @@ def before_deadline(points: Sequence[TimeValue], target: Target, t_target: Decim
     # so they are not shown.
     if target.met(yt):
         if d * a >= 0:
-            return Verdict(Status.ALREADY_MET, "voldoet aan het doel en gaat niet achteruit "
-                           "(met(yt) en d*a >= 0)", actual=a, indicative=indicative)
-        return Verdict(Status.MET_DETERIORATING, "voldoet aan het doel, maar gaat achteruit "
-                       "(met(yt) en d*a < 0)", actual=a, indicative=indicative)
+            return Verdict(Status.ALREADY_MET, Reason(Rule.MET_STEADY), actual=a, indicative=indicative)
+        return Verdict(Status.MET_DETERIORATING, Reason(Rule.MET_WORSENING), actual=a, indicative=indicative)
     if r == 0 and not target.met(y0):
         # A strict target from exactly its boundary (`> 50%` from 50): any move in the right
         # direction is progress, so it is judged on direction (two signals) until the deadline.
         signals = two_signals(points, d)
-        return Verdict(signals.status, "strikt doel, de basis ligt precies op de grens (y0 = X): "
-                       + signals.rule.removeprefix("alleen richting: "), actual=signals.actual,
+        return Verdict(signals.status, Reason(Rule.STRICT_FROM_BOUNDARY, inner=signals.rule),
+                       actual=signals.actual,
                        last_change=signals.last_change, indicative=signals.indicative,
                        notes=signals.notes)
     if keep:
-        return Verdict(Status.WRONG_DIRECTION, "vasthouden: de basis voldeed al, de laatste meting "
-                       "niet meer", actual=a, indicative=indicative)
+        return Verdict(Status.WRONG_DIRECTION, Reason(Rule.KEEP_LOST), actual=a, indicative=indicative)
     assert r is not None
     ratio = _exact(a * (t_target - t0) / (target.value - y0))
     if ratio >= ON_TRACK:
-        status, rule = Status.ON_TRACK, "nog niet bereikt, R >= 0,95"
+        status, rule = Status.ON_TRACK, Rule.RATIO_ON_TRACK
     elif ratio >= ACCELERATE:
-        status, rule = Status.ACCELERATION_NEEDED, "0,60 <= R < 0,95"
+        status, rule = Status.ACCELERATION_NEEDED, Rule.RATIO_ACCELERATE
     elif ratio >= 0:
-        status, rule = Status.INSUFFICIENT_PROGRESS, "0 <= R < 0,60"
+        status, rule = Status.INSUFFICIENT_PROGRESS, Rule.RATIO_INSUFFICIENT
     else:
-        status, rule = Status.WRONG_DIRECTION, "R < 0: beweegt van het doel af"
-    return Verdict(status, rule, r, a, ratio, indicative=indicative)
+        status, rule = Status.WRONG_DIRECTION, Rule.RATIO_NEGATIVE
+    return Verdict(status, Reason(rule), r, a, ratio, indicative=indicative)
 
 
 RATIO_QUANTUM = Decimal("1e-12")
@@ -196,28 +188,21 @@ def at_deadline(y0: Decimal, y_final: Decimal, target: Target, comparable: bool 
     """
     d = target.direction
     if target.met(y_final):
-        return Verdict(Status.ACHIEVED, "de meting voor het doelmoment voldoet (met(y_tT))")
+        return Verdict(Status.ACHIEVED, Reason(Rule.FINAL_MET))
     if not comparable:
-        return Verdict(Status.NOT_ACHIEVED, "niet gehaald: de meting voor het doelmoment voldoet niet "
-                       "(niet met(y_tT)); door de trendbreuk is vergelijken met de basis (nagenoeg "
-                       "behaald, wel verbeterd) niet mogelijk")
+        return Verdict(Status.NOT_ACHIEVED, Reason(Rule.FINAL_MISSED_ACROSS_BREAK))
     gap = target.value - y0
     # The share of the required change that was achieved decides between the three "not met"
     # rows, so it is shown with each; it exists only when the baseline did not meet the target.
     share = _exact((y_final - y0) / gap) if gap != 0 and d * gap > 0 else None
     if share is not None and share >= ALMOST:
-        return Verdict(Status.ALMOST_ACHIEVED,
-                       "niet gehaald, maar 95% of meer van de vereiste verandering ((y_tT - y0) / "
-                       "(X - y0) >= 0,95)", share=share)
+        return Verdict(Status.ALMOST_ACHIEVED, Reason(Rule.FINAL_ALMOST), share=share)
     if d * (y_final - y0) > 0:
-        return Verdict(Status.NOT_ACHIEVED_IMPROVED,
-                       "niet gehaald, wel beter dan de basis, maar minder dan 95% van de vereiste "
-                       "verandering (d * (y_tT - y0) > 0 en (y_tT - y0) / (X - y0) < 0,95)", share=share)
+        return Verdict(Status.NOT_ACHIEVED_IMPROVED, Reason(Rule.FINAL_IMPROVED), share=share)
     if share is None:
-        return Verdict(Status.NOT_ACHIEVED, "niet gehaald en niet beter dan de basis (de basis "
-                       + ("voldeed al" if target.met(y0) else "lag precies op de grens") + ")")
-    return Verdict(Status.NOT_ACHIEVED, "niet gehaald en niet beter dan de basis ((y_tT - y0) / "
-                   "(X - y0) <= 0)", share=share)
+        return Verdict(Status.NOT_ACHIEVED, Reason(Rule.FINAL_MISSED_BASE_MET if target.met(y0)
+                                                   else Rule.FINAL_MISSED_BASE_ON_BOUNDARY))
+    return Verdict(Status.NOT_ACHIEVED, Reason(Rule.FINAL_NOT_BETTER), share=share)
 
 
 def two_signals(points: Sequence[TimeValue], direction: int, trend: bool = False) -> Verdict:
@@ -227,32 +212,28 @@ def two_signals(points: Sequence[TimeValue], direction: int, trend: bool = False
     wrong or zero, last right: Onvoldoende voortgang; both wrong: Verkeerde richting. Both
     zero is Onvoldoende voortgang (no movement); one zero and one wrong is Verkeerde richting.
     """
-    label = "trend (alleen richting, geen doel met deadline): " if trend else "alleen richting: "
     if not points:
-        return Verdict(Status.NO_DATA, label + "geen meting")
+        return Verdict(Status.NO_DATA, Reason(Rule.SIGNALS_NO_DATA, trend=trend))
     if len(points) == 1:
-        return Verdict(Status.TOO_FEW_POINTS, label + "één meting, te weinig voor een trend",
-                       indicative=True)
+        return Verdict(Status.TOO_FEW_POINTS, Reason(Rule.SIGNALS_ONE_POINT, trend=trend), indicative=True)
     (t0, y0), (tp, yp), (t, yt) = points[0], points[-2], points[-1]
     if t in (t0, tp):
-        return Verdict(Status.TOO_FEW_POINTS, label + "metingen op hetzelfde moment", indicative=True)
+        return Verdict(Status.TOO_FEW_POINTS, Reason(Rule.SIGNALS_SAME_MOMENT, trend=trend), indicative=True)
     avg = (yt - y0) / (t - t0)
     last = (yt - yp) / (t - tp)
     sa, sl = _sign(direction * avg), _sign(direction * last)
     if sa > 0 and sl > 0:
-        status, rule = Status.ON_TRACK, "gemiddelde en laatste verandering in de goede richting"
+        status, rule = Status.ON_TRACK, Rule.SIGNALS_BOTH_RIGHT
     elif sa > 0:
-        status, rule = Status.ACCELERATION_NEEDED, ("gemiddelde verandering goed, laatste verkeerd "
-                                                    "of nul")
+        status, rule = Status.ACCELERATION_NEEDED, Rule.SIGNALS_LAST_WRONG
     elif sl > 0:
-        status, rule = Status.INSUFFICIENT_PROGRESS, ("gemiddelde verandering verkeerd of nul, "
-                                                      "laatste goed")
+        status, rule = Status.INSUFFICIENT_PROGRESS, Rule.SIGNALS_AVERAGE_WRONG
     elif sa == 0 and sl == 0:
-        status, rule = Status.INSUFFICIENT_PROGRESS, "geen verandering"
+        status, rule = Status.INSUFFICIENT_PROGRESS, Rule.SIGNALS_NO_CHANGE
     else:
-        status, rule = Status.WRONG_DIRECTION, "gemiddelde en laatste verandering in de verkeerde richting"
+        status, rule = Status.WRONG_DIRECTION, Rule.SIGNALS_BOTH_WRONG
     notes = ("met twee metingen zijn beide veranderingen gelijk",) if len(points) == 2 else ()
-    return Verdict(status, label + rule, actual=avg, last_change=last,
+    return Verdict(status, Reason(rule, trend=trend), actual=avg, last_change=last,
                    indicative=len(points) < 3, notes=notes)
 
 
@@ -263,10 +244,8 @@ def _sign(value: Decimal) -> int:
 def direction_at_deadline(y_ref: Decimal, y_final: Decimal, direction: int) -> Verdict:
     """`gedaald in 2027 t.o.v. 2024`: met is strictly below (above) the reference value."""
     if direction * (y_final - y_ref) > 0:
-        return Verdict(Status.ACHIEVED, "de meting voor het doelmoment is "
-                       + ("hoger" if direction > 0 else "lager") + " dan in het referentiejaar")
-    return Verdict(Status.NOT_ACHIEVED, "de meting voor het doelmoment is niet "
-                   + ("hoger" if direction > 0 else "lager") + " dan in het referentiejaar")
+        return Verdict(Status.ACHIEVED, Reason(Rule.DIRECTION_MET, direction=direction))
+    return Verdict(Status.NOT_ACHIEVED, Reason(Rule.DIRECTION_MISSED, direction=direction))
 
 
 REPORTED: dict[ReportedState, Status] = {
@@ -283,8 +262,8 @@ REPORTED: dict[ReportedState, Status] = {
 def reported(stand: ReportedState | None) -> Verdict:
     """Milestones and qualitative results: the writer's reported state for the peiljaar."""
     if stand is None:
-        return Verdict(Status.NOT_ASSESSED, "geen beoordeling door de schrijver voor dit peiljaar")
-    return Verdict(REPORTED[stand], f"stand volgens de schrijver: {stand.value}")
+        return Verdict(Status.NOT_ASSESSED, Reason(Rule.NOT_ASSESSED))
+    return Verdict(REPORTED[stand], Reason(Rule.REPORTED, stand=stand))
 
 
 def rating_met(observed: str, required: str, comparator: Comparator, order: Sequence[str]) -> bool:

@@ -115,26 +115,3 @@ def period_axis(period: str | None) -> float | None:
     if year:
         return float(year.group(1))
     return None
-
-
-# The engine states its rule with the method's notation (R, met(y_tT)) so an analyst can
-# check it against evaluation-method.md; the raad reads the same rule in words.
-_PLAIN_RULES = (
-    (re.compile(r"^0,60 <= R < 0,95$"),
-     "de voortgang is 60 tot 95% van wat nodig is om het doel op tijd te halen"),
-    (re.compile(r"^0 <= R < 0,60$"),
-     "de voortgang is minder dan 60% van wat nodig is om het doel op tijd te halen"),
-    (re.compile(r"^R < 0: beweegt van het doel af$"), "de waarde beweegt van het doel af"),
-    (re.compile(r"^nog niet bereikt, R >= 0,95$"),
-     "nog niet bereikt, maar de voortgang is minstens 95% van wat nodig is om het doel op tijd te halen"),
-)
-_FORMULA_IN_BRACKETS = re.compile(r" \((?=[^)]*(?:met\(|y_tT|y0|d\s?\*|d\*a))[^()]*(?:\([^()]*\)[^()]*)*\)")
-
-
-def plain_rule(rule: str) -> str:
-    """The rule behind a verdict in plain Dutch: no R, no met(y_tT)."""
-    for pattern, words in _PLAIN_RULES:
-        if pattern.match(rule):
-            return words
-    text = _FORMULA_IN_BRACKETS.sub("", rule)
-    return text.replace("stand volgens de schrijver", "stand volgens de beleidsmedewerker")

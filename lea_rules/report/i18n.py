@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lea_rules.evaluation.model import Colour, Status
+from lea_rules.words import en
 
 LANGUAGES = ("nl", "en")
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
@@ -346,7 +347,7 @@ def method_paragraphs(lang: str) -> tuple[str, ...]:
 def status_label(status: Status, lang: str) -> str:
     """The status in words: the Dutch name from the method, or its English twin."""
     if lang == "en":
-        words = status.english
+        words = en.status(status)
         return words[:1].upper() + words[1:]
     return status.value
 

@@ -16,6 +16,7 @@ from datetime import date
 
 from markupsafe import Markup
 
+from lea_rules import words
 from lea_rules.data.model import Observation, Progress
 from lea_rules.data.model import Revision as DataRevision
 from lea_rules.evaluation.model import (
@@ -32,7 +33,7 @@ from lea_rules.evaluation.model import (
 from lea_rules.evaluation.series import formula_text
 from lea_rules.nodes import Action, Agenda, Citation, NumberExpr, Provenance, Result, Section
 from lea_rules.report.charts import ChartPoint, ChartSpec, Legend, line_chart
-from lea_rules.report.formatting import Formatter, period_axis, plain_rule
+from lea_rules.report.formatting import Formatter, period_axis
 from lea_rules.report.goals import describe_goals
 from lea_rules.report.i18n import (
     action_kind_label,
@@ -43,6 +44,7 @@ from lea_rules.report.i18n import (
     text,
     unit_words,
 )
+from lea_rules.words import REPORT_WORDS
 
 COLOUR_ORDER = (Colour.GREEN, Colour.ORANGE, Colour.RED, Colour.GREY)
 _RANK = {Colour.GREEN: 3, Colour.ORANGE: 2, Colour.RED: 1}
@@ -548,7 +550,7 @@ class _Builder:
             indicator_label=goal.indicator_label,
             status=_require(status_view(goal.status, self.lang, e.illustrative)), headline=headline,
             past=goal.past,
-            rows=rows, rule=plain_rule(e.rule) if self.lang == "nl" else e.rule, notes=list(e.notes),
+            rows=rows, rule=words.rule(e.rule, REPORT_WORDS[self.lang]), notes=list(e.notes),
             sources=sources,
             measurement=e.measurement_for_target, chart=chart, chart_summary=summary,
             indicative=e.indicative, provisional=e.provisional, illustrative=e.illustrative,

@@ -11,6 +11,7 @@ from lea_rules.data.units import DeclaredUnits
 from lea_rules.evaluation.goals.describe import describe_goal
 from lea_rules.evaluation.model import Explanation, GoalEvaluation
 from lea_rules.evaluation.rules import Verdict
+from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Agenda, Goal, Indicator, Measure, Moment
 
 
@@ -55,7 +56,7 @@ def moment_label(moment: Moment, implicit: bool) -> str:
     return f"{text} (einde periode)" if implicit else text
 
 
-def goal_evaluation(kind: str, goal: Goal, indicator: Indicator | None, verdict: Verdict, *,
+def goal_evaluation(kind: GoalKind, goal: Goal, indicator: Indicator | None, verdict: Verdict, *,
                     past: bool, explanation: Explanation) -> GoalEvaluation:
     return GoalEvaluation(
         kind=kind, description=describe_goal(goal),

@@ -21,8 +21,10 @@ from lea_rules.evaluation.goals.selection import (
     window,
 )
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status
+from lea_rules.evaluation.reasons import Reason, Rule
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, has_break, totals
+from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Comparator, DirectionGoal, Indicator, Moment, Result, TrendGoal, Unit
 from lea_rules.numbers import format_dutch
 from lea_rules.period import counts_for, describe_rule, is_past
@@ -36,7 +38,7 @@ def judge_relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEva
     indicator = ctx.indicator(goal.indicator)
     assert goal.by is not None and goal.by.number is not None
     relative = goal.by.unit is Unit.PERCENT
-    kind = "relatief" if relative else "absoluut"
+    kind = GoalKind.RELATIVE if relative else GoalKind.ABSOLUTE
     series = totals(indicator, ctx.observations, ctx.agenda)
     points = available_points(ctx, series)
     ref = [p for p in points if counts_for(p.period, goal.reference) and p.value is not None]
@@ -53,17 +55,14 @@ def judge_relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEva
     y_ref = ref[-1].value
     if relative and y_ref == 0:
         return _not_judgeable(ctx, kind, goal, indicator, points, ref[-1], deadline, implicit,
-                              f"niet te beoordelen: basis is 0 (in {ref[-1].period.text}); "
-                              f"{goal.by.describe()} van 0 is 0, dus een verandering in procenten zegt "
-                              "hier niets. Een doel met een getal (zoals >= 2 in 2027) of een absolute "
-                              "verandering (gestegen met 2) kan wel")
+                              Reason(Rule.BASE_ZERO, period=ref[-1].period.text, quantity=goal.by.describe()))
     x = y_ref * (1 + goal.direction * by / 100) if relative else y_ref + goal.direction * by
     low, high = indicator.bounds()
     if not relative and ((low is not None and x < low) or (high is not None and x > high)):
         return _not_judgeable(ctx, kind, goal, indicator, points, ref[-1], deadline, implicit,
-                              f"niet te beoordelen: {format_dutch(y_ref)} (in {ref[-1].period.text}) "
-                              f"{'+' if goal.direction > 0 else '-'} {goal.by.describe()} ligt buiten de "
-                              f"grenzen van {indicator.name}, dus dit doel kan niet gehaald worden")
+                              Reason(Rule.BEYOND_BOUNDS, period=ref[-1].period.text, value=y_ref,
+                                     direction=goal.direction, quantity=goal.by.describe(),
+                                     indicator=indicator.name))
     target = Target(comparator, x)
     sign = "+" if goal.direction > 0 else "-"
     how = (f"{format_dutch(y_ref)} × (1 {sign} {format_dutch(by / 100)}), relatief: {goal.by.describe()} "
@@ -77,9 +76,9 @@ def judge_relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEva
     return judge_numeric(ctx, result, spec)
 
 
-def _not_judgeable(ctx: Context, kind: str, goal: DirectionGoal, indicator: Indicator,
+def _not_judgeable(ctx: Context, kind: GoalKind, goal: DirectionGoal, indicator: Indicator,
                    points: Sequence[SeriesPoint], reference: SeriesPoint, deadline: Moment,
-                   implicit: bool, rule: str) -> GoalEvaluation:
+                   implicit: bool, rule: Reason) -> GoalEvaluation:
     """A target that cannot be computed from its reference value (a rise or fall from 0): grey."""
     verdict = Verdict(Status.NOT_JUDGEABLE, rule)
     used = window(points, reference)
@@ -109,16 +108,17 @@ def judge_direction(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEv
     rule_for_target = describe_rule(deadline, indicator.measure)
     bound = indicator.bounds()[0 if goal.direction < 0 else 1]
     if base is not None and not base.point.explicit and bound is not None and base.point.value == bound:
-        return _not_judgeable(ctx, "richting", goal, indicator, points, base.point, deadline, implicit,
-                              f"niet te beoordelen: in {base.point.period.text} was de waarde al "
-                              f"{format_dutch(bound)}, de grens van de indicator; {word} kan niet")
+        return _not_judgeable(ctx, GoalKind.DIRECTION, goal, indicator, points, base.point, deadline,
+                              implicit,
+                              Reason(Rule.AT_BOUND, period=base.point.period.text, value=bound,
+                                     direction=goal.direction))
     if base is None:
-        verdict = Verdict(Status.NO_DATA, "geen meting voor het referentiejaar "
-                          f"{goal.reference.describe()}")
-        return goal_evaluation("richting", goal, indicator, verdict, past=past, explanation=Explanation(
-            rule=verdict.rule, target_text=text, target_moment=moment,
-            measurement_for_target=rule_for_target,
-            illustrative=any(p.illustrative for p in points)))
+        verdict = Verdict(Status.NO_DATA, Reason(Rule.NO_REFERENCE, period=goal.reference.describe()))
+        return goal_evaluation(GoalKind.DIRECTION, goal, indicator, verdict, past=past,
+                               explanation=Explanation(
+                                   rule=verdict.rule, target_text=text, target_moment=moment,
+                                   measurement_for_target=rule_for_target,
+                                   illustrative=any(p.illustrative for p in points)))
     final = final_point(points, deadline, past)
     used = window(points, base.point, final)
     judged = values(used)
@@ -126,20 +126,19 @@ def judge_direction(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEv
     provisional_status: Status | None = None
     notes: list[str] = []
     if not [p for p in used if not p.explicit]:
-        verdict = Verdict(Status.NO_DATA, "geen meting sinds de basis")
+        verdict = Verdict(Status.NO_DATA, Reason(Rule.NO_POINT_SINCE_BASELINE))
     elif final is not None:
-        verdict = (Verdict(Status.SERIES_BREAK, "trendbreuk: de meting voor het doelmoment is niet te "
-                           "vergelijken met het referentiejaar") if broken
+        verdict = (Verdict(Status.SERIES_BREAK, Reason(Rule.DIRECTION_FINAL_BREAK)) if broken
                    else rules.direction_at_deadline(judged[0][1], judged[-1][1], goal.direction))
     else:
-        verdict = (Verdict(Status.SERIES_BREAK, "trendbreuk: de bron of definitie veranderde binnen de "
-                           "reeks") if broken else rules.two_signals(judged, goal.direction))
+        verdict = (Verdict(Status.SERIES_BREAK, Reason(Rule.DIRECTION_BREAK)) if broken
+                   else rules.two_signals(judged, goal.direction))
         if past:
             provisional_status = verdict.status
             notes.append(f"nog geen meting voor het doelmoment; voorlopige status: {verdict.status.value}")
             verdict = pending(verdict, keep_notes=False)
     notes.extend(verdict.notes)
-    return goal_evaluation("richting", goal, indicator, verdict, past=past, explanation=Explanation(
+    return goal_evaluation(GoalKind.DIRECTION, goal, indicator, verdict, past=past, explanation=Explanation(
         rule=verdict.rule, baseline=base.point.to_point(), baseline_kind=base.kind,
         latest=used[-1].to_point() if not used[-1].explicit else None,
         target_value=as_float(base.point.value), target_text=text, target_moment=moment,
@@ -158,18 +157,18 @@ def judge_trend(ctx: Context, result: Result, goal: TrendGoal) -> GoalEvaluation
     base = choose_baseline(ctx, result, points, indicator.measure)
     text = "vergroten" if goal.direction > 0 else "verminderen"
     if base is None:
-        verdict = Verdict(Status.NO_DATA, "trend: geen meting")
-        return goal_evaluation("trend", goal, indicator, verdict, past=False,
+        verdict = Verdict(Status.NO_DATA, Reason(Rule.TREND_NO_DATA))
+        return goal_evaluation(GoalKind.TREND, goal, indicator, verdict, past=False,
                                explanation=Explanation(rule=verdict.rule, target_text=text))
     used = window(points, base.point)
     broken = has_break(used)
     if not [p for p in used if not p.explicit]:
-        verdict = Verdict(Status.NO_DATA, "trend: geen meting sinds de basis")
+        verdict = Verdict(Status.NO_DATA, Reason(Rule.TREND_NO_POINT_SINCE_BASELINE))
     elif broken:
-        verdict = Verdict(Status.SERIES_BREAK, "trend: de bron of definitie veranderde binnen de reeks")
+        verdict = Verdict(Status.SERIES_BREAK, Reason(Rule.TREND_BREAK))
     else:
         verdict = rules.two_signals(values(used), goal.direction, trend=True)
-    return goal_evaluation("trend", goal, indicator, verdict, past=False, explanation=Explanation(
+    return goal_evaluation(GoalKind.TREND, goal, indicator, verdict, past=False, explanation=Explanation(
         rule=verdict.rule, baseline=base.point.to_point(), baseline_kind=base.kind,
         latest=used[-1].to_point() if not used[-1].explicit else None, target_text=text,
         actual_per_year=as_float(verdict.actual), last_change_per_year=as_float(verdict.last_change),

@@ -10,6 +10,7 @@ from lea_rules.evaluation.goals.numeric import Numeric, judge_numeric
 from lea_rules.evaluation.model import GoalEvaluation
 from lea_rules.evaluation.rules import Target
 from lea_rules.evaluation.series import totals
+from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Better, Comparator, CompareGoal, Result, Unit
 from lea_rules.numbers import format_dutch
 
@@ -25,7 +26,7 @@ def level_target(ctx: Context, goal: CompareGoal) -> Numeric:
     if goal.comparator is Comparator.EQ:
         tolerance = (goal.tolerance.value if goal.tolerance is not None
                      else rules.default_tolerance(goal.value.number.decimals))
-        kind = "niveau"
+        kind = GoalKind.LEVEL
         text = f"= {goal.value.describe()} ± {format_dutch(tolerance)}"
         if goal.tolerance is None:
             notes.append(f"marge {format_dutch(tolerance)}: een halve eenheid van de laatst "
@@ -43,7 +44,7 @@ def level_target(ctx: Context, goal: CompareGoal) -> Numeric:
     else:
         whole = indicator.unit is not None and indicator.unit.whole
         target = rules.whole_target(goal.comparator, x) if whole else Target(goal.comparator, x)
-        kind, text = "drempel", f"{goal.comparator.value} {goal.value.describe()}"
+        kind, text = GoalKind.THRESHOLD, f"{goal.comparator.value} {goal.value.describe()}"
         if target.comparator is not goal.comparator:
             notes.append(f"hele aantallen: {goal.comparator.value} {format_dutch(x)} is "
                          f"{target.comparator.value} {format_dutch(target.value)}")

@@ -21,37 +21,21 @@ from lea_rules.evaluation.goals.selection import (
     window,
 )
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, UnitCheck
+from lea_rules.evaluation.reasons import Reason, Rule, UnitCount
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, has_break
+from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Goal, Indicator, Measure, Moment, Result, Unit
 from lea_rules.numbers import format_dutch
 from lea_rules.period import describe_rule, is_past, position
-
-
-@dataclass(frozen=True)
-class UnitCount:
-    """Count over units in one period: of the declared units, how many meet and how many delivered."""
-
-    meeting: int
-    delivered: int
-    declared: int
-
-    @property
-    def missing(self) -> int:
-        return self.declared - self.delivered
-
-    def describe(self, group: str) -> str:
-        """`3 van 7 IKC's geleverd; 4 ontbreken`."""
-        verb = "ontbreekt" if self.missing == 1 else "ontbreken"
-        return (f"{self.delivered} van {self.declared} {plural(group, self.declared)} geleverd; "
-                f"{self.missing} {verb}")
+from lea_rules.words.nl import unit_count
 
 
 @dataclass(frozen=True)
 class Numeric:
     """A numeric target ready for the rules: its series, target and how to read it."""
 
-    kind: str
+    kind: GoalKind
     goal: Goal
     indicator: Indicator
     series: list[SeriesPoint]
@@ -80,15 +64,14 @@ def settle(spec: Numeric, count: UnitCount | None, verdict: Verdict, notes: list
     """
     if count is None or spec.required is None or count.missing == 0:
         return verdict
-    known = count.describe(spec.group)
+    known = unit_count(count, spec.group)
     missing = plural(spec.group, count.missing)
     if count.meeting >= spec.required:
         notes.append(f"{known}; het doel is al gehaald met de geleverde {plural(spec.group)}: de "
                      f"ontbrekende {missing} kunnen dat niet ongedaan maken")
         return verdict
     if count.meeting + count.missing >= spec.required:
-        return Verdict(Status.INCOMPLETE, f"gegevens onvolledig: {known}; met de ontbrekende {missing} kan "
-                       "het doel nog gehaald worden, dus er is geen oordeel")
+        return Verdict(Status.INCOMPLETE, Reason(Rule.UNITS_INCOMPLETE, count=count, group=spec.group))
     notes.append(f"{known}; ook als de ontbrekende {missing} allemaal voldoen, wordt het doel niet gehaald")
     return verdict
 
@@ -103,7 +86,7 @@ def judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluation
     if base is None:
         if spec.reference is not None:
             notes.append(f"geen meting voor het referentiejaar {spec.reference.describe()}")
-        verdict = Verdict(Status.NO_DATA, "geen meting om mee te beginnen (geen basis)")
+        verdict = Verdict(Status.NO_DATA, Reason(Rule.NO_BASELINE))
         return goal_evaluation(spec.kind, spec.goal, spec.indicator, verdict, past=past,
                                explanation=Explanation(
                                    rule=verdict.rule, target_value=as_float(spec.target_value),
@@ -123,10 +106,10 @@ def judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluation
     for earlier in observed[:-1]:
         gap = spec.counts.get(earlier.period.text)
         if gap is not None and gap.missing:
-            notes.append(f"{earlier.period.text}: {gap.describe(spec.group)} (die meting telt alleen de "
+            notes.append(f"{earlier.period.text}: {unit_count(gap, spec.group)} (die meting telt alleen de "
                          f"geleverde {plural(spec.group)} die voldoen)")
     if not observed:
-        verdict = Verdict(Status.NO_DATA, "geen meting sinds de basis")
+        verdict = Verdict(Status.NO_DATA, Reason(Rule.NO_POINT_SINCE_BASELINE))
     elif final is not None:
         verdict = rules.at_deadline(judged[0][1], judged[-1][1], spec.target, comparable=not broken)
         if broken:
@@ -136,9 +119,7 @@ def judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluation
     else:
         if broken:
             now_met = spec.target.met(judged[-1][1])
-            verdict = Verdict(Status.SERIES_BREAK, "trendbreuk: de bron of definitie veranderde binnen "
-                              "de reeks; geen ratio en geen verwachting over de breuk heen",
-                              indicative=len(judged) < 3,
+            verdict = Verdict(Status.SERIES_BREAK, Reason(Rule.SERIES_BREAK), indicative=len(judged) < 3,
                               notes=("de laatste meting voldoet nu " + ("wel" if now_met else "niet")
                                      + " aan het doel",))
         else:

@@ -12,15 +12,18 @@ from lea_rules.evaluation import rules
 from lea_rules.evaluation.goals.context import Context, deadline_of, goal_evaluation, moment_label
 from lea_rules.evaluation.goals.selection import final_point, pending
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status
+from lea_rules.evaluation.reasons import Reason, Rule
 from lea_rules.evaluation.rules import Verdict
 from lea_rules.evaluation.series import SeriesPoint, totals
+from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Comparator, CompareGoal, Goal, MilestoneGoal, Quantity
 from lea_rules.period import available, describe_rule, is_past
 
 
-def _reported_verdict(ctx: Context, prefix: str = "") -> Verdict:
+def _reported_verdict(ctx: Context, wrap: Rule | None = None) -> Verdict:
+    """The writer's stand; `wrap`: the categorical rule that fell back on it."""
     verdict = rules.reported(ctx.stand)
-    return Verdict(verdict.status, prefix + verdict.rule) if prefix else verdict
+    return Verdict(verdict.status, Reason(wrap, inner=verdict.rule)) if wrap else verdict
 
 
 def judge_categorical(ctx: Context, goal: CompareGoal) -> GoalEvaluation:
@@ -39,23 +42,20 @@ def judge_categorical(ctx: Context, goal: CompareGoal) -> GoalEvaluation:
     used_stand = False
     provisional_status: Status | None = None
     if final is not None:
-        verdict = (Verdict(Status.ACHIEVED, "de meting voor het doelmoment heeft het vereiste oordeel")
-                   if met(final) else
-                   Verdict(Status.NOT_ACHIEVED, "de meting voor het doelmoment heeft niet het vereiste "
-                           "oordeel"))
+        verdict = (Verdict(Status.ACHIEVED, Reason(Rule.CATEGORY_FINAL_MET)) if met(final)
+                   else Verdict(Status.NOT_ACHIEVED, Reason(Rule.CATEGORY_FINAL_MISSED)))
     else:
         if latest is not None and met(latest):
-            verdict = Verdict(Status.ALREADY_MET, "de laatste meting heeft het vereiste oordeel")
+            verdict = Verdict(Status.ALREADY_MET, Reason(Rule.CATEGORY_LATEST_MET))
         else:
-            prefix = ("de laatste meting heeft niet het vereiste oordeel; " if latest is not None
-                      else "geen meting; ")
-            verdict = _reported_verdict(ctx, prefix)
+            wrap = Rule.CATEGORY_LATEST_MISSED if latest is not None else Rule.CATEGORY_NO_DATA
+            verdict = _reported_verdict(ctx, wrap)
             used_stand = True
         if past:
             provisional_status = verdict.status
             verdict = pending(verdict)
     used = [p for p in points if latest is not None and p.start <= latest.start]
-    return goal_evaluation("categorisch", goal, indicator, verdict, past=past, explanation=Explanation(
+    return goal_evaluation(GoalKind.CATEGORICAL, goal, indicator, verdict, past=past, explanation=Explanation(
         rule=verdict.rule, latest=latest.to_point() if latest else None,
         target_text=f"{goal.comparator.value} {goal.value.describe()}",
         target_moment=moment_label(deadline, implicit),
@@ -84,9 +84,9 @@ def judge_reported(ctx: Context, goal: Goal) -> GoalEvaluation:
     moment: str | None = None
     past = False
     notes: list[str] = []
-    kind = "kwalitatief"
+    kind = GoalKind.QUALITATIVE
     if isinstance(goal, MilestoneGoal):
-        kind = "mijlpaal"
+        kind = GoalKind.MILESTONE
         deadline, implicit = deadline_of(ctx.agenda, goal.deadline, goal)
         moment, past = moment_label(deadline, implicit), is_past(deadline, ctx.peiljaar)
         if past and verdict.status not in (Status.ACHIEVED, Status.NOT_ACHIEVED, Status.NOT_ASSESSED):

@@ -12,6 +12,7 @@ from decimal import Decimal
 from lea_rules.evaluation import rules
 from lea_rules.evaluation.goals.context import Context
 from lea_rules.evaluation.model import Status
+from lea_rules.evaluation.reasons import Reason, Rule
 from lea_rules.evaluation.rules import Verdict
 from lea_rules.evaluation.series import SeriesPoint
 from lea_rules.nodes import Measure, Moment, Result
@@ -89,5 +90,5 @@ def values(points: Sequence[SeriesPoint], level: Decimal | None = None) -> list[
 def pending(verdict: Verdict, keep_notes: bool = True) -> Verdict:
     """The target moment is past but its measurement is not in: the verdict so far, voorlopig."""
     return replace(verdict, status=Status.FINAL_PENDING,
-                   rule="eindmeting nog niet beschikbaar (voorlopig: " + verdict.rule + ")",
+                   rule=Reason(Rule.FINAL_PENDING, inner=verdict.rule),
                    share=None, notes=verdict.notes if keep_notes else ())

@@ -8,10 +8,12 @@ from lea_rules.data.model import Observation, ObservationStatus, observation_val
 from lea_rules.data.units import DeclaredUnits, plural, unit_key
 from lea_rules.evaluation import rules
 from lea_rules.evaluation.goals.context import Context, as_float, deadline_of, goal_evaluation, moment_label
-from lea_rules.evaluation.goals.numeric import Numeric, UnitCount, judge_numeric
+from lea_rules.evaluation.goals.numeric import Numeric, judge_numeric
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, UnitCheck
+from lea_rules.evaluation.reasons import Reason, Rule, UnitCount
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, unit_observations
+from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Comparator, Result, UnitsGoal
 from lea_rules.period import describe_rule, is_past
 
@@ -47,10 +49,8 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
                  "dat aan de voorwaarde voldoet; een eenheid zonder gegevens telt niet als voldoend",)
         required = len(declared)
     if not declared:
-        verdict = Verdict(Status.NO_DATA, f"de eenheden van groep {group_name} zijn niet gedeclareerd in "
-                          f"{units.label}: welke {plural(group_name)} er zijn is nog niet bekend, dus dit "
-                          "doel is niet te beoordelen")
-        return goal_evaluation("eenheden", goal, indicator, verdict, past=is_past(deadline, ctx.peiljaar),
+        verdict = Verdict(Status.NO_DATA, Reason(Rule.UNITS_UNDECLARED, group=group_name, file=units.label))
+        return goal_evaluation(GoalKind.UNITS, goal, indicator, verdict, past=is_past(deadline, ctx.peiljaar),
                            explanation=Explanation(
                                rule=verdict.rule, target_value=as_float(x), target_text=text,
                                target_moment=moment_label(deadline, implicit),
@@ -90,7 +90,7 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
         checks[period.text] = unit_checks
         counts[period.text] = count
     series.sort(key=lambda p: p.start)
-    spec = Numeric("eenheden", goal, indicator, series, target, x, text, deadline, implicit,
+    spec = Numeric(GoalKind.UNITS, goal, indicator, series, target, x, text, deadline, implicit,
                    indicator.measure, bounds, notes=notes, units=checks, counts=counts, required=required,
                    group=group_name)
     return judge_numeric(ctx, result, spec)

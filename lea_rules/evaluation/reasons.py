@@ -1,0 +1,115 @@
+"""Reasons: which rule of the method decided a status, with the values its sentence needs.
+
+The evaluation says *why* with a `Reason`, never with a sentence: the words layer
+(lea_rules/words) turns a Reason into Dutch for the JSON twin (`nl`), plain Dutch for the raad
+(`nl_plain`) and English (`en`). To add a rule: one member here, one sentence in each of those
+modules (tests/test_words.py fails until every language has it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+
+from lea_rules.data.model import ReportedState
+
+
+class Rule(Enum):
+    """Every rule that can decide a status. The value is a stable id, not shown to readers."""
+
+    # no figures to judge
+    NO_BASELINE = "no-baseline"
+    NO_POINT_SINCE_BASELINE = "no-point-since-baseline"
+    NO_REFERENCE = "no-reference"  # direction: no figure for the reference year (period)
+    UNITS_UNDECLARED = "units-undeclared"  # group, file
+    UNITS_INCOMPLETE = "units-incomplete"  # count, group
+    BASE_ZERO = "base-zero"  # relative target from 0: period, quantity
+    BEYOND_BOUNDS = "beyond-bounds"  # absolute change past the bounds: period, value, direction, quantity,
+    # indicator
+    AT_BOUND = "at-bound"  # direction from the indicator's bound: period, value, direction
+    SERIES_BREAK = "series-break"  # before the deadline, numeric target
+    DIRECTION_BREAK = "direction-break"
+    DIRECTION_FINAL_BREAK = "direction-final-break"
+    FINAL_PENDING = "final-pending"  # inner: the rule of the provisional status
+    # before the deadline (Eurostat thresholds on R)
+    ONE_POINT_MET = "one-point-met"
+    ONE_POINT = "one-point"
+    MET_STEADY = "met-steady"
+    MET_WORSENING = "met-worsening"
+    STRICT_FROM_BOUNDARY = "strict-from-boundary"  # inner: the two-signal rule that decided
+    KEEP_LOST = "keep-lost"
+    RATIO_ON_TRACK = "ratio-on-track"
+    RATIO_ACCELERATE = "ratio-accelerate"
+    RATIO_INSUFFICIENT = "ratio-insufficient"
+    RATIO_NEGATIVE = "ratio-negative"
+    # at or after the deadline
+    FINAL_MET = "final-met"
+    FINAL_MISSED_ACROSS_BREAK = "final-missed-across-break"
+    FINAL_ALMOST = "final-almost"
+    FINAL_IMPROVED = "final-improved"
+    FINAL_MISSED_BASE_MET = "final-missed-base-met"
+    FINAL_MISSED_BASE_ON_BOUNDARY = "final-missed-base-on-boundary"
+    FINAL_NOT_BETTER = "final-not-better"
+    # direction only: two signals (trend: for a trend goal)
+    SIGNALS_NO_DATA = "signals-no-data"
+    SIGNALS_ONE_POINT = "signals-one-point"
+    SIGNALS_SAME_MOMENT = "signals-same-moment"
+    SIGNALS_BOTH_RIGHT = "signals-both-right"
+    SIGNALS_LAST_WRONG = "signals-last-wrong"
+    SIGNALS_AVERAGE_WRONG = "signals-average-wrong"
+    SIGNALS_NO_CHANGE = "signals-no-change"
+    SIGNALS_BOTH_WRONG = "signals-both-wrong"
+    DIRECTION_MET = "direction-met"  # direction
+    DIRECTION_MISSED = "direction-missed"  # direction
+    TREND_NO_DATA = "trend-no-data"
+    TREND_NO_POINT_SINCE_BASELINE = "trend-no-point-since-baseline"
+    TREND_BREAK = "trend-break"
+    # categorical and reported
+    CATEGORY_FINAL_MET = "category-final-met"
+    CATEGORY_FINAL_MISSED = "category-final-missed"
+    CATEGORY_LATEST_MET = "category-latest-met"
+    CATEGORY_LATEST_MISSED = "category-latest-missed"  # inner: the writer's stand
+    CATEGORY_NO_DATA = "category-no-data"  # inner: the writer's stand
+    NOT_ASSESSED = "not-assessed"
+    REPORTED = "reported"  # stand
+    # a rule read back from a JSON twin: its Dutch text, kept as written
+    READ_BACK = "read-back"
+
+
+SIGNALS = frozenset({Rule.SIGNALS_NO_DATA, Rule.SIGNALS_ONE_POINT, Rule.SIGNALS_SAME_MOMENT,
+                     Rule.SIGNALS_BOTH_RIGHT, Rule.SIGNALS_LAST_WRONG, Rule.SIGNALS_AVERAGE_WRONG,
+                     Rule.SIGNALS_NO_CHANGE, Rule.SIGNALS_BOTH_WRONG})
+"""The two-signal rules: their sentence says whether they judged a direction or a trend."""
+
+
+@dataclass(frozen=True)
+class UnitCount:
+    """Count over units in one period: of the declared units, how many meet and how many delivered."""
+
+    meeting: int
+    delivered: int
+    declared: int
+
+    @property
+    def missing(self) -> int:
+        return self.declared - self.delivered
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A rule and the values its sentence needs (unused fields stay empty)."""
+
+    rule: Rule
+    inner: Reason | None = None  # a rule that wraps another: the wrapped one
+    trend: bool = False  # a two-signal rule on a trend goal
+    direction: int = 0  # +1 higher is the aim, -1 lower
+    stand: ReportedState | None = None
+    period: str | None = None  # a period or moment as written: 2024, 2023/2024
+    value: Decimal | None = None
+    quantity: str | None = None  # agenda text as written: `20%`
+    group: str | None = None
+    indicator: str | None = None
+    count: UnitCount | None = None
+    file: str | None = None  # the file that declares the units
+    text: str | None = None  # READ_BACK: the rule as the JSON said it

@@ -1,0 +1,37 @@
+"""Words: typed evaluation values as sentences, one module per language.
+
+The evaluation decides with enums and numbers (`Status`, `GoalKind`, `Reason`); this package is
+the only place that says them in words:
+
+- `nl`: Dutch with the method's notation (R, met(y_tT)), exactly the JSON twin's `rule` text;
+- `nl_plain`: plain Dutch for the raad, the HTML report in Dutch;
+- `en`: English, the HTML report with `--lang en`.
+
+Each language has one sentence per `Rule` member in its `SENTENCES`; `rule(reason, lang)` picks
+the language. tests/test_words.py checks that no member lacks a sentence in any language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import ModuleType
+
+from lea_rules.evaluation.reasons import Reason, Rule
+from lea_rules.words import en, nl, nl_plain
+
+Sentence = Callable[[Reason], str]
+
+LANGUAGES: Mapping[str, ModuleType] = {"nl": nl, "nl_plain": nl_plain, "en": en}
+REPORT_WORDS = {"nl": "nl_plain", "en": "en"}
+"""The words of the HTML report per --lang: the raad reads plain Dutch, not the notation."""
+
+
+def sentences(lang: str) -> Mapping[Rule, Sentence]:
+    table: Mapping[Rule, Sentence] = LANGUAGES[lang].SENTENCES
+    return table
+
+
+def rule(reason: Reason, lang: str) -> str:
+    """The rule behind a verdict in one language: `nl`, `nl_plain` or `en`."""
+    text: str = LANGUAGES[lang].rule(reason)
+    return text

@@ -1,0 +1,156 @@
+"""English: the rules and statuses for the report with `--lang en`; says what `nl_plain` says."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+
+from lea_rules.data.model import ReportedState
+from lea_rules.evaluation.reasons import SIGNALS, Reason, Rule, UnitCount
+from lea_rules.evaluation.status import Status
+from lea_rules.words.common import field, inner
+
+STATUS: dict[Status, str] = {
+    Status.ALREADY_MET: "target already met", Status.MET_DETERIORATING: "met, deteriorating",
+    Status.ON_TRACK: "on track", Status.ACCELERATION_NEEDED: "acceleration needed",
+    Status.INSUFFICIENT_PROGRESS: "insufficient progress", Status.WRONG_DIRECTION: "moving away",
+    Status.ACHIEVED: "achieved", Status.ALMOST_ACHIEVED: "almost achieved",
+    Status.NOT_ACHIEVED_IMPROVED: "not achieved, improved", Status.NOT_ACHIEVED: "not achieved",
+    Status.FINAL_PENDING: "final value pending", Status.NO_DATA: "no data",
+    Status.TOO_FEW_POINTS: "too few points", Status.SERIES_BREAK: "series break",
+    Status.NOT_ASSESSED: "not yet assessed", Status.NOT_STARTED: "not yet started",
+    Status.INCOMPLETE: "incomplete data", Status.NOT_JUDGEABLE: "cannot be judged",
+}
+
+STAND: dict[ReportedState, str] = {
+    ReportedState.REALISED: "realised", ReportedState.ON_SCHEDULE: "on schedule",
+    ReportedState.DELAYED: "delayed", ReportedState.AT_RISK: "at risk",
+    ReportedState.NOT_REALISED: "not realised", ReportedState.STOPPED: "stopped",
+    ReportedState.NOT_STARTED: "not yet started",
+}
+
+_NEEDED = "of what is needed to reach the target on time"
+
+
+def number(value: Decimal) -> str:
+    return str(format_decimal(value, format="#,##0.##", locale="en_GB"))
+
+
+def higher(reason: Reason) -> str:
+    return "higher" if reason.direction > 0 else "lower"
+
+
+def unit_count(count: UnitCount, group: str) -> str:
+    """`3 of 7 units (IKC) delivered; 4 missing`."""
+    return f"{count.delivered} of {count.declared} units ({group}) delivered; {count.missing} missing"
+
+
+def _incomplete(r: Reason) -> str:
+    assert r.count is not None
+    return (f"incomplete data: {unit_count(r.count, field(r.group))}; with the missing units the "
+            "target could still be met, so there is no verdict")
+
+
+def _at_bound(r: Reason) -> str:
+    assert r.value is not None
+    return (f"cannot be judged: in {r.period} the value was already {number(r.value)}, the bound of the "
+            f"indicator; it cannot get {higher(r)}")
+
+
+def _beyond(r: Reason) -> str:
+    assert r.value is not None
+    return (f"cannot be judged: {number(r.value)} (in {r.period}) {'+' if r.direction > 0 else '-'} "
+            f"{r.quantity} lies outside the bounds of {r.indicator}, so this target cannot be reached")
+
+
+def _stand(r: Reason) -> str:
+    return STAND[r.stand] if r.stand is not None else ""
+
+
+SENTENCES: dict[Rule, Callable[[Reason], str]] = {
+    Rule.NO_BASELINE: lambda r: "no measurement to start from (no baseline)",
+    Rule.NO_POINT_SINCE_BASELINE: lambda r: "no measurement since the baseline",
+    Rule.NO_REFERENCE: lambda r: f"no measurement for the reference year {r.period}",
+    Rule.UNITS_UNDECLARED: lambda r: (
+        f"the units of group {r.group} are not declared in {r.file}: which units there are is not yet "
+        "known, so this target cannot be judged"),
+    Rule.UNITS_INCOMPLETE: _incomplete,
+    Rule.BASE_ZERO: lambda r: (
+        f"cannot be judged: the baseline is 0 (in {r.period}); {r.quantity} of 0 is 0, so a change in "
+        "percent says nothing here. A target with a number (such as >= 2 in 2027) or an absolute change "
+        "(gestegen met 2) does work"),
+    Rule.BEYOND_BOUNDS: _beyond,
+    Rule.AT_BOUND: _at_bound,
+    Rule.SERIES_BREAK: lambda r: ("series break: the source or definition changed within the series; "
+                                  "no ratio and no projection across the break"),
+    Rule.DIRECTION_BREAK: lambda r: "series break: the source or definition changed within the series",
+    Rule.DIRECTION_FINAL_BREAK: lambda r: ("series break: the measurement for the target moment cannot "
+                                           "be compared with the reference year"),
+    Rule.FINAL_PENDING: lambda r: f"final value not yet available (provisional: {rule(inner(r))})",
+    Rule.ONE_POINT_MET: lambda r: "one measurement, and it already meets the target",
+    Rule.ONE_POINT: lambda r: "one measurement: too few for a trend",
+    Rule.MET_STEADY: lambda r: "meets the target and is not deteriorating",
+    Rule.MET_WORSENING: lambda r: "meets the target, but is deteriorating",
+    Rule.STRICT_FROM_BOUNDARY: lambda r: ("strict target, the baseline lies exactly on the boundary: "
+                                          + core(inner(r))),
+    Rule.KEEP_LOST: lambda r: "hold on: the baseline met the target, the latest measurement no longer does",
+    Rule.RATIO_ON_TRACK: lambda r: f"not yet reached, but progress is at least 95% {_NEEDED}",
+    Rule.RATIO_ACCELERATE: lambda r: f"progress is 60 to 95% {_NEEDED}",
+    Rule.RATIO_INSUFFICIENT: lambda r: f"progress is less than 60% {_NEEDED}",
+    Rule.RATIO_NEGATIVE: lambda r: "the value is moving away from the target",
+    Rule.FINAL_MET: lambda r: "the measurement for the target moment meets the target",
+    Rule.FINAL_MISSED_ACROSS_BREAK: lambda r: (
+        "not met: the measurement for the target moment does not meet the target; because of the series "
+        "break it cannot be compared with the baseline (almost achieved, improved)"),
+    Rule.FINAL_ALMOST: lambda r: "not met, but 95% or more of the required change was achieved",
+    Rule.FINAL_IMPROVED: lambda r: ("not met, better than the baseline, but less than 95% of the required "
+                                    "change"),
+    Rule.FINAL_MISSED_BASE_MET: lambda r: ("not met and not better than the baseline (the baseline already "
+                                           "met the target)"),
+    Rule.FINAL_MISSED_BASE_ON_BOUNDARY: lambda r: ("not met and not better than the baseline (the "
+                                                   "baseline lay exactly on the boundary)"),
+    Rule.FINAL_NOT_BETTER: lambda r: "not met and not better than the baseline",
+    Rule.SIGNALS_NO_DATA: lambda r: "no measurement",
+    Rule.SIGNALS_ONE_POINT: lambda r: "one measurement, too few for a trend",
+    Rule.SIGNALS_SAME_MOMENT: lambda r: "measurements at the same moment",
+    Rule.SIGNALS_BOTH_RIGHT: lambda r: "average and latest change in the right direction",
+    Rule.SIGNALS_LAST_WRONG: lambda r: "average change right, latest wrong or zero",
+    Rule.SIGNALS_AVERAGE_WRONG: lambda r: "average change wrong or zero, latest right",
+    Rule.SIGNALS_NO_CHANGE: lambda r: "no change",
+    Rule.SIGNALS_BOTH_WRONG: lambda r: "average and latest change in the wrong direction",
+    Rule.DIRECTION_MET: lambda r: (f"the measurement for the target moment is {higher(r)} than in the "
+                                   "reference year"),
+    Rule.DIRECTION_MISSED: lambda r: (f"the measurement for the target moment is not {higher(r)} than in "
+                                      "the reference year"),
+    Rule.TREND_NO_DATA: lambda r: "trend: no measurement",
+    Rule.TREND_NO_POINT_SINCE_BASELINE: lambda r: "trend: no measurement since the baseline",
+    Rule.TREND_BREAK: lambda r: "trend: the source or definition changed within the series",
+    Rule.CATEGORY_FINAL_MET: lambda r: "the measurement for the target moment has the required rating",
+    Rule.CATEGORY_FINAL_MISSED: lambda r: ("the measurement for the target moment does not have the "
+                                           "required rating"),
+    Rule.CATEGORY_LATEST_MET: lambda r: "the latest measurement has the required rating",
+    Rule.CATEGORY_LATEST_MISSED: lambda r: ("the latest measurement does not have the required rating; "
+                                            + rule(inner(r))),
+    Rule.CATEGORY_NO_DATA: lambda r: "no measurement; " + rule(inner(r)),
+    Rule.NOT_ASSESSED: lambda r: "not assessed by the policy officer for this reference year",
+    Rule.REPORTED: lambda r: f"state according to the policy officer: {_stand(r)}",
+    Rule.READ_BACK: lambda r: field(r.text),
+}
+
+
+def core(reason: Reason) -> str:
+    return SENTENCES[reason.rule](reason)
+
+
+def rule(reason: Reason) -> str:
+    """The rule in English."""
+    if reason.rule in SIGNALS:
+        label = "trend (direction only, no target with a deadline): " if reason.trend else "direction only: "
+        return label + core(reason)
+    return core(reason)
+
+
+def status(value: Status) -> str:
+    return STATUS[value]

@@ -1,0 +1,125 @@
+"""Dutch with the method's notation: the JSON twin's `rule`, for an analyst who checks it against
+evaluation-method.md (R, met(y_tT), d * a)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lea_rules.data.units import plural
+from lea_rules.evaluation.reasons import SIGNALS, Reason, Rule, UnitCount
+from lea_rules.numbers import format_dutch
+from lea_rules.words.common import field, inner
+
+
+def higher(reason: Reason) -> str:
+    return "hoger" if reason.direction > 0 else "lager"
+
+
+def unit_count(count: UnitCount, group: str) -> str:
+    """`3 van 7 IKC's geleverd; 4 ontbreken`."""
+    verb = "ontbreekt" if count.missing == 1 else "ontbreken"
+    return (f"{count.delivered} van {count.declared} {plural(group, count.declared)} geleverd; "
+            f"{count.missing} {verb}")
+
+
+def _incomplete(r: Reason) -> str:
+    assert r.count is not None
+    group = field(r.group)
+    return (f"gegevens onvolledig: {unit_count(r.count, group)}; met de ontbrekende "
+            f"{plural(group, r.count.missing)} kan het doel nog gehaald worden, dus er is geen oordeel")
+
+
+def _at_bound(r: Reason) -> str:
+    assert r.value is not None
+    return (f"niet te beoordelen: in {r.period} was de waarde al {format_dutch(r.value)}, de grens van "
+            f"de indicator; {higher(r)} kan niet")
+
+
+def _beyond(r: Reason) -> str:
+    assert r.value is not None
+    return (f"niet te beoordelen: {format_dutch(r.value)} (in {r.period}) {'+' if r.direction > 0 else '-'} "
+            f"{r.quantity} ligt buiten de grenzen van {r.indicator}, dus dit doel kan niet gehaald worden")
+
+
+SENTENCES: dict[Rule, Callable[[Reason], str]] = {
+    Rule.NO_BASELINE: lambda r: "geen meting om mee te beginnen (geen basis)",
+    Rule.NO_POINT_SINCE_BASELINE: lambda r: "geen meting sinds de basis",
+    Rule.NO_REFERENCE: lambda r: f"geen meting voor het referentiejaar {r.period}",
+    Rule.UNITS_UNDECLARED: lambda r: (
+        f"de eenheden van groep {r.group} zijn niet gedeclareerd in {r.file}: welke "
+        f"{plural(field(r.group))} er zijn is nog niet bekend, dus dit doel is niet te beoordelen"),
+    Rule.UNITS_INCOMPLETE: _incomplete,
+    Rule.BASE_ZERO: lambda r: (
+        f"niet te beoordelen: basis is 0 (in {r.period}); {r.quantity} van 0 is 0, dus een verandering "
+        "in procenten zegt hier niets. Een doel met een getal (zoals >= 2 in 2027) of een absolute "
+        "verandering (gestegen met 2) kan wel"),
+    Rule.BEYOND_BOUNDS: _beyond,
+    Rule.AT_BOUND: _at_bound,
+    Rule.SERIES_BREAK: lambda r: ("trendbreuk: de bron of definitie veranderde binnen de reeks; geen "
+                                  "ratio en geen verwachting over de breuk heen"),
+    Rule.DIRECTION_BREAK: lambda r: "trendbreuk: de bron of definitie veranderde binnen de reeks",
+    Rule.DIRECTION_FINAL_BREAK: lambda r: ("trendbreuk: de meting voor het doelmoment is niet te "
+                                           "vergelijken met het referentiejaar"),
+    Rule.FINAL_PENDING: lambda r: f"eindmeting nog niet beschikbaar (voorlopig: {rule(inner(r))})",
+    Rule.ONE_POINT_MET: lambda r: "één meting, en die voldoet al aan het doel",
+    Rule.ONE_POINT: lambda r: "één meting: te weinig voor een trend",
+    Rule.MET_STEADY: lambda r: "voldoet aan het doel en gaat niet achteruit (met(yt) en d*a >= 0)",
+    Rule.MET_WORSENING: lambda r: "voldoet aan het doel, maar gaat achteruit (met(yt) en d*a < 0)",
+    Rule.STRICT_FROM_BOUNDARY: lambda r: ("strikt doel, de basis ligt precies op de grens (y0 = X): "
+                                          + core(inner(r))),
+    Rule.KEEP_LOST: lambda r: "vasthouden: de basis voldeed al, de laatste meting niet meer",
+    Rule.RATIO_ON_TRACK: lambda r: "nog niet bereikt, R >= 0,95",
+    Rule.RATIO_ACCELERATE: lambda r: "0,60 <= R < 0,95",
+    Rule.RATIO_INSUFFICIENT: lambda r: "0 <= R < 0,60",
+    Rule.RATIO_NEGATIVE: lambda r: "R < 0: beweegt van het doel af",
+    Rule.FINAL_MET: lambda r: "de meting voor het doelmoment voldoet (met(y_tT))",
+    Rule.FINAL_MISSED_ACROSS_BREAK: lambda r: (
+        "niet gehaald: de meting voor het doelmoment voldoet niet (niet met(y_tT)); door de trendbreuk "
+        "is vergelijken met de basis (nagenoeg behaald, wel verbeterd) niet mogelijk"),
+    Rule.FINAL_ALMOST: lambda r: ("niet gehaald, maar 95% of meer van de vereiste verandering "
+                                  "((y_tT - y0) / (X - y0) >= 0,95)"),
+    Rule.FINAL_IMPROVED: lambda r: (
+        "niet gehaald, wel beter dan de basis, maar minder dan 95% van de vereiste verandering "
+        "(d * (y_tT - y0) > 0 en (y_tT - y0) / (X - y0) < 0,95)"),
+    Rule.FINAL_MISSED_BASE_MET: lambda r: "niet gehaald en niet beter dan de basis (de basis voldeed al)",
+    Rule.FINAL_MISSED_BASE_ON_BOUNDARY: lambda r: ("niet gehaald en niet beter dan de basis (de basis lag "
+                                                   "precies op de grens)"),
+    Rule.FINAL_NOT_BETTER: lambda r: ("niet gehaald en niet beter dan de basis ((y_tT - y0) / "
+                                      "(X - y0) <= 0)"),
+    Rule.SIGNALS_NO_DATA: lambda r: "geen meting",
+    Rule.SIGNALS_ONE_POINT: lambda r: "één meting, te weinig voor een trend",
+    Rule.SIGNALS_SAME_MOMENT: lambda r: "metingen op hetzelfde moment",
+    Rule.SIGNALS_BOTH_RIGHT: lambda r: "gemiddelde en laatste verandering in de goede richting",
+    Rule.SIGNALS_LAST_WRONG: lambda r: "gemiddelde verandering goed, laatste verkeerd of nul",
+    Rule.SIGNALS_AVERAGE_WRONG: lambda r: "gemiddelde verandering verkeerd of nul, laatste goed",
+    Rule.SIGNALS_NO_CHANGE: lambda r: "geen verandering",
+    Rule.SIGNALS_BOTH_WRONG: lambda r: "gemiddelde en laatste verandering in de verkeerde richting",
+    Rule.DIRECTION_MET: lambda r: f"de meting voor het doelmoment is {higher(r)} dan in het referentiejaar",
+    Rule.DIRECTION_MISSED: lambda r: (f"de meting voor het doelmoment is niet {higher(r)} dan in het "
+                                      "referentiejaar"),
+    Rule.TREND_NO_DATA: lambda r: "trend: geen meting",
+    Rule.TREND_NO_POINT_SINCE_BASELINE: lambda r: "trend: geen meting sinds de basis",
+    Rule.TREND_BREAK: lambda r: "trend: de bron of definitie veranderde binnen de reeks",
+    Rule.CATEGORY_FINAL_MET: lambda r: "de meting voor het doelmoment heeft het vereiste oordeel",
+    Rule.CATEGORY_FINAL_MISSED: lambda r: "de meting voor het doelmoment heeft niet het vereiste oordeel",
+    Rule.CATEGORY_LATEST_MET: lambda r: "de laatste meting heeft het vereiste oordeel",
+    Rule.CATEGORY_LATEST_MISSED: lambda r: ("de laatste meting heeft niet het vereiste oordeel; "
+                                            + rule(inner(r))),
+    Rule.CATEGORY_NO_DATA: lambda r: "geen meting; " + rule(inner(r)),
+    Rule.NOT_ASSESSED: lambda r: "geen beoordeling door de schrijver voor dit peiljaar",
+    Rule.REPORTED: lambda r: f"stand volgens de schrijver: {r.stand.value if r.stand else ''}",
+    Rule.READ_BACK: lambda r: field(r.text),
+}
+
+
+def core(reason: Reason) -> str:
+    """The sentence of the rule itself, without what kind of judgement it belongs to."""
+    return SENTENCES[reason.rule](reason)
+
+
+def rule(reason: Reason) -> str:
+    """The rule as the JSON twin writes it."""
+    if reason.rule in SIGNALS:
+        label = "trend (alleen richting, geen doel met deadline): " if reason.trend else "alleen richting: "
+        return label + core(reason)
+    return core(reason)

@@ -1,0 +1,47 @@
+"""Plain Dutch for the raad: the same rules as `nl`, without the notation (no R, no met(y_tT))."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lea_rules.evaluation.reasons import SIGNALS, Reason, Rule
+from lea_rules.words import nl
+from lea_rules.words.common import inner
+
+_NEEDED = "van wat nodig is om het doel op tijd te halen"
+
+SENTENCES: dict[Rule, Callable[[Reason], str]] = {
+    **nl.SENTENCES,
+    Rule.FINAL_PENDING: lambda r: f"eindmeting nog niet beschikbaar (voorlopig: {rule(inner(r))})",
+    Rule.MET_STEADY: lambda r: "voldoet aan het doel en gaat niet achteruit",
+    Rule.MET_WORSENING: lambda r: "voldoet aan het doel, maar gaat achteruit",
+    Rule.STRICT_FROM_BOUNDARY: lambda r: "strikt doel, de basis ligt precies op de grens: " + core(inner(r)),
+    Rule.RATIO_ON_TRACK: lambda r: f"nog niet bereikt, maar de voortgang is minstens 95% {_NEEDED}",
+    Rule.RATIO_ACCELERATE: lambda r: f"de voortgang is 60 tot 95% {_NEEDED}",
+    Rule.RATIO_INSUFFICIENT: lambda r: f"de voortgang is minder dan 60% {_NEEDED}",
+    Rule.RATIO_NEGATIVE: lambda r: "de waarde beweegt van het doel af",
+    Rule.FINAL_MET: lambda r: "de meting voor het doelmoment voldoet",
+    Rule.FINAL_MISSED_ACROSS_BREAK: lambda r: (
+        "niet gehaald: de meting voor het doelmoment voldoet niet; door de trendbreuk is vergelijken met "
+        "de basis (nagenoeg behaald, wel verbeterd) niet mogelijk"),
+    Rule.FINAL_ALMOST: lambda r: "niet gehaald, maar 95% of meer van de vereiste verandering",
+    Rule.FINAL_IMPROVED: lambda r: ("niet gehaald, wel beter dan de basis, maar minder dan 95% van de "
+                                    "vereiste verandering"),
+    Rule.FINAL_NOT_BETTER: lambda r: "niet gehaald en niet beter dan de basis",
+    Rule.CATEGORY_LATEST_MISSED: lambda r: ("de laatste meting heeft niet het vereiste oordeel; "
+                                            + rule(inner(r))),
+    Rule.CATEGORY_NO_DATA: lambda r: "geen meting; " + rule(inner(r)),
+    Rule.REPORTED: lambda r: f"stand volgens de beleidsmedewerker: {r.stand.value if r.stand else ''}",
+}
+
+
+def core(reason: Reason) -> str:
+    return SENTENCES[reason.rule](reason)
+
+
+def rule(reason: Reason) -> str:
+    """The rule as the Dutch report says it."""
+    if reason.rule in SIGNALS:
+        label = "trend (alleen richting, geen doel met deadline): " if reason.trend else "alleen richting: "
+        return label + core(reason)
+    return core(reason)

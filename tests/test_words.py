@@ -1,0 +1,67 @@
+"""The words layer: every rule has its sentence in every language, and the languages agree."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from lea_rules import words
+from lea_rules.data.model import ReportedState
+from lea_rules.evaluation.model import Explanation
+from lea_rules.evaluation.reasons import Reason, Rule, UnitCount
+from lea_rules.evaluation.status import Status
+from lea_rules.words import en, nl, nl_plain
+
+NOTATION = ("R >=", "R <", "<= R", "met(y", "y_tT", "y0", "d*a", "d * ")
+
+
+def sample(rule: Rule) -> Reason:
+    """A reason with every field a sentence may need, wrapping a reason that needs them too."""
+    inner = Reason(Rule.RATIO_ACCELERATE)
+    if rule is Rule.STRICT_FROM_BOUNDARY:
+        inner = Reason(Rule.SIGNALS_NO_CHANGE)
+    elif rule in (Rule.CATEGORY_LATEST_MISSED, Rule.CATEGORY_NO_DATA):
+        inner = Reason(Rule.REPORTED, stand=ReportedState.DELAYED)
+    return Reason(rule, inner=inner, direction=-1, stand=ReportedState.AT_RISK, period="2024",
+                  value=Decimal("100"), quantity="20%", group="IKC", count=UnitCount(3, 5, 7),
+                  file="data/x/eenheden.csv", text="zoals geschreven")
+
+
+@pytest.mark.parametrize("lang", sorted(words.LANGUAGES))
+def test_every_rule_has_a_sentence_in_every_language(lang: str) -> None:
+    table = words.sentences(lang)
+    missing = [rule.name for rule in Rule if rule not in table]
+    assert not missing, f"{lang}: no sentence for {missing}"
+    for rule in Rule:
+        text = words.rule(sample(rule), lang)
+        assert text.strip() and "None" not in text, (lang, rule, text)
+
+
+def test_english_has_a_sentence_of_its_own_for_every_rule() -> None:
+    """English does not fall back on Dutch: each sentence differs from the Dutch one."""
+    same = [rule.name for rule in Rule if rule is not Rule.READ_BACK
+            and en.rule(sample(rule)) in (nl.rule(sample(rule)), nl_plain.rule(sample(rule)))]
+    assert not same
+    assert set(en.STATUS) == set(Status)
+
+
+def test_plain_dutch_has_no_notation_even_inside_a_provisional_verdict() -> None:
+    for rule in Rule:
+        for reason in (sample(rule), Reason(Rule.FINAL_PENDING, inner=sample(rule))):
+            text = nl_plain.rule(reason)
+            assert not any(n in text for n in NOTATION), text
+    assert nl.rule(Reason(Rule.FINAL_PENDING, inner=Reason(Rule.RATIO_ON_TRACK))) == (
+        "eindmeting nog niet beschikbaar (voorlopig: nog niet bereikt, R >= 0,95)")
+
+
+def test_the_json_twin_says_the_rule_in_dutch_and_reads_it_back() -> None:
+    reason = Reason(Rule.SIGNALS_BOTH_RIGHT, trend=True)
+    explanation = Explanation(rule=reason)
+    assert explanation.rule is reason
+    dumped = explanation.model_dump_json()
+    assert ('"rule":"trend (alleen richting, geen doel met deadline): gemiddelde en laatste verandering '
+            'in de goede richting"') in dumped
+    back = Explanation.model_validate_json(dumped)
+    assert back.rule.rule is Rule.READ_BACK and nl.rule(back.rule) == nl.rule(reason)
+    assert back.model_dump_json() == dumped
