@@ -24,7 +24,8 @@ def sample(rule: Rule) -> Reason:
     elif rule in (Rule.CATEGORY_LATEST_MISSED, Rule.CATEGORY_NO_DATA):
         inner = Reason(Rule.REPORTED, stand=ReportedState.DELAYED)
     return Reason(rule, inner=inner, direction=-1, stand=ReportedState.AT_RISK, period="2024",
-                  value=Decimal("100"), quantity="20%", group="IKC", count=UnitCount(3, 5, 7),
+                  value=Decimal("100"), quantity="20%", group="IKC", indicator="bereik",
+                  count=UnitCount(3, 5, 7),
                   file="data/x/eenheden.csv", text="zoals geschreven")
 
 
