@@ -222,24 +222,3 @@ def moment_words(moment: Moment) -> str:
     if moment.kind is Measure.REFERENCE_DATE and moment.day is not None:
         return f"op {date_words(moment.day)}"
     return f"in {moment_period(moment).text}"
-
-
-def describe_rule(moment: Moment, measure: Measure) -> str:
-    """Which measurement counts for a target moment, in words for the report."""
-    target = moment_period(moment)
-    if target.kind is measure and measure is not Measure.REFERENCE_DATE:
-        return f"de meting over {target.text}"
-    if measure is Measure.SCHOOL_YEAR:
-        if target.kind is Measure.CALENDAR_YEAR:
-            return f"het schooljaar dat in {target.year} eindigt ({target.year - 1}/{target.year})"
-        sy = school_year_of(target.start)
-        return f"het schooljaar waarin {target.text} valt ({sy}/{sy + 1})"
-    if measure is Measure.REFERENCE_DATE:
-        if target.kind is Measure.CALENDAR_YEAR:
-            return f"de laatste peildatum in {target.year}"
-        if target.kind is Measure.SCHOOL_YEAR:
-            return f"de laatste peildatum in schooljaar {target.text}"
-        return f"de laatste peildatum in {target.year} op of voor {target.text}"
-    if target.kind is Measure.SCHOOL_YEAR:
-        return f"het kalenderjaar waarin schooljaar {target.text} eindigt ({target.year + 1})"
-    return f"het kalenderjaar {target.year}"

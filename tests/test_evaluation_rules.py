@@ -341,7 +341,8 @@ def test_explanation_shows_the_numbers() -> None:
     assert [p.period for p in e.points] == ["2023", "2024", "2025"]
     # projection: 82,5 + 1,25 * (2027 - 2025) = 85
     assert e.projection == pytest.approx(85.0)
-    assert e.measurement_for_target == "de meting over 2027"
+    assert e.measurement_for_target is not None
+    assert nl.measurement(e.measurement_for_target) == "de meting over 2027"
     assert "R >= 0,95" in nl.rule(e.rule)
 
 
@@ -362,7 +363,8 @@ def test_first_measurement_is_the_baseline_without_a_nulmeting() -> None:
 
 def test_schooljaar_target_names_the_measurement() -> None:
     goal = goal_of("plafond", [obs("vsv", "2023/2024", "2.5"), obs("vsv", "2026/2027", "1.9")], 2027)
-    assert goal.explanation.measurement_for_target == (
+    assert goal.explanation.measurement_for_target is not None
+    assert nl.measurement(goal.explanation.measurement_for_target) == (
         "het schooljaar dat in 2027 eindigt (2026/2027): 2026/2027")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -9,8 +10,12 @@ import pytest
 from lea_rules import words
 from lea_rules.data.model import ReportedState
 from lea_rules.evaluation.model import Explanation
-from lea_rules.evaluation.reasons import Reason, Rule, UnitCount
+from lea_rules.evaluation.reasons import Measurement, Reason, Rule, UnitCount
 from lea_rules.evaluation.status import Status
+from lea_rules.nodes import Measure
+from lea_rules.period import Period
+from lea_rules.report.formatting import period_axis
+from lea_rules.report.view import target_axis
 from lea_rules.words import en, nl, nl_plain
 
 NOTATION = ("R >=", "R <", "<= R", "met(y", "y_tT", "y0", "d*a", "d * ")
@@ -66,3 +71,24 @@ def test_the_json_twin_says_the_rule_in_dutch_and_reads_it_back() -> None:
     back = Explanation.model_validate_json(dumped)
     assert back.rule.rule is Rule.READ_BACK and nl.rule(back.rule) == nl.rule(reason)
     assert back.model_dump_json() == dumped
+
+
+PERIODS = {Measure.CALENDAR_YEAR: Period(Measure.CALENDAR_YEAR, 2027),
+           Measure.SCHOOL_YEAR: Period(Measure.SCHOOL_YEAR, 2026),
+           Measure.REFERENCE_DATE: Period(Measure.REFERENCE_DATE, 2027, date(2027, 6, 1))}
+FINALS = {Measure.CALENDAR_YEAR: Period(Measure.CALENDAR_YEAR, 2027),
+          Measure.SCHOOL_YEAR: Period(Measure.SCHOOL_YEAR, 2026),
+          Measure.REFERENCE_DATE: Period(Measure.REFERENCE_DATE, 2027, date(2027, 3, 1))}
+
+
+@pytest.mark.parametrize("measure", list(Measure))
+@pytest.mark.parametrize("kind", list(Measure))
+@pytest.mark.parametrize("final", [False, True])
+def test_measurement_in_every_language_and_on_the_chart(measure: Measure, kind: Measure, final: bool) -> None:
+    value = Measurement(PERIODS[kind], measure, FINALS[measure] if final else None)
+    dutch, english = nl.measurement(value), en.measurement(value)
+    assert dutch and english and dutch != english
+    assert english.endswith(f": {FINALS[measure].text}") is final
+    # the chart's target sits where reading the Dutch sentence back always put it
+    assert target_axis(value) == period_axis(dutch)
+    assert words.measurement(value, "nl_plain") == dutch

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
-from lea_rules.evaluation.reasons import Reason, Rule
+from lea_rules.evaluation.reasons import Measurement, Reason, Rule
 from lea_rules.evaluation.status import STATUS_COLOUR, Colour, GoalKind, Status
 from lea_rules.words import nl
 
@@ -21,6 +21,16 @@ def _read_rule(value: object) -> object:
 RuleText = Annotated[Reason, BeforeValidator(_read_rule), PlainSerializer(nl.rule, return_type=str),
                      WithJsonSchema({"type": "string"})]
 """The typed reason of a verdict; the JSON twin says it in Dutch with the method's notation."""
+
+
+def _read_measurement(value: object) -> object:
+    return Measurement(None, None, written=value) if isinstance(value, str) else value
+
+
+MeasurementText = Annotated[Measurement, BeforeValidator(_read_measurement),
+                            PlainSerializer(nl.measurement, return_type=str),
+                            WithJsonSchema({"type": "string"})]
+"""Which measurement counts for the target moment, typed; the JSON twin says it in Dutch."""
 
 KindText = Annotated[GoalKind, WithJsonSchema({"type": "string"})]
 
@@ -69,8 +79,9 @@ class Explanation(BaseModel):
     target_value: float | None = None
     target_text: str | None = None
     target_moment: str | None = None
-    measurement_for_target: str | None = Field(
-        default=None, description="which measurement counts for the target moment")
+    measurement_for_target: MeasurementText | None = Field(
+        default=None, title="Measurement For Target",
+        description="which measurement counts for the target moment")
     required_per_year: float | None = None
     actual_per_year: float | None = None
     ratio: float | None = None

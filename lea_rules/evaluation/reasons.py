@@ -13,6 +13,8 @@ from decimal import Decimal
 from enum import Enum
 
 from lea_rules.data.model import ReportedState
+from lea_rules.nodes import Measure
+from lea_rules.period import Period
 
 
 class Rule(Enum):
@@ -81,6 +83,17 @@ SIGNALS = frozenset({Rule.SIGNALS_NO_DATA, Rule.SIGNALS_ONE_POINT, Rule.SIGNALS_
                      Rule.SIGNALS_BOTH_RIGHT, Rule.SIGNALS_LAST_WRONG, Rule.SIGNALS_AVERAGE_WRONG,
                      Rule.SIGNALS_NO_CHANGE, Rule.SIGNALS_BOTH_WRONG})
 """The two-signal rules: their sentence says whether they judged a direction or a trend."""
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """Which measurement counts for a target moment on an indicator's kind of period, and (once it
+    is in) the period of the one that did. `written`: read back from a JSON twin, as it said it."""
+
+    target: Period | None
+    measure: Measure | None
+    final: Period | None = None
+    written: str | None = None
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,9 @@ from lea_rules.evaluation.model import (
     ResultEvaluation,
     Status,
 )
+from lea_rules.evaluation.reasons import Measurement
 from lea_rules.evaluation.series import formula_text
-from lea_rules.nodes import Action, Agenda, Citation, NumberExpr, Provenance, Result, Section
+from lea_rules.nodes import Action, Agenda, Citation, Measure, NumberExpr, Provenance, Result, Section
 from lea_rules.report.charts import ChartPoint, ChartSpec, Legend, line_chart
 from lea_rules.report.formatting import Formatter, period_axis
 from lea_rules.report.goals import describe_goals
@@ -552,7 +553,8 @@ class _Builder:
             past=goal.past,
             rows=rows, rule=words.rule(e.rule, REPORT_WORDS[self.lang]), notes=list(e.notes),
             sources=sources,
-            measurement=e.measurement_for_target, chart=chart, chart_summary=summary,
+            measurement=words.measurement(e.measurement_for_target, REPORT_WORDS[self.lang])
+            if e.measurement_for_target is not None else None, chart=chart, chart_summary=summary,
             indicative=e.indicative, provisional=e.provisional, illustrative=e.illustrative,
             units=units, units_period=self.fmt.period(e.units_period) if e.units_period else None)
 
@@ -585,7 +587,7 @@ class _Builder:
 
         points = tuple(ChartPoint(p.t, float(p.value or 0.0), short(float(p.value or 0.0)), p.illustrative)
                        for p in sorted(numbers, key=lambda p: p.t))
-        target_t = period_axis(e.measurement_for_target) or period_axis(e.target_moment)
+        target_t = target_axis(e.measurement_for_target) or period_axis(e.target_moment)
         target = (target_t, e.target_value) if target_t is not None and e.target_value is not None else None
         baseline = None
         if e.baseline is not None and e.baseline.value is not None:
@@ -927,6 +929,25 @@ class _Builder:
             method=method_paragraphs(self.lang), data_rows=self.data_rows(),
             target_revisions=self.target_revisions(), figure_revisions=self.figure_revisions(),
             budgets=self.budgets(), result_count=len(self.result_views), kengetallen=self.kengetallen())
+
+
+def target_axis(measurement: Measurement | None) -> float | None:
+    """Where the chart puts the target: at the period that counts for the target moment.
+
+    For a peildatum indicator the peildatum that did count, once it is in. Across kinds of period
+    the chart keeps the place it always had: the start of the period the measurement names first
+    (a schooljaar target on a kalenderjaar indicator sits at the schooljaar's first year).
+    """
+    if measurement is None or measurement.target is None or measurement.measure is None:
+        return None
+    target, measure, final = measurement.target, measurement.measure, measurement.final
+    if measure is Measure.REFERENCE_DATE and target.kind is not Measure.REFERENCE_DATE and final:
+        return float(final.axis)
+    if measure is Measure.SCHOOL_YEAR and target.kind is Measure.CALENDAR_YEAR:
+        return float(target.year - 1)
+    if measure is Measure.CALENDAR_YEAR and target.kind is Measure.REFERENCE_DATE:
+        return float(target.year)
+    return float(target.axis)
 
 
 def display_unit(goal: GoalEvaluation) -> str | None:

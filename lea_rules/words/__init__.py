@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from types import ModuleType
 
-from lea_rules.evaluation.reasons import Reason, Rule
+from lea_rules.evaluation.reasons import Measurement, Reason, Rule
 from lea_rules.words import en, nl, nl_plain
 
 Sentence = Callable[[Reason], str]
@@ -29,6 +29,12 @@ REPORT_WORDS = {"nl": "nl_plain", "en": "en"}
 def sentences(lang: str) -> Mapping[Rule, Sentence]:
     table: Mapping[Rule, Sentence] = LANGUAGES[lang].SENTENCES
     return table
+
+
+def measurement(value: Measurement, lang: str) -> str:
+    """Which measurement counts for the target moment, in one language."""
+    text: str = LANGUAGES[lang].measurement(value)
+    return text
 
 
 def rule(reason: Reason, lang: str) -> str:

@@ -8,8 +8,10 @@ from decimal import Decimal
 from babel.numbers import format_decimal
 
 from lea_rules.data.model import ReportedState
-from lea_rules.evaluation.reasons import SIGNALS, Reason, Rule, UnitCount
+from lea_rules.evaluation.reasons import SIGNALS, Measurement, Reason, Rule, UnitCount
 from lea_rules.evaluation.status import Status
+from lea_rules.nodes import Measure
+from lea_rules.period import Period, school_year_of
 from lea_rules.words.common import field, inner
 
 STATUS: dict[Status, str] = {
@@ -154,3 +156,31 @@ def rule(reason: Reason) -> str:
 
 def status(value: Status) -> str:
     return STATUS[value]
+
+
+def _counts_for(target: Period, measure: Measure) -> str:
+    if target.kind is measure and measure is not Measure.REFERENCE_DATE:
+        return f"the measurement for {target.text}"
+    if measure is Measure.SCHOOL_YEAR:
+        if target.kind is Measure.CALENDAR_YEAR:
+            return f"the school year that ends in {target.year} ({target.year - 1}/{target.year})"
+        sy = school_year_of(target.start)
+        return f"the school year in which {target.text} falls ({sy}/{sy + 1})"
+    if measure is Measure.REFERENCE_DATE:
+        if target.kind is Measure.CALENDAR_YEAR:
+            return f"the latest reference date in {target.year}"
+        if target.kind is Measure.SCHOOL_YEAR:
+            return f"the latest reference date in school year {target.text}"
+        return f"the latest reference date in {target.year} on or before {target.text}"
+    if target.kind is Measure.SCHOOL_YEAR:
+        return f"the calendar year in which school year {target.text} ends ({target.year + 1})"
+    return f"calendar year {target.year}"
+
+
+def measurement(value: Measurement) -> str:
+    """Which measurement counts for the target moment (after the colon: the one that did)."""
+    if value.written is not None:
+        return value.written
+    assert value.target is not None and value.measure is not None
+    final = f": {value.final.text}" if value.final is not None else ""
+    return _counts_for(value.target, value.measure) + final

@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lea_rules.data.units import plural
-from lea_rules.evaluation.reasons import SIGNALS, Reason, Rule, UnitCount
+from lea_rules.evaluation.reasons import SIGNALS, Measurement, Reason, Rule, UnitCount
+from lea_rules.nodes import Measure
 from lea_rules.numbers import format_dutch
+from lea_rules.period import Period, school_year_of
 from lea_rules.words.common import field, inner
 
 
@@ -123,3 +125,32 @@ def rule(reason: Reason) -> str:
         label = "trend (alleen richting, geen doel met deadline): " if reason.trend else "alleen richting: "
         return label + core(reason)
     return core(reason)
+
+
+def _counts_for(target: Period, measure: Measure) -> str:
+    if target.kind is measure and measure is not Measure.REFERENCE_DATE:
+        return f"de meting over {target.text}"
+    if measure is Measure.SCHOOL_YEAR:
+        if target.kind is Measure.CALENDAR_YEAR:
+            return f"het schooljaar dat in {target.year} eindigt ({target.year - 1}/{target.year})"
+        sy = school_year_of(target.start)
+        return f"het schooljaar waarin {target.text} valt ({sy}/{sy + 1})"
+    if measure is Measure.REFERENCE_DATE:
+        if target.kind is Measure.CALENDAR_YEAR:
+            return f"de laatste peildatum in {target.year}"
+        if target.kind is Measure.SCHOOL_YEAR:
+            return f"de laatste peildatum in schooljaar {target.text}"
+        return f"de laatste peildatum in {target.year} op of voor {target.text}"
+    if target.kind is Measure.SCHOOL_YEAR:
+        return f"het kalenderjaar waarin schooljaar {target.text} eindigt ({target.year + 1})"
+    return f"het kalenderjaar {target.year}"
+
+
+def measurement(value: Measurement) -> str:
+    """Which measurement counts for the target moment: `het schooljaar dat in 2027 eindigt
+    (2026/2027): 2026/2027` (after the colon: the one that did)."""
+    if value.written is not None:
+        return value.written
+    assert value.target is not None and value.measure is not None
+    final = f": {value.final.text}" if value.final is not None else ""
+    return _counts_for(value.target, value.measure) + final

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from lea_rules.evaluation import rules
@@ -21,13 +22,13 @@ from lea_rules.evaluation.goals.selection import (
     window,
 )
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status
-from lea_rules.evaluation.reasons import Reason, Rule
+from lea_rules.evaluation.reasons import Measurement, Reason, Rule
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, has_break, totals
 from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Comparator, DirectionGoal, Indicator, Moment, Result, TrendGoal, Unit
 from lea_rules.numbers import format_dutch
-from lea_rules.period import counts_for, describe_rule, is_past
+from lea_rules.period import counts_for, is_past, moment_period
 
 
 def judge_relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEvaluation:
@@ -87,7 +88,7 @@ def _not_judgeable(ctx: Context, kind: GoalKind, goal: DirectionGoal, indicator:
                                rule=rule, baseline=reference.to_point(), baseline_kind="jaar uit het doel",
                                latest=used[-1].to_point(), target_text=describe_goal(goal),
                                target_moment=moment_label(deadline, implicit),
-                               measurement_for_target=describe_rule(deadline, indicator.measure),
+                               measurement_for_target=Measurement(moment_period(deadline), indicator.measure),
                                points=[p.to_point() for p in used], indicative=len(used) < 3,
                                illustrative=any(p.illustrative for p in used)))
 
@@ -105,7 +106,7 @@ def judge_direction(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEv
     base = Baseline(named[-1], "jaar uit het doel") if named else (
         Baseline(explicit, "expliciet") if explicit is not None else None)
     moment = moment_label(deadline, implicit)
-    rule_for_target = describe_rule(deadline, indicator.measure)
+    rule_for_target = Measurement(moment_period(deadline), indicator.measure)
     bound = indicator.bounds()[0 if goal.direction < 0 else 1]
     if base is not None and not base.point.explicit and bound is not None and base.point.value == bound:
         return _not_judgeable(ctx, GoalKind.DIRECTION, goal, indicator, points, base.point, deadline,
@@ -142,7 +143,7 @@ def judge_direction(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEv
         rule=verdict.rule, baseline=base.point.to_point(), baseline_kind=base.kind,
         latest=used[-1].to_point() if not used[-1].explicit else None,
         target_value=as_float(base.point.value), target_text=text, target_moment=moment,
-        measurement_for_target=rule_for_target + (f": {final.period.text}" if final else ""),
+        measurement_for_target=replace(rule_for_target, final=final.period if final else None),
         actual_per_year=as_float(verdict.actual), last_change_per_year=as_float(verdict.last_change),
         points=[p.to_point() for p in used], indicative=verdict.indicative or len(used) < 3,
         provisional=provisional_status is not None,

@@ -6,7 +6,7 @@ baseline and the window, applies the rules before or at the deadline and explain
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from lea_rules.data.units import plural
@@ -21,13 +21,13 @@ from lea_rules.evaluation.goals.selection import (
     window,
 )
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, UnitCheck
-from lea_rules.evaluation.reasons import Reason, Rule, UnitCount
+from lea_rules.evaluation.reasons import Measurement, Reason, Rule, UnitCount
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, has_break
 from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Goal, Indicator, Measure, Moment, Result, Unit
 from lea_rules.numbers import format_dutch
-from lea_rules.period import describe_rule, is_past, position
+from lea_rules.period import is_past, moment_period, position
 from lea_rules.words.nl import unit_count
 
 
@@ -82,7 +82,7 @@ def judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluation
     notes = list(spec.notes)
     base = choose_baseline(ctx, result, points, spec.measure, spec.reference)
     moment = moment_label(spec.deadline, spec.implicit)
-    rule_for_target = describe_rule(spec.deadline, spec.measure)
+    rule_for_target = Measurement(moment_period(spec.deadline), spec.measure)
     if base is None:
         if spec.reference is not None:
             notes.append(f"geen meting voor het referentiejaar {spec.reference.describe()}")
@@ -139,7 +139,7 @@ def judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluation
         rule=verdict.rule, baseline=base.point.to_point(), baseline_kind=base.kind,
         latest=latest.to_point() if not latest.explicit else None,
         target_value=as_float(spec.target_value), target_text=spec.target_text, target_moment=moment,
-        measurement_for_target=rule_for_target + (f": {final.period.text}" if final else ""),
+        measurement_for_target=replace(rule_for_target, final=final.period if final else None),
         required_per_year=as_float(verdict.required), actual_per_year=as_float(verdict.actual),
         ratio=as_float(verdict.ratio), last_change_per_year=as_float(verdict.last_change),
         achieved_share=as_float(verdict.share),

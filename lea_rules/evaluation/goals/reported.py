@@ -12,12 +12,12 @@ from lea_rules.evaluation import rules
 from lea_rules.evaluation.goals.context import Context, deadline_of, goal_evaluation, moment_label
 from lea_rules.evaluation.goals.selection import final_point, pending
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status
-from lea_rules.evaluation.reasons import Reason, Rule
+from lea_rules.evaluation.reasons import Measurement, Reason, Rule
 from lea_rules.evaluation.rules import Verdict
 from lea_rules.evaluation.series import SeriesPoint, totals
 from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Comparator, CompareGoal, Goal, MilestoneGoal, Quantity
-from lea_rules.period import available, describe_rule, is_past
+from lea_rules.period import available, is_past, moment_period
 
 
 def _reported_verdict(ctx: Context, wrap: Rule | None = None) -> Verdict:
@@ -59,8 +59,8 @@ def judge_categorical(ctx: Context, goal: CompareGoal) -> GoalEvaluation:
         rule=verdict.rule, latest=latest.to_point() if latest else None,
         target_text=f"{goal.comparator.value} {goal.value.describe()}",
         target_moment=moment_label(deadline, implicit),
-        measurement_for_target=describe_rule(deadline, indicator.measure)
-        + (f": {final.period.text}" if final else ""),
+        measurement_for_target=Measurement(moment_period(deadline), indicator.measure,
+                                           final.period if final else None),
         points=[p.to_point() for p in used], provisional=provisional_status is not None,
         provisional_status=provisional_status,
         illustrative=any(p.illustrative for p in used) or (used_stand and ctx.stand is not None

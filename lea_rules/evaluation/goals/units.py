@@ -10,12 +10,12 @@ from lea_rules.evaluation import rules
 from lea_rules.evaluation.goals.context import Context, as_float, deadline_of, goal_evaluation, moment_label
 from lea_rules.evaluation.goals.numeric import Numeric, judge_numeric
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, UnitCheck
-from lea_rules.evaluation.reasons import Reason, Rule, UnitCount
+from lea_rules.evaluation.reasons import Measurement, Reason, Rule, UnitCount
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, unit_observations
 from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Comparator, Result, UnitsGoal
-from lea_rules.period import describe_rule, is_past
+from lea_rules.period import is_past, moment_period
 
 
 def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation:
@@ -54,7 +54,7 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
                            explanation=Explanation(
                                rule=verdict.rule, target_value=as_float(x), target_text=text,
                                target_moment=moment_label(deadline, implicit),
-                               measurement_for_target=describe_rule(deadline, indicator.measure),
+                               measurement_for_target=Measurement(moment_period(deadline), indicator.measure),
                                units_declared=0))
     keys = {unit_key(name): name for name in declared}
     series: list[SeriesPoint] = []
