@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic.json_schema import SkipJsonSchema
 
 from lea_rules.evaluation.reasons import Measurement, Reason, Rule
 from lea_rules.evaluation.status import STATUS_COLOUR, Colour, GoalKind, Status
@@ -108,6 +109,10 @@ class Explanation(BaseModel):
         default=None, description="count over units: how many units eenheden.csv declares for the group")
     units_missing: int | None = Field(
         default=None, description="count over units: declared units without a value for units_period")
+    # Not in the JSON twin: what the report and the table need that the JSON says in words.
+    units_share: SkipJsonSchema[bool] = Field(
+        default=False, exclude=True, description="count over units: the figure is the share (%) of the "
+                                                 "declared units that meet (alle, elk), not their number")
 
 
 class GoalEvaluation(BaseModel):

@@ -6,7 +6,7 @@ import io
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from lea_rules.evaluation.model import Colour, EvaluationReport, GoalEvaluation, Point
+from lea_rules.evaluation.model import Colour, EvaluationReport, GoalEvaluation, GoalKind, Point
 from lea_rules.numbers import format_dutch
 
 if TYPE_CHECKING:
@@ -36,10 +36,9 @@ def point_text(point: Point | None, unit: str | None) -> str:
 def _latest_text(goal: GoalEvaluation) -> str:
     """The latest value; for a count over units also the share's % and how many delivered."""
     e = goal.explanation
-    if goal.kind != "eenheden":
+    if goal.kind is not GoalKind.UNITS:
         return point_text(e.latest, goal.unit)
-    share = e.target_text is not None and "%" in e.target_text  # alle/elk: a share of the units
-    text = point_text(e.latest, "%" if share else None)
+    text = point_text(e.latest, "%" if e.units_share else None)  # alle/elk: a share of the units
     if e.latest is not None and e.units_declared:
         delivered = e.units_declared - (e.units_missing or 0)
         text += f"; {delivered} van {e.units_declared} geleverd"
@@ -48,7 +47,7 @@ def _latest_text(goal: GoalEvaluation) -> str:
 
 def _goal_text(goal: GoalEvaluation, title: str) -> str:
     """Milestones and qualitative results say little by their kind: show the result's title too."""
-    if goal.kind in ("mijlpaal", "kwalitatief"):
+    if goal.kind.reported:
         short = title if len(title) <= 70 else title[:69] + "…"
         return f"{goal.description}: {short}"
     return goal.description

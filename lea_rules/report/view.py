@@ -24,6 +24,7 @@ from lea_rules.evaluation.model import (
     Colour,
     EvaluationReport,
     GoalEvaluation,
+    GoalKind,
     KengetalPoint,
     KengetalSeries,
     Point,
@@ -50,7 +51,6 @@ from lea_rules.words import REPORT_WORDS
 COLOUR_ORDER = (Colour.GREEN, Colour.ORANGE, Colour.RED, Colour.GREY)
 _RANK = {Colour.GREEN: 3, Colour.ORANGE: 2, Colour.RED: 1}
 _SYMBOL = {Colour.GREEN: "\u2713", Colour.ORANGE: "!", Colour.RED: "\u2717", Colour.GREY: "?"}
-NUMERIC_KINDS = ("drempel", "niveau", "richting", "relatief", "absoluut", "trend", "eenheden")
 
 
 @dataclass(frozen=True)
@@ -496,9 +496,9 @@ class _Builder:
     def goal_view(self, result_code: str, index: int, goal: GoalEvaluation, headline: bool) -> GoalView:
         e = goal.explanation
         unit = display_unit(goal)
-        numeric = goal.kind in NUMERIC_KINDS
+        numeric = goal.kind.numeric
         rows: list[Row] = []
-        if e.latest is not None or goal.kind not in ("mijlpaal", "kwalitatief"):
+        if e.latest is not None or not goal.kind.reported:
             rows.append(Row(self.t("latest"), self.point_value(e.latest, unit)))
         rows.append(Row(self.t("target"), ValueView(self.target_text(goal))))
         moment = self.fmt.period(e.target_moment) if e.target_moment else None
@@ -514,7 +514,7 @@ class _Builder:
             # a number computed from an illustrative figure is illustrative too: the required change
             # rests on the baseline, the others on the points used (Explanation.illustrative)
             baseline_illustrative = e.baseline is not None and e.baseline.illustrative
-            if goal.kind != "trend" and ahead and e.required_per_year is not None:
+            if goal.kind is not GoalKind.TREND and ahead and e.required_per_year is not None:
                 required = self.fmt.change(e.required_per_year, unit)
                 rows.append(Row(self.t("required_change"),
                                 ValueView(required, illustrative=baseline_illustrative)))
@@ -528,7 +528,7 @@ class _Builder:
                 share = self.fmt.value(e.achieved_share * 100, "%")
                 rows.append(Row(self.t("achieved_share"), ValueView(share, illustrative=e.illustrative)))
             # no projection across a series break: the rule says so, no "geen gegevens" row
-            if goal.kind != "trend" and not e.series_break and (
+            if goal.kind is not GoalKind.TREND and not e.series_break and (
                     not goal.past or (e.provisional and e.projection is not None)):
                 label = self.t("projection", moment=moment) if moment else self.t("projection_plain")
                 if goal.past:
@@ -597,7 +597,7 @@ class _Builder:
                 and e.latest.value is not None and (not goal.past or e.provisional)
                 and target_t > e.latest.t):
             projection = (e.latest.t, e.latest.value, target_t, e.projection)
-        low, high = self._bounds(None if goal.kind == "eenheden" else goal.indicator, unit)
+        low, high = self._bounds(None if goal.kind is GoalKind.UNITS else goal.indicator, unit)
         label = goal.indicator_label or goal.indicator or goal.description
         parts = [self.t("sum_points", points="; ".join(
             f"{self.fmt.period(p.period)}: {self.fmt.value(p.value, unit)}"
@@ -953,8 +953,8 @@ def target_axis(measurement: Measurement | None) -> float | None:
 def display_unit(goal: GoalEvaluation) -> str | None:
     """The unit of the figures of a goal. Counting over units gives a number or a share of
     units (`tenminste 6 IKC`, `alle IKC (100%)`), not the ja/nee of the indicator."""
-    if goal.kind == "eenheden":
-        return "%" if "%" in (goal.explanation.target_text or "") else "aantal"
+    if goal.kind is GoalKind.UNITS:
+        return "%" if goal.explanation.units_share else "aantal"
     return goal.unit
 
 

@@ -53,6 +53,7 @@ class Numeric:
     counts: dict[str, UnitCount] = field(default_factory=dict)  # count over units, per period
     required: int | None = None  # count over units: how many must meet (N, or every declared unit)
     group: str = ""
+    share: bool = False  # count over units: the figure is the share (%) that meets, not the number
 
 
 def settle(spec: Numeric, count: UnitCount | None, verdict: Verdict, notes: list[str]) -> Verdict:
@@ -92,7 +93,8 @@ def judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluation
                                    rule=verdict.rule, target_value=as_float(spec.target_value),
                                    target_text=spec.target_text, target_moment=moment,
                                    measurement_for_target=rule_for_target,
-                                   illustrative=any(p.illustrative for p in points), notes=notes))
+                                   illustrative=any(p.illustrative for p in points), notes=notes,
+                                   units_share=spec.share))
     final = final_point(points, spec.deadline, past)
     used = window(points, base.point, final)
     observed = [p for p in used if not p.explicit]
@@ -152,7 +154,7 @@ def judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluation
         notes=notes, provisional_status=provisional_status, series_break=broken, units=units,
         units_period=observed[-1].period.text if units else None,
         units_declared=count.declared if count is not None else None,
-        units_missing=count.missing if count is not None else None)
+        units_missing=count.missing if count is not None else None, units_share=spec.share)
     return goal_evaluation(spec.kind, spec.goal, spec.indicator, verdict, past=past, explanation=explanation)
 
 

@@ -51,11 +51,12 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
     if not declared:
         verdict = Verdict(Status.NO_DATA, Reason(Rule.UNITS_UNDECLARED, group=group_name, file=units.label))
         return goal_evaluation(GoalKind.UNITS, goal, indicator, verdict, past=is_past(deadline, ctx.peiljaar),
-                           explanation=Explanation(
-                               rule=verdict.rule, target_value=as_float(x), target_text=text,
-                               target_moment=moment_label(deadline, implicit),
-                               measurement_for_target=Measurement(moment_period(deadline), indicator.measure),
-                               units_declared=0))
+                               explanation=Explanation(
+                                   rule=verdict.rule, target_value=as_float(x), target_text=text,
+                                   target_moment=moment_label(deadline, implicit),
+                                   measurement_for_target=Measurement(moment_period(deadline),
+                                                                      indicator.measure),
+                                   units_declared=0, units_share=goal.minimum is None))
     keys = {unit_key(name): name for name in declared}
     series: list[SeriesPoint] = []
     checks: dict[str, list[UnitCheck]] = {}
@@ -92,7 +93,7 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
     series.sort(key=lambda p: p.start)
     spec = Numeric(GoalKind.UNITS, goal, indicator, series, target, x, text, deadline, implicit,
                    indicator.measure, bounds, notes=notes, units=checks, counts=counts, required=required,
-                   group=group_name)
+                   group=group_name, share=goal.minimum is None)
     return judge_numeric(ctx, result, spec)
 
 
