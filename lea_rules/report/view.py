@@ -514,7 +514,7 @@ class _Builder:
             # a number computed from an illustrative figure is illustrative too: the required change
             # rests on the baseline, the others on the points used (Explanation.illustrative)
             baseline_illustrative = e.baseline is not None and e.baseline.illustrative
-            if goal.kind is not GoalKind.TREND and ahead and e.required_per_year is not None:
+            if shows_required(goal):
                 required = self.fmt.change(e.required_per_year, unit)
                 rows.append(Row(self.t("required_change"),
                                 ValueView(required, illustrative=baseline_illustrative)))
@@ -527,14 +527,15 @@ class _Builder:
             if e.achieved_share is not None:
                 share = self.fmt.value(e.achieved_share * 100, "%")
                 rows.append(Row(self.t("achieved_share"), ValueView(share, illustrative=e.illustrative)))
-            # no projection across a series break: the rule says so, no "geen gegevens" row
-            if goal.kind is not GoalKind.TREND and not e.series_break and (
-                    not goal.past or (e.provisional and e.projection is not None)):
+            # a projection that was not made is not shown: "geen gegevens" is the word for missing
+            # data, never for a number the rules did not compute (a break, too few points, no trend)
+            if goal.kind is not GoalKind.TREND and e.projection is not None and not e.series_break and (
+                    not goal.past or e.provisional):
                 label = self.t("projection", moment=moment) if moment else self.t("projection_plain")
                 if goal.past:
                     label += f" ({self.t('provisional')})"
                 rows.append(Row(label, ValueView(self.fmt.value(e.projection, unit),
-                                                 illustrative=e.illustrative and e.projection is not None)))
+                                                 illustrative=e.illustrative)))
         sources: list[str] = []
         for point in [*e.points, e.baseline, e.latest]:
             if point is not None and point.source and point.source not in sources:
@@ -621,8 +622,9 @@ class _Builder:
             target_label=f"{self.t('legend_target')} {self._signs(e.target_text)}" if target and e.target_text
             else (f"{self.t('legend_target')} {short(target[1])}" if target else None),
             axis_unit="" if unit in ("%", "aantal", None) else unit_words(unit, self.lang),
-            # no required path from the baseline across a series break
-            baseline=None if e.series_break else baseline, projection=projection, low=low, high=high,
+            # the required path only where the required change decided the status (as in the table):
+            # a met or keep-it target needs no path, and none is drawn across a series break
+            baseline=baseline if shows_required(goal) and not e.series_break else None, projection=projection, low=low, high=high,
             whole=unit == "aantal",
             school_years=all(re.fullmatch(r"\d{4}/\d{4}", p.period) for p in numbers))
         return line_chart(spec, self.legend, short), summary
@@ -956,6 +958,15 @@ def display_unit(goal: GoalEvaluation) -> str | None:
     if goal.kind is GoalKind.UNITS:
         return "%" if goal.explanation.units_share else "aantal"
     return goal.unit
+
+
+def shows_required(goal: GoalEvaluation) -> bool:
+    """The required change decided the status: before the deadline (or with the final value pending)
+    on a target that is not yet met. A met or keep-it target has none (`required_per_year` None), and
+    neither the table nor the chart shows a required change or path for it."""
+    e = goal.explanation
+    ahead = not goal.past or e.provisional
+    return goal.kind is not GoalKind.TREND and ahead and e.required_per_year is not None
 
 
 def _ref(result: ResultView) -> ResultRef:
