@@ -59,10 +59,10 @@ def test_the_required_path_is_drawn_only_where_the_required_change_decided(
 # (name, doel, data, peiljaar, basis): no projection made, so no projection row
 NO_PROJECTION = [
     ("basis en meting op hetzelfde moment", "x >= 80% in 2027", [x("2023", "72")], 2025, "72% in 2023"),
-    ("niet te beoordelen: basis 0", "x gestegen met 20% in 2027 t.o.v. 2024", [x("2024", "0"), x("2025", "3")],
-     2025, None),
-    ("trendbreuk", "x >= 85% in 2027", [x("2024", "78", "oud"), x("2025", "80", "oud"), x("2026", "77", "nieuw")],
-     2026, None),
+    ("niet te beoordelen: basis 0", "x gestegen met 20% in 2027 t.o.v. 2024",
+     [x("2024", "0"), x("2025", "3")], 2025, None),
+    ("trendbreuk", "x >= 85% in 2027",
+     [x("2024", "78", "oud"), x("2025", "80", "oud"), x("2026", "77", "nieuw")], 2026, None),
 ]
 
 

@@ -624,7 +624,8 @@ class _Builder:
             axis_unit="" if unit in ("%", "aantal", None) else unit_words(unit, self.lang),
             # the required path only where the required change decided the status (as in the table):
             # a met or keep-it target needs no path, and none is drawn across a series break
-            baseline=baseline if shows_required(goal) and not e.series_break else None, projection=projection, low=low, high=high,
+            baseline=baseline if shows_required(goal) and not e.series_break else None,
+            projection=projection, low=low, high=high,
             whole=unit == "aantal",
             school_years=all(re.fullmatch(r"\d{4}/\d{4}", p.period) for p in numbers))
         return line_chart(spec, self.legend, short), summary
