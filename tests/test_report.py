@@ -589,7 +589,8 @@ def test_templates_ship_inside_the_package() -> None:
     from importlib.resources import files
 
     templates = files("lea_rules.report") / "templates"
-    for name in ("report.html.j2", "_macros.html.j2", "_glance.html.j2", "_appendix.html.j2", "report.css"):
+    for name in ("report.html.j2", "_macros.html.j2", "_glance.html.j2", "_appendix.html.j2", "report.css",
+                 "print.css", "_page_style.html.j2"):
         assert (templates / name).is_file(), name
 
 

@@ -235,6 +235,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "question": ("Vraag", "Question"),
     "footer": ("Gemaakt met lea report uit {agenda}. Geen internet nodig om dit bestand te openen.",
                "Made with lea report from {agenda}. No internet needed to open this file."),
+    # print: the running header and the page number in the page margins (print.css)
+    "running_head": ("Gemeente {municipality}", "Municipality of {municipality}"),
+    "running_head_year": ("{kind} \u00b7 peiljaar {year}", "{kind} \u00b7 reference year {year}"),
+    "page_of": ("pagina {page} van {pages}", "page {page} of {pages}"),
 }
 
 _METHOD: dict[str, tuple[str, ...]] = {

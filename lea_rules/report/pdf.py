@@ -2,11 +2,21 @@
 
 Only Debian's own Chromium is used (no browser download). The page may load nothing but
 the report itself: every request other than file: and data: URLs is refused.
+
+Page numbers, the running header and "pagina N van M" come from the stylesheet (print.css,
+`@page` margin boxes). Chromium has no `target-counter()`, so the page numbers in the contents
+list take a second pass: print once, read from that PDF on which page each contents target
+landed (Chromium writes a named destination for every element a link points to; pypdf reads
+them), write the numbers into the contents links (`data-page`, shown by print.css in room it
+kept free, so nothing moves), and print again. The second PDF is read back too, and printed
+once more should a number still not match.
 """
 
 from __future__ import annotations
 
+import io
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +24,16 @@ CHROMIUM_CANDIDATES = ("/usr/bin/chromium",)
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run"]
 ALLOWED_SCHEMES = ("file:", "data:", "about:")
+PDF_OPTIONS: dict[str, Any] = {"format": "A4", "print_background": True, "prefer_css_page_size": True}
+# the contents list: the links whose targets get a page number
+CONTENTS_LINKS = "nav.toc a[href^='#']"
+MAX_PASSES = 4
 
 INSTALL_HELP = (
-    "Voor --pdf is headless Chromium nodig, met de Python-module Playwright.\n"
+    "Voor --pdf is headless Chromium nodig, met de Python-modules Playwright en pypdf.\n"
     "Installeer ze zo (Debian of Ubuntu):\n"
     "    sudo apt install chromium\n"
-    "    pip install 'lea-rules[pdf]'\n"
+    "    pip install 'lea-rules[pdf]'   # Playwright en pypdf\n"
     "Het HTML-rapport is wel gemaakt; u kunt het ook openen in een browser en afdrukken als PDF."
 )
 
@@ -52,6 +66,49 @@ def playwright_available() -> bool:
     return True
 
 
+def destination_pages(pdf: bytes) -> dict[str, int]:
+    """Every named destination in the PDF (an id some link points to) -> its page, from 1."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    pages: dict[str, int] = {}
+    for name, destination in reader.named_destinations.items():
+        number = reader.get_destination_page_number(destination)
+        if number is not None:  # a destination on no page of this file
+            key = str(name)
+            pages[key[1:] if key.startswith("/") else key] = number + 1
+    return pages
+
+
+_TARGETS_JS = f"""() => [...document.querySelectorAll("{CONTENTS_LINKS}")]
+    .map(a => decodeURIComponent(a.getAttribute("href").slice(1)))"""
+_NUMBER_JS = f"""(pages) => {{
+    for (const a of document.querySelectorAll("{CONTENTS_LINKS}")) {{
+        const page = pages[decodeURIComponent(a.getAttribute("href").slice(1))];
+        if (page === undefined) a.removeAttribute("data-page");
+        else a.setAttribute("data-page", String(page));
+    }}
+}}"""
+
+
+def print_numbered(page: Any) -> bytes:
+    """The PDF of the loaded page (print media), with the contents list's page numbers filled in."""
+    targets: list[str] = page.evaluate(_TARGETS_JS)
+    pdf: bytes = page.pdf(**PDF_OPTIONS)
+    if not targets:
+        return pdf
+    shown: Mapping[str, int] = {}
+    for _ in range(MAX_PASSES):
+        landed = destination_pages(pdf)
+        wanted = {target: landed[target] for target in targets if target in landed}
+        if shown and wanted == shown:
+            return pdf
+        page.evaluate(_NUMBER_JS, wanted)
+        shown = wanted
+        pdf = page.pdf(**PDF_OPTIONS)
+    raise PdfFailed("de paginanummers van de inhoudsopgave blijven verschuiven")
+
+
 def block_network(route: Any) -> None:
     """Playwright route handler: let local files through, refuse everything else."""
     if route.request.url.startswith(ALLOWED_SCHEMES):
@@ -70,6 +127,10 @@ def html_to_pdf(html_path: Path, pdf_path: Path) -> None:
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
         raise PdfUnavailable("De Python-module Playwright ontbreekt.\n" + INSTALL_HELP) from exc
+    try:
+        import pypdf  # noqa: F401
+    except ImportError as exc:
+        raise PdfUnavailable("De Python-module pypdf ontbreekt.\n" + INSTALL_HELP) from exc
     from lea_rules.atomic import commit, discard, stage
 
     # A fresh, unique file (never a fixed name someone could have linked elsewhere), replaced
@@ -83,7 +144,7 @@ def html_to_pdf(html_path: Path, pdf_path: Path) -> None:
                 page.route("**/*", block_network)
                 page.goto(html_path.resolve().as_uri(), wait_until="load")
                 page.emulate_media(media="print")
-                page.pdf(path=str(tmp), format="A4", print_background=True, prefer_css_page_size=True)
+                tmp.write_bytes(print_numbered(page))
             finally:
                 browser.close()
         commit(tmp, pdf_path)

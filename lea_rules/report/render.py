@@ -7,6 +7,7 @@ The stylesheet is inlined; nothing is loaded from the network.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +28,8 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       finalize=_without_bidi_controls)
+    env.filters["css_string"] = css_string
+    env.filters["css_page_counter"] = css_page_counter
     return env
 
 
@@ -41,8 +44,32 @@ def _without_bidi_controls(value: object) -> object:
 
 
 def stylesheet() -> Markup:
-    """Our own stylesheet (no user text in it), inlined in a <style> element."""
-    return Markup((TEMPLATES / "report.css").read_text(encoding="utf-8"))
+    """Our own stylesheets (no user text in them), for screen and for print, inlined in a <style>
+    element."""
+    return Markup("\n".join((TEMPLATES / name).read_text(encoding="utf-8").rstrip("\n") + "\n"
+                            for name in ("report.css", "print.css")))
+
+
+_CSS_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;()-_'")
+
+
+def css_string(value: object) -> Markup:
+    """A quoted CSS string for `content:` in our <style>: every character but letters, digits
+    and a little punctuation as a CSS escape, so that no text (a municipality's name) can end
+    the string or the <style> element; bidi controls shown as U+FFFD first, as everywhere."""
+    text = str(value).translate(BIDI_TABLE)
+    return Markup('"' + "".join(ch if ch in _CSS_PLAIN else f"\\{ord(ch):x} " for ch in text) + '"')
+
+
+def css_page_counter(template: str) -> Markup:
+    """'pagina {page} van {pages}' -> "pagina " counter(page) " van " counter(pages)."""
+    parts = []
+    for piece in re.split(r"(\{page\}|\{pages\})", template):
+        if piece in ("{page}", "{pages}"):
+            parts.append(f"counter({piece[1:-1]})")
+        elif piece:
+            parts.append(str(css_string(piece)))
+    return Markup(" ".join(parts))
 
 
 def render_html(data: ReportInput) -> str:
