@@ -307,7 +307,7 @@ class Indicator:
     per_spans: tuple[Span, ...] = ()
     # `soort: kengetal`: followed for context (e.g. risk per wijk), no target of its own.
     context: bool = False
-    bounds_written: Bounds | None = field(default=None, compare=False)  # the `grenzen:` line
+    bounds_written: Bounds | None = None  # the `grenzen:` line as written
 
     @property
     def key(self) -> str:
@@ -351,7 +351,7 @@ class Result:
     code_explicit: bool = False
     provenance: Provenance = Provenance()
     # A `doel:` line is written under the result, also when it did not parse (said there once).
-    goal_line: bool = field(default=True, compare=False)
+    goal_line: bool = True
 
     @property
     def current_goals(self) -> tuple[Goal, ...]:
@@ -442,7 +442,9 @@ class Agenda:
     budgets: tuple[Budget, ...] = ()
     provenance: Provenance = Provenance()
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
-    declarations: tuple[Declaration, ...] = field(default=(), compare=False)
+    # Every kop and declaration line, a refused second one too: part of the meaning that
+    # `lea fmt` proves unchanged (strip_spans), as the checks read them.
+    declarations: tuple[Declaration, ...] = ()
 
     # --- navigation helpers (pure) ---
     def walk_sections(self) -> Iterator[Section]:
