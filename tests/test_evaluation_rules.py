@@ -405,7 +405,8 @@ def test_revised_target_is_marked_and_explained() -> None:
     result = result_of("herzien", bereik(("2023", "80"), ("2025", "85")), 2025)
     assert result.revised
     assert result.goals[0].description == "bereik >= 88% in 2026"
-    assert any("oorspronkelijk doel: bereik >= 90% in 2025" in n for n in result.goals[0].explanation.notes)
+    notes = [nl.note(n) for n in result.goals[0].explanation.notes]
+    assert any("oorspronkelijk doel: bereik >= 90% in 2025" in n for n in notes)
 
 
 def test_derived_indicator_reproduces_the_published_figure() -> None:
@@ -698,5 +699,5 @@ def test_a_change_says_whether_it_is_relative_or_absolute() -> None:
     absolute = result_of("r", [x("2024", "10"), x("2027", "8")], 2027, agenda=x_agenda(
         "x gedaald met 2 procentpunt in 2027 t.o.v. 2024", "lager", None, "%"))
     assert relative.goals[0].kind == "relatief" and absolute.goals[0].kind == "absoluut"
-    assert "relatief: 20% van de waarde in 2024" in relative.goals[0].explanation.notes[0]
-    assert "10 - 2 procentpunt, absoluut" in absolute.goals[0].explanation.notes[0]
+    assert "relatief: 20% van de waarde in 2024" in nl.note(relative.goals[0].explanation.notes[0])
+    assert "10 - 2 procentpunt, absoluut" in nl.note(absolute.goals[0].explanation.notes[0])

@@ -10,9 +10,10 @@ import pytest
 from lea_rules import words
 from lea_rules.data.model import ReportedState
 from lea_rules.evaluation.model import Explanation
+from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import Measurement, Reason, Rule, UnitCount
 from lea_rules.evaluation.status import Status
-from lea_rules.nodes import Measure
+from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.period import Period
 from lea_rules.report.formatting import period_axis
 from lea_rules.report.view import target_axis
@@ -92,3 +93,36 @@ def test_measurement_in_every_language_and_on_the_chart(measure: Measure, kind: 
     # the chart's target sits where reading the Dutch sentence back always put it
     assert target_axis(value) == period_axis(dutch)
     assert words.measurement(value, "nl_plain") == dutch
+
+
+def note_sample(remark: Remark) -> Note:
+    return Note(remark, status=Status.ON_TRACK, period="2024", value=Decimal("12.5"), other=Decimal("0.2"),
+                target=Decimal("10"), direction=-1, quantity="20%", comparator=Comparator.LT,
+                judged_as=Comparator.LE, better=Better.LOWER, count=UnitCount(3, 5, 7), group="IKC",
+                number=7, required=8, file="data/x/eenheden.csv", ratings=("slecht", "goed"),
+                day=date(2025, 3, 15), original="bereik >= 90% in 2025", text="zoals geschreven")
+
+
+@pytest.mark.parametrize("lang", sorted(words.LANGUAGES))
+def test_every_note_has_a_sentence_in_every_language(lang: str) -> None:
+    missing = [remark.name for remark in Remark if remark not in words.notes(lang)]
+    assert not missing, f"{lang}: no sentence for {missing}"
+    for remark in Remark:
+        text = words.note(note_sample(remark), lang)
+        assert text.strip() and "None" not in text, (lang, remark, text)
+
+
+def test_english_notes_are_english() -> None:
+    same = [r.name for r in Remark if r is not Remark.READ_BACK
+            and en.note(note_sample(r)) == nl.note(note_sample(r))]
+    assert not same
+    assert en.note(Note(Remark.PENDING, status=Status.ACCELERATION_NEEDED)) == (
+        "no measurement for the target moment yet; provisional status: acceleration needed")
+
+
+def test_notes_read_back_from_the_json_twin() -> None:
+    explanation = Explanation(rule=Reason(Rule.NO_BASELINE), notes=[note_sample(Remark.WHOLE_NUMBERS)])
+    dumped = explanation.model_dump_json()
+    assert '"notes":["hele aantallen: < 12,5 is <= 0,2"]' in dumped
+    back = Explanation.model_validate_json(dumped)
+    assert back.notes[0].remark is Remark.READ_BACK and back.model_dump_json() == dumped

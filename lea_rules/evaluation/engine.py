@@ -17,6 +17,7 @@ from lea_rules.evaluation.model import (
     ResultEvaluation,
     Status,
 )
+from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.nodes import Agenda, Goal, Result, Section, expr_names, goal_indicators
 from lea_rules.period import available, parse_period
 
@@ -173,9 +174,7 @@ def _with_revision_notes(evaluation: ResultEvaluation, result: Result) -> Result
 
     revision = result.revisions[-1]
     original = " en ".join(describe_goal(g) for g in result.goals)
-    note = (f"doel herzien op {revision.decided.isoformat()}"
-            + (f" ({revision.reason})" if revision.reason else "")
-            + f"; oorspronkelijk doel: {original}")
+    note = Note(Remark.TARGET_REVISED, day=revision.decided, text=revision.reason or None, original=original)
     goals = [g.model_copy(update={"explanation": g.explanation.model_copy(
         update={"notes": [*g.explanation.notes, note]})}) for g in evaluation.goals]
     return evaluation.model_copy(update={"goals": goals})

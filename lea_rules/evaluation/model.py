@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 from pydantic.json_schema import SkipJsonSchema
 
+from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import Measurement, Reason, Rule
 from lea_rules.evaluation.status import STATUS_COLOUR, Colour, GoalKind, Status
 from lea_rules.words import nl
@@ -32,6 +33,16 @@ MeasurementText = Annotated[Measurement, BeforeValidator(_read_measurement),
                             PlainSerializer(nl.measurement, return_type=str),
                             WithJsonSchema({"type": "string"})]
 """Which measurement counts for the target moment, typed; the JSON twin says it in Dutch."""
+
+
+
+def _read_note(value: object) -> object:
+    return Note(Remark.READ_BACK, text=value) if isinstance(value, str) else value
+
+
+NoteText = Annotated[Note, BeforeValidator(_read_note), PlainSerializer(nl.note, return_type=str),
+                     WithJsonSchema({"type": "string"})]
+"""A note of a verdict, typed; the JSON twin says it in Dutch."""
 
 KindText = Annotated[GoalKind, WithJsonSchema({"type": "string"})]
 
@@ -91,7 +102,7 @@ class Explanation(BaseModel):
     indicative: bool = False  # fewer than 3 points
     provisional: bool = False  # voorlopig: before the final value is in
     illustrative: bool = False  # any point used is illustrative
-    notes: list[str] = Field(default_factory=list)
+    notes: list[NoteText] = Field(default_factory=list)
     # Added in lea-evaluation/1 (compatible): more of the numbers behind a verdict.
     provisional_status: Status | None = Field(
         default=None,

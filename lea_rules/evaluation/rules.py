@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from lea_rules.data.model import ReportedState
+from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import Reason, Rule
 from lea_rules.evaluation.status import Status
 from lea_rules.nodes import Comparator
@@ -120,7 +121,7 @@ class Verdict:
     last_change: Decimal | None = None  # two-signal rule
     indicative: bool = False
     share: Decimal | None = None  # at the deadline, not met: (y_tT - y0) / (X - y0)
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[Note, ...] = field(default_factory=tuple)
 
 
 def before_deadline(points: Sequence[TimeValue], target: Target, t_target: Decimal) -> Verdict:
@@ -134,7 +135,7 @@ def before_deadline(points: Sequence[TimeValue], target: Target, t_target: Decim
         if target.met(yt):
             return Verdict(Status.ALREADY_MET, Reason(Rule.ONE_POINT_MET), indicative=True)
         return Verdict(Status.TOO_FEW_POINTS, Reason(Rule.ONE_POINT), indicative=True,
-                       notes=("de meting voldoet nu niet aan het doel",))
+                       notes=(Note(Remark.ONE_POINT_NOT_MET),))
     a = slope(points)
     assert a is not None
     indicative = len(points) < 3
@@ -232,7 +233,7 @@ def two_signals(points: Sequence[TimeValue], direction: int, trend: bool = False
         status, rule = Status.INSUFFICIENT_PROGRESS, Rule.SIGNALS_NO_CHANGE
     else:
         status, rule = Status.WRONG_DIRECTION, Rule.SIGNALS_BOTH_WRONG
-    notes = ("met twee metingen zijn beide veranderingen gelijk",) if len(points) == 2 else ()
+    notes = (Note(Remark.TWO_POINTS),) if len(points) == 2 else ()
     return Verdict(status, Reason(rule, trend=trend), actual=avg, last_change=last,
                    indicative=len(points) < 3, notes=notes)
 

@@ -552,7 +552,8 @@ class _Builder:
             indicator_label=goal.indicator_label,
             status=_require(status_view(goal.status, self.lang, e.illustrative)), headline=headline,
             past=goal.past,
-            rows=rows, rule=words.rule(e.rule, REPORT_WORDS[self.lang]), notes=list(e.notes),
+            rows=rows, rule=words.rule(e.rule, REPORT_WORDS[self.lang]),
+            notes=[words.note(n, REPORT_WORDS[self.lang]) for n in e.notes],
             sources=sources,
             measurement=words.measurement(e.measurement_for_target, REPORT_WORDS[self.lang])
             if e.measurement_for_target is not None else None, chart=chart, chart_summary=summary,

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from types import ModuleType
 
+from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import Measurement, Reason, Rule
 from lea_rules.words import en, nl, nl_plain
 
@@ -35,6 +36,17 @@ def measurement(value: Measurement, lang: str) -> str:
     """Which measurement counts for the target moment, in one language."""
     text: str = LANGUAGES[lang].measurement(value)
     return text
+
+
+def note(value: Note, lang: str) -> str:
+    """A note of a verdict in one language."""
+    text: str = LANGUAGES[lang].note(value)
+    return text
+
+
+def notes(lang: str) -> Mapping[Remark, Callable[[Note], str]]:
+    table: Mapping[Remark, Callable[[Note], str]] = LANGUAGES[lang].NOTES
+    return table
 
 
 def rule(reason: Reason, lang: str) -> str:

@@ -8,9 +8,10 @@ from decimal import Decimal
 from babel.numbers import format_decimal
 
 from lea_rules.data.model import ReportedState
+from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import SIGNALS, Measurement, Reason, Rule, UnitCount
 from lea_rules.evaluation.status import Status
-from lea_rules.nodes import Measure
+from lea_rules.nodes import Better, Measure
 from lea_rules.period import Period, school_year_of
 from lea_rules.words.common import field, inner
 
@@ -184,3 +185,104 @@ def measurement(value: Measurement) -> str:
     assert value.target is not None and value.measure is not None
     final = f": {value.final.text}" if value.final is not None else ""
     return _counts_for(value.target, value.measure) + final
+
+
+def _count(n: Note) -> tuple[UnitCount, str]:
+    assert n.count is not None
+    return n.count, field(n.group)
+
+
+def _value(value: Decimal | None) -> str:
+    assert value is not None
+    return str(format_decimal(value, format="#,##0.######", locale="en_GB"))
+
+
+def _same_moment(n: Note) -> str:
+    shown = _value(n.value) + ("%" if n.percent else "")
+    return (f"the measurement for {n.period} ({shown}) is a measurement, even though it falls on the moment "
+            "of the baseline in the agenda" + ("" if n.flag else "; it differs from that baseline, and the "
+                                               "baseline in the agenda counts as y0"))
+
+
+def _gap(n: Note) -> str:
+    count, group = _count(n)
+    return (f"{n.period}: {unit_count(count, group)} (that measurement only counts the delivered units "
+            "that meet)")
+
+
+def _met_despite(n: Note) -> str:
+    count, group = _count(n)
+    return (f"{unit_count(count, group)}; the target is already met with the delivered units: the missing "
+            "units cannot undo that")
+
+
+def _missed_even_if(n: Note) -> str:
+    count, group = _count(n)
+    return f"{unit_count(count, group)}; even if all the missing units meet, the target is not met"
+
+
+def _better(n: Note) -> str:
+    assert n.better is not None and n.comparator is not None
+    lower = n.better is Better.LOWER
+    return (f"better: {'lower' if lower else 'higher'}: a value {'below' if lower else 'above'} {n.quantity} "
+            f"also meets the target; judged as {n.comparator.value} {_value(n.value)}"
+            + ("%" if n.percent else ""))
+
+
+def _whole(n: Note) -> str:
+    assert n.comparator is not None and n.judged_as is not None
+    return f"whole numbers: {n.comparator.value} {_value(n.value)} is {n.judged_as.value} {_value(n.other)}"
+
+
+def _sign(n: Note) -> str:
+    return "+" if n.direction > 0 else "-"
+
+
+def _revised(n: Note) -> str:
+    assert n.day is not None
+    return (f"target revised on {n.day.isoformat()}" + (f" ({n.text})" if n.text else "")
+            + f"; original target: {n.original}")
+
+
+NOTES: dict[Remark, Callable[[Note], str]] = {
+    Remark.PENDING: lambda n: ("no measurement for the target moment yet; provisional status: "
+                               f"{STATUS[n.status] if n.status else ''}"),
+    Remark.NO_REFERENCE_POINT: lambda n: f"no measurement for the reference year {n.period}",
+    Remark.SAME_MOMENT: _same_moment,
+    Remark.UNITS_GAP_EARLIER: _gap,
+    Remark.UNITS_MET_DESPITE_MISSING: _met_despite,
+    Remark.UNITS_MISSED_EVEN_IF_ALL: _missed_even_if,
+    Remark.BREAK_JUDGED_AT_DEADLINE: lambda n: ("series break: the source or definition changed within the "
+                                                "series; the measurement for the target moment is judged "
+                                                "all the same"),
+    Remark.BREAK_NOW_MET: lambda n: (f"the latest measurement {'meets' if n.flag else 'does not meet'} the "
+                                     "target now"),
+    Remark.EXACT_LEVEL: lambda n: (f"exact level: judged as the distance to {_value(n.value)} (lower is "
+                                   "better); the required and actual change apply to that distance"),
+    Remark.DEFAULT_TOLERANCE: lambda n: f"margin {_value(n.value)}: half a unit of the last decimal written",
+    Remark.BETTER_BEATS_LEVEL: _better,
+    Remark.WHOLE_NUMBERS: _whole,
+    Remark.RELATIVE_TARGET: lambda n: (
+        f"target X = {_value(n.value)} × (1 {_sign(n)} {_value(n.other)}), relative: {n.quantity} of the "
+        f"value in {n.period}; X = {_value(n.target)}"),
+    Remark.ABSOLUTE_TARGET: lambda n: (f"target X = {_value(n.value)} {_sign(n)} {n.quantity}, absolute; "
+                                       f"X = {_value(n.target)}"),
+    Remark.UNITS_COUNTED: lambda n: "the value is the number of units that meet the condition",
+    Remark.UNITS_FEWER_DECLARED: lambda n: (f"{n.file} lists {n.number} units ({n.group}): fewer than the "
+                                            f"{n.required} the target asks for"),
+    Remark.UNITS_SHARE: lambda n: (
+        f"the value is the share (%) of the {n.number} declared units ({n.group}) that meet the condition; "
+        "a unit without data does not count as meeting"),
+    Remark.ONE_POINT_NOT_MET: lambda n: "the measurement does not meet the target now",
+    Remark.TWO_POINTS: lambda n: "with two measurements both changes are the same",
+    Remark.RATINGS_ORDER: lambda n: f"ratings from bad to good: {', '.join(n.ratings)}",
+    Remark.MILESTONE_OVERDUE: lambda n: (f"the target moment ({n.period}) has passed and the milestone has "
+                                         "not yet been realised"),
+    Remark.TARGET_REVISED: _revised,
+    Remark.READ_BACK: lambda n: field(n.text),
+}
+
+
+def note(value: Note) -> str:
+    """A note in English."""
+    return NOTES[value.remark](value)

@@ -4,10 +4,12 @@ evaluation-method.md (R, met(y_tT), d * a)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from lea_rules.data.units import plural
+from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import SIGNALS, Measurement, Reason, Rule, UnitCount
-from lea_rules.nodes import Measure
+from lea_rules.nodes import Better, Measure
 from lea_rules.numbers import format_dutch
 from lea_rules.period import Period, school_year_of
 from lea_rules.words.common import field, inner
@@ -154,3 +156,107 @@ def measurement(value: Measurement) -> str:
     assert value.target is not None and value.measure is not None
     final = f": {value.final.text}" if value.final is not None else ""
     return _counts_for(value.target, value.measure) + final
+
+
+def _same_moment(n: Note) -> str:
+    assert n.value is not None
+    shown = format_dutch(n.value) + ("%" if n.percent else "")
+    return (f"de meting over {n.period} ({shown}) is een meting, ook al valt ze op het moment van de basis "
+            "in de agenda" + ("" if n.flag else "; ze verschilt van die basis, en de basis in de agenda "
+                              "telt als y0"))
+
+
+def _count(n: Note) -> tuple[UnitCount, str]:
+    assert n.count is not None
+    return n.count, field(n.group)
+
+
+def _gap(n: Note) -> str:
+    count, group = _count(n)
+    return (f"{n.period}: {unit_count(count, group)} (die meting telt alleen de geleverde {plural(group)} "
+            "die voldoen)")
+
+
+def _met_despite(n: Note) -> str:
+    count, group = _count(n)
+    return (f"{unit_count(count, group)}; het doel is al gehaald met de geleverde {plural(group)}: de "
+            f"ontbrekende {plural(group, count.missing)} kunnen dat niet ongedaan maken")
+
+
+def _missed_even_if(n: Note) -> str:
+    count, group = _count(n)
+    return (f"{unit_count(count, group)}; ook als de ontbrekende {plural(group, count.missing)} allemaal "
+            "voldoen, wordt het doel niet gehaald")
+
+
+def _number(value: Decimal | None) -> str:
+    assert value is not None
+    return format_dutch(value)
+
+
+def _better(n: Note) -> str:
+    assert n.better is not None and n.comparator is not None
+    return (f"beter: {n.better.value}: een waarde {'onder' if n.better is Better.LOWER else 'boven'} "
+            f"{n.quantity} haalt het doel ook; beoordeeld als {n.comparator.value} {_number(n.value)}"
+            + ("%" if n.percent else ""))
+
+
+def _whole(n: Note) -> str:
+    assert n.comparator is not None and n.judged_as is not None
+    return (f"hele aantallen: {n.comparator.value} {_number(n.value)} is {n.judged_as.value} "
+            f"{_number(n.other)}")
+
+
+def _sign(n: Note) -> str:
+    return "+" if n.direction > 0 else "-"
+
+
+def _revised(n: Note) -> str:
+    assert n.day is not None
+    return (f"doel herzien op {n.day.isoformat()}" + (f" ({n.text})" if n.text else "")
+            + f"; oorspronkelijk doel: {n.original}")
+
+
+NOTES: dict[Remark, Callable[[Note], str]] = {
+    Remark.PENDING: lambda n: ("nog geen meting voor het doelmoment; voorlopige status: "
+                               f"{n.status.value if n.status else ''}"),
+    Remark.NO_REFERENCE_POINT: lambda n: f"geen meting voor het referentiejaar {n.period}",
+    Remark.SAME_MOMENT: _same_moment,
+    Remark.UNITS_GAP_EARLIER: _gap,
+    Remark.UNITS_MET_DESPITE_MISSING: _met_despite,
+    Remark.UNITS_MISSED_EVEN_IF_ALL: _missed_even_if,
+    Remark.BREAK_JUDGED_AT_DEADLINE: lambda n: ("trendbreuk: de bron of definitie veranderde binnen de "
+                                                "reeks; de meting voor het doelmoment is wel beoordeeld"),
+    Remark.BREAK_NOW_MET: lambda n: (f"de laatste meting voldoet nu {'wel' if n.flag else 'niet'} aan "
+                                     "het doel"),
+    Remark.EXACT_LEVEL: lambda n: (f"exact niveau: beoordeeld als afstand tot {_number(n.value)} (lager is "
+                                   "beter); vereiste en werkelijke verandering gelden voor die afstand"),
+    Remark.DEFAULT_TOLERANCE: lambda n: (f"marge {_number(n.value)}: een halve eenheid van de laatst "
+                                         "geschreven decimaal"),
+    Remark.BETTER_BEATS_LEVEL: _better,
+    Remark.WHOLE_NUMBERS: _whole,
+    Remark.RELATIVE_TARGET: lambda n: (
+        f"doel X = {_number(n.value)} × (1 {_sign(n)} {_number(n.other)}), relatief: {n.quantity} van de "
+        f"waarde in {n.period}; X = {_number(n.target)}"),
+    Remark.ABSOLUTE_TARGET: lambda n: (f"doel X = {_number(n.value)} {_sign(n)} {n.quantity}, absoluut; "
+                                       f"X = {_number(n.target)}"),
+    Remark.UNITS_COUNTED: lambda n: "de waarde is het aantal eenheden dat aan de voorwaarde voldoet",
+    Remark.UNITS_FEWER_DECLARED: lambda n: (
+        f"{n.file} noemt {n.number} {plural(field(n.group), n.number or 0)}: minder dan de {n.required} "
+        "die het doel vraagt"),
+    Remark.UNITS_SHARE: lambda n: (
+        f"de waarde is het aandeel (%) van de {n.number} gedeclareerde {plural(field(n.group))} dat aan de "
+        "voorwaarde voldoet; een eenheid zonder gegevens telt niet als voldoend"),
+    Remark.ONE_POINT_NOT_MET: lambda n: "de meting voldoet nu niet aan het doel",
+    Remark.TWO_POINTS: lambda n: "met twee metingen zijn beide veranderingen gelijk",
+    Remark.RATINGS_ORDER: lambda n: f"oordelen van slecht naar goed: {', '.join(n.ratings)}",
+    Remark.MILESTONE_OVERDUE: lambda n: (f"het doelmoment ({n.period}) is voorbij en de mijlpaal is nog niet "
+                                         "gerealiseerd"),
+    Remark.TARGET_REVISED: _revised,
+    Remark.READ_BACK: lambda n: field(n.text),
+}
+
+
+def note(value: Note) -> str:
+    """A note as the JSON twin (and the Dutch report) writes it."""
+    return NOTES[value.remark](value)

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from lea_rules.evaluation.reasons import SIGNALS, Reason, Rule
 from lea_rules.words import nl
 from lea_rules.words.common import inner
-from lea_rules.words.nl import measurement
+from lea_rules.words.nl import NOTES, measurement, note
 
-__all__ = ["SENTENCES", "core", "measurement", "rule"]
+__all__ = ["NOTES", "SENTENCES", "core", "measurement", "note", "rule"]
 
 _NEEDED = "van wat nodig is om het doel op tijd te halen"
 

@@ -22,6 +22,7 @@ from lea_rules.evaluation.goals.selection import (
     window,
 )
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status
+from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import Measurement, Reason, Rule
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, has_break, totals
@@ -65,11 +66,9 @@ def judge_relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEva
                                      direction=goal.direction, quantity=goal.by.describe(),
                                      indicator=indicator.name))
     target = Target(comparator, x)
-    sign = "+" if goal.direction > 0 else "-"
-    how = (f"{format_dutch(y_ref)} × (1 {sign} {format_dutch(by / 100)}), relatief: {goal.by.describe()} "
-           f"van de waarde in {ref[-1].period.text}" if relative
-           else f"{format_dutch(y_ref)} {sign} {goal.by.describe()}, absoluut")
-    note = f"doel X = {how}; X = {format_dutch(x.quantize(Decimal('0.0001')).normalize())}"
+    note = Note(Remark.RELATIVE_TARGET if relative else Remark.ABSOLUTE_TARGET, value=y_ref,
+                other=by / 100 if relative else None, direction=goal.direction, quantity=goal.by.describe(),
+                period=ref[-1].period.text, target=x.quantize(Decimal("0.0001")).normalize())
     spec = Numeric(kind, goal, indicator, series, target, x,
                    f"{comparator.value} {format_dutch(x.quantize(Decimal('0.01')).normalize())}",
                    deadline, implicit, indicator.measure, indicator.bounds(), reference=goal.reference,
@@ -125,7 +124,7 @@ def judge_direction(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEv
     judged = values(used)
     broken = has_break(used)
     provisional_status: Status | None = None
-    notes: list[str] = []
+    notes: list[Note] = []
     if not [p for p in used if not p.explicit]:
         verdict = Verdict(Status.NO_DATA, Reason(Rule.NO_POINT_SINCE_BASELINE))
     elif final is not None:
@@ -136,7 +135,7 @@ def judge_direction(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEv
                    else rules.two_signals(judged, goal.direction))
         if past:
             provisional_status = verdict.status
-            notes.append(f"nog geen meting voor het doelmoment; voorlopige status: {verdict.status.value}")
+            notes.append(Note(Remark.PENDING, status=verdict.status))
             verdict = pending(verdict, keep_notes=False)
     notes.extend(verdict.notes)
     return goal_evaluation(GoalKind.DIRECTION, goal, indicator, verdict, past=past, explanation=Explanation(

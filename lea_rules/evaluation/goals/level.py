@@ -8,6 +8,7 @@ from lea_rules.evaluation import rules
 from lea_rules.evaluation.goals.context import Context, deadline_of
 from lea_rules.evaluation.goals.numeric import Numeric, judge_numeric
 from lea_rules.evaluation.model import GoalEvaluation
+from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.rules import Target
 from lea_rules.evaluation.series import totals
 from lea_rules.evaluation.status import GoalKind
@@ -21,7 +22,7 @@ def level_target(ctx: Context, goal: CompareGoal) -> Numeric:
     assert goal.value.number is not None
     x = goal.value.number.value
     deadline, implicit = deadline_of(ctx.agenda, goal.deadline, goal)
-    notes: list[str] = []
+    notes: list[Note] = []
     level: Decimal | None = None
     if goal.comparator is Comparator.EQ:
         tolerance = (goal.tolerance.value if goal.tolerance is not None
@@ -29,16 +30,14 @@ def level_target(ctx: Context, goal: CompareGoal) -> Numeric:
         kind = GoalKind.LEVEL
         text = f"= {goal.value.describe()} ± {format_dutch(tolerance)}"
         if goal.tolerance is None:
-            notes.append(f"marge {format_dutch(tolerance)}: een halve eenheid van de laatst "
-                         "geschreven decimaal")
+            notes.append(Note(Remark.DEFAULT_TOLERANCE, value=tolerance))
         if indicator.better in (Better.HIGHER, Better.LOWER):
             # `beter:` says which way is better: beating the target is meeting it.
             lower = indicator.better is Better.LOWER
             target = Target(Comparator.LE, x + tolerance) if lower else Target(Comparator.GE, x - tolerance)
-            sign = "%" if goal.value.unit is Unit.PERCENT else ""
-            notes.append(f"beter: {indicator.better.value}: een waarde {'onder' if lower else 'boven'} "
-                         f"{goal.value.describe()} haalt het doel ook; beoordeeld als "
-                         f"{target.comparator.value} {format_dutch(target.value)}{sign}")
+            notes.append(Note(Remark.BETTER_BEATS_LEVEL, better=indicator.better,
+                              quantity=goal.value.describe(), comparator=target.comparator,
+                              value=target.value, percent=goal.value.unit is Unit.PERCENT))
         else:
             target, level = rules.distance_target(tolerance), x
     else:
@@ -46,8 +45,8 @@ def level_target(ctx: Context, goal: CompareGoal) -> Numeric:
         target = rules.whole_target(goal.comparator, x) if whole else Target(goal.comparator, x)
         kind, text = GoalKind.THRESHOLD, f"{goal.comparator.value} {goal.value.describe()}"
         if target.comparator is not goal.comparator:
-            notes.append(f"hele aantallen: {goal.comparator.value} {format_dutch(x)} is "
-                         f"{target.comparator.value} {format_dutch(target.value)}")
+            notes.append(Note(Remark.WHOLE_NUMBERS, comparator=goal.comparator, value=x,
+                              judged_as=target.comparator, other=target.value))
             x = target.value
     return Numeric(kind, goal, indicator, totals(indicator, ctx.observations, ctx.agenda), target, x,
                    text, deadline, implicit, indicator.measure, indicator.bounds(), level=level,

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from lea_rules.data.units import plural
 from lea_rules.evaluation import rules
 from lea_rules.evaluation.goals.context import Context, as_float, goal_evaluation, moment_label
 from lea_rules.evaluation.goals.selection import (
@@ -21,14 +20,13 @@ from lea_rules.evaluation.goals.selection import (
     window,
 )
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, UnitCheck
+from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import Measurement, Reason, Rule, UnitCount
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, has_break
 from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Goal, Indicator, Measure, Moment, Result, Unit
-from lea_rules.numbers import format_dutch
 from lea_rules.period import is_past, moment_period, position
-from lea_rules.words.nl import unit_count
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,7 @@ class Numeric:
     bounds: tuple[Decimal | None, Decimal | None]
     level: Decimal | None = None  # exact level: judged on |y - level|
     reference: Moment | None = None
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
     units: dict[str, list[UnitCheck]] = field(default_factory=dict)
     counts: dict[str, UnitCount] = field(default_factory=dict)  # count over units, per period
     required: int | None = None  # count over units: how many must meet (N, or every declared unit)
@@ -56,7 +54,7 @@ class Numeric:
     share: bool = False  # count over units: the figure is the share (%) that meets, not the number
 
 
-def settle(spec: Numeric, count: UnitCount | None, verdict: Verdict, notes: list[str]) -> Verdict:
+def settle(spec: Numeric, count: UnitCount | None, verdict: Verdict, notes: list[Note]) -> Verdict:
     """Count over units with declared units missing: judged only when the missing cannot change it.
 
     Met when the units that meet already reach the required number (the missing cannot undo
@@ -65,15 +63,12 @@ def settle(spec: Numeric, count: UnitCount | None, verdict: Verdict, notes: list
     """
     if count is None or spec.required is None or count.missing == 0:
         return verdict
-    known = unit_count(count, spec.group)
-    missing = plural(spec.group, count.missing)
     if count.meeting >= spec.required:
-        notes.append(f"{known}; het doel is al gehaald met de geleverde {plural(spec.group)}: de "
-                     f"ontbrekende {missing} kunnen dat niet ongedaan maken")
+        notes.append(Note(Remark.UNITS_MET_DESPITE_MISSING, count=count, group=spec.group))
         return verdict
     if count.meeting + count.missing >= spec.required:
         return Verdict(Status.INCOMPLETE, Reason(Rule.UNITS_INCOMPLETE, count=count, group=spec.group))
-    notes.append(f"{known}; ook als de ontbrekende {missing} allemaal voldoen, wordt het doel niet gehaald")
+    notes.append(Note(Remark.UNITS_MISSED_EVEN_IF_ALL, count=count, group=spec.group))
     return verdict
 
 
@@ -86,7 +81,7 @@ def judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluation
     rule_for_target = Measurement(moment_period(spec.deadline), spec.measure)
     if base is None:
         if spec.reference is not None:
-            notes.append(f"geen meting voor het referentiejaar {spec.reference.describe()}")
+            notes.append(Note(Remark.NO_REFERENCE_POINT, period=spec.reference.describe()))
         verdict = Verdict(Status.NO_DATA, Reason(Rule.NO_BASELINE))
         return goal_evaluation(spec.kind, spec.goal, spec.indicator, verdict, past=past,
                                explanation=Explanation(
@@ -108,32 +103,29 @@ def judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluation
     for earlier in observed[:-1]:
         gap = spec.counts.get(earlier.period.text)
         if gap is not None and gap.missing:
-            notes.append(f"{earlier.period.text}: {unit_count(gap, spec.group)} (die meting telt alleen de "
-                         f"geleverde {plural(spec.group)} die voldoen)")
+            notes.append(Note(Remark.UNITS_GAP_EARLIER, period=earlier.period.text, count=gap,
+                              group=spec.group))
     if not observed:
         verdict = Verdict(Status.NO_DATA, Reason(Rule.NO_POINT_SINCE_BASELINE))
     elif final is not None:
         verdict = rules.at_deadline(judged[0][1], judged[-1][1], spec.target, comparable=not broken)
         if broken:
-            notes.append("trendbreuk: de bron of definitie veranderde binnen de reeks; de meting voor "
-                         "het doelmoment is wel beoordeeld")
+            notes.append(Note(Remark.BREAK_JUDGED_AT_DEADLINE))
         verdict = settle(spec, count, verdict, notes)
     else:
         if broken:
             now_met = spec.target.met(judged[-1][1])
             verdict = Verdict(Status.SERIES_BREAK, Reason(Rule.SERIES_BREAK), indicative=len(judged) < 3,
-                              notes=("de laatste meting voldoet nu " + ("wel" if now_met else "niet")
-                                     + " aan het doel",))
+                              notes=(Note(Remark.BREAK_NOW_MET, flag=now_met),))
         else:
             verdict = rules.before_deadline(judged, spec.target, t_target)
         verdict = settle(spec, count, verdict, notes)
         if past:
             provisional_status = verdict.status
-            notes.append(f"nog geen meting voor het doelmoment; voorlopige status: {verdict.status.value}")
+            notes.append(Note(Remark.PENDING, status=verdict.status))
             verdict = pending(verdict)
     if spec.level is not None and verdict.actual is not None:
-        notes.append(f"exact niveau: beoordeeld als afstand tot {format_dutch(spec.level)} "
-                     "(lager is beter); vereiste en werkelijke verandering gelden voor die afstand")
+        notes.append(Note(Remark.EXACT_LEVEL, value=spec.level))
     notes.extend(verdict.notes)
     latest = used[-1]
     units = spec.units.get(observed[-1].period.text, []) if observed else []
@@ -158,10 +150,8 @@ def judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluation
     return goal_evaluation(spec.kind, spec.goal, spec.indicator, verdict, past=past, explanation=explanation)
 
 
-def _same_moment_note(spec: Numeric, observed: SeriesPoint, is_baseline: bool) -> str:
+def _same_moment_note(spec: Numeric, observed: SeriesPoint, is_baseline: bool) -> Note:
     """An observation at the moment of the agenda's `basis:` line is a measurement all the same."""
-    shown = format_dutch(observed.value if observed.value is not None else Decimal(0))
-    shown += "%" if spec.indicator.unit is Unit.PERCENT else ""
-    return (f"de meting over {observed.period.text} ({shown}) is een meting, ook al valt ze op het moment "
-            "van de basis in de agenda" + ("" if is_baseline else "; ze verschilt van die basis, en de "
-                                           "basis in de agenda telt als y0"))
+    return Note(Remark.SAME_MOMENT, period=observed.period.text,
+                value=observed.value if observed.value is not None else Decimal(0),
+                percent=spec.indicator.unit is Unit.PERCENT, flag=is_baseline)

@@ -12,6 +12,7 @@ from lea_rules.evaluation import rules
 from lea_rules.evaluation.goals.context import Context, deadline_of, goal_evaluation, moment_label
 from lea_rules.evaluation.goals.selection import final_point, pending
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status
+from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import Measurement, Reason, Rule
 from lea_rules.evaluation.rules import Verdict
 from lea_rules.evaluation.series import SeriesPoint, totals
@@ -65,7 +66,7 @@ def judge_categorical(ctx: Context, goal: CompareGoal) -> GoalEvaluation:
         provisional_status=provisional_status,
         illustrative=any(p.illustrative for p in used) or (used_stand and ctx.stand is not None
                                                            and ctx.stand_illustrative),
-        notes=[f"oordelen van slecht naar goed: {', '.join(indicator.ratings)}"]
+        notes=[Note(Remark.RATINGS_ORDER, ratings=tuple(indicator.ratings))]
         if indicator.ratings else []))
 
 
@@ -83,15 +84,14 @@ def judge_reported(ctx: Context, goal: Goal) -> GoalEvaluation:
     verdict = _reported_verdict(ctx)
     moment: str | None = None
     past = False
-    notes: list[str] = []
+    notes: list[Note] = []
     kind = GoalKind.QUALITATIVE
     if isinstance(goal, MilestoneGoal):
         kind = GoalKind.MILESTONE
         deadline, implicit = deadline_of(ctx.agenda, goal.deadline, goal)
         moment, past = moment_label(deadline, implicit), is_past(deadline, ctx.peiljaar)
         if past and verdict.status not in (Status.ACHIEVED, Status.NOT_ACHIEVED, Status.NOT_ASSESSED):
-            notes.append(f"het doelmoment ({deadline.describe()}) is voorbij en de mijlpaal is nog niet "
-                         "gerealiseerd")
+            notes.append(Note(Remark.MILESTONE_OVERDUE, period=deadline.describe()))
     return goal_evaluation(kind, goal, None, verdict, past=past, explanation=Explanation(
         rule=verdict.rule, target_moment=moment, notes=notes,
         illustrative=ctx.stand is not None and ctx.stand_illustrative))

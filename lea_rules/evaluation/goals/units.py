@@ -5,11 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from lea_rules.data.model import Observation, ObservationStatus, observation_value_text
-from lea_rules.data.units import DeclaredUnits, plural, unit_key
+from lea_rules.data.units import DeclaredUnits, unit_key
 from lea_rules.evaluation import rules
 from lea_rules.evaluation.goals.context import Context, as_float, deadline_of, goal_evaluation, moment_label
 from lea_rules.evaluation.goals.numeric import Numeric, judge_numeric
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, UnitCheck
+from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import Measurement, Reason, Rule, UnitCount
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, unit_observations
@@ -36,17 +37,16 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
         target = rules.whole_target(Comparator.GE, x)
         text = f">= {goal.minimum.text} {goal.group}"
         bounds: tuple[Decimal | None, Decimal | None] = (Decimal(0), None)
-        notes: tuple[str, ...] = ("de waarde is het aantal eenheden dat aan de voorwaarde voldoet",)
+        notes: tuple[Note, ...] = (Note(Remark.UNITS_COUNTED),)
         required = int(target.value)
         if declared and required > len(declared):
-            notes += (f"{data_units_text(units, group_name, len(declared))}: minder dan de {required} "
-                      "die het doel vraagt",)
+            notes += (Note(Remark.UNITS_FEWER_DECLARED, file=units.label, number=len(declared),
+                           group=group_name, required=required),)
     else:
         x = Decimal(100)
         target, bounds = Target(Comparator.GE, x), (Decimal(0), Decimal(100))
         text = f"alle {goal.group} (100%)"
-        notes = (f"de waarde is het aandeel (%) van de {len(declared)} gedeclareerde {plural(group_name)} "
-                 "dat aan de voorwaarde voldoet; een eenheid zonder gegevens telt niet als voldoend",)
+        notes = (Note(Remark.UNITS_SHARE, number=len(declared), group=group_name),)
         required = len(declared)
     if not declared:
         verdict = Verdict(Status.NO_DATA, Reason(Rule.UNITS_UNDECLARED, group=group_name, file=units.label))
@@ -95,11 +95,6 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
                    indicator.measure, bounds, notes=notes, units=checks, counts=counts, required=required,
                    group=group_name, share=goal.minimum is None)
     return judge_numeric(ctx, result, spec)
-
-
-def data_units_text(units: DeclaredUnits, group: str, count: int) -> str:
-    """`data/hengelo/eenheden.csv noemt 7 IKC's`."""
-    return f"{units.label} noemt {count} {plural(group, count)}"
 
 
 def _obs_text(obs: Observation) -> str:
