@@ -11,7 +11,7 @@ from lea_rules import words
 from lea_rules.data.model import ReportedState
 from lea_rules.evaluation.model import Explanation
 from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import Measurement, Reason, Rule, UnitCount
+from lea_rules.evaluation.reasons import Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.evaluation.status import Status
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.period import Period
@@ -126,3 +126,15 @@ def test_notes_read_back_from_the_json_twin() -> None:
     assert '"notes":["hele aantallen: < 12,5 is <= 0,2"]' in dumped
     back = Explanation.model_validate_json(dumped)
     assert back.notes[0].remark is Remark.READ_BACK and back.model_dump_json() == dumped
+
+
+@pytest.mark.parametrize("kind", list(AimKind))
+def test_every_target_reads_in_every_language(kind: AimKind) -> None:
+    aim = Aim(kind, comparator=Comparator.GE, quantity="85%", value=Decimal("0.05"), direction=1,
+              period="2024", group="IKC", text="bereik >= 85% in 2027")
+    dutch, plain, english = nl.aim(aim), nl_plain.aim(aim), en.aim(aim)
+    assert dutch and plain and english and "None" not in dutch + plain + english
+    assert ">=" not in plain and ">=" not in english  # the report shows the sign ≥
+    if kind in (AimKind.CHANGE, AimKind.REFERENCE, AimKind.TREND, AimKind.ALL_UNITS):
+        assert english != plain
+    assert Explanation(rule=Reason(Rule.NO_BASELINE), target_text=aim).model_dump()["target_text"] == dutch

@@ -8,7 +8,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSeriali
 from pydantic.json_schema import SkipJsonSchema
 
 from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import Measurement, Reason, Rule
+from lea_rules.evaluation.reasons import Aim, AimKind, Measurement, Reason, Rule
 from lea_rules.evaluation.status import STATUS_COLOUR, Colour, GoalKind, Status
 from lea_rules.words import nl
 
@@ -43,6 +43,16 @@ def _read_note(value: object) -> object:
 NoteText = Annotated[Note, BeforeValidator(_read_note), PlainSerializer(nl.note, return_type=str),
                      WithJsonSchema({"type": "string"})]
 """A note of a verdict, typed; the JSON twin says it in Dutch."""
+
+
+
+def _read_aim(value: object) -> object:
+    return Aim(AimKind.READ_BACK, text=value) if isinstance(value, str) else value
+
+
+AimText = Annotated[Aim, BeforeValidator(_read_aim), PlainSerializer(nl.aim, return_type=str),
+                    WithJsonSchema({"type": "string"})]
+"""A target as the reader sees it, typed; the JSON twin says it in Dutch with ASCII signs."""
 
 KindText = Annotated[GoalKind, WithJsonSchema({"type": "string"})]
 
@@ -89,7 +99,7 @@ class Explanation(BaseModel):
         default=None, description="expliciet | jaar uit het doel | nulmeting | eerste meting")
     latest: Point | None = None
     target_value: float | None = None
-    target_text: str | None = None
+    target_text: AimText | None = Field(default=None, title="Target Text")
     target_moment: str | None = None
     measurement_for_target: MeasurementText | None = Field(
         default=None, title="Measurement For Target",

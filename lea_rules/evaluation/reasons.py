@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import Enum
 
 from lea_rules.data.model import ReportedState
-from lea_rules.nodes import Measure
+from lea_rules.nodes import Comparator, Measure
 from lea_rules.period import Period
 
 
@@ -83,6 +83,35 @@ SIGNALS = frozenset({Rule.SIGNALS_NO_DATA, Rule.SIGNALS_ONE_POINT, Rule.SIGNALS_
                      Rule.SIGNALS_BOTH_RIGHT, Rule.SIGNALS_LAST_WRONG, Rule.SIGNALS_AVERAGE_WRONG,
                      Rule.SIGNALS_NO_CHANGE, Rule.SIGNALS_BOTH_WRONG})
 """The two-signal rules: their sentence says whether they judged a direction or a trend."""
+
+
+class AimKind(Enum):
+    """How a target reads (the JSON `target_text`)."""
+
+    COMPARE = "compare"  # comparator, quantity as written: `>= 85%`
+    LEVEL = "level"  # quantity, value (the tolerance): `= 1,9% ± 0,05`
+    COMPUTED = "computed"  # comparator, value (X of a relative or absolute change): `<= 12,5`
+    CHANGE = "change"  # direction, quantity (the change), period (the reference)
+    REFERENCE = "reference"  # direction, period: `hoger dan in 2024`
+    TREND = "trend"  # direction: `vergroten`
+    AT_LEAST_UNITS = "at-least-units"  # quantity (the minimum), group: `>= 6 IKC`
+    ALL_UNITS = "all-units"  # group: `alle IKC (100%)`
+    GOAL = "goal"  # text: the goal as the JSON `description` writes it
+    READ_BACK = "read-back"  # text: read back from a JSON twin
+
+
+@dataclass(frozen=True)
+class Aim:
+    """A target as the reader should see it, typed; the words layer says it."""
+
+    kind: AimKind
+    comparator: Comparator | None = None
+    quantity: str | None = None
+    value: Decimal | None = None
+    direction: int = 0
+    period: str | None = None
+    group: str | None = None
+    text: str | None = None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from lea_rules.evaluation.model import Colour, EvaluationReport, GoalEvaluation, GoalKind, Point
 from lea_rules.numbers import format_dutch
+from lea_rules.words import nl
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -93,7 +94,8 @@ def render_table(report: EvaluationReport, width: int | None = None) -> str:
                 Text(goal.status.value, style=STYLE[goal.colour]),
                 Text(goal.colour.value),
                 Text(_latest_text(goal)),
-                Text(" ".join(p for p in (e.target_text, f"in {e.target_moment}" if e.target_moment
+                Text(" ".join(p for p in (nl.aim(e.target_text) if e.target_text else None,
+                                          f"in {e.target_moment}" if e.target_moment
                                           else None) if p)),
                 Text(point_text(e.baseline, goal.unit)),
                 # at the deadline the achieved share (y_tT - y0) / (X - y0) stands where R stood

@@ -562,17 +562,12 @@ class _Builder:
 
     def target_text(self, goal: GoalEvaluation) -> str:
         e = goal.explanation
-        target = self._signs(e.target_text or goal.description)
+        target = (words.aim(e.target_text, REPORT_WORDS[self.lang]) if e.target_text is not None
+                  else goal.description)
         if e.target_moment and e.target_moment not in target:
             word = self.t("on") if re.match(r"\d{4}-\d{2}-\d{2}", e.target_moment) else self.t("in")
             target += f" {word} {self.fmt.period(e.target_moment)}"
         return target
-
-    @staticmethod
-    def _signs(text_: str) -> str:
-        for ascii_sign, sign in ((">=", "\u2265"), ("<=", "\u2264")):
-            text_ = text_.replace(ascii_sign, sign)
-        return text_
 
     def chart(self, result_code: str, index: int, goal: GoalEvaluation) -> tuple[Markup, str]:
         e = goal.explanation
@@ -620,7 +615,8 @@ class _Builder:
         spec = ChartSpec(
             chart_id=f"grafiek-{slug(result_code)}-{index}", title=self.t("chart_title", label=label),
             summary=summary, points=points, target=target,
-            target_label=f"{self.t('legend_target')} {self._signs(e.target_text)}" if target and e.target_text
+            target_label=f"{self.t('legend_target')} {words.aim(e.target_text, REPORT_WORDS[self.lang])}"
+            if target and e.target_text
             else (f"{self.t('legend_target')} {short(target[1])}" if target else None),
             axis_unit="" if unit in ("%", "aantal", None) else unit_words(unit, self.lang),
             # the required path only where the required change decided the status (as in the table):

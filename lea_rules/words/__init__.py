@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from types import ModuleType
 
 from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import Measurement, Reason, Rule
+from lea_rules.evaluation.reasons import Aim, Measurement, Reason, Rule
 from lea_rules.words import en, nl, nl_plain
 
 Sentence = Callable[[Reason], str]
@@ -35,6 +35,12 @@ def sentences(lang: str) -> Mapping[Rule, Sentence]:
 def measurement(value: Measurement, lang: str) -> str:
     """Which measurement counts for the target moment, in one language."""
     text: str = LANGUAGES[lang].measurement(value)
+    return text
+
+
+def aim(value: Aim, lang: str) -> str:
+    """A target as the reader sees it, in one language."""
+    text: str = LANGUAGES[lang].aim(value)
     return text
 
 

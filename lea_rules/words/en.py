@@ -9,9 +9,9 @@ from babel.numbers import format_decimal
 
 from lea_rules.data.model import ReportedState
 from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import SIGNALS, Measurement, Reason, Rule, UnitCount
+from lea_rules.evaluation.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.evaluation.status import Status
-from lea_rules.nodes import Better, Measure
+from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.period import Period, school_year_of
 from lea_rules.words.common import field, inner
 
@@ -286,3 +286,37 @@ NOTES: dict[Remark, Callable[[Note], str]] = {
 def note(value: Note) -> str:
     """A note in English."""
     return NOTES[value.remark](value)
+
+
+_SIGNS = {Comparator.GE: "\u2265", Comparator.LE: "\u2264"}
+
+
+def aim(value: Aim) -> str:
+    """The target in English; agenda text (`85%`, the goal itself) stays as written."""
+    def sign(comparator: Comparator | None) -> str:
+        assert comparator is not None
+        return _SIGNS.get(comparator, comparator.value)
+
+    kind = value.kind
+    if kind is AimKind.COMPARE:
+        return f"{sign(value.comparator)} {value.quantity}"
+    if kind is AimKind.LEVEL:
+        return f"= {value.quantity} ± {_value(value.value)}"
+    if kind is AimKind.COMPUTED:
+        return f"{sign(value.comparator)} {_value(value.value)}"
+    if kind is AimKind.CHANGE:
+        verb = "risen" if value.direction > 0 else "fallen"
+        return f"{verb} by {value.quantity} compared with {value.period}"
+    if kind is AimKind.REFERENCE:
+        return f"{'higher' if value.direction > 0 else 'lower'} than in {value.period}"
+    if kind is AimKind.TREND:
+        return "increase" if value.direction > 0 else "decrease"
+    if kind is AimKind.AT_LEAST_UNITS:
+        return f"{sign(Comparator.GE)} {value.quantity} {value.group}"
+    if kind is AimKind.ALL_UNITS:
+        return f"all {value.group} (100%)"
+    text = field(value.text)
+    if kind in (AimKind.GOAL, AimKind.READ_BACK):
+        for comparator, shown in _SIGNS.items():
+            text = text.replace(comparator.value, shown)
+    return text

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from lea_rules.data.units import plural
 from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import SIGNALS, Measurement, Reason, Rule, UnitCount
-from lea_rules.nodes import Better, Measure
+from lea_rules.evaluation.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
+from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.numbers import format_dutch
 from lea_rules.period import Period, school_year_of
 from lea_rules.words.common import field, inner
@@ -260,3 +260,46 @@ NOTES: dict[Remark, Callable[[Note], str]] = {
 def note(value: Note) -> str:
     """A note as the JSON twin (and the Dutch report) writes it."""
     return NOTES[value.remark](value)
+
+
+_SIGNS_PLAIN = {Comparator.GE: "\u2265", Comparator.LE: "\u2264"}
+
+
+def aim(value: Aim) -> str:
+    """The target as the JSON twin writes it: `>= 85%`, `hoger dan in 2024`, `alle IKC (100%)`."""
+    return _aim(value, None)
+
+
+def _aim(value: Aim, signs: dict[Comparator, str] | None) -> str:
+    def sign(comparator: Comparator | None) -> str:
+        assert comparator is not None
+        return (signs or {}).get(comparator, comparator.value)
+
+    kind = value.kind
+    if kind is AimKind.COMPARE:
+        return f"{sign(value.comparator)} {value.quantity}"
+    if kind is AimKind.LEVEL:
+        return f"= {value.quantity} ± {_number(value.value)}"
+    if kind is AimKind.COMPUTED:
+        return f"{sign(value.comparator)} {_number(value.value)}"
+    if kind is AimKind.CHANGE:
+        verb = "gestegen" if value.direction > 0 else "gedaald"
+        return f"{verb} met {value.quantity} t.o.v. {value.period}"
+    if kind is AimKind.REFERENCE:
+        return f"{'hoger' if value.direction > 0 else 'lager'} dan in {value.period}"
+    if kind is AimKind.TREND:
+        return "vergroten" if value.direction > 0 else "verminderen"
+    if kind is AimKind.AT_LEAST_UNITS:
+        return f"{sign(Comparator.GE)} {value.quantity} {value.group}"
+    if kind is AimKind.ALL_UNITS:
+        return f"alle {value.group} (100%)"
+    text = field(value.text)
+    if signs:  # the goal in the language's notation (or read back), with the report's signs
+        for comparator, shown in signs.items():
+            text = text.replace(comparator.value, shown)
+    return text
+
+
+def aim_plain(value: Aim) -> str:
+    """The target as the Dutch report shows it: with the signs ≥ and ≤."""
+    return _aim(value, _SIGNS_PLAIN)

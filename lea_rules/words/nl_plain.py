@@ -8,8 +8,9 @@ from lea_rules.evaluation.reasons import SIGNALS, Reason, Rule
 from lea_rules.words import nl
 from lea_rules.words.common import inner
 from lea_rules.words.nl import NOTES, measurement, note
+from lea_rules.words.nl import aim_plain as aim
 
-__all__ = ["NOTES", "SENTENCES", "core", "measurement", "note", "rule"]
+__all__ = ["NOTES", "SENTENCES", "aim", "core", "measurement", "note", "rule"]
 
 _NEEDED = "van wat nodig is om het doel op tijd te halen"
 

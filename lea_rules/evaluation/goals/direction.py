@@ -23,12 +23,11 @@ from lea_rules.evaluation.goals.selection import (
 )
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status
 from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import Measurement, Reason, Rule
+from lea_rules.evaluation.reasons import Aim, AimKind, Measurement, Reason, Rule
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, has_break, totals
 from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Comparator, DirectionGoal, Indicator, Moment, Result, TrendGoal, Unit
-from lea_rules.numbers import format_dutch
 from lea_rules.period import counts_for, is_past, moment_period
 
 
@@ -50,8 +49,8 @@ def judge_relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEva
     if not ref or ref[-1].value is None:
         # Without the reference value there is no target number: judged as missing data.
         spec = Numeric(kind, goal, indicator, [], Target(comparator, Decimal(0)), Decimal(0),
-                       f"{'gestegen' if goal.direction > 0 else 'gedaald'} met {goal.by.describe()} "
-                       f"t.o.v. {goal.reference.describe()}", deadline, implicit, indicator.measure,
+                       Aim(AimKind.CHANGE, direction=goal.direction, quantity=goal.by.describe(),
+                           period=goal.reference.describe()), deadline, implicit, indicator.measure,
                        indicator.bounds(), reference=goal.reference)
         return judge_numeric(ctx, result, spec)
     y_ref = ref[-1].value
@@ -70,7 +69,8 @@ def judge_relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEva
                 other=by / 100 if relative else None, direction=goal.direction, quantity=goal.by.describe(),
                 period=ref[-1].period.text, target=x.quantize(Decimal("0.0001")).normalize())
     spec = Numeric(kind, goal, indicator, series, target, x,
-                   f"{comparator.value} {format_dutch(x.quantize(Decimal('0.01')).normalize())}",
+                   Aim(AimKind.COMPUTED, comparator=comparator,
+                       value=x.quantize(Decimal("0.01")).normalize()),
                    deadline, implicit, indicator.measure, indicator.bounds(), reference=goal.reference,
                    notes=(note,))
     return judge_numeric(ctx, result, spec)
@@ -85,7 +85,8 @@ def _not_judgeable(ctx: Context, kind: GoalKind, goal: DirectionGoal, indicator:
     return goal_evaluation(kind, goal, indicator, verdict, past=is_past(deadline, ctx.peiljaar),
                            explanation=Explanation(
                                rule=rule, baseline=reference.to_point(), baseline_kind="jaar uit het doel",
-                               latest=used[-1].to_point(), target_text=describe_goal(goal),
+                               latest=used[-1].to_point(),
+                               target_text=Aim(AimKind.GOAL, text=describe_goal(goal)),
                                target_moment=moment_label(deadline, implicit),
                                measurement_for_target=Measurement(moment_period(deadline), indicator.measure),
                                points=[p.to_point() for p in used], indicative=len(used) < 3,
@@ -98,8 +99,7 @@ def judge_direction(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEv
     deadline, implicit = deadline_of(ctx.agenda, goal.deadline, goal)
     points = available_points(ctx, totals(indicator, ctx.observations, ctx.agenda))
     past = is_past(deadline, ctx.peiljaar)
-    word = "hoger" if goal.direction > 0 else "lager"
-    text = f"{word} dan in {goal.reference.describe()}"
+    text = Aim(AimKind.REFERENCE, direction=goal.direction, period=goal.reference.describe())
     named = [p for p in points if counts_for(p.period, goal.reference)]
     explicit = explicit_baseline(result, indicator.measure)
     base = Baseline(named[-1], "jaar uit het doel") if named else (
@@ -155,7 +155,7 @@ def judge_trend(ctx: Context, result: Result, goal: TrendGoal) -> GoalEvaluation
     indicator = ctx.indicator(goal.indicator)
     points = available_points(ctx, totals(indicator, ctx.observations, ctx.agenda))
     base = choose_baseline(ctx, result, points, indicator.measure)
-    text = "vergroten" if goal.direction > 0 else "verminderen"
+    text = Aim(AimKind.TREND, direction=goal.direction)
     if base is None:
         verdict = Verdict(Status.NO_DATA, Reason(Rule.TREND_NO_DATA))
         return goal_evaluation(GoalKind.TREND, goal, indicator, verdict, past=False,

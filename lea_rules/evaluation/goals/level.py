@@ -9,11 +9,11 @@ from lea_rules.evaluation.goals.context import Context, deadline_of
 from lea_rules.evaluation.goals.numeric import Numeric, judge_numeric
 from lea_rules.evaluation.model import GoalEvaluation
 from lea_rules.evaluation.notes import Note, Remark
+from lea_rules.evaluation.reasons import Aim, AimKind
 from lea_rules.evaluation.rules import Target
 from lea_rules.evaluation.series import totals
 from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Better, Comparator, CompareGoal, Result, Unit
-from lea_rules.numbers import format_dutch
 
 
 def level_target(ctx: Context, goal: CompareGoal) -> Numeric:
@@ -28,7 +28,7 @@ def level_target(ctx: Context, goal: CompareGoal) -> Numeric:
         tolerance = (goal.tolerance.value if goal.tolerance is not None
                      else rules.default_tolerance(goal.value.number.decimals))
         kind = GoalKind.LEVEL
-        text = f"= {goal.value.describe()} ± {format_dutch(tolerance)}"
+        text = Aim(AimKind.LEVEL, quantity=goal.value.describe(), value=tolerance)
         if goal.tolerance is None:
             notes.append(Note(Remark.DEFAULT_TOLERANCE, value=tolerance))
         if indicator.better in (Better.HIGHER, Better.LOWER):
@@ -43,7 +43,8 @@ def level_target(ctx: Context, goal: CompareGoal) -> Numeric:
     else:
         whole = indicator.unit is not None and indicator.unit.whole
         target = rules.whole_target(goal.comparator, x) if whole else Target(goal.comparator, x)
-        kind, text = GoalKind.THRESHOLD, f"{goal.comparator.value} {goal.value.describe()}"
+        kind = GoalKind.THRESHOLD
+        text = Aim(AimKind.COMPARE, comparator=goal.comparator, quantity=goal.value.describe())
         if target.comparator is not goal.comparator:
             notes.append(Note(Remark.WHOLE_NUMBERS, comparator=goal.comparator, value=x,
                               judged_as=target.comparator, other=target.value))

@@ -21,7 +21,7 @@ from lea_rules.evaluation.goals.selection import (
 )
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, UnitCheck
 from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import Measurement, Reason, Rule, UnitCount
+from lea_rules.evaluation.reasons import Aim, Measurement, Reason, Rule, UnitCount
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, has_break
 from lea_rules.evaluation.status import GoalKind
@@ -39,7 +39,7 @@ class Numeric:
     series: list[SeriesPoint]
     target: Target  # on the judged scale (distance to X for an exact level)
     target_value: Decimal  # X as the reader knows it
-    target_text: str
+    target_text: Aim
     deadline: Moment
     implicit: bool
     measure: Measure

@@ -13,7 +13,7 @@ from lea_rules.evaluation.goals.context import Context, deadline_of, goal_evalua
 from lea_rules.evaluation.goals.selection import final_point, pending
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status
 from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import Measurement, Reason, Rule
+from lea_rules.evaluation.reasons import Aim, AimKind, Measurement, Reason, Rule
 from lea_rules.evaluation.rules import Verdict
 from lea_rules.evaluation.series import SeriesPoint, totals
 from lea_rules.evaluation.status import GoalKind
@@ -58,7 +58,7 @@ def judge_categorical(ctx: Context, goal: CompareGoal) -> GoalEvaluation:
     used = [p for p in points if latest is not None and p.start <= latest.start]
     return goal_evaluation(GoalKind.CATEGORICAL, goal, indicator, verdict, past=past, explanation=Explanation(
         rule=verdict.rule, latest=latest.to_point() if latest else None,
-        target_text=f"{goal.comparator.value} {goal.value.describe()}",
+        target_text=Aim(AimKind.COMPARE, comparator=goal.comparator, quantity=goal.value.describe()),
         target_moment=moment_label(deadline, implicit),
         measurement_for_target=Measurement(moment_period(deadline), indicator.measure,
                                            final.period if final else None),

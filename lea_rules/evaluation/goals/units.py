@@ -11,7 +11,7 @@ from lea_rules.evaluation.goals.context import Context, as_float, deadline_of, g
 from lea_rules.evaluation.goals.numeric import Numeric, judge_numeric
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, UnitCheck
 from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import Measurement, Reason, Rule, UnitCount
+from lea_rules.evaluation.reasons import Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, unit_observations
 from lea_rules.evaluation.status import GoalKind
@@ -35,7 +35,7 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
     if goal.minimum is not None:
         x = goal.minimum.value
         target = rules.whole_target(Comparator.GE, x)
-        text = f">= {goal.minimum.text} {goal.group}"
+        text = Aim(AimKind.AT_LEAST_UNITS, quantity=goal.minimum.text, group=goal.group)
         bounds: tuple[Decimal | None, Decimal | None] = (Decimal(0), None)
         notes: tuple[Note, ...] = (Note(Remark.UNITS_COUNTED),)
         required = int(target.value)
@@ -45,7 +45,7 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
     else:
         x = Decimal(100)
         target, bounds = Target(Comparator.GE, x), (Decimal(0), Decimal(100))
-        text = f"alle {goal.group} (100%)"
+        text = Aim(AimKind.ALL_UNITS, group=goal.group)
         notes = (Note(Remark.UNITS_SHARE, number=len(declared), group=group_name),)
         required = len(declared)
     if not declared:
