@@ -12,7 +12,7 @@ from lea_rules.data.model import ReportedState
 from lea_rules.evaluation.model import Explanation
 from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import Aim, AimKind, Measurement, Reason, Rule, UnitCount
-from lea_rules.evaluation.status import Status
+from lea_rules.evaluation.status import BaselineKind, Status
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.period import Period
 from lea_rules.report.formatting import period_axis
@@ -138,3 +138,9 @@ def test_every_target_reads_in_every_language(kind: AimKind) -> None:
     if kind in (AimKind.CHANGE, AimKind.REFERENCE, AimKind.TREND, AimKind.ALL_UNITS):
         assert english != plain
     assert Explanation(rule=Reason(Rule.NO_BASELINE), target_text=aim).model_dump()["target_text"] == dutch
+
+
+def test_baseline_kinds_are_said_in_both_languages() -> None:
+    for kind in BaselineKind:
+        assert words.baseline_kind(kind, "nl_plain") == kind.value
+        assert words.baseline_kind(kind, "en") not in ("", kind.value)

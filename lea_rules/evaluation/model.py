@@ -9,10 +9,10 @@ from pydantic.json_schema import SkipJsonSchema
 
 from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import Aim, AimKind, Measurement, Reason, Rule
-from lea_rules.evaluation.status import STATUS_COLOUR, Colour, GoalKind, Status
+from lea_rules.evaluation.status import STATUS_COLOUR, BaselineKind, Colour, GoalKind, Status
 from lea_rules.words import nl
 
-__all__ = ["STATUS_COLOUR", "Colour", "GoalKind", "Status"]
+__all__ = ["STATUS_COLOUR", "BaselineKind", "Colour", "GoalKind", "Status"]
 
 
 def _read_rule(value: object) -> object:
@@ -55,6 +55,7 @@ AimText = Annotated[Aim, BeforeValidator(_read_aim), PlainSerializer(nl.aim, ret
 """A target as the reader sees it, typed; the JSON twin says it in Dutch with ASCII signs."""
 
 KindText = Annotated[GoalKind, WithJsonSchema({"type": "string"})]
+BaselineText = Annotated[BaselineKind, WithJsonSchema({"type": "string"})]
 
 SCHEMA_VERSION = "lea-evaluation/1"
 
@@ -95,8 +96,9 @@ class Explanation(BaseModel):
     rule: RuleText = Field(title="Rule",
                            description="the rule of the method that decided the status, in Dutch")
     baseline: Point | None = None
-    baseline_kind: str | None = Field(
-        default=None, description="expliciet | jaar uit het doel | nulmeting | eerste meting")
+    baseline_kind: BaselineText | None = Field(
+        default=None, title="Baseline Kind",
+        description="expliciet | jaar uit het doel | nulmeting | eerste meting")
     latest: Point | None = None
     target_value: float | None = None
     target_text: AimText | None = Field(default=None, title="Target Text")

@@ -77,3 +77,12 @@ class GoalKind(str, Enum):
     def reported(self) -> bool:
         """Judged on the writer's stand alone (a milestone or a qualitative result)."""
         return self in (GoalKind.MILESTONE, GoalKind.QUALITATIVE)
+
+
+class BaselineKind(str, Enum):
+    """Where the baseline y0 comes from, as the JSON `baseline_kind` names it."""
+
+    EXPLICIT = "expliciet"  # a `basis:` line in the agenda
+    FROM_GOAL = "jaar uit het doel"  # the reference year the target names
+    NULMETING = "nulmeting"  # the latest figure from before the agenda's period
+    FIRST = "eerste meting"  # no earlier figure: the first one

@@ -21,6 +21,7 @@ from lea_rules.data.model import Observation, Progress
 from lea_rules.data.model import Revision as DataRevision
 from lea_rules.evaluation.model import (
     ActionEvaluation,
+    BaselineKind,
     Colour,
     EvaluationReport,
     GoalEvaluation,
@@ -504,8 +505,9 @@ class _Builder:
         moment = self.fmt.period(e.target_moment) if e.target_moment else None
         if numeric and (e.latest is not None or e.baseline is not None):
             baseline = self.point_value(e.baseline, unit)
-            if e.baseline_kind and e.baseline_kind != "nulmeting" and e.baseline is not None:
-                baseline = ValueView(f"{baseline.text} ({e.baseline_kind})", baseline.period,
+            if e.baseline_kind and e.baseline_kind is not BaselineKind.NULMETING and e.baseline is not None:
+                kind = words.baseline_kind(e.baseline_kind, REPORT_WORDS[self.lang])
+                baseline = ValueView(f"{baseline.text} ({kind})", baseline.period,
                                      baseline.illustrative, baseline.provisional, baseline.source)
             rows.append(Row(self.t("baseline"), baseline))
             # only the numbers that decided the status: a met or keep-it target has no required change;

@@ -18,6 +18,7 @@ from types import ModuleType
 
 from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import Aim, Measurement, Reason, Rule
+from lea_rules.evaluation.status import BaselineKind
 from lea_rules.words import en, nl, nl_plain
 
 Sentence = Callable[[Reason], str]
@@ -42,6 +43,11 @@ def aim(value: Aim, lang: str) -> str:
     """A target as the reader sees it, in one language."""
     text: str = LANGUAGES[lang].aim(value)
     return text
+
+
+def baseline_kind(value: BaselineKind, lang: str) -> str:
+    """Where the baseline comes from, in one language."""
+    return en.BASELINE[value] if lang == "en" else value.value
 
 
 def note(value: Note, lang: str) -> str:

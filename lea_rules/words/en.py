@@ -10,7 +10,7 @@ from babel.numbers import format_decimal
 from lea_rules.data.model import ReportedState
 from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
-from lea_rules.evaluation.status import Status
+from lea_rules.evaluation.status import BaselineKind, Status
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.period import Period, school_year_of
 from lea_rules.words.common import field, inner
@@ -25,6 +25,11 @@ STATUS: dict[Status, str] = {
     Status.TOO_FEW_POINTS: "too few points", Status.SERIES_BREAK: "series break",
     Status.NOT_ASSESSED: "not yet assessed", Status.NOT_STARTED: "not yet started",
     Status.INCOMPLETE: "incomplete data", Status.NOT_JUDGEABLE: "cannot be judged",
+}
+
+BASELINE: dict[BaselineKind, str] = {
+    BaselineKind.EXPLICIT: "given in the agenda", BaselineKind.FROM_GOAL: "year named in the target",
+    BaselineKind.NULMETING: "baseline measurement", BaselineKind.FIRST: "first measurement",
 }
 
 STAND: dict[ReportedState, str] = {

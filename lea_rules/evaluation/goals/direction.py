@@ -26,7 +26,7 @@ from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import Aim, AimKind, Measurement, Reason, Rule
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, has_break, totals
-from lea_rules.evaluation.status import GoalKind
+from lea_rules.evaluation.status import BaselineKind, GoalKind
 from lea_rules.nodes import Comparator, DirectionGoal, Indicator, Moment, Result, TrendGoal, Unit
 from lea_rules.period import counts_for, is_past, moment_period
 
@@ -84,7 +84,7 @@ def _not_judgeable(ctx: Context, kind: GoalKind, goal: DirectionGoal, indicator:
     used = window(points, reference)
     return goal_evaluation(kind, goal, indicator, verdict, past=is_past(deadline, ctx.peiljaar),
                            explanation=Explanation(
-                               rule=rule, baseline=reference.to_point(), baseline_kind="jaar uit het doel",
+                               rule=rule, baseline=reference.to_point(), baseline_kind=BaselineKind.FROM_GOAL,
                                latest=used[-1].to_point(),
                                target_text=Aim(AimKind.GOAL, text=describe_goal(goal)),
                                target_moment=moment_label(deadline, implicit),
@@ -102,8 +102,8 @@ def judge_direction(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEv
     text = Aim(AimKind.REFERENCE, direction=goal.direction, period=goal.reference.describe())
     named = [p for p in points if counts_for(p.period, goal.reference)]
     explicit = explicit_baseline(result, indicator.measure)
-    base = Baseline(named[-1], "jaar uit het doel") if named else (
-        Baseline(explicit, "expliciet") if explicit is not None else None)
+    base = Baseline(named[-1], BaselineKind.FROM_GOAL) if named else (
+        Baseline(explicit, BaselineKind.EXPLICIT) if explicit is not None else None)
     moment = moment_label(deadline, implicit)
     rule_for_target = Measurement(moment_period(deadline), indicator.measure)
     bound = indicator.bounds()[0 if goal.direction < 0 else 1]

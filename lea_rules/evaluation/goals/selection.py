@@ -15,6 +15,7 @@ from lea_rules.evaluation.model import Status
 from lea_rules.evaluation.reasons import Reason, Rule
 from lea_rules.evaluation.rules import Verdict
 from lea_rules.evaluation.series import SeriesPoint
+from lea_rules.evaluation.status import BaselineKind
 from lea_rules.nodes import Measure, Moment, Result
 from lea_rules.period import available, before_agenda, counts_for, moment_period, position
 
@@ -22,7 +23,7 @@ from lea_rules.period import available, before_agenda, counts_for, moment_period
 @dataclass(frozen=True)
 class Baseline:
     point: SeriesPoint
-    kind: str  # expliciet | jaar uit het doel | nulmeting | eerste meting
+    kind: BaselineKind
 
 
 def available_points(ctx: Context, series: Sequence[SeriesPoint]) -> list[SeriesPoint]:
@@ -46,17 +47,17 @@ def choose_baseline(ctx: Context, result: Result, points: Sequence[SeriesPoint],
     """Explicit baseline; else the year the target names; else the nulmeting; else the first."""
     explicit = explicit_baseline(result, measure)
     if explicit is not None:
-        return Baseline(explicit, "expliciet")
+        return Baseline(explicit, BaselineKind.EXPLICIT)
     if reference is not None:
         named = [p for p in points if counts_for(p.period, reference)]
-        return Baseline(named[-1], "jaar uit het doel") if named else None
+        return Baseline(named[-1], BaselineKind.FROM_GOAL) if named else None
     before = [p for p in points if before_agenda(p.period, ctx.agenda.period[0])]
     if before:
         # Real before illustrative: a published figure from before the period is the nulmeting,
         # even when an illustrative one lies closer to the period's start.
         real = [p for p in before if not p.illustrative]
-        return Baseline(real[-1] if real else before[-1], "nulmeting")
-    return Baseline(points[0], "eerste meting") if points else None
+        return Baseline(real[-1] if real else before[-1], BaselineKind.NULMETING)
+    return Baseline(points[0], BaselineKind.FIRST) if points else None
 
 
 def final_point(points: Sequence[SeriesPoint], deadline: Moment, past: bool) -> SeriesPoint | None:
