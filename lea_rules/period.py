@@ -136,6 +136,48 @@ def parse_period(text: str) -> Period:
                        "peildatum (1 januari 2022)")
 
 
+# --- at the boundary: a period in a model, its text in a file or in JSON (see data/model.py) ---
+
+
+def as_period(value: object) -> Period:
+    """A Period as it is, or read from its text: how a model field takes one in."""
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, str):
+        return parse_period(value)
+    raise ValueError(f"{value!r} is geen periode")
+
+
+IMPLICIT = " (einde periode)"
+
+
+@dataclass(frozen=True)
+class TargetMoment:
+    """The moment a goal is judged on, and whether it was written or is the end of the agenda."""
+
+    period: Period
+    implicit: bool = False
+
+    @property
+    def text(self) -> str:
+        """`2027`, or `2027 (einde periode)` when the goal names no moment."""
+        return self.period.text + (IMPLICIT if self.implicit else "")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def as_target(value: object) -> TargetMoment:
+    """A TargetMoment as it is, or read from its text (`2027 (einde periode)`)."""
+    if isinstance(value, TargetMoment):
+        return value
+    if isinstance(value, str):
+        implicit = value.endswith(IMPLICIT)
+        return TargetMoment(parse_period(value.removesuffix(IMPLICIT)), implicit)
+    raise ValueError(f"{value!r} is geen doelmoment")
+
+
+
 # --- the time axis ---------------------------------------------------------------
 
 
@@ -159,13 +201,13 @@ def school_year_of(day: date) -> int:
     return day.year if (day.month, day.day) >= SCHOOL_YEAR_START else day.year - 1
 
 
-def position(moment: Moment, measure: Measure) -> Decimal:
+def position(when: Moment | Period, measure: Measure) -> Decimal:
     """Where a moment of the agenda (target or baseline) sits on an indicator's axis.
 
     A calendar year on a schooljaar indicator is the schooljaar that ends in it ("1,9% in
     2027" -> 2026/2027 -> 2026); a schooljaar on a calendar-year indicator is the year it ends.
     """
-    period = moment_period(moment)
+    period = moment_period(when) if isinstance(when, Moment) else when
     if period.kind is measure:
         return period.axis
     if measure is Measure.SCHOOL_YEAR:

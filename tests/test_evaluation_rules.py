@@ -336,9 +336,9 @@ def test_explanation_shows_the_numbers() -> None:
     goal = goal_of("drempel", bereik(("2023", "80"), ("2024", "81"), ("2025", "82.5")), 2025)
     e = goal.explanation
     assert e.baseline is not None and e.baseline.value == 80 and e.baseline_kind == "nulmeting"
-    assert e.latest is not None and e.latest.value == 82.5 and e.latest.period == "2025"
-    assert e.target_value == 85 and e.target_moment == "2027"
-    assert [p.period for p in e.points] == ["2023", "2024", "2025"]
+    assert e.latest is not None and e.latest.value == 82.5 and e.latest.period.text == "2025"
+    assert e.target_value == 85 and str(e.target_moment) == "2027"
+    assert [p.period.text for p in e.points] == ["2023", "2024", "2025"]
     # projection: 82,5 + 1,25 * (2027 - 2025) = 85
     assert e.projection == pytest.approx(85.0)
     assert e.measurement_for_target is not None
@@ -353,7 +353,7 @@ def test_projection_is_clipped_to_the_bounds() -> None:
 
 def test_nulmeting_drops_older_figures() -> None:
     goal = goal_of("drempel", bereik(("2021", "10"), ("2023", "80"), ("2025", "82.5")), 2025)
-    assert [p.period for p in goal.explanation.points] == ["2023", "2025"]
+    assert [p.period.text for p in goal.explanation.points] == ["2023", "2025"]
 
 
 def test_first_measurement_is_the_baseline_without_a_nulmeting() -> None:
@@ -390,7 +390,7 @@ def test_units_explain_which_units_were_counted() -> None:
                    units=declared("IKC", "IKC A", "IKC B", "IKC C"))
     assert [(u.unit, u.value, u.meets, u.missing) for u in goal.explanation.units] == [
         ("IKC A", "ja", True, False), ("IKC B", "nee", False, False), ("IKC C", "geen gegevens", False, True)]
-    assert goal.explanation.units_period == "2025"
+    assert goal.explanation.units_period is not None and goal.explanation.units_period.text == "2025"
     assert (goal.explanation.units_declared, goal.explanation.units_missing) == (3, 1)
 
 

@@ -271,7 +271,7 @@ def test_changed_value_needs_a_reason_and_keeps_the_old_value(
     revisions = load_revisions(data_dir)
     assert len(revisions) == 1
     rev = revisions[0]
-    assert (rev.indicator, rev.period, rev.old, rev.new) == ("thuiszitters", "2024/2025", "15", "13")
+    assert (rev.indicator, rev.period.text, rev.old, rev.new) == ("thuiszitters", "2024/2025", "15", "13")
     assert rev.reason == "definitieve telling samenwerkingsverband"
     assert rev.file == "revision_without_reason.csv"
     # The old row is on record in full: every field that changed, old → new.
@@ -366,7 +366,8 @@ def test_illustrative_to_real_needs_a_reason(data_dir: Path, tmp_path: Path,
               if (o.indicator, o.period.text) == ("vsv-percentage", "2024/2025")]
     assert len(stored) == 1 and not stored[0].illustrative
     rev = load_revisions(data_dir)[-1]
-    assert (rev.indicator, rev.period, rev.old, rev.new) == ("vsv-percentage", "2024/2025", "2,34", "2,34")
+    assert (rev.indicator, rev.period.text, rev.old, rev.new) == (
+        "vsv-percentage", "2024/2025", "2,34", "2,34")
     assert rev.change == "illustratief: 1 → 0" and rev.reason == "cijfer bevestigd door DUO"
 
 

@@ -69,7 +69,7 @@ def series_of(report: EvaluationReport, name: str) -> KengetalSeries:
 
 
 def rounded(series: KengetalSeries, unit: str | None = None) -> dict[str, float]:
-    return {p.period: round(p.value, 2) for p in series.points if p.unit == unit and p.value is not None}
+    return {p.period.text: round(p.value, 2) for p in series.points if p.unit == unit and p.value is not None}
 
 
 def test_hengelo_verzuim_reproduces_the_published_percentages(capsys: pytest.CaptureFixture[str]) -> None:
@@ -79,7 +79,7 @@ def test_hengelo_verzuim_reproduces_the_published_percentages(capsys: pytest.Cap
     assert verzuim.formula == "jongeren-met-verzuim / leerplichtigen * 100"
     values = rounded(verzuim)
     assert values["2021/2022"] == 3.47 and values["2022/2023"] == 4.25
-    real = {p.period: p for p in verzuim.points}
+    real = {p.period.text: p for p in verzuim.points}
     assert real["2022/2023"].derived and not real["2022/2023"].illustrative
     assert real["2022/2023"].source == "berekend: 463 / 10.884 × 100"
     assert real["2022/2023"].inputs == {"jongeren-met-verzuim": 463, "leerplichtigen": 10884}
@@ -126,7 +126,7 @@ def test_peiljaar_limits_the_figures() -> None:
 
     agenda = load_agenda(HENGELO)
     report = evaluate(agenda, load_observations(ROOT / "data" / "hengelo", agenda), None, 2022)
-    assert [p.period for p in series_of(report, "verzuim-percentage").points] == ["2021/2022"]
+    assert [p.period.text for p in series_of(report, "verzuim-percentage").points] == ["2021/2022"]
     assert series_of(report, "risico-onderwijsachterstand").points == []
 
 

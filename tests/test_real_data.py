@@ -212,5 +212,5 @@ def test_the_vsv_nulmeting_is_the_real_figure_not_the_illustrative_one() -> None
     assert len(vsv) == 3
     for goal in vsv:
         baseline = goal.explanation.baseline
-        assert baseline is not None and baseline.period == "2022/2023" and not baseline.illustrative
+        assert baseline is not None and baseline.period.text == "2022/2023" and not baseline.illustrative
         assert Decimal(str(baseline.value)) == Decimal("2.72")

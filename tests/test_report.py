@@ -34,9 +34,11 @@ from lea_rules.evaluation.model import (
     ResultEvaluation,
     Status,
 )
+from lea_rules.nodes import Measure
+from lea_rules.period import TargetMoment, parse_period, position
 from lea_rules.report import ReportInput, render_html, report_filename
 from lea_rules.report.charts import ChartPoint, ChartSpec, Legend, line_chart, nice_step
-from lea_rules.report.formatting import Formatter, period_axis
+from lea_rules.report.formatting import Formatter
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "report_small"
@@ -394,15 +396,17 @@ def test_dutch_formatting_through_babel() -> None:
     assert nl.change(1.5, "%") == "+1,5 procentpunt per jaar"
     assert nl.change(-3, "aantal") == "-3 per jaar"
     assert nl.euro(50000).replace("\u00a0", " ") == "\u20ac 50.000"
-    assert nl.period("2022-01-01") == "1 januari 2022"
-    assert nl.period("2022/2023") == "2022/2023"
+    assert nl.period(parse_period("2022-01-01")) == "1 januari 2022"
+    assert nl.period(parse_period("2022/2023")) == "2022/2023"
+    assert nl.period(TargetMoment(parse_period("2027"), implicit=True)) == "2027 (einde periode)"
     en = Formatter("en")
     assert en.value(83.7, "%") == "83.7%" and en.value(10884, "aantal") == "10,884"
-    assert en.period("2022-01-01") == "1 January 2022" and en.value(None, "%") == "no data"
-    assert period_axis("het schooljaar dat in 2027 eindigt (2026/2027)") == 2026.0
-    assert period_axis("2027 (einde periode)") == 2027.0
-    assert period_axis("2025-07-02") == pytest.approx(2025.5, abs=0.01)
-    assert period_axis(None) is None
+    assert en.period(parse_period("2022-01-01")) == "1 January 2022" and en.value(None, "%") == "no data"
+    # a target moment on an indicator's axis: "in 2027" on a schooljaar axis is 2026/2027
+    assert position(parse_period("2027"), Measure.SCHOOL_YEAR) == 2026
+    assert position(parse_period("2026/2027"), Measure.CALENDAR_YEAR) == 2027
+    midyear = position(parse_period("2025-07-02"), Measure.REFERENCE_DATE)
+    assert float(midyear) == pytest.approx(2025.5, abs=0.01)
 
 
 def test_english_ui_keeps_agenda_texts() -> None:

@@ -99,7 +99,7 @@ def plan_import(file: Path, agenda: Agenda, data_dir: Path, *, reason: str | Non
         plan.revised.append((old, new))
         by_key[observation_key(new)] = new
         revisions.append(Revision(
-            indicator=new.indicator, period=new.period.text, unit=new.unit, old=observation_value_text(old),
+            indicator=new.indicator, period=new.period, unit=new.unit, old=observation_value_text(old),
             new=observation_value_text(new), reason=reason, revised_on=today,
             file=Path(shown).name, change=describe_changes(changes)))
     if problems:

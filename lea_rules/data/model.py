@@ -7,28 +7,24 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
 from lea_rules.numbers import format_dutch
-from lea_rules.period import Period, parse_period
+from lea_rules.period import Period, TargetMoment, as_period, as_target
+
+PeriodField = Annotated[Period, PlainValidator(as_period), PlainSerializer(lambda p: p.text, return_type=str),
+                        WithJsonSchema({"type": "string"})]
+"""A model field holding a Period; its canonical text (`2022/2023`) when serialised (files, JSON)."""
+
+TargetMomentField = Annotated[TargetMoment, PlainValidator(as_target),
+                              PlainSerializer(lambda m: m.text, return_type=str),
+                              WithJsonSchema({"type": "string"})]
+"""A target moment; serialised as `2027`, or `2027 (einde periode)` when taken from the agenda's end."""
 
 
 class ObservationStatus(str, Enum):
     PROVISIONAL = "voorlopig"
     FINAL = "definitief"
-
-
-def _period(value: object) -> Period:
-    """A Period as it is, or the text of one, read once (the store hands over checked text)."""
-    if isinstance(value, Period):
-        return value
-    if isinstance(value, str):
-        return parse_period(value)
-    raise ValueError(f"{value!r} is geen periode")
-
-
-StoredPeriod = Annotated[Period, PlainValidator(_period), PlainSerializer(lambda p: p.text, return_type=str)]
-"""A period field: a `Period` in Python, its canonical text (`2022/2023`) when serialised."""
 
 
 class Observation(BaseModel):
@@ -42,7 +38,7 @@ class Observation(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     indicator: str
-    period: StoredPeriod
+    period: PeriodField
     value: Decimal | None = None
     rating: str | None = None  # categorical: "goed"
     flag: bool | None = None  # ja/nee
@@ -78,7 +74,7 @@ class Revision(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     indicator: str
-    period: str
+    period: PeriodField
     unit: str | None = None
     old: str
     new: str

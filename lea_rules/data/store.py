@@ -16,11 +16,12 @@ from datetime import date
 from pathlib import Path
 
 from lea_rules.data.model import Observation, Progress, Revision, observation_value_text
-from lea_rules.data.problems import DataInvalid, data_error
+from lea_rules.data.problems import DataInvalid, ValueProblem, data_error
 from lea_rules.data.readers import read_csv_bytes
 from lea_rules.data.rows import COLUMNS, map_header, read_rows
 from lea_rules.diagnostics import CellPlace, Diagnostic
 from lea_rules.nodes import Agenda
+from lea_rules.period import parse_period
 
 OBSERVATIONS = "observaties.csv"
 REVISIONS = "revisies.csv"
@@ -102,7 +103,13 @@ def load_revisions(data_dir: str | Path) -> list[Revision]:
             problems.append(data_error("D132", "een revisie zonder reden",
                                        CellPlace(str(path), line, names.index("reden") + 1, None, "reden")))
             continue
-        revisions.append(Revision(indicator=fields["indicator"], period=fields["periode"],
+        try:
+            period = parse_period(fields["periode"])
+        except ValueProblem as exc:
+            problems.append(data_error(exc.code, exc.message, CellPlace(
+                str(path), line, names.index("periode") + 1, None, "periode"), exc.help))
+            continue
+        revisions.append(Revision(indicator=fields["indicator"], period=period,
                                   unit=fields["eenheid"] or None, old=fields["oud"], new=fields["nieuw"],
                                   reason=fields["reden"], revised_on=revised_on,
                                   file=fields["bestand"] or None, change=fields.get("wijziging") or None))
@@ -151,7 +158,7 @@ def render_observations(observations: Iterable[Observation]) -> str:
 
 
 def render_revisions(revisions: Iterable[Revision]) -> str:
-    rows = [[r.indicator, r.period, r.unit or "", r.old, r.new, r.reason, r.revised_on.isoformat(),
+    rows = [[r.indicator, r.period.text, r.unit or "", r.old, r.new, r.reason, r.revised_on.isoformat(),
              r.file or "", r.change or ""] for r in revisions]
     return _csv_text(REVISION_COLUMNS, rows)
 

@@ -19,7 +19,7 @@ from lea_rules.evaluation.model import (
 )
 from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.nodes import Agenda, Goal, Result, Section, expr_names, goal_indicators
-from lea_rules.period import available, parse_period
+from lea_rules.period import available
 
 NEEDS_ACT = (Colour.ORANGE, Colour.RED)
 SEVERITY = {Colour.RED: 0, Colour.ORANGE: 1, Colour.GREY: 2, Colour.GREEN: 3}
@@ -147,10 +147,10 @@ def _with_revisions(evaluation: ResultEvaluation, agenda: Agenda, revisions: Seq
     """Mark a result whose figures (up to the peiljaar) were revised, and a previous status that
     was recomputed with revised figures of the periods it could see."""
     used = _used_indicators(agenda, evaluation.code)
-    mine = [r for r in revisions if r.indicator.casefold() in used and _ended(r.period, peiljaar)]
+    mine = [r for r in revisions if r.indicator.casefold() in used and available(r.period, peiljaar)]
     if not mine:
         return evaluation
-    before = [r for r in mine if _ended(r.period, peiljaar - 1)]
+    before = [r for r in mine if available(r.period, peiljaar - 1)]
     note = None
     if before and evaluation.previous_status is not None:
         note = ("opnieuw berekend met de gegevens van nu; daarin " + ("is een cijfer" if len(before) == 1
@@ -160,13 +160,6 @@ def _with_revisions(evaluation: ResultEvaluation, agenda: Agenda, revisions: Seq
     return evaluation.model_copy(update={"data_revised": True,
                                          "revised_figures": [revised_figure(r) for r in mine],
                                          "previous_status_note": note})
-
-
-def _ended(period: str, peiljaar: int) -> bool:
-    try:
-        return available(parse_period(period), peiljaar)
-    except ValueError:  # the store checks every period; an unreadable one is not counted
-        return False
 
 
 def _with_revision_notes(evaluation: ResultEvaluation, result: Result) -> ResultEvaluation:

@@ -60,7 +60,7 @@ def _point(indicator: Indicator, point: SeriesPoint, unit: str | None) -> Kenget
     if point.derived and indicator.formula is not None:
         source = "berekend: " + derived_text(indicator, dict(point.inputs))
     return KengetalPoint(
-        period=point.period.text, unit=unit,
+        period=point.period, unit=unit,
         value=None if point.value is None else float(point.value), rating=rating, source=source,
         status=point.status, illustrative=point.illustrative, derived=point.derived,
         inputs={name: float(value) for name, value in point.inputs},

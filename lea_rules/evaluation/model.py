@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 from pydantic.json_schema import SkipJsonSchema
 
+from lea_rules.data.model import PeriodField, TargetMomentField
 from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import Aim, AimKind, Measurement, Reason, Rule
 from lea_rules.evaluation.status import STATUS_COLOUR, BaselineKind, Colour, GoalKind, Status
@@ -65,7 +66,7 @@ class Point(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    period: str  # as written: 2023, 2022/2023, 2022-01-01
+    period: PeriodField  # in JSON as written: 2023, 2022/2023, 2022-01-01
     t: float  # position on the time axis
     value: float | None = None
     rating: str | None = None
@@ -102,7 +103,7 @@ class Explanation(BaseModel):
     latest: Point | None = None
     target_value: float | None = None
     target_text: AimText | None = Field(default=None, title="Target Text")
-    target_moment: str | None = None
+    target_moment: TargetMomentField | None = None
     measurement_for_target: MeasurementText | None = Field(
         default=None, title="Measurement For Target",
         description="which measurement counts for the target moment")
@@ -127,7 +128,7 @@ class Explanation(BaseModel):
                                   "the required change that was achieved (decides Nagenoeg behaald / Niet "
                                   "behaald, wel verbeterd / Niet behaald)")
     units: list[UnitCheck] = Field(default_factory=list, description="count over units: the units counted")
-    units_period: str | None = None
+    units_period: PeriodField | None = None
     units_declared: int | None = Field(
         default=None, description="count over units: how many units eenheden.csv declares for the group")
     units_missing: int | None = Field(
@@ -221,7 +222,7 @@ class KengetalPoint(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    period: str  # as written: 2023, 2022/2023, 2022-01-01
+    period: PeriodField  # in JSON as written: 2023, 2022/2023, 2022-01-01
     unit: str | None = Field(default=None, description="breakdown unit (wijk, IKC) or None for the total")
     value: float | None = None
     rating: str | None = Field(default=None, description="categorical or ja/nee figure")

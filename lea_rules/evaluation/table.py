@@ -128,7 +128,7 @@ def kengetallen_table(report: EvaluationReport) -> Table:
             shown = point.rating if point.rating is not None else number(point.value, series.unit)
             if point.illustrative:
                 shown += " (illustratief)"
-            table.add_row(Text(series.indicator if i == 0 else ""), Text(point.period),
+            table.add_row(Text(series.indicator if i == 0 else ""), Text(point.period.text),
                           Text(point.unit or "totaal"), Text(shown), Text(point.source))
     return table
 

@@ -6,17 +6,14 @@ names come from the locale data of Babel.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from decimal import Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from lea_rules.period import IMPLICIT, Period, TargetMoment
 from lea_rules.report.i18n import LOCALES, text, unit_words
-
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_SCHOOL_YEAR = re.compile(r"^(\d{4})[/-](\d{4})$")
 
 Number = float | Decimal | int
 
@@ -82,36 +79,15 @@ class Formatter:
             value = value.date()
         return str(format_date(value, format="long", locale=self.locale))
 
-    def period(self, period: str | None) -> str:
-        """`2023`, `2022/2023` stay as written; a peildatum `2022-01-01` becomes `1 januari 2022`."""
+    def period(self, period: Period | TargetMoment | None) -> str:
+        """`2023`, `2022/2023` as written; a peildatum `2022-01-01` becomes `1 januari 2022`.
+
+        A target moment taken from the end of the agenda keeps its `(einde periode)`.
+        """
         if period is None:
             return self.missing()
-        if _ISO_DATE.match(period):
-            return self.date(period)
-        match = _SCHOOL_YEAR.match(period)
-        if match:
-            return f"{match.group(1)}/{match.group(2)}"
-        return period
-
-
-def period_axis(period: str | None) -> float | None:
-    """The position of a written period or moment on the time axis (see evaluation-method.md).
-
-    Accepts what the evaluation writes: `2027`, `2026/2027` (at 2026), `2025-01-01`, and
-    texts that contain one of those (`in 2027`, `op 1 januari 2025` is not parsed: None).
-    """
-    if not period:
-        return None
-    iso = re.search(r"(\d{4})-(\d{2})-(\d{2})", period)
-    if iso:
-        day = date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-        first = date(day.year, 1, 1)
-        length = (date(day.year + 1, 1, 1) - first).days
-        return day.year + (day - first).days / length
-    school = re.search(r"(\d{4})[/-](\d{4})", period)
-    if school:
-        return float(school.group(1))
-    year = re.search(r"\b(\d{4})\b", period)
-    if year:
-        return float(year.group(1))
-    return None
+        if isinstance(period, TargetMoment):
+            return self.period(period.period) + (IMPLICIT if period.implicit else "")
+        if period.day is not None:
+            return self.date(period.day)
+        return period.text

@@ -35,8 +35,9 @@ from lea_rules.evaluation.model import (
 from lea_rules.evaluation.reasons import Measurement
 from lea_rules.evaluation.series import formula_text
 from lea_rules.nodes import Action, Agenda, Citation, Measure, NumberExpr, Provenance, Result, Section
+from lea_rules.period import Period
 from lea_rules.report.charts import ChartPoint, ChartSpec, Legend, line_chart
-from lea_rules.report.formatting import Formatter, period_axis
+from lea_rules.report.formatting import Formatter
 from lea_rules.report.goals import describe_goals
 from lea_rules.report.i18n import (
     action_kind_label,
@@ -566,8 +567,8 @@ class _Builder:
         e = goal.explanation
         target = (words.aim(e.target_text, REPORT_WORDS[self.lang]) if e.target_text is not None
                   else goal.description)
-        if e.target_moment and e.target_moment not in target:
-            word = self.t("on") if re.match(r"\d{4}-\d{2}-\d{2}", e.target_moment) else self.t("in")
+        if e.target_moment and e.target_moment.text not in target:
+            word = self.t("on") if e.target_moment.period.day is not None else self.t("in")
             target += f" {word} {self.fmt.period(e.target_moment)}"
         return target
 
@@ -586,7 +587,8 @@ class _Builder:
 
         points = tuple(ChartPoint(p.t, float(p.value or 0.0), short(float(p.value or 0.0)), p.illustrative)
                        for p in sorted(numbers, key=lambda p: p.t))
-        target_t = target_axis(e.measurement_for_target) or period_axis(e.target_moment)
+        target_t = target_axis(e.measurement_for_target) or (
+            float(e.target_moment.period.axis) if e.target_moment is not None else None)
         target = (target_t, e.target_value) if target_t is not None and e.target_value is not None else None
         baseline = None
         if e.baseline is not None and e.baseline.value is not None:
@@ -626,7 +628,7 @@ class _Builder:
             baseline=baseline if shows_required(goal) and not e.series_break else None,
             projection=projection, low=low, high=high,
             whole=unit == "aantal",
-            school_years=all(re.fullmatch(r"\d{4}/\d{4}", p.period) for p in numbers))
+            school_years=all(p.period.kind is Measure.SCHOOL_YEAR for p in numbers))
         return line_chart(spec, self.legend, short), summary
 
     def _bounds(self, name: str | None, unit: str | None) -> tuple[float | None, float | None]:
@@ -809,7 +811,7 @@ class _Builder:
                 value = self.fmt.missing()
             rows.append(DataRow(
                 indicator=indicator.label if indicator is not None else obs.indicator, name=obs.indicator,
-                period=self.fmt.period(obs.period.text), breakdown=obs.unit or "", value=value,
+                period=self.fmt.period(obs.period), breakdown=obs.unit or "", value=value,
                 status=obs.status.value if self.lang == "nl" else
                 ("provisional" if obs.status.value == "voorlopig" else "final"),
                 source=obs.source, illustrative=obs.illustrative, note=obs.note or ""))
@@ -825,7 +827,7 @@ class _Builder:
         if indicator is not None and indicator.formula is not None:
             formula = formula_text(indicator.formula, times="\u00d7")
         anchor = f"kengetal-{slug(series.indicator)}"
-        periods: list[str] = []
+        periods: list[Period] = []
         for point in series.points:
             if point.period not in periods:
                 periods.append(point.period)

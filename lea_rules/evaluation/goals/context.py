@@ -13,6 +13,7 @@ from lea_rules.evaluation.model import Explanation, GoalEvaluation
 from lea_rules.evaluation.rules import Verdict
 from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Agenda, Goal, Indicator, Measure, Moment
+from lea_rules.period import TargetMoment, moment_period
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,8 @@ def deadline_of(agenda: Agenda, written: Moment | None, span_from: Goal) -> tupl
     return Moment(Measure.CALENDAR_YEAR, agenda.period[1], span_from.span), True
 
 
-def moment_label(moment: Moment, implicit: bool) -> str:
-    text = moment.describe()
-    return f"{text} (einde periode)" if implicit else text
+def moment_label(moment: Moment, implicit: bool) -> TargetMoment:
+    return TargetMoment(moment_period(moment), implicit)
 
 
 def goal_evaluation(kind: GoalKind, goal: Goal, indicator: Indicator | None, verdict: Verdict, *,

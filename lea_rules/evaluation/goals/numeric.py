@@ -144,7 +144,7 @@ def judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluation
         provisional=provisional_status is not None,
         illustrative=any(p.illustrative for p in used) or any(u.illustrative for u in units),
         notes=notes, provisional_status=provisional_status, series_break=broken, units=units,
-        units_period=observed[-1].period.text if units else None,
+        units_period=observed[-1].period if units else None,
         units_declared=count.declared if count is not None else None,
         units_missing=count.missing if count is not None else None, units_share=spec.share)
     return goal_evaluation(spec.kind, spec.goal, spec.indicator, verdict, past=past, explanation=explanation)

@@ -18,7 +18,7 @@ from lea_rules.evaluation.rules import Verdict
 from lea_rules.evaluation.series import SeriesPoint, totals
 from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Comparator, CompareGoal, Goal, MilestoneGoal, Quantity
-from lea_rules.period import available, is_past, moment_period
+from lea_rules.period import TargetMoment, available, is_past, moment_period
 
 
 def _reported_verdict(ctx: Context, wrap: Rule | None = None) -> Verdict:
@@ -82,7 +82,7 @@ def _category_met(required: Quantity, comparator: Comparator, order: Sequence[st
 def judge_reported(ctx: Context, goal: Goal) -> GoalEvaluation:
     """Milestones and qualitative results: the writer's reported state maps to a status."""
     verdict = _reported_verdict(ctx)
-    moment: str | None = None
+    moment: TargetMoment | None = None
     past = False
     notes: list[Note] = []
     kind = GoalKind.QUALITATIVE
