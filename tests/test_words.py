@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -15,9 +16,26 @@ from lea_rules.evaluation.reasons import Aim, AimKind, Measurement, Reason, Rule
 from lea_rules.evaluation.status import BaselineKind, Status
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.period import Period
-from lea_rules.report.formatting import period_axis
 from lea_rules.report.view import target_axis
 from lea_rules.words import en, nl, nl_plain
+
+
+def period_axis(text: str) -> float | None:
+    """How the report used to find the chart's target: by reading the Dutch sentence back.
+
+    Kept here as the oracle for target_axis, which now reads the typed measurement instead.
+    """
+    iso = re.search(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if iso:
+        day = date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        first = date(day.year, 1, 1)
+        return day.year + (day - first).days / (date(day.year + 1, 1, 1) - first).days
+    school = re.search(r"(\d{4})[/-](\d{4})", text)
+    if school:
+        return float(school.group(1))
+    year = re.search(r"\b(\d{4})\b", text)
+    return float(year.group(1)) if year else None
+
 
 NOTATION = ("R >=", "R <", "<= R", "met(y", "y_tT", "y0", "d*a", "d * ")
 
