@@ -15,15 +15,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from report_editions import AGENDAS, cases, editions, require_browser
 
 from lea_rules.cli import main
-from lea_rules.report.pdf import LAUNCH_ARGS, find_chromium, playwright_available
+from lea_rules.report.pdf import LAUNCH_ARGS
 
 pytestmark = pytest.mark.browser
 
@@ -33,21 +33,7 @@ OUTPUT = Path(os.environ.get("LEA_TEST_OUTPUT") or Path(tempfile.gettempdir()) /
 A4 = (595.0, 842.0)  # points; Chromium writes 595.92 x 842.88 for A4
 
 
-def _require_browser() -> str:
-    chromium = find_chromium()
-    missing = []
-    if chromium is None:
-        missing.append("Chromium (Debian: sudo apt install chromium)")
-    if not playwright_available():
-        missing.append("the Python package playwright (pip install '.[test]')")
-    if missing:
-        reason = "browser tests need " + " and ".join(missing)
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason}; in CI they must run")
-        warnings.warn(f"SKIPPING REPORT BROWSER TESTS: {reason}", stacklevel=2)
-        pytest.skip(f"SKIPPED LOUDLY: {reason}")
-    assert chromium is not None
-    return chromium
+_require_browser = require_browser
 
 
 @pytest.fixture(scope="module")
@@ -63,9 +49,9 @@ def browser() -> Iterator[Any]:
             instance.close()
 
 
-def _report(tmp_path: Path, agenda: str, lang: str = "nl") -> Path:
-    out = tmp_path / f"{Path(agenda).stem}-{lang}.html"
-    assert main(["report", agenda, "--year", "2025", "--lang", lang, "-o", str(out)]) == 0
+def _report(tmp_path: Path, agenda: str, lang: str = "nl", edition: tuple[str, ...] = ()) -> Path:
+    out = tmp_path / f"{Path(agenda).stem}-{lang}{'-'.join(('', *edition))}.html"
+    assert main(["report", agenda, "--year", "2025", "--lang", lang, "-o", str(out), *edition]) == 0
     return out
 
 
@@ -77,8 +63,9 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     try:
         out = {"kleinstad": _report(tmp, str(FIXTURE / "kleinstad.lea")),
                "kleinstad-en": _report(tmp, str(FIXTURE / "kleinstad.lea"), "en")}
-        for name in ("hengelo", "enschede", "midden-groningen"):
-            out[name] = _report(tmp, name)
+        for name in AGENDAS:
+            for edition, args in editions().items():
+                out[_name(name, edition)] = _report(tmp, name, edition=args)
     finally:
         os.chdir(cwd)
     return out
@@ -110,7 +97,12 @@ def _media_boxes(pdf: bytes) -> list[tuple[float, float]]:
     return [(float(w), float(h)) for w, h in boxes]
 
 
-NAMES = ("kleinstad", "kleinstad-en", "hengelo", "enschede", "midden-groningen")
+def _name(agenda: str, edition: str) -> str:
+    """The default edition by the agenda's name, another with its edition after it."""
+    return agenda if edition == next(iter(editions())) else f"{agenda}-{edition}"
+
+
+NAMES = ("kleinstad", "kleinstad-en", *(_name(agenda, edition) for agenda, edition in cases()))
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -169,9 +161,9 @@ def test_prints_to_a4(browser: Any, reports: dict[str, Path], name: str) -> None
     context, page, _, requests = _open(browser, reports[name])
     try:
         page.emulate_media(media="print")
-        breaks = page.evaluate("[...document.querySelectorAll('section.theme')]"
-                               ".map(s => getComputedStyle(s).breakBefore)")
-        assert breaks and set(breaks) == {"page"}, "every theme starts on a new page"
+        breaks = page.evaluate("[...document.querySelectorAll('section.theme')].filter(s => s.querySelector"
+                               "('.step')).map(s => getComputedStyle(s).breakBefore)")
+        assert breaks and set(breaks) == {"page"}, "every theme with its PDCA starts on a new page"
         OUTPUT.mkdir(exist_ok=True)
         pdf_path = OUTPUT / f"report-{name}.pdf"
         page.pdf(path=str(pdf_path), format="A4", print_background=True, prefer_css_page_size=True)
