@@ -47,6 +47,13 @@ class Period:
         return self.text
 
     @property
+    def short_text(self) -> str:
+        """As on a chart's time axis: a schooljaar `2024/25`, otherwise the canonical text."""
+        if self.kind is Measure.SCHOOL_YEAR:
+            return f"{self.year}/{str(self.year + 1)[-2:]}"
+        return self.text
+
+    @property
     def start(self) -> date:
         """The first day of the period (1 augustus for a schooljaar)."""
         if self.kind is Measure.SCHOOL_YEAR:

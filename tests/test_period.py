@@ -158,6 +158,12 @@ def test_what_is_no_period_is_refused_with_its_code(text: str, code: str) -> Non
     assert caught.value.code == code
 
 
+def test_a_chart_labels_a_schooljaar_short() -> None:
+    assert parse_period("2024/2025").short_text == "2024/25"
+    assert parse_period("1999/2000").short_text == "1999/00"
+    assert parse_period("2025").short_text == "2025"
+
+
 def test_the_schooljaar_starts_on_1_august() -> None:
     period = Period(Measure.SCHOOL_YEAR, 2024)
     assert period.start == date(2024, 8, 1)

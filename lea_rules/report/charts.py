@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from lea_rules.nodes import Measure
+from lea_rules.period import Period
+
 WIDTH, HEIGHT = 560, 300
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 30, 84  # margins: room for tick labels and the legend
 
@@ -150,7 +153,7 @@ def line_chart(spec: ChartSpec, legend: Legend, tick_label: Callable[[float], st
     out.append(f'<line class="axis" x1="{LEFT}" y1="{base}" x2="{WIDTH - RIGHT}" y2="{base}"/>')
     for year in range(math.ceil(t0), math.floor(t1) + 1):
         tx = x(year)
-        label = f"{year}/{str(year + 1)[-2:]}" if spec.school_years else str(year)
+        label = Period(Measure.SCHOOL_YEAR, year).short_text if spec.school_years else str(year)
         out.append(f'<line class="axis" x1="{_f(tx)}" y1="{TOP + plot_h}" x2="{_f(tx)}" '
                    f'y2="{TOP + plot_h + 4}"/>')
         out.append(f'<text class="tick" x="{_f(tx)}" y="{TOP + plot_h + 17}" text-anchor="middle">'
