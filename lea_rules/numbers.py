@@ -64,3 +64,12 @@ def format_dutch(value: Decimal, decimals: int | None = None) -> str:
         decimals = max(0, -exponent) if isinstance(exponent, int) else 0
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def with_unit(shown: str, unit: str | None) -> str:
+    """`8%`, `12`, `5 uur per week`: a number (already formatted) in an indicator's own unit."""
+    if unit == "%":
+        return f"{shown}%"
+    if unit in (None, "aantal"):
+        return shown
+    return f"{shown} {unit}"

@@ -107,6 +107,8 @@ def test_two_lines_off_is_the_wrong_line(tmp_path: Path, capsys: pytest.CaptureF
     # the first line of a wrapped bullet is not a whole line: the word goes on over the next
     ('lea regel 7 "Zorgplatform ondersteuningscoördinatoren VO Henge-"',
      "Zorgplatform ondersteuningscoördinatoren VO Hengelo, afstemming omtrent ondersteuning."),
+    # "V" is also in regel 2 ("van"): the help takes the words of the cited line itself
+    ('lea regel 3 "V"', "VVE stijgt naar 85% in 2027 en de kwaliteit blijft goed."),
 ])
 def test_a_short_fragment_is_refused_and_the_help_is_a_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                            quote: str, fix: str) -> None:

@@ -365,7 +365,7 @@ def test_schooljaar_target_names_the_measurement() -> None:
     goal = goal_of("plafond", [obs("vsv", "2023/2024", "2.5"), obs("vsv", "2026/2027", "1.9")], 2027)
     assert goal.explanation.measurement_for_target is not None
     assert nl.measurement(goal.explanation.measurement_for_target) == (
-        "het schooljaar dat in 2027 eindigt (2026/2027): 2026/2027")
+        "het schooljaar dat in 2027 eindigt (2026/2027)")  # the period is named once
 
 
 def test_final_pending_shows_the_provisional_status() -> None:
@@ -600,6 +600,29 @@ SHOWN = [
     Shown("daling onder de ondergrens kan niet", "x gedaald met 3 procentpunt in 2027 t.o.v. 2024",
           [x("2024", "2"), x("2027", "1")], 2027, Status.NOT_JUDGEABLE, better="lager",
           rule="buiten de grenzen"),
+    # A change from the agenda's `basis:` line: with no measurement for 2024, `basis: 10% in 2024`
+    # is the reference value; X = 10 × 1,2 = 12, and 12 in 2026 already meets it. With `met 3
+    # procentpunt`, X = 13: 10, 11, 12 over 2024-2026 gives a = 1, r = (13 - 10) / 3 = 1, R = 1.
+    Shown("verandering vanaf de basis in de agenda", "x gestegen met 20% in 2027 t.o.v. 2024",
+          [x("2025", "11"), x("2026", "12")], 2026, Status.ALREADY_MET, {"target_value": 12.0,
+                                                                         "baseline.value": 10.0},
+          basis="10% in 2024"),
+    Shown("absolute verandering vanaf de basis in de agenda",
+          "x gestegen met 3 procentpunt in 2027 t.o.v. 2024",
+          [x("2025", "11"), x("2026", "12")], 2026, Status.ON_TRACK, {"target_value": 13.0, "ratio": 1.0},
+          basis="10% in 2024"),
+    Shown("verandering in procenten vanaf een basis 0", "x gestegen met 20% in 2027 t.o.v. 2024",
+          [x("2025", "1"), x("2026", "2")], 2026, Status.NOT_JUDGEABLE, basis="0% in 2024",
+          rule="basis is 0"),
+    # `gedaald` from a basis line at the bound 0 cannot be met, as from an observation.
+    Shown("gedaald vanaf een basis 0 kan niet", "x gedaald in 2027 t.o.v. 2024",
+          [x("2025", "0"), x("2026", "0")], 2026, Status.NOT_JUDGEABLE, better="lager", unit="aantal",
+          basis="0 in 2024", rule="lager kan niet"),
+    # 12. The nulmeting is the deadline measurement itself (one figure, 2027): only whether it meets
+    # counts; a share of the change from itself (0) would explain nothing.
+    Shown("enige meting is die voor het doelmoment", "x >= 85% in 2027", [x("2027", "80")], 2027,
+          Status.NOT_ACHIEVED, {"achieved_share": None}, rule="geen eerdere meting"),
+    Shown("enige meting haalt het doel", "x >= 85% in 2027", [x("2027", "86")], 2027, Status.ACHIEVED),
     # 2. Before the deadline: no rates, no ratio and no projection across the break.
     Shown("breuk: geen verwachting over de breuk", "x >= 85% in 2027",
           [x("2024", "78", "oud"), x("2025", "80", "oud"), x("2026", "77", "nieuw")], 2026,

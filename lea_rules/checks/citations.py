@@ -223,7 +223,10 @@ def _longer_quote(ctx: CheckContext, c: n.Citation, indexed: IndexedText, line: 
     key = normalise(c.quote)
     if lines is None or not key:
         return None
-    index = next(indexed.matches(c.quote, line, LINE_SLACK), -1)
+    # the place on the cited line itself comes first: "H" on regel 2 is not the "H" of regel 1
+    places = list(indexed.matches(c.quote, line, LINE_SLACK))
+    on_line = [i for i in places if line is not None and bisect.bisect_right(indexed.starts, i) == line]
+    index = (on_line or places or [-1])[0]
     first = bisect.bisect_right(indexed.starts, index)
     if index < 0 or first > len(lines):
         return None

@@ -21,6 +21,7 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             indicator = agenda.indicator(goal.indicator)
             if indicator is not None:
                 yield from _value(ctx, indicator, goal.value, where)
+                yield from _reachable(ctx, indicator, goal, where)
                 if goal.tolerance is not None and goal.comparator is not n.Comparator.EQ:
                     yield ctx.error("E227", "marge alleen bij '='",
                                     "een marge (±) hoort bij een exact niveau met '='",
@@ -50,6 +51,18 @@ def _change(ctx: CheckContext, goal: n.DirectionGoal, by: n.Quantity,
     if indicator is None or indicator.unit is None or not indicator.unit.numeric or by.number is None:
         return
     number, ref = by.number.text, goal.reference.describe()
+    if by.number.value <= 0:
+        word = "gestegen" if goal.direction > 0 else "gedaald"
+        positive = by.number.text.lstrip("-")
+        yield ctx.error("E233", "verandering niet positief",
+                        f"'{word} met {by.describe()}' is geen verandering in de richting '{word}'",
+                        by.span, context=where,
+                        help=f"schrijf '{word} met {positive}{by.describe()[len(by.number.text):]}' "
+                             f"(het woord '{word}' zegt al welke kant op)"
+                        if by.number.value < 0 else
+                        f"laat 'met {by.describe()}' weg ({indicator.name} {word} t.o.v. {ref}) of "
+                        f"schrijf een niveau ({indicator.name} {'>=' if goal.direction > 0 else '<='} ...)")
+        return
     if by.unit is n.Unit.PERCENT:
         return
     if indicator.unit is n.Unit.PERCENT:
@@ -70,6 +83,28 @@ def _change(ctx: CheckContext, goal: n.DirectionGoal, by: n.Quantity,
                     f"{by.describe()}", by.span, context=where,
                     help=f"schrijf 'met {number}{shown}' (absoluut) of 'met {number}%' "
                          f"(relatief: {number}% van de waarde in {ref})")
+
+
+def _reachable(ctx: CheckContext, ind: n.Indicator, goal: n.CompareGoal,
+               where: str | None) -> Iterator[Diagnostic]:
+    """`> 100%` or `< 0`: a strict target beyond the indicator's own bound can never be met."""
+    if goal.value.number is None:
+        return
+    low, high = ind.bounds()
+    x = goal.value.number.value
+    shown = goal.value.describe()
+    if (goal.comparator is n.Comparator.GT and high is not None and x >= high) or (
+            goal.comparator is n.Comparator.LT and low is not None and x <= low):
+        upper = goal.comparator is n.Comparator.GT
+        sign, bound = (">=", high) if upper else ("<=", low)
+        assert bound is not None
+        yield ctx.error("E234", "doel kan niet gehaald worden",
+                        f"'{goal.comparator.value} {shown}' kan niet: {ind.name} ligt tussen "
+                        f"{format_dutch(low) if low is not None else '...'} en "
+                        f"{format_dutch(high) if high is not None else '...'}",
+                        goal.value.span, context=where,
+                        help=f"schrijf '{sign} {shown}'" if x == bound
+                        else f"kies een doel binnen de grenzen (tot en met {format_dutch(bound)})")
 
 
 def _declarations(ctx: CheckContext) -> Iterator[Diagnostic]:

@@ -75,7 +75,10 @@ def _results(agenda: Agenda, observations: Sequence[Observation], progress: Prog
         headline = headline_index(result.current_goals, goals)
         status = goals[headline].status if goals else Status.NOT_ASSESSED
         act = entry.act if entry is not None else None
-        needs_act = status.colour in NEEDS_ACT
+        # a pending final value hides nothing: a red or orange provisional status asks for Act too
+        provisional = goals[headline].explanation.provisional_status if goals else None
+        needs_act = status.colour in NEEDS_ACT or (
+            status is Status.FINAL_PENDING and provisional is not None and provisional.colour in NEEDS_ACT)
         out.append(ResultEvaluation(
             code=result.code, title=result.title, section_path=section_path(agenda, section),
             status=status, colour=status.colour, goals=goals, headline_goal=headline,

@@ -157,6 +157,13 @@ class GoalEvaluation(BaseModel):
     past: bool = False  # the target moment lies at or before the peiljaar
     explanation: Explanation
 
+    @property
+    def target_illustrative(self) -> bool:
+        """A change target (`gedaald met 2 procentpunt t.o.v. 2024`) is computed from its reference
+        value: illustrative when that value is."""
+        e = self.explanation
+        return self.kind in ("relatief", "absoluut") and e.baseline is not None and e.baseline.illustrative
+
 
 class ActRecord(BaseModel):
     model_config = ConfigDict(frozen=True)

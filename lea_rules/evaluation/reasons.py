@@ -26,7 +26,8 @@ class Rule(Enum):
     NO_REFERENCE = "no-reference"  # direction: no figure for the reference year (period)
     UNITS_UNDECLARED = "units-undeclared"  # group, file
     UNITS_INCOMPLETE = "units-incomplete"  # count, group
-    BASE_ZERO = "base-zero"  # relative target from 0: period, quantity
+    BASE_ZERO = "base-zero"  # relative target from 0: period, quantity, indicator, unit
+    BASE_ZERO_FALL = "base-zero-fall"  # relative fall from 0 at the lower bound 0: period, indicator
     BEYOND_BOUNDS = "beyond-bounds"  # absolute change past the bounds: period, value, direction, quantity,
     # indicator
     AT_BOUND = "at-bound"  # direction from the indicator's bound: period, value, direction
@@ -53,6 +54,7 @@ class Rule(Enum):
     FINAL_MISSED_BASE_MET = "final-missed-base-met"
     FINAL_MISSED_BASE_ON_BOUNDARY = "final-missed-base-on-boundary"
     FINAL_NOT_BETTER = "final-not-better"
+    FINAL_MISSED_NO_BASELINE = "final-missed-no-baseline"  # the deadline figure is the only figure
     # direction only: two signals (trend: for a trend goal)
     SIGNALS_NO_DATA = "signals-no-data"
     SIGNALS_ONE_POINT = "signals-one-point"
@@ -112,6 +114,7 @@ class Aim:
     period: str | None = None
     group: str | None = None
     text: str | None = None
+    unit: str | None = None  # COMPUTED: the indicator's unit of measure, so that X reads `8%`
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,7 @@ class Reason:
     quantity: str | None = None  # agenda text as written: `20%`
     group: str | None = None
     indicator: str | None = None
+    unit: str | None = None  # the indicator's unit of measure (`%`, `aantal`), for values and advice
     count: UnitCount | None = None
     file: str | None = None  # the file that declares the units
     text: str | None = None  # READ_BACK: the rule as the JSON said it

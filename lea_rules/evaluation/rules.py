@@ -206,6 +206,14 @@ def at_deadline(y0: Decimal, y_final: Decimal, target: Target, comparable: bool 
     return Verdict(Status.NOT_ACHIEVED, Reason(Rule.FINAL_NOT_BETTER), share=share)
 
 
+def at_deadline_alone(y_final: Decimal, target: Target) -> Verdict:
+    """At the deadline with no earlier measurement: the value for the target moment is its own basis,
+    so only whether it meets counts (a share of the change from itself would be 0 by definition)."""
+    if target.met(y_final):
+        return Verdict(Status.ACHIEVED, Reason(Rule.FINAL_MET))
+    return Verdict(Status.NOT_ACHIEVED, Reason(Rule.FINAL_MISSED_NO_BASELINE))
+
+
 def two_signals(points: Sequence[TimeValue], direction: int, trend: bool = False) -> Verdict:
     """Direction only: the average yearly change and the last yearly change.
 

@@ -163,6 +163,7 @@ class ResultView:
     illustrative_progress: bool
     previous_note: str | None = None  # the previous status was recomputed with revised figures
     not_judgeable: bool = False  # Niet te beoordelen: the target cannot be computed (basis 0)
+    provisional: StatusView | None = None  # Eindmeting nog niet beschikbaar: the status until then
 
 
 @dataclass(frozen=True)
@@ -502,7 +503,8 @@ class _Builder:
         rows: list[Row] = []
         if e.latest is not None or not goal.kind.reported:
             rows.append(Row(self.t("latest"), self.point_value(e.latest, unit)))
-        rows.append(Row(self.t("target"), ValueView(self.target_text(goal))))
+        rows.append(Row(self.t("target"), ValueView(self.target_text(goal),
+                                                    illustrative=goal.target_illustrative)))
         moment = self.fmt.period(e.target_moment) if e.target_moment else None
         if numeric and (e.latest is not None or e.baseline is not None):
             baseline = self.point_value(e.baseline, unit)
@@ -605,7 +607,8 @@ class _Builder:
             + (f" ({self.t('illustrative')})" if p.illustrative else "")
             for p in sorted(numbers, key=lambda p: p.t)))]
         if e.target_value is not None:
-            parts.append(self.t("sum_target", target=self.target_text(goal)))
+            parts.append(self.t("sum_target", target=self.target_text(goal)
+                                + (f" ({self.t('illustrative')})" if goal.target_illustrative else "")))
         marker = f" ({self.t('illustrative')})"
         if baseline is not None and e.baseline is not None:
             parts.append(self.t("sum_baseline", baseline=f"{self.fmt.period(e.baseline.period)}: "
@@ -661,7 +664,9 @@ class _Builder:
             not_assessed=ev.status is Status.NOT_ASSESSED, revised=ev.revised or bool(result.revisions),
             illustrative_progress=ev.reported_illustrative,
             previous_note=self.t("previous_recomputed") if ev.previous_status_note else None,
-            not_judgeable=ev.status is Status.NOT_JUDGEABLE)
+            not_judgeable=ev.status is Status.NOT_JUDGEABLE,
+            provisional=status_view(ev.goals[ev.headline_goal].explanation.provisional_status, self.lang,
+                                    _rests_on_illustrative(ev)) if ev.goals else None)
         self.result_views[result.code] = view
         return view
 

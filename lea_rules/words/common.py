@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from lea_rules.evaluation.reasons import Reason
+from lea_rules.numbers import with_unit
+
+__all__ = ["field", "inner", "with_unit"]
 
 
 def inner(reason: Reason) -> Reason:
@@ -13,3 +16,4 @@ def inner(reason: Reason) -> Reason:
 def field(value: str | None) -> str:
     assert value is not None
     return value
+

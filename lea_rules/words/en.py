@@ -13,7 +13,7 @@ from lea_rules.evaluation.reasons import SIGNALS, Aim, AimKind, Measurement, Rea
 from lea_rules.evaluation.status import BaselineKind, Status
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.period import Period, school_year_of
-from lea_rules.words.common import field, inner
+from lea_rules.words.common import field, inner, with_unit
 
 STATUS: dict[Status, str] = {
     Status.ALREADY_MET: "target already met", Status.MET_DETERIORATING: "met, deteriorating",
@@ -63,14 +63,23 @@ def _incomplete(r: Reason) -> str:
 
 def _at_bound(r: Reason) -> str:
     assert r.value is not None
-    return (f"cannot be judged: in {r.period} the value was already {number(r.value)}, the bound of the "
-            f"indicator; it cannot get {higher(r)}")
+    return (f"cannot be judged: in {r.period} the value was already {with_unit(number(r.value), r.unit)}, "
+            f"the bound of the indicator; it cannot get {higher(r)}")
+
+
+def _base_zero(r: Reason) -> str:
+    two = with_unit("2", r.unit)
+    step = "2 procentpunt" if r.unit == "%" else two
+    return (f"cannot be judged: the baseline is 0 (in {r.period}); {r.quantity} of 0 is 0, so a change in "
+            f"percent says nothing here. A target with a number ({r.indicator} >= {two}) or an absolute "
+            f"change (gestegen met {step}) does work")
 
 
 def _beyond(r: Reason) -> str:
     assert r.value is not None
-    return (f"cannot be judged: {number(r.value)} (in {r.period}) {'+' if r.direction > 0 else '-'} "
-            f"{r.quantity} lies outside the bounds of {r.indicator}, so this target cannot be reached")
+    return (f"cannot be judged: {with_unit(number(r.value), r.unit)} (in {r.period}) "
+            f"{'+' if r.direction > 0 else '-'} {r.quantity} lies outside the bounds of {r.indicator}, so "
+            "this target cannot be reached; choose a smaller change")
 
 
 def _stand(r: Reason) -> str:
@@ -85,10 +94,10 @@ SENTENCES: dict[Rule, Callable[[Reason], str]] = {
         f"the units of group {r.group} are not declared in {r.file}: which units there are is not yet "
         "known, so this target cannot be judged"),
     Rule.UNITS_INCOMPLETE: _incomplete,
-    Rule.BASE_ZERO: lambda r: (
-        f"cannot be judged: the baseline is 0 (in {r.period}); {r.quantity} of 0 is 0, so a change in "
-        "percent says nothing here. A target with a number (such as >= 2 in 2027) or an absolute change "
-        "(gestegen met 2) does work"),
+    Rule.BASE_ZERO: _base_zero,
+    Rule.BASE_ZERO_FALL: lambda r: (
+        f"cannot be judged: the baseline is 0 (in {r.period}); below 0 is impossible, so this target cannot "
+        f"be reached. A target that holds 0 ({r.indicator} <= 0) does work"),
     Rule.BEYOND_BOUNDS: _beyond,
     Rule.AT_BOUND: _at_bound,
     Rule.SERIES_BREAK: lambda r: ("series break: the source or definition changed within the series; "
@@ -120,6 +129,9 @@ SENTENCES: dict[Rule, Callable[[Reason], str]] = {
     Rule.FINAL_MISSED_BASE_ON_BOUNDARY: lambda r: ("not met and not better than the baseline (the "
                                                    "baseline lay exactly on the boundary)"),
     Rule.FINAL_NOT_BETTER: lambda r: "not met and not better than the baseline",
+    Rule.FINAL_MISSED_NO_BASELINE: lambda r: (
+        "not met: the measurement for the target moment does not meet the target; there is no earlier "
+        "measurement to compare it with (almost achieved, improved)"),
     Rule.SIGNALS_NO_DATA: lambda r: "no measurement",
     Rule.SIGNALS_ONE_POINT: lambda r: "one measurement, too few for a trend",
     Rule.SIGNALS_SAME_MOMENT: lambda r: "measurements at the same moment",
@@ -184,7 +196,8 @@ def _counts_for(target: Period, measure: Measure) -> str:
 
 
 def measurement(value: Measurement) -> str:
-    """Which measurement counts for the target moment (after the colon: the one that did)."""
+    """Which measurement counts for the target moment (after the colon: the one that did, unless the
+    rule names it already)."""
     if value.written is not None:
         return value.written
     assert value.target is not None and value.measure is not None
@@ -269,9 +282,9 @@ NOTES: dict[Remark, Callable[[Note], str]] = {
     Remark.WHOLE_NUMBERS: _whole,
     Remark.RELATIVE_TARGET: lambda n: (
         f"target X = {_value(n.value)} × (1 {_sign(n)} {_value(n.other)}), relative: {n.quantity} of the "
-        f"value in {n.period}; X = {_value(n.target)}"),
+        f"value in {n.period}; X = {_value(n.target)}{'%' if n.percent else ''}"),
     Remark.ABSOLUTE_TARGET: lambda n: (f"target X = {_value(n.value)} {_sign(n)} {n.quantity}, absolute; "
-                                       f"X = {_value(n.target)}"),
+                                       f"X = {_value(n.target)}{'%' if n.percent else ''}"),
     Remark.UNITS_COUNTED: lambda n: "the value is the number of units that meet the condition",
     Remark.UNITS_FEWER_DECLARED: lambda n: (f"{n.file} lists {n.number} units ({n.group}): fewer than the "
                                             f"{n.required} the target asks for"),
@@ -308,7 +321,7 @@ def aim(value: Aim) -> str:
     if kind is AimKind.LEVEL:
         return f"= {value.quantity} ± {_value(value.value)}"
     if kind is AimKind.COMPUTED:
-        return f"{sign(value.comparator)} {_value(value.value)}"
+        return f"{sign(value.comparator)} {with_unit(_value(value.value), value.unit)}"
     if kind is AimKind.CHANGE:
         verb = "risen" if value.direction > 0 else "fallen"
         return f"{verb} by {value.quantity} compared with {value.period}"

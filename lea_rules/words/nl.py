@@ -12,7 +12,7 @@ from lea_rules.evaluation.reasons import SIGNALS, Aim, AimKind, Measurement, Rea
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.numbers import format_dutch
 from lea_rules.period import Period, school_year_of
-from lea_rules.words.common import field, inner
+from lea_rules.words.common import field, inner, with_unit
 
 
 def higher(reason: Reason) -> str:
@@ -35,14 +35,23 @@ def _incomplete(r: Reason) -> str:
 
 def _at_bound(r: Reason) -> str:
     assert r.value is not None
-    return (f"niet te beoordelen: in {r.period} was de waarde al {format_dutch(r.value)}, de grens van "
-            f"de indicator; {higher(r)} kan niet")
+    return (f"niet te beoordelen: in {r.period} was de waarde al {with_unit(format_dutch(r.value), r.unit)}, "
+            f"de grens van de indicator; {higher(r)} kan niet")
 
 
 def _beyond(r: Reason) -> str:
     assert r.value is not None
-    return (f"niet te beoordelen: {format_dutch(r.value)} (in {r.period}) {'+' if r.direction > 0 else '-'} "
-            f"{r.quantity} ligt buiten de grenzen van {r.indicator}, dus dit doel kan niet gehaald worden")
+    return (f"niet te beoordelen: {with_unit(format_dutch(r.value), r.unit)} (in {r.period}) "
+            f"{'+' if r.direction > 0 else '-'} {r.quantity} ligt buiten de grenzen van {r.indicator}, dus "
+            "dit doel kan niet gehaald worden; kies een kleinere verandering")
+
+
+def _base_zero(r: Reason) -> str:
+    two = with_unit("2", r.unit)
+    step = "2 procentpunt" if r.unit == "%" else two
+    return (f"niet te beoordelen: basis is 0 (in {r.period}); {r.quantity} van 0 is 0, dus een verandering "
+            f"in procenten zegt hier niets. Een doel met een getal ({r.indicator} >= {two}) of een absolute "
+            f"verandering (gestegen met {step}) kan wel")
 
 
 SENTENCES: dict[Rule, Callable[[Reason], str]] = {
@@ -53,10 +62,10 @@ SENTENCES: dict[Rule, Callable[[Reason], str]] = {
         f"de eenheden van groep {r.group} zijn niet gedeclareerd in {r.file}: welke "
         f"{plural(field(r.group))} er zijn is nog niet bekend, dus dit doel is niet te beoordelen"),
     Rule.UNITS_INCOMPLETE: _incomplete,
-    Rule.BASE_ZERO: lambda r: (
-        f"niet te beoordelen: basis is 0 (in {r.period}); {r.quantity} van 0 is 0, dus een verandering "
-        "in procenten zegt hier niets. Een doel met een getal (zoals >= 2 in 2027) of een absolute "
-        "verandering (gestegen met 2) kan wel"),
+    Rule.BASE_ZERO: _base_zero,
+    Rule.BASE_ZERO_FALL: lambda r: (
+        f"niet te beoordelen: basis is 0 (in {r.period}); lager dan 0 kan niet, dus dit doel kan niet "
+        f"gehaald worden. Een doel dat 0 vasthoudt ({r.indicator} <= 0) kan wel"),
     Rule.BEYOND_BOUNDS: _beyond,
     Rule.AT_BOUND: _at_bound,
     Rule.SERIES_BREAK: lambda r: ("trendbreuk: de bron of definitie veranderde binnen de reeks; geen "
@@ -90,6 +99,9 @@ SENTENCES: dict[Rule, Callable[[Reason], str]] = {
                                                    "precies op de grens)"),
     Rule.FINAL_NOT_BETTER: lambda r: ("niet gehaald en niet beter dan de basis ((y_tT - y0) / "
                                       "(X - y0) <= 0)"),
+    Rule.FINAL_MISSED_NO_BASELINE: lambda r: (
+        "niet gehaald: de meting voor het doelmoment voldoet niet; er is geen eerdere meting als basis, "
+        "dus vergelijken (nagenoeg behaald, wel verbeterd) kan niet"),
     Rule.SIGNALS_NO_DATA: lambda r: "geen meting",
     Rule.SIGNALS_ONE_POINT: lambda r: "één meting, te weinig voor een trend",
     Rule.SIGNALS_SAME_MOMENT: lambda r: "metingen op hetzelfde moment",
@@ -149,8 +161,8 @@ def _counts_for(target: Period, measure: Measure) -> str:
 
 
 def measurement(value: Measurement) -> str:
-    """Which measurement counts for the target moment: `het schooljaar dat in 2027 eindigt
-    (2026/2027): 2026/2027` (after the colon: the one that did)."""
+    """Which measurement counts for the target moment: `de laatste peildatum in 2027: 2027-10-01`
+    (after the colon: the one that did); `de meting over 2025` names it already, so once."""
     if value.written is not None:
         return value.written
     assert value.target is not None and value.measure is not None
@@ -237,9 +249,9 @@ NOTES: dict[Remark, Callable[[Note], str]] = {
     Remark.WHOLE_NUMBERS: _whole,
     Remark.RELATIVE_TARGET: lambda n: (
         f"doel X = {_number(n.value)} × (1 {_sign(n)} {_number(n.other)}), relatief: {n.quantity} van de "
-        f"waarde in {n.period}; X = {_number(n.target)}"),
+        f"waarde in {n.period}; X = {_number(n.target)}{'%' if n.percent else ''}"),
     Remark.ABSOLUTE_TARGET: lambda n: (f"doel X = {_number(n.value)} {_sign(n)} {n.quantity}, absoluut; "
-                                       f"X = {_number(n.target)}"),
+                                       f"X = {_number(n.target)}{'%' if n.percent else ''}"),
     Remark.UNITS_COUNTED: lambda n: "de waarde is het aantal eenheden dat aan de voorwaarde voldoet",
     Remark.UNITS_FEWER_DECLARED: lambda n: (
         f"{n.file} noemt {n.number} {plural(field(n.group), n.number or 0)}: minder dan de {n.required} "
@@ -281,7 +293,7 @@ def _aim(value: Aim, signs: dict[Comparator, str] | None) -> str:
     if kind is AimKind.LEVEL:
         return f"= {value.quantity} ± {_number(value.value)}"
     if kind is AimKind.COMPUTED:
-        return f"{sign(value.comparator)} {_number(value.value)}"
+        return f"{sign(value.comparator)} {with_unit(_number(value.value), value.unit)}"
     if kind is AimKind.CHANGE:
         verb = "gestegen" if value.direction > 0 else "gedaald"
         return f"{verb} met {value.quantity} t.o.v. {value.period}"

@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from lea_rules.evaluation import rules
 from lea_rules.evaluation.goals.context import Context, as_float, deadline_of, goal_evaluation, moment_label
-from lea_rules.evaluation.goals.describe import describe_goal
 from lea_rules.evaluation.goals.numeric import Numeric, judge_numeric
 from lea_rules.evaluation.goals.selection import (
     Baseline,
@@ -42,35 +41,45 @@ def judge_relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEva
     kind = GoalKind.RELATIVE if relative else GoalKind.ABSOLUTE
     series = totals(indicator, ctx.observations, ctx.agenda)
     points = available_points(ctx, series)
+    # the reference value: the measurement for the reference year, else the agenda's `basis:` when it
+    # is written for that year (a basis line is data the writer took from the documents)
     ref = [p for p in points if counts_for(p.period, goal.reference) and p.value is not None]
+    explicit = explicit_baseline(result, indicator.measure)
+    if not ref and explicit is not None and counts_for(explicit.period, goal.reference):
+        ref = [explicit]
     deadline, implicit = deadline_of(ctx.agenda, goal.deadline, goal)
     by = goal.by.number.value
     comparator = Comparator.GE if goal.direction > 0 else Comparator.LE
+    change = Aim(AimKind.CHANGE, direction=goal.direction, quantity=goal.by.describe(),
+                 period=goal.reference.describe())
     if not ref or ref[-1].value is None:
         # Without the reference value there is no target number: judged as missing data.
-        spec = Numeric(kind, goal, indicator, [], Target(comparator, Decimal(0)), Decimal(0),
-                       Aim(AimKind.CHANGE, direction=goal.direction, quantity=goal.by.describe(),
-                           period=goal.reference.describe()), deadline, implicit, indicator.measure,
-                       indicator.bounds(), reference=goal.reference)
+        spec = Numeric(kind, goal, indicator, [], Target(comparator, Decimal(0)), Decimal(0), change,
+                       deadline, implicit, indicator.measure, indicator.bounds(), reference=goal.reference)
         return judge_numeric(ctx, result, spec)
-    y_ref = ref[-1].value
-    if relative and y_ref == 0:
-        return _not_judgeable(ctx, kind, goal, indicator, points, ref[-1], deadline, implicit,
-                              Reason(Rule.BASE_ZERO, period=ref[-1].period.text, quantity=goal.by.describe()))
-    x = y_ref * (1 + goal.direction * by / 100) if relative else y_ref + goal.direction * by
+    reference, y_ref = ref[-1], ref[-1].value
+    unit = indicator.unit.value if indicator.unit is not None else None
     low, high = indicator.bounds()
+    if relative and y_ref == 0:
+        zero = (Rule.BASE_ZERO_FALL if goal.direction < 0 and low is not None and low == 0
+                else Rule.BASE_ZERO)
+        return _not_judgeable(ctx, kind, goal, indicator, points, reference, deadline, implicit,
+                              Reason(zero, period=reference.period.text, quantity=goal.by.describe(),
+                                     indicator=indicator.name, unit=unit), change)
+    x = y_ref * (1 + goal.direction * by / 100) if relative else y_ref + goal.direction * by
     if not relative and ((low is not None and x < low) or (high is not None and x > high)):
-        return _not_judgeable(ctx, kind, goal, indicator, points, ref[-1], deadline, implicit,
-                              Reason(Rule.BEYOND_BOUNDS, period=ref[-1].period.text, value=y_ref,
+        return _not_judgeable(ctx, kind, goal, indicator, points, reference, deadline, implicit,
+                              Reason(Rule.BEYOND_BOUNDS, period=reference.period.text, value=y_ref,
                                      direction=goal.direction, quantity=goal.by.describe(),
-                                     indicator=indicator.name))
+                                     indicator=indicator.name, unit=unit), change)
     target = Target(comparator, x)
     note = Note(Remark.RELATIVE_TARGET if relative else Remark.ABSOLUTE_TARGET, value=y_ref,
                 other=by / 100 if relative else None, direction=goal.direction, quantity=goal.by.describe(),
-                period=ref[-1].period.text, target=x.quantize(Decimal("0.0001")).normalize())
+                period=reference.period.text, percent=indicator.unit is Unit.PERCENT,
+                target=x.quantize(Decimal("0.0001")).normalize())
     spec = Numeric(kind, goal, indicator, series, target, x,
                    Aim(AimKind.COMPUTED, comparator=comparator,
-                       value=x.quantize(Decimal("0.01")).normalize()),
+                       value=x.quantize(Decimal("0.01")).normalize(), unit=unit),
                    deadline, implicit, indicator.measure, indicator.bounds(), reference=goal.reference,
                    notes=(note,))
     return judge_numeric(ctx, result, spec)
@@ -78,15 +87,15 @@ def judge_relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEva
 
 def _not_judgeable(ctx: Context, kind: GoalKind, goal: DirectionGoal, indicator: Indicator,
                    points: Sequence[SeriesPoint], reference: SeriesPoint, deadline: Moment,
-                   implicit: bool, rule: Reason) -> GoalEvaluation:
+                   implicit: bool, rule: Reason, target_text: Aim) -> GoalEvaluation:
     """A target that cannot be computed from its reference value (a rise or fall from 0): grey."""
     verdict = Verdict(Status.NOT_JUDGEABLE, rule)
     used = window(points, reference)
     return goal_evaluation(kind, goal, indicator, verdict, past=is_past(deadline, ctx.peiljaar),
                            explanation=Explanation(
                                rule=rule, baseline=reference.to_point(), baseline_kind=BaselineKind.FROM_GOAL,
-                               latest=used[-1].to_point(),
-                               target_text=Aim(AimKind.GOAL, text=describe_goal(goal)),
+                               latest=used[-1].to_point() if not used[-1].explicit else None,
+                               target_text=target_text,
                                target_moment=moment_label(deadline, implicit),
                                measurement_for_target=Measurement(moment_period(deadline), indicator.measure),
                                points=[p.to_point() for p in used], indicative=len(used) < 3,
@@ -107,11 +116,12 @@ def judge_direction(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEv
     moment = moment_label(deadline, implicit)
     rule_for_target = Measurement(moment_period(deadline), indicator.measure)
     bound = indicator.bounds()[0 if goal.direction < 0 else 1]
-    if base is not None and not base.point.explicit and bound is not None and base.point.value == bound:
+    if base is not None and bound is not None and base.point.value == bound:
+        unit = indicator.unit.value if indicator.unit is not None else None
         return _not_judgeable(ctx, GoalKind.DIRECTION, goal, indicator, points, base.point, deadline,
                               implicit,
                               Reason(Rule.AT_BOUND, period=base.point.period.text, value=bound,
-                                     direction=goal.direction))
+                                     direction=goal.direction, unit=unit), text)
     if base is None:
         verdict = Verdict(Status.NO_DATA, Reason(Rule.NO_REFERENCE, period=goal.reference.describe()))
         return goal_evaluation(GoalKind.DIRECTION, goal, indicator, verdict, past=past,

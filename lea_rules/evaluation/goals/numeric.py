@@ -107,6 +107,8 @@ def judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluation
                               group=spec.group))
     if not observed:
         verdict = Verdict(Status.NO_DATA, Reason(Rule.NO_POINT_SINCE_BASELINE))
+    elif final is not None and len(judged) == 1:
+        verdict = settle(spec, count, rules.at_deadline_alone(judged[-1][1], spec.target), notes)
     elif final is not None:
         verdict = rules.at_deadline(judged[0][1], judged[-1][1], spec.target, comparable=not broken)
         if broken:

@@ -95,3 +95,4 @@ def judge_reported(ctx: Context, goal: Goal) -> GoalEvaluation:
     return goal_evaluation(kind, goal, None, verdict, past=past, explanation=Explanation(
         rule=verdict.rule, target_moment=moment, notes=notes,
         illustrative=ctx.stand is not None and ctx.stand_illustrative))
+

@@ -93,3 +93,4 @@ def pending(verdict: Verdict, keep_notes: bool = True) -> Verdict:
     return replace(verdict, status=Status.FINAL_PENDING,
                    rule=Reason(Rule.FINAL_PENDING, inner=verdict.rule),
                    share=None, notes=verdict.notes if keep_notes else ())
+
