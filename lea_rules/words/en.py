@@ -201,8 +201,8 @@ def measurement(value: Measurement) -> str:
     if value.written is not None:
         return value.written
     assert value.target is not None and value.measure is not None
-    final = f": {value.final.text}" if value.final is not None else ""
-    return _counts_for(value.target, value.measure) + final
+    rule = _counts_for(value.target, value.measure)
+    return rule if value.final is None or value.final.text in rule else f"{rule}: {value.final.text}"
 
 
 def _count(n: Note) -> tuple[UnitCount, str]:
