@@ -9,12 +9,15 @@ is judged on the period that ends in 2027 (a peildatum: one in 2027).
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lea_rules.data.problems import ValueProblem
+from lea_rules.data.problems import DataInvalid, ValueProblem
+from lea_rules.data.store import REVISION_COLUMNS, REVISIONS, load_revisions, render_revisions
+from lea_rules.diagnostics import CellPlace
 from lea_rules.nodes import Measure, Moment
 from lea_rules.period import (
     FIRST_YEAR,
@@ -168,3 +171,24 @@ def test_the_schooljaar_starts_on_1_august() -> None:
     period = Period(Measure.SCHOOL_YEAR, 2024)
     assert period.start == date(2024, 8, 1)
     assert last_day(period) + timedelta(days=1) == Period(Measure.SCHOOL_YEAR, 2025).start
+
+
+def test_a_revision_whose_period_cannot_be_read_is_refused_at_its_cell(tmp_path: Path) -> None:
+    """revisies.csv is read once into Periods, like observaties.csv: a bad one is a D21x there."""
+    (tmp_path / REVISIONS).write_text(
+        ";".join(REVISION_COLUMNS) + "\n"
+        "thuiszitters;2024/2026;;15;13;telling;2025-03-01;a.csv;waarde: 15 → 13\n", encoding="utf-8")
+    with pytest.raises(DataInvalid) as caught:
+        load_revisions(tmp_path)
+    [problem] = caught.value.problems
+    assert problem.code == "D212"
+    assert isinstance(problem.place, CellPlace) and problem.place.row == 2 and problem.place.column == 2
+
+
+def test_a_revision_keeps_its_period_typed_and_writes_it_back_as_text(tmp_path: Path) -> None:
+    text = (";".join(REVISION_COLUMNS) + "\n"
+            "vve-bereik;2025-01-01;;84;85;telling;2025-03-01;a.csv;waarde: 84 → 85\n")
+    (tmp_path / REVISIONS).write_text(text, encoding="utf-8")
+    [revision] = load_revisions(tmp_path)
+    assert revision.period == Period(Measure.REFERENCE_DATE, 2025, date(2025, 1, 1))
+    assert render_revisions([revision]) == text
