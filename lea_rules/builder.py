@@ -31,7 +31,7 @@ from lea_rules.suggest import did_you_mean
 from lea_rules.syntax import Leaf, Node
 
 if TYPE_CHECKING:
-    from lea_rules.parser import LineCache
+    from lea_rules.line_cache import LineCache
 
 UNREADABLE = "unreadable_lines"
 """Agenda.extra key: how many lines did not parse (the usage checks then stay quiet)."""

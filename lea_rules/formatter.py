@@ -7,7 +7,7 @@ caller writes anything, `format_safely` proves (like Black's safe mode) that the
 means the same agenda and is stable under a second run.
 
 It reads the same plain trees as the builder (`lea_rules.syntax`), through the same entry
-point and parse cache (`parser.parse_statement`, `parser.LineCache`). Everything one
+point and parse cache (`parser.parse_statement`, `line_cache.LineCache`). Everything one
 `format_safely` reads (the agenda, its formatted text, and both of them built) shares one
 cache, so each distinct line text is parsed at most once, and a line stored by an earlier
 `lea check` or `lea fmt` not at all.
@@ -28,7 +28,7 @@ from lea_rules.source import SourceFile
 from lea_rules.syntax import Leaf, Node
 
 if TYPE_CHECKING:
-    from lea_rules.parser import LineCache
+    from lea_rules.line_cache import LineCache
 
 INDENT = "  "
 BLOCK_STATEMENTS = frozenset({"indicator", "begroting"})
@@ -193,7 +193,7 @@ def _parsed_once(path: str) -> Iterator[LineCache]:
     if shared is not None:
         yield shared
         return
-    from lea_rules.parser import LineCache
+    from lea_rules.line_cache import LineCache
 
     lines = LineCache.open(path)
     token = _LINES.set(lines)

@@ -215,7 +215,7 @@ def test_least_recently_used_file_goes_first(cache_dir: Path, monkeypatch: pytes
 
 def test_tests_never_write_into_the_users_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """conftest.py points LEA_CACHE_DIR at a folder of the test session, for every process."""
-    from lea_rules.parser import _cache_name
+    from lea_rules.line_cache import _cache_name
 
     session = cache.cache_dir()
     with monkeypatch.context() as patch:
