@@ -1,4 +1,8 @@
-"""AST: the typed, immutable model of one agenda, every node with its source span."""
+"""AST: the typed, immutable model of one agenda, every node with its source span.
+
+The values an item holds (units, numbers, moments, goals, formulas) are in `lea_rules.goal_values`
+and re-exported here.
+"""
 
 from __future__ import annotations
 
@@ -9,62 +13,56 @@ from decimal import Decimal
 from enum import Enum
 from functools import cached_property
 
+from lea_rules.goal_values import (
+    Better,
+    BinaryExpr,
+    Comparator,
+    CompareGoal,
+    DirectionGoal,
+    Expr,
+    Goal,
+    Measure,
+    MilestoneGoal,
+    Moment,
+    NameExpr,
+    NegExpr,
+    Number,
+    NumberExpr,
+    QualitativeGoal,
+    Quantity,
+    TrendGoal,
+    Unit,
+    UnitsGoal,
+    expr_names,
+    goal_deadline,
+    goal_indicators,
+)
 from lea_rules.source import Span
 
-
-class Unit(str, Enum):
-    PERCENT = "%"
-    COUNT = "aantal"
-    HOURS_PER_WEEK = "uur per week"
-    HOURS = "uur"
-    EURO = "euro"
-    SCORE = "score"
-    YES_NO = "ja/nee"
-    RATING = "oordeel"
-    PERCENTAGE_POINT = "procentpunt"  # only for a change of a percentage: `gedaald met 2 procentpunt`
-
-    @classmethod
-    def read(cls, text: str) -> Unit:
-        """The unit as the grammar reads it; `procentpunten` is the plural of `procentpunt`."""
-        return cls.PERCENTAGE_POINT if text == "procentpunten" else cls(text)
-
-    @property
-    def whole(self) -> bool:
-        """Whole counts: strict comparators become non-strict on the next whole number."""
-        return self is Unit.COUNT
-
-    @property
-    def numeric(self) -> bool:
-        return self not in (Unit.YES_NO, Unit.RATING)
-
-
-class Better(str, Enum):
-    HIGHER = "hoger"
-    LOWER = "lager"
-    LEVEL = "niveau"
-
-
-class Measure(str, Enum):
-    CALENDAR_YEAR = "kalenderjaar"
-    SCHOOL_YEAR = "schooljaar"
-    REFERENCE_DATE = "peildatum"
-
-
-class Comparator(str, Enum):
-    GE = ">="
-    GT = ">"
-    LE = "<="
-    LT = "<"
-    EQ = "="
-
-    @property
-    def direction(self) -> int:
-        """+1 when higher is better for this comparator, -1 when lower, 0 for a level."""
-        if self in (Comparator.GE, Comparator.GT):
-            return 1
-        if self in (Comparator.LE, Comparator.LT):
-            return -1
-        return 0
+__all__ = [
+    "Better",
+    "BinaryExpr",
+    "Comparator",
+    "CompareGoal",
+    "DirectionGoal",
+    "Expr",
+    "Goal",
+    "Measure",
+    "MilestoneGoal",
+    "Moment",
+    "NameExpr",
+    "NegExpr",
+    "Number",
+    "NumberExpr",
+    "QualitativeGoal",
+    "Quantity",
+    "TrendGoal",
+    "Unit",
+    "UnitsGoal",
+    "expr_names",
+    "goal_deadline",
+    "goal_indicators",
+]
 
 
 class ActionKind(str, Enum):
@@ -89,64 +87,6 @@ SECTION_WORDS: tuple[str, ...] = (
 )
 
 
-# --- values and moments ---------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Number:
-    """A number as written: its exact value, the text, and how many decimals were typed."""
-
-    value: Decimal
-    text: str
-    decimals: int
-    span: Span
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A value in a target or baseline: a number with an optional unit, a rating or ja/nee."""
-
-    span: Span
-    number: Number | None = None
-    unit: Unit | None = None  # the unit as written next to the number, if any
-    rating: str | None = None  # "goed" for categorical targets
-    flag: bool | None = None  # ja / nee
-
-    def describe(self) -> str:
-        if self.rating is not None:
-            return f'"{self.rating}"'
-        if self.flag is not None:
-            return "ja" if self.flag else "nee"
-        assert self.number is not None
-        if self.unit is Unit.PERCENT:
-            return f"{self.number.text}%"
-        if self.unit is Unit.EURO:
-            return f"€ {self.number.text}"
-        if self.unit is not None and self.unit is not Unit.COUNT:
-            return f"{self.number.text} {self.unit.value}"
-        return self.number.text
-
-
-@dataclass(frozen=True)
-class Moment:
-    """A point on the time axis: a calendar year, a school year or a reference date."""
-
-    kind: Measure
-    year: int  # calendar year, first year of a school year, or the date's year
-    span: Span
-    day: date | None = None  # for a peildatum
-
-    def describe(self) -> str:
-        if self.kind is Measure.SCHOOL_YEAR:
-            return f"{self.year}/{self.year + 1}"
-        if self.kind is Measure.REFERENCE_DATE and self.day is not None:
-            return self.day.isoformat()
-        return str(self.year)
-
-
-# --- provenance -----------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Citation:
     document: str
@@ -167,105 +107,7 @@ class Provenance:
     texts: tuple[str, ...] = ()
 
 
-# --- formulas ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NumberExpr:
-    number: Number
-    span: Span
-
-
-@dataclass(frozen=True)
-class NameExpr:
-    name: str
-    span: Span
-
-
-@dataclass(frozen=True)
-class BinaryExpr:
-    op: str  # + - * /
-    left: Expr
-    right: Expr
-    span: Span
-
-
-@dataclass(frozen=True)
-class NegExpr:
-    operand: Expr
-    span: Span
-
-
-Expr = NumberExpr | NameExpr | BinaryExpr | NegExpr
-
-
-# --- goals -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CompareGoal:
-    """Threshold or exact level: `VVE-bereik >= 85% in 2027`, `vsv = 1,9% ± 0,1 in 2027`."""
-
-    indicator: str
-    comparator: Comparator
-    value: Quantity
-    span: Span
-    deadline: Moment | None = None
-    tolerance: Number | None = None
-    indicator_implicit: bool = False  # `en >= 10 in 2027`: indicator taken from the previous part
-    name_span: Span | None = None  # where the indicator name is written (None when implicit)
-
-
-@dataclass(frozen=True)
-class DirectionGoal:
-    """`thuiszitters gedaald in 2027 t.o.v. 2024`, optionally `met 20%` (relative with a number)."""
-
-    indicator: str
-    direction: int  # +1 gestegen, -1 gedaald
-    reference: Moment
-    span: Span
-    deadline: Moment | None = None
-    by: Quantity | None = None  # `met 20%`: relative change
-    name_span: Span | None = None
-
-
-@dataclass(frozen=True)
-class TrendGoal:
-    """Direction only, no deadline: `schoolaanwezigheid vergroten`."""
-
-    indicator: str
-    direction: int
-    span: Span
-    name_span: Span | None = None
-
-
-@dataclass(frozen=True)
-class UnitsGoal:
-    """Count over units: `tenminste 6 IKC met brugfunctionaris in 2027`; `alle IKC met ...`."""
-
-    group: str
-    indicator: str
-    span: Span
-    minimum: Number | None = None  # None means: all units
-    comparator: Comparator | None = None  # condition on the per-unit value; None = ja
-    value: Quantity | None = None
-    deadline: Moment | None = None
-    name_span: Span | None = None
-    group_span: Span | None = None
-
-
-@dataclass(frozen=True)
-class MilestoneGoal:
-    span: Span
-    deadline: Moment | None = None
-
-
-@dataclass(frozen=True)
-class QualitativeGoal:
-    span: Span
-
-
-Goal = CompareGoal | DirectionGoal | TrendGoal | UnitsGoal | MilestoneGoal | QualitativeGoal
+# --- revisions of a target -----------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -523,25 +365,3 @@ def normalise_group(name: str) -> str:
         if key.endswith(suffix):
             key = key[: -len(suffix)]
     return key
-
-
-def goal_indicators(goal: Goal) -> tuple[str, ...]:
-    if isinstance(goal, (CompareGoal, DirectionGoal, TrendGoal, UnitsGoal)):
-        return (goal.indicator,)
-    return ()
-
-
-def goal_deadline(goal: Goal) -> Moment | None:
-    if isinstance(goal, (CompareGoal, DirectionGoal, UnitsGoal, MilestoneGoal)):
-        return goal.deadline
-    return None
-
-
-def expr_names(expr: Expr) -> Iterator[NameExpr]:
-    if isinstance(expr, NameExpr):
-        yield expr
-    elif isinstance(expr, BinaryExpr):
-        yield from expr_names(expr.left)
-        yield from expr_names(expr.right)
-    elif isinstance(expr, NegExpr):
-        yield from expr_names(expr.operand)
