@@ -18,6 +18,40 @@ def target(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
+class NotWritable(Exception):
+    """No file can be written at `path`; `problem` says why and `fix` what to do, in Dutch."""
+
+    def __init__(self, path: Path, problem: str, fix: str) -> None:
+        super().__init__(f"{problem}. {fix}")
+        self.path, self.problem, self.fix = path, problem, fix
+
+
+def check_writable(path: Path, example: str | None = None, make_parents: bool = False) -> None:
+    """Refuse, before anything is made, a place that cannot take the file: a folder, a folder that
+    does not exist (unless `make_parents`), a file where a folder should be, no write permission.
+
+    `example` is a file name to suggest when `path` is a folder. Checking first means a mistyped
+    `-o` never creates folders on the way and never leaves a temporary file behind.
+    """
+    path = target(path)
+    if path.is_dir():
+        name = example or "rapport.html"
+        raise NotWritable(path, "dat is een map, geen bestand",
+                          f"Geef een bestandsnaam, bijvoorbeeld {path / name}")
+    parent = path.parent
+    existing = parent
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if existing != parent and not make_parents:
+        raise NotWritable(path, f"de map {parent} bestaat niet",
+                          f"Maak haar eerst aan (mkdir -p {parent}) of kies een bestaande map")
+    if not existing.is_dir():
+        raise NotWritable(path, f"{existing} is een bestand, geen map", "Kies een plek in een bestaande map")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise NotWritable(path, f"je mag niet schrijven in de map {existing}",
+                          "Kies een map waarin je mag schrijven")
+
+
 def stage(path: Path) -> Path:
     """An empty temporary file next to `path` (same folder, so the later rename is atomic)."""
     path = target(path)

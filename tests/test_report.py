@@ -167,7 +167,7 @@ def test_cli_writes_default_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_cli_output_option_and_lang(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out_file = tmp_path / "sub" / "rapport.html"
+    out_file = tmp_path / "rapport.html"
     code, _, err = run(["report", str(AGENDA), "--year", "2025", "-o", str(out_file), "--lang", "en"], capsys)
     assert code == 0, err
     text = out_file.read_text(encoding="utf-8")

@@ -6,15 +6,20 @@ the peiljaar can know.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
+from lea_rules.cli import main
 from lea_rules.data.model import Observation
 from lea_rules.evaluation.engine import evaluate
 from lea_rules.report import ReportInput, render_html
 from lea_rules.report.view import GoalView, build_view
-from tests.evaluation_helpers import x, x_agenda
+from tests.evaluation_helpers import build_agenda, declared, obs, x, x_agenda
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _goal(doel: str, data: Sequence[Observation], peiljaar: int, basis: str | None = None,
@@ -82,3 +87,150 @@ def test_a_projection_made_is_shown() -> None:
     goal = _goal("x >= 85% in 2027", [x("2023", "80"), x("2025", "81")], 2025)
     rows = {row.label: row.value.text for row in goal.rows}
     assert rows["Verwachting in 2027"] == "82%"
+
+
+BREAK = [x("2024", "78", "oud"), x("2025", "80", "oud"), x("2027", "77", "nieuw")]
+
+
+def _html(doel: str, data: Sequence[Observation], peiljaar: int) -> str:
+    agenda = x_agenda(doel, "hoger", None, "%")
+    return render_html(ReportInput(agenda=agenda, evaluation=evaluate(agenda, data, None, peiljaar),
+                                   observations=data))
+
+
+def _appendix_b(html: str) -> str:
+    start = html.index('id="bijlage-cijfers"')
+    return html[start:html.index("</section>", start)]
+
+
+def test_a_series_break_is_not_joined_and_is_named() -> None:
+    goal = _goal("x >= 85% in 2027", BREAK, 2027)
+    lines = re.findall(r'<polyline class="obs-line" points="([^"]*)"/>', goal.chart)
+    assert [len(line.split()) for line in lines] == [2]  # 78 - 80 joined; 77 (reeks nieuw) stands alone
+    assert goal.chart.count('class="break-line"') == 1
+    assert ">trendbreuk</text>" in goal.chart  # a word, readable without colour
+    assert "Trendbreuk tussen 2025 en 2027: vanaf 2027 reeks nieuw" in goal.chart_summary
+    # the same figures in one series: one line, no break
+    same = _goal("x >= 85% in 2027", [x("2024", "78", "oud"), x("2025", "80", "oud"), x("2027", "77", "oud")],
+                 2027)
+    lines = re.findall(r'<polyline class="obs-line" points="([^"]*)"/>', same.chart)
+    assert [len(line.split()) for line in lines] == [3]
+    assert "break-line" not in same.chart and "Trendbreuk" not in same.chart_summary
+
+
+def test_the_series_reaches_the_json() -> None:
+    agenda = x_agenda("x >= 85% in 2027", "hoger", None, "%")
+    e = evaluate(agenda, BREAK, None, 2027).results[0].goals[0].explanation
+    assert [p.series for p in e.points] == ["oud", "oud", "nieuw"]
+
+
+def test_bijlage_b_shows_the_series_when_one_is_named() -> None:
+    appendix = _appendix_b(_html("x >= 85% in 2027", BREAK, 2027))
+    assert '<th scope="col">Reeks</th>' in appendix
+    assert "<td>oud</td>" in appendix and "<td>nieuw</td>" in appendix
+    plain = _appendix_b(_html("x >= 85% in 2027", [x("2024", "78"), x("2025", "80")], 2025))
+    assert "Reeks" not in plain
+
+
+def test_a_report_shows_only_figures_its_peiljaar_can_know() -> None:
+    data = [x("2024", "78"), x("2025", "80"), x("2026", "81"), x("2027", "83")]
+    appendix = _appendix_b(_html("x >= 85% in 2027", data, 2026))
+    assert "<td>2026</td>" in appendix
+    assert "<td>2027</td>" not in appendix and "83%" not in appendix
+
+
+def test_the_glance_labels_last_year_and_the_total_when_they_rest_on_illustrative_figures() -> None:
+    agenda = x_agenda("x >= 85% in 2027", "hoger", None, "%")
+    data = [obs("x", "2023", "78", illustrative=True), obs("x", "2024", "80", illustrative=True),
+            obs("x", "2025", "81")]
+    report = evaluate(agenda, data, None, 2025)
+    assert report.results[0].previous_illustrative
+    html = render_html(ReportInput(agenda=agenda, evaluation=report, observations=data))
+    glance = html[html.index('id="in-een-oogopslag"'):html.index('id="wat-nog-ontbreekt"')]
+    tag = '<span class="tag tag-illustrative">1 illustratief</span>'
+    total = glance[glance.index("<tfoot>"):glance.index("</tfoot>")]
+    assert tag in total
+    counts = glance[glance.index('class="status-table"'):]
+    assert counts.count(tag) == 2, counts  # now (2025) and last year (2024: 78 -> 80, illustrative)
+    cells = re.findall(r'<td class="num">(.*?)</td>', counts, re.S)
+    assert sum(tag in cell for cell in cells) == 2
+    # real figures: no label anywhere in the glance
+    real = [x("2023", "78"), x("2024", "80"), x("2025", "81")]
+    plain = render_html(ReportInput(agenda=agenda, evaluation=evaluate(agenda, real, None, 2025),
+                                    observations=real))
+    assert "tag-illustrative" not in plain[plain.index('id="in-een-oogopslag"'):
+                                           plain.index('id="wat-nog-ontbreekt"')]
+
+
+UNITS_AGENDA = """\
+gemeente: "Testdorp"
+titel: "LEA Testdorp 2024-2027"
+periode: 2024-2027
+groep kindcentrum: "kindcentrum"
+
+indicator brug "Brugfunctionaris"
+  eenheid: ja/nee
+  per: kindcentrum
+  meting: kalenderjaar
+
+thema 1 "Alles"
+  resultaat alle "Elk kindcentrum een brugfunctionaris"
+    doel: alle kindcentrum met brug in 2025
+  resultaat twee "Twee kindcentra met een brugfunctionaris"
+    doel: tenminste 2 kindcentrum met brug in 2025
+"""
+
+
+def test_group_names_are_plural_where_they_count_more_than_one() -> None:
+    agenda = build_agenda(UNITS_AGENDA)
+    names = ("Noord", "Zuid", "Oost", "West")
+    data = [obs("brug", "2025", value, unit=name) for name, value in zip(names, (True, True, True, False),
+                                                                          strict=True)]
+    report = evaluate(agenda, data, None, 2025, units=declared("kindcentrum", *names))
+    every, two = (r.goals[0] for r in report.results)
+    assert every.explanation.target_text == "alle kindcentra (100%)"
+    assert two.explanation.target_text == ">= 2 kindcentra"
+    assert every.explanation.latest is not None
+    assert every.explanation.latest.source == "3 van 4 kindcentra voldoen"
+    html = render_html(ReportInput(agenda=agenda, evaluation=report, observations=data))
+    assert "kindcentrum voldoen" not in html and "alle kindcentrum " not in html
+    assert "alle kindcentra met" in html  # the plan's target, in words
+    one = [obs("brug", "2025", value, unit=name) for name, value in zip(names, (True, False, False, False),
+                                                                         strict=True)]
+    report = evaluate(agenda, one, None, 2025, units=declared("kindcentrum", *names))
+    latest = report.results[0].goals[0].explanation.latest
+    assert latest is not None and latest.source == "1 van 4 kindcentra voldoet"
+
+
+KLEINSTAD = ROOT / "tests" / "fixtures" / "report_small" / "kleinstad.lea"
+
+
+@pytest.mark.parametrize(("where", "problem", "fix"), [
+    ("map", "dat is een map, geen bestand",
+     "Geef een bestandsnaam, bijvoorbeeld {tmp}/map/kleinstad-2025.html"),
+    ("nieuw/x.html", "de map {tmp}/nieuw bestaat niet", "Maak haar eerst aan (mkdir -p {tmp}/nieuw)"),
+    ("nieuw/diep/x.html", "de map {tmp}/nieuw/diep bestaat niet", "mkdir -p {tmp}/nieuw/diep"),
+    ("bestand.txt/x.html", "{tmp}/bestand.txt is een bestand, geen map",
+     "Kies een plek in een bestaande map"),
+], ids=["een map", "een map die niet bestaat", "twee mappen diep", "een bestand als map"])
+def test_report_refuses_a_place_that_cannot_take_the_file(where: str, problem: str, fix: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "map").mkdir()
+    (tmp_path / "bestand.txt").write_text("x", encoding="utf-8")
+    before = sorted(tmp_path.rglob("*"))
+    code = main(["report", str(KLEINSTAD), "--year", "2025", "-o", str(tmp_path / where)])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert f"lea report: kan '{tmp_path / where}' niet schrijven: {problem.format(tmp=tmp_path)}" in err
+    assert fix.format(tmp=tmp_path) in err and "Er is geen rapport gemaakt." in err
+    assert "Errno" not in err and ".tmp" not in err
+    assert sorted(tmp_path.rglob("*")) == before  # nothing made, no temporary file left
+
+
+def test_template_refuses_a_folder_that_does_not_exist(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "nieuw" / "uitvraag.xlsx"
+    code = main(["template", str(ROOT / "agendas" / "hengelo.lea"), "--year", "2026", "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2 and f"de map {tmp_path / 'nieuw'} bestaat niet" in err
+    assert not (tmp_path / "nieuw").exists()

@@ -26,6 +26,14 @@ def run(args: argparse.Namespace) -> int:
     if output.suffix.casefold() not in (".xlsx", ".csv"):
         sys.stderr.write(f"lea template: '{output}': kies een bestandsnaam op .xlsx of .csv\n")
         return EXIT_USAGE
+    from lea_rules.atomic import NotWritable, check_writable
+
+    try:
+        check_writable(output, example=f"uitvraag-{args.year}{output.suffix}")
+    except NotWritable as exc:
+        sys.stderr.write(f"lea template: kan '{output}' niet schrijven: {exc.problem}. {exc.fix}. "
+                         "Er is geen uitvraag gemaakt.\n")
+        return EXIT_USAGE
     data_dir = Path(args.data) if args.data else default_data_dir(agenda_path)
     try:
         observations = load_observations(data_dir, agenda)
@@ -43,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write(f"  = hulp: {exc.help}\n")
         return EXIT_INPUT
     except OSError as exc:
-        sys.stderr.write(f"lea template: kan '{output}' niet schrijven: {exc}\n")
+        sys.stderr.write(f"lea template: kan '{output}' niet schrijven: {exc.strerror or exc}\n")
         return EXIT_USAGE
     indicators = len({row.indicator.name for row in rows})
     print(f"{output}: uitvraag voor {agenda.municipality} {args.year} geschreven "

@@ -91,6 +91,15 @@ def plural(group: str, count: int = 2) -> str:
     return group + "en"
 
 
+def counted(group: str, count: int = 2) -> str:
+    """A group as written in the agenda (`IKC`, `IKC's`, `kindcentrum`) for `count` of them:
+    `alle IKC's`, `3 van 4 kindcentra`, `1 van 4 kindcentrum`; a name written in the plural stays."""
+    for suffix in ("'s", "\u2019s"):
+        if group.endswith(suffix):
+            group = group[: -len(suffix)]
+    return plural(group, count)
+
+
 _TOTAL_WORDS = {"totaal", "totalen", "total", "subtotaal"}
 
 

@@ -39,9 +39,8 @@ def evaluate(agenda: Agenda, observations: Sequence[Observation], progress: Prog
     (`data_revised`), and say so beside a previous status that was recomputed with them.
     """
     results = _results(agenda, observations, progress, peiljaar, units)
-    previous = {r.code: r.status
-                for r in _results(agenda, observations, previous_progress, peiljaar - 1, units)}
-    results = [_with_revisions(r.model_copy(update={"previous_status": previous.get(r.code)}),
+    previous = {r.code: r for r in _results(agenda, observations, previous_progress, peiljaar - 1, units)}
+    results = [_with_revisions(r.model_copy(update=_previous(previous.get(r.code))),
                                agenda, revisions, peiljaar) for r in results]
     counts: dict[str, int] = {status.value: 0 for status in Status}
     for r in results:
@@ -55,6 +54,14 @@ def evaluate(agenda: Agenda, observations: Sequence[Observation], progress: Prog
         actions=actions, illustrative_used=illustrative,
         counts={k: v for k, v in counts.items() if v},
         kengetallen=kengetallen(agenda, observations, peiljaar, units))
+
+
+def _previous(before: ResultEvaluation | None) -> dict[str, object]:
+    """Last year's status of a result and whether it rested on illustrative figures."""
+    if before is None:
+        return {"previous_status": None}
+    shaky = bool(before.goals) and before.goals[before.headline_goal].explanation.illustrative
+    return {"previous_status": before.status, "previous_illustrative": shaky}
 
 
 def section_path(agenda: Agenda, section: Section) -> list[str]:

@@ -74,6 +74,9 @@ class Point(BaseModel):
     status: str = "definitief"
     illustrative: bool = False
     note: str | None = None
+    # Added in lea-evaluation/1 (compatible).
+    series: str | None = Field(default=None, description="reeks: the series the figure belongs to; two "
+                               "different stated series in one verdict are a series break")
 
 
 class UnitCheck(BaseModel):
@@ -207,6 +210,9 @@ class ResultEvaluation(BaseModel):
         default=None, description="previous_status is recomputed with today's data; set when that data "
                                   "holds revised figures of periods known then, so last year's report "
                                   "may have said otherwise")
+    previous_illustrative: bool = Field(
+        default=False, description="previous_status rests on illustrative figures (its headline goal "
+                                   "used one), as `illustrative` of a goal does for the status")
 
 
 class ActionEvaluation(BaseModel):

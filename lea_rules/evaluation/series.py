@@ -54,7 +54,7 @@ class SeriesPoint:
                      value=None if self.value is None else float(self.value),
                      rating=self.rating if self.flag is None else ("ja" if self.flag else "nee"),
                      source=self.source, status=self.status, illustrative=self.illustrative,
-                     note=self.note)
+                     note=self.note, series=self.series)
 
 
 def from_observation(obs: Observation) -> SeriesPoint:

@@ -26,6 +26,7 @@ class ChartPoint:
     value: float
     label: str  # the value as shown: "83,7%"
     illustrative: bool = False
+    series: str | None = None  # reeks: with `ChartSpec.series_break`, points of two series are not joined
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class ChartSpec:
     school_years: bool = False  # label the time axis 2024/25
     axis_unit: str = ""  # shown above the value axis when the ticks carry no unit ("uur per week")
     whole: bool = False  # whole counts: ticks never fall between two whole numbers
+    series_break: bool = False  # the verdict found a break: the line stops there, marked "trendbreuk"
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Legend:
     path: str
     projection: str
     illustrative_short: str
+    series_break: str = "trendbreuk"
 
 
 def nice_step(span: float, ticks: int = 5) -> float:
@@ -102,6 +105,20 @@ def time_range(spec: ChartSpec) -> tuple[float, float]:
     if spec.projection:
         times.extend((spec.projection[0], spec.projection[2]))
     return math.floor(min(times)) - 0.4, math.floor(max(times)) + 0.6
+
+
+def breaks(points: Sequence[ChartPoint]) -> list[int]:
+    """The index of every point that starts a new series: its reeks differs from the last one stated
+    before it. An empty reeks continues the series, as in `evaluation.series.has_break`."""
+    out: list[int] = []
+    current: str | None = None
+    for index, point in enumerate(points):
+        if point.series is None:
+            continue
+        if current is not None and point.series != current:
+            out.append(index)
+        current = point.series
+    return out
 
 
 def _f(x: float) -> str:
@@ -186,11 +203,19 @@ def line_chart(spec: ChartSpec, legend: Legend, tick_label: Callable[[float], st
                    f'x2="{_f(x(pt1))}" y2="{_f(y(pv1))}"/>')
         out.append(f'<rect class="projection-mark" x="{_f(x(pt1) - 4)}" y="{_f(y(pv1) - 4)}" '
                    f'width="8" height="8"/>')
-    # observations
+    # observations: one line per series; a break is a dashed vertical line with its name, so it
+    # reads without colour
     points = sorted(spec.points, key=lambda p: p.t)
-    if len(points) > 1:
-        coords = " ".join(f"{_f(x(p.t))},{_f(y(p.value))}" for p in points)
-        out.append(f'<polyline class="obs-line" points="{coords}"/>')
+    cuts = breaks(points) if spec.series_break else []
+    for start, end in zip([0, *cuts], [*cuts, len(points)], strict=True):
+        if end - start > 1:
+            coords = " ".join(f"{_f(x(p.t))},{_f(y(p.value))}" for p in points[start:end])
+            out.append(f'<polyline class="obs-line" points="{coords}"/>')
+    for cut in cuts:
+        bx = (x(points[cut - 1].t) + x(points[cut].t)) / 2
+        out.append(f'<line class="break-line" x1="{_f(bx)}" y1="{TOP}" x2="{_f(bx)}" y2="{TOP + plot_h}"/>')
+        out.append(f'<text class="label break-text" x="{_f(bx + 5)}" y="{TOP + plot_h - 8}" '
+                   f'text-anchor="start">{escape(legend.series_break)}</text>')
     for p in points:
         cls = "obs-point illustrative" if p.illustrative else "obs-point"
         out.append(f'<circle class="{cls}" cx="{_f(x(p.t))}" cy="{_f(y(p.value))}" r="5"/>')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lea_rules.data.units import counted
 from lea_rules.nodes import (
     Agenda,
     Comparator,
@@ -82,7 +83,8 @@ def describe_goal(goal: Goal, agenda: Agenda, fmt: Formatter) -> str:
         condition = _label(agenda, goal.indicator)
         if goal.comparator is not None and goal.value is not None:
             condition += f" {_SIGNS[goal.comparator]} {describe_quantity(goal.value)}"
-        return f"{count} {goal.group} {words['with']} {condition} {describe_moment(goal.deadline, fmt, end)}"
+        many = counted(goal.group, 2 if goal.minimum is None else int(goal.minimum.value))
+        return f"{count} {many} {words['with']} {condition} {describe_moment(goal.deadline, fmt, end)}"
     if isinstance(goal, MilestoneGoal):
         return f"{words['milestone']} {describe_moment(goal.deadline, fmt, end)}"
     assert isinstance(goal, QualitativeGoal)

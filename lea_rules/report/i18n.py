@@ -172,6 +172,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "sum_target": ("Doel: {target}.", "Target: {target}."),
     "sum_baseline": ("Nulmeting: {baseline}.", "Baseline: {baseline}."),
     "sum_projection": ("Verwachting in {moment}: {value}.", "Projection for {moment}: {value}."),
+    "legend_break": ("trendbreuk", "series break"),
+    "sum_break": ("Trendbreuk tussen {before} en {after}: vanaf {after} reeks {new}, een andere bron of "
+                  "definitie; de lijn verbindt die metingen niet.",
+                  "Series break between {before} and {after}: from {after} on series {new}, another source "
+                  "or definition; the line does not join those measurements."),
     # kengetallen
     "kengetallen": ("Kengetallen: cijfers die we volgen", "Key figures we monitor"),
     "kengetallen_intro": (
@@ -205,14 +210,17 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "method": ("Bijlage A. Hoe we beoordelen", "Appendix A. How we assess"),
     "data_table": ("Bijlage B. Alle cijfers met hun bron", "Appendix B. All figures with their source"),
     "data_table_intro": (
-        "Dit zijn alle cijfers uit de gegevensmap. Berekende indicatoren staan hier niet: "
+        "Dit zijn alle cijfers uit de gegevensmap over perioden die uiterlijk in het peiljaar eindigen: "
+        "latere cijfers waren toen nog niet bekend. Berekende indicatoren staan hier niet: "
         "lea rekent ze uit met de formule uit de agenda. Een cijfer dat ontbreekt, staat er niet; "
         "het is nooit als nul ingevuld.",
-        "These are all figures in the data folder. Derived indicators are not listed: lea computes "
+        "These are all figures in the data folder for periods that end in the reporting year or "
+        "before: later figures were not yet known then. Derived indicators are not listed: lea computes "
         "them with the formula in the agenda. A missing figure is not listed; it is never filled in "
         "as zero."),
     "data_none": ("Er zijn nog geen cijfers ingelezen.", "No figures have been imported yet."),
     "breakdown": ("Uitsplitsing", "Breakdown"),
+    "series": ("Reeks", "Series"),
     "source": ("Bron", "Source"),
     "history": ("Bijlage C. Herziene doelen en herziene cijfers",
                 "Appendix C. Revised targets and revised figures"),

@@ -35,8 +35,8 @@ from lea_rules.evaluation.model import (
 from lea_rules.evaluation.reasons import Measurement
 from lea_rules.evaluation.series import formula_text
 from lea_rules.nodes import Action, Agenda, Citation, Measure, NumberExpr, Provenance, Result, Section
-from lea_rules.period import Period
-from lea_rules.report.charts import ChartPoint, ChartSpec, Legend, line_chart
+from lea_rules.period import Period, available
+from lea_rules.report.charts import ChartPoint, ChartSpec, Legend, breaks, line_chart
 from lea_rules.report.formatting import Formatter
 from lea_rules.report.goals import describe_goals
 from lea_rules.report.i18n import (
@@ -246,6 +246,7 @@ class StatusRow:
     previous: int | None
     difference: str
     illustrative: int = 0  # of `now`: resting on illustrative figures
+    previous_illustrative: int = 0  # of `previous`: resting on illustrative figures
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,7 @@ class Glance:
     act_missing: list[ResultRef]
     not_assessed: list[ResultRef]
     illustrative_note: str = ""  # how many statuses rest on illustrative figures; empty when none
+    illustrative: int = 0  # of `total`: results whose status rests on illustrative figures
 
 
 @dataclass(frozen=True)
@@ -279,6 +281,7 @@ class DataRow:
     source: str
     illustrative: bool
     note: str
+    series: str = ""  # reeks: shown when any figure names its series
 
 
 @dataclass(frozen=True)
@@ -470,7 +473,8 @@ class _Builder:
         self.legend = Legend(obs=self.t("legend_obs"), obs_illustrative=self.t("legend_obs_ill"),
                              target=self.t("legend_target"), path=self.t("legend_path"),
                              projection=self.t("legend_projection"),
-                             illustrative_short=self.t("illustrative_short"))
+                             illustrative_short=self.t("illustrative_short"),
+                             series_break=self.t("legend_break"))
         self.result_views: dict[str, ResultView] = {}
         self.anchors: set[str] = set()
 
@@ -587,8 +591,8 @@ class _Builder:
                 return self.fmt.value(v, unit)
             return self.fmt.number(v, 0 if unit == "aantal" else 2)
 
-        points = tuple(ChartPoint(p.t, float(p.value or 0.0), short(float(p.value or 0.0)), p.illustrative)
-                       for p in sorted(numbers, key=lambda p: p.t))
+        points = tuple(ChartPoint(p.t, float(p.value or 0.0), short(float(p.value or 0.0)), p.illustrative,
+                                  p.series) for p in sorted(numbers, key=lambda p: p.t))
         target_t = target_axis(e.measurement_for_target) or (
             float(e.target_moment.period.axis) if e.target_moment is not None else None)
         target = (target_t, e.target_value) if target_t is not None and e.target_value is not None else None
@@ -618,6 +622,11 @@ class _Builder:
             parts.append(self.t("sum_projection", moment=self.fmt.period(e.target_moment),
                                 value=self.fmt.value(e.projection, unit)
                                 + (marker if e.illustrative else "")))
+        if e.series_break:
+            for cut in breaks(points):
+                before, after = sorted(numbers, key=lambda p: p.t)[cut - 1:cut + 1]
+                parts.append(self.t("sum_break", before=self.fmt.period(before.period),
+                                    after=self.fmt.period(after.period), new=after.series))
         summary = " ".join(parts)
         spec = ChartSpec(
             chart_id=f"grafiek-{slug(result_code)}-{index}", title=self.t("chart_title", label=label),
@@ -630,7 +639,7 @@ class _Builder:
             # a met or keep-it target needs no path, and none is drawn across a series break
             baseline=baseline if shows_required(goal) and not e.series_break else None,
             projection=projection, low=low, high=high,
-            whole=unit == "aantal",
+            whole=unit == "aantal", series_break=e.series_break,
             school_years=all(p.period.kind is Measure.SCHOOL_YEAR for p in numbers))
         return line_chart(spec, self.legend, short), summary
 
@@ -717,6 +726,8 @@ class _Builder:
         now = Counter(r.status for r in evals)
         illustrative = Counter(r.status for r in evals if _rests_on_illustrative(r))
         before = Counter(r.previous_status for r in evals if r.previous_status is not None)
+        before_illustrative = Counter(r.previous_status for r in evals
+                                      if r.previous_status is not None and r.previous_illustrative)
         status_rows: list[StatusRow] = []
         for status in Status:
             if not now[status] and not before[status]:
@@ -726,7 +737,8 @@ class _Builder:
                 status=_require(status_view(status, self.lang)), now=now[status],
                 previous=before[status] if has_previous else None,
                 difference=(self.fmt.signed(diff, 0) if diff else "0") if has_previous else "",
-                illustrative=illustrative[status]))
+                illustrative=illustrative[status],
+                previous_illustrative=before_illustrative[status] if has_previous else 0))
         changes = [ResultRef(r.code, r.anchor, r.title, r.status, r.previous) for r in all_results
                    if r.previous is not None and r.status is not None and r.previous.key != r.status.key]
         return Glance(
@@ -734,7 +746,8 @@ class _Builder:
             has_previous=has_previous, changes=changes,
             act_missing=[_ref(r) for r in all_results if r.act_missing],
             not_assessed=[_ref(r) for r in all_results if r.not_assessed],
-            illustrative_note=self._illustrative_note(sum(illustrative.values())))
+            illustrative_note=self._illustrative_note(sum(illustrative.values())),
+            illustrative=sum(illustrative.values()))
 
     def _illustrative_note(self, n: int) -> str:
         if not n:
@@ -801,8 +814,11 @@ class _Builder:
         return out
 
     def data_rows(self) -> list[DataRow]:
+        """Every figure the peiljaar can know: a 2026 report shows no 2027 figure, as its verdicts
+        use none (`period.available`)."""
         rows: list[DataRow] = []
-        for obs in sorted(self.data.observations,
+        known = [o for o in self.data.observations if available(o.period, self.data.evaluation.peiljaar)]
+        for obs in sorted(known,
                           key=lambda o: (o.indicator.casefold(), o.period.text, (o.unit or "").casefold())):
             indicator = self.agenda.indicator(obs.indicator)
             unit = indicator.unit.value if indicator is not None and indicator.unit is not None else None
@@ -819,7 +835,8 @@ class _Builder:
                 period=self.fmt.period(obs.period), breakdown=obs.unit or "", value=value,
                 status=obs.status.value if self.lang == "nl" else
                 ("provisional" if obs.status.value == "voorlopig" else "final"),
-                source=obs.source, illustrative=obs.illustrative, note=obs.note or ""))
+                source=obs.source, illustrative=obs.illustrative, note=obs.note or "",
+                series=obs.series or ""))
         return rows
 
     # --- kengetallen ---
@@ -899,6 +916,8 @@ class _Builder:
     def figure_revisions(self) -> list[FigureRevisionView]:
         out: list[FigureRevisionView] = []
         for rev in self.data.revisions:
+            if not available(rev.period, self.data.evaluation.peiljaar):
+                continue  # the figure of a later period, and so its revision, is not known yet
             indicator = self.agenda.indicator(rev.indicator)
             out.append(FigureRevisionView(
                 indicator=indicator.label if indicator is not None else rev.indicator,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from lea_rules.evaluation.reasons import Reason
 from lea_rules.numbers import with_unit
 
-__all__ = ["field", "inner", "with_unit"]
+__all__ = ["field", "how_many", "inner", "with_unit"]
 
 
 def inner(reason: Reason) -> Reason:
@@ -17,3 +19,7 @@ def field(value: str | None) -> str:
     assert value is not None
     return value
 
+
+def how_many(value: Decimal | None) -> int:
+    """The count a group name agrees with (`1 IKC`, `2 IKC's`); plural when it is not known."""
+    return 2 if value is None else int(value)

@@ -8,12 +8,13 @@ from decimal import Decimal
 from babel.numbers import format_decimal
 
 from lea_rules.data.model import ReportedState
+from lea_rules.data.units import counted
 from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.evaluation.status import BaselineKind, Status
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.period import Period, school_year_of
-from lea_rules.words.common import field, inner, with_unit
+from lea_rules.words.common import field, how_many, inner, with_unit
 
 STATUS: dict[Status, str] = {
     Status.ALREADY_MET: "target already met", Status.MET_DETERIORATING: "met, deteriorating",
@@ -329,10 +330,10 @@ def aim(value: Aim) -> str:
         return f"{'higher' if value.direction > 0 else 'lower'} than in {value.period}"
     if kind is AimKind.TREND:
         return "increase" if value.direction > 0 else "decrease"
-    if kind is AimKind.AT_LEAST_UNITS:
-        return f"{sign(Comparator.GE)} {value.quantity} {value.group}"
+    if kind is AimKind.AT_LEAST_UNITS:  # the group's Dutch name, in its Dutch plural (`IKC's`)
+        return f"{sign(Comparator.GE)} {value.quantity} {counted(field(value.group), how_many(value.value))}"
     if kind is AimKind.ALL_UNITS:
-        return f"all {value.group} (100%)"
+        return f"all {counted(field(value.group))} (100%)"
     text = field(value.text)
     if kind in (AimKind.GOAL, AimKind.READ_BACK):
         for comparator, shown in _SIGNS.items():

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from lea_rules.data.units import plural
+from lea_rules.data.units import counted, plural
 from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.evaluation.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.numbers import format_dutch
 from lea_rules.period import Period, school_year_of
-from lea_rules.words.common import field, inner, with_unit
+from lea_rules.words.common import field, how_many, inner, with_unit
 
 
 def higher(reason: Reason) -> str:
@@ -301,10 +301,10 @@ def _aim(value: Aim, signs: dict[Comparator, str] | None) -> str:
         return f"{'hoger' if value.direction > 0 else 'lager'} dan in {value.period}"
     if kind is AimKind.TREND:
         return "vergroten" if value.direction > 0 else "verminderen"
-    if kind is AimKind.AT_LEAST_UNITS:
-        return f"{sign(Comparator.GE)} {value.quantity} {value.group}"
+    if kind is AimKind.AT_LEAST_UNITS:  # `>= 2 VO-scholen`, `alle IKC's`: the group in the plural
+        return f"{sign(Comparator.GE)} {value.quantity} {counted(field(value.group), how_many(value.value))}"
     if kind is AimKind.ALL_UNITS:
-        return f"alle {value.group} (100%)"
+        return f"alle {counted(field(value.group))} (100%)"
     text = field(value.text)
     if signs:  # the goal in the language's notation (or read back), with the report's signs
         for comparator, shown in signs.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from lea_rules.data.model import Observation, ObservationStatus, observation_value_text
-from lea_rules.data.units import DeclaredUnits, unit_key
+from lea_rules.data.units import DeclaredUnits, counted, unit_key
 from lea_rules.evaluation import rules
 from lea_rules.evaluation.goals.context import Context, as_float, deadline_of, goal_evaluation, moment_label
 from lea_rules.evaluation.goals.numeric import Numeric, judge_numeric
@@ -35,7 +35,8 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
     if goal.minimum is not None:
         x = goal.minimum.value
         target = rules.whole_target(Comparator.GE, x)
-        text = Aim(AimKind.AT_LEAST_UNITS, quantity=goal.minimum.text, group=goal.group)
+        text = Aim(AimKind.AT_LEAST_UNITS, quantity=goal.minimum.text, value=goal.minimum.value,
+                   group=goal.group)
         bounds: tuple[Decimal | None, Decimal | None] = (Decimal(0), None)
         notes: tuple[Note, ...] = (Note(Remark.UNITS_COUNTED),)
         required = int(target.value)
@@ -84,7 +85,8 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
         missing = f"; {count.missing} zonder gegevens" if count.missing else ""
         series.append(SeriesPoint(
             period=period, value=value,
-            source=f"{count.meeting} van {count.declared} {goal.group} voldoen{missing}",
+            source=f"{count.meeting} van {count.declared} {counted(goal.group, count.declared)} "
+                   f"{'voldoet' if count.meeting == 1 else 'voldoen'}{missing}",
             status=(ObservationStatus.PROVISIONAL if provisional else ObservationStatus.FINAL).value,
             illustrative=any(o.illustrative for o in used),
             series="+".join(sorted(labels)) if labels else None))
