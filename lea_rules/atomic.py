@@ -52,6 +52,19 @@ def check_writable(path: Path, example: str | None = None, make_parents: bool = 
                           "Kies een map waarin je mag schrijven")
 
 
+def check_folder(path: Path) -> None:
+    """A folder to write files in: an existing folder, or a new one inside an existing folder (the
+    first delivery of a municipality makes its data folder; a mistyped path makes nothing)."""
+    if not path.exists():
+        check_writable(path)
+        return
+    if not path.is_dir():
+        raise NotWritable(path, f"{path} is een bestand, geen map", "Geef een map")
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise NotWritable(path, f"je mag niet schrijven in de map {path}",
+                          "Kies een map waarin je mag schrijven")
+
+
 def stage(path: Path) -> Path:
     """An empty temporary file next to `path` (same folder, so the later rename is atomic)."""
     path = target(path)

@@ -234,3 +234,34 @@ def test_template_refuses_a_folder_that_does_not_exist(tmp_path: Path,
     err = capsys.readouterr().err
     assert code == 2 and f"de map {tmp_path / 'nieuw'} bestaat niet" in err
     assert not (tmp_path / "nieuw").exists()
+
+
+@pytest.mark.parametrize(("where", "problem"), [
+    ("afile", "{tmp}/afile is een bestand, geen map"),
+    ("afile/sub", "{tmp}/afile is een bestand, geen map"),
+    ("nieuw/data", "de map {tmp}/nieuw bestaat niet"),
+], ids=["een bestand", "onder een bestand", "twee nieuwe mappen"])
+def test_import_refuses_a_data_folder_it_cannot_write(where: str, problem: str, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    rows = tmp_path / "rijen.csv"
+    rows.write_text("indicator;periode;eenheid;waarde;bron;status;illustratief;reeks;toelichting\n"
+                    "vsv-percentage;2023/2024;;2,1;test;definitief;;;\n", encoding="utf-8")
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    before = sorted(tmp_path.rglob("*"))
+    code = main(["import", str(rows), "--agenda", str(ROOT / "agendas" / "hengelo.lea"),
+                 "--data", str(tmp_path / where), "--reason", "test"])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert problem.format(tmp=tmp_path) in err and "Errno" not in err and "Er is niets veranderd." in err
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_import_makes_a_new_data_folder_in_an_existing_one(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    rows = tmp_path / "rijen.csv"
+    rows.write_text("indicator;periode;eenheid;waarde;bron;status;illustratief;reeks;toelichting\n"
+                    "vsv-percentage;2023/2024;;2,1;test;definitief;;;\n", encoding="utf-8")
+    code = main(["import", str(rows), "--agenda", str(ROOT / "agendas" / "hengelo.lea"),
+                 "--data", str(tmp_path / "nieuw"), "--reason", "test"])
+    assert code == 0, capsys.readouterr().err
+    assert (tmp_path / "nieuw" / "observaties.csv").is_file()

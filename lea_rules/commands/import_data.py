@@ -47,6 +47,15 @@ def run(args: argparse.Namespace) -> int:
              "verwacht: seconden sinds 1970 (bijvoorbeeld 1767225600), of laat de variabele weg")
         return EXIT_USAGE
     gemeente = (getattr(args, "gemeente", None) or "").strip() or None
+    if not args.dry_run:
+        from lea_rules.atomic import NotWritable, check_folder
+
+        try:
+            check_folder(data_dir)
+        except NotWritable as exc:
+            _err(f"lea import: kan niet schrijven in gegevensmap '{data_dir}': {exc.problem}. {exc.fix}. "
+                 "Er is niets veranderd.")
+            return EXIT_USAGE
     try:
         plan = import_file(file, agenda, data_dir, reason=args.reason, dry_run=args.dry_run,
                            display=str(file), today=today, gemeente=gemeente)
@@ -62,7 +71,10 @@ def run(args: argparse.Namespace) -> int:
              "opnieuw.")
         return EXIT_BUSY
     except OSError as exc:
-        _err(f"lea import: kan niet lezen of schrijven: {exc}")
+        # strerror and the file: a failed rename would name a temporary file, not the user's
+        where = f" ({exc.filename})" if exc.filename else ""
+        _err(f"lea import: kan niet lezen of schrijven in '{data_dir}': {exc.strerror or exc}{where}. "
+             "Er is niets veranderd.")
         return EXIT_USAGE
     for old, new in plan.revised:
         print(f"  herzien  {new.indicator} {new.period}{' ' + new.unit if new.unit else ''}: "

@@ -33,18 +33,19 @@ def run(args: argparse.Namespace) -> int:
     from lea_rules.commands.loading import load_for_year
     from lea_rules.report import report_filename
 
-    # a place that cannot take the file is refused before anything is read or made
-    if args.output:
-        try:
-            check_writable(Path(args.output), example=report_filename(args.agenda, args.year))
-        except NotWritable as exc:
-            _err(f"lea report: kan '{args.output}' niet schrijven: {exc.problem}. {exc.fix}. "
-                 "Er is geen rapport gemaakt.")
-            return EXIT_USAGE
     loaded = load_for_year(args, "report", "er is geen rapport gemaakt", with_revisions=True)
     if isinstance(loaded, int):
         return loaded
     agenda, observations, path = loaded.agenda, loaded.observations, loaded.path
+    output = Path(args.output) if args.output else Path("reports") / report_filename(path, args.year)
+    # mistakes in the agenda and data come first; then a place that cannot take the file is refused
+    # before anything is rendered or made (the default folder reports/ is made when missing)
+    try:
+        check_writable(output, example=report_filename(path, args.year), make_parents=not args.output)
+    except NotWritable as exc:
+        _err(f"lea report: kan '{output}' niet schrijven: {exc.problem}. {exc.fix}. "
+             "Er is geen rapport gemaakt.")
+        return EXIT_USAGE
     evaluation = loaded.evaluate(args.year)
 
     from lea_rules.report import ReportInput, render_html
@@ -53,15 +54,8 @@ def run(args: argparse.Namespace) -> int:
     html = render_html(ReportInput(agenda=agenda, evaluation=evaluation,
                                    observations=observations, revisions=loaded.revisions,
                                    progress=loaded.progress, lang=args.lang))
-    output = Path(args.output) if args.output else Path("reports") / report_filename(path, args.year)
     try:
-        # the default folder reports/ is made when it is missing; a folder given with -o must exist
-        check_writable(output, example=output.name, make_parents=not args.output)
         write_atomic(output, html)
-    except NotWritable as exc:
-        _err(f"lea report: kan '{output}' niet schrijven: {exc.problem}. {exc.fix}. "
-             "Er is geen rapport gemaakt.")
-        return EXIT_USAGE
     except OSError as exc:
         # strerror only: the message of a failed rename names the temporary file, not the user's
         _err(f"lea report: kan '{output}' niet schrijven: {exc.strerror or exc}. Er is geen rapport gemaakt.")
