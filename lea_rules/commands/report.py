@@ -13,8 +13,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lea_rules.exit_codes import EXIT_OK, EXIT_TOOL, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from lea_rules.report.pdf import PdfPrinter
 
 
 def _err(text: str) -> None:
@@ -29,6 +33,16 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.pdf:
+        return _run(args, None)
+    from lea_rules.report.pdf import PdfPrinter
+
+    # Chromium starts in the background while the report is evaluated and written.
+    with PdfPrinter() as printer:
+        return _run(args, printer)
+
+
+def _run(args: argparse.Namespace, printer: PdfPrinter | None) -> int:
     from lea_rules.atomic import NotWritable, check_writable
     from lea_rules.commands.loading import load_for_year
     from lea_rules.report import report_filename
@@ -66,13 +80,13 @@ def run(args: argparse.Namespace) -> int:
     if not observations:
         _err(f"let op: geen gegevens gevonden in {loaded.data_dir}; "
              "elk meetbaar resultaat staat op 'Geen gegevens'")
-    if not args.pdf:
+    if printer is None:
         return EXIT_OK
-    from lea_rules.report.pdf import PdfFailed, PdfUnavailable, html_to_pdf
+    from lea_rules.report.pdf import PdfFailed, PdfUnavailable
 
     pdf_path = output.with_suffix(".pdf")
     try:
-        html_to_pdf(output, pdf_path)
+        printer.print(output, pdf_path)
     except PdfUnavailable as exc:
         _err(f"lea report: geen PDF gemaakt. {exc}")
         return EXIT_TOOL

@@ -15,7 +15,9 @@ once more should a number still not match.
 from __future__ import annotations
 
 import io
+import queue
 import shutil
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,9 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
                "--disable-component-update", "--disable-sync", "--no-first-run"]
 ALLOWED_SCHEMES = ("file:", "data:", "about:")
 PDF_OPTIONS: dict[str, Any] = {"format": "A4", "print_background": True, "prefer_css_page_size": True}
+# the PDF that is kept is also tagged (its structure for screen readers) and has bookmarks from
+# the headings; the first pass, only read for its page numbers, is made without: it is quicker
+FINAL_OPTIONS: dict[str, Any] = {**PDF_OPTIONS, "tagged": True, "outline": True}
 # the contents list: the links whose targets get a page number
 CONTENTS_LINKS = "nav.toc a[href^='#']"
 MAX_PASSES = 4
@@ -94,9 +99,10 @@ _NUMBER_JS = f"""(pages) => {{
 def print_numbered(page: Any) -> bytes:
     """The PDF of the loaded page (print media), with the contents list's page numbers filled in."""
     targets: list[str] = page.evaluate(_TARGETS_JS)
-    pdf: bytes = page.pdf(**PDF_OPTIONS)
     if not targets:
-        return pdf
+        only: bytes = page.pdf(**FINAL_OPTIONS)
+        return only
+    pdf: bytes = page.pdf(**PDF_OPTIONS)
     shown: Mapping[str, int] = {}
     for _ in range(MAX_PASSES):
         landed = destination_pages(pdf)
@@ -105,7 +111,7 @@ def print_numbered(page: Any) -> bytes:
             return pdf
         page.evaluate(_NUMBER_JS, wanted)
         shown = wanted
-        pdf = page.pdf(**PDF_OPTIONS)
+        pdf = page.pdf(**FINAL_OPTIONS)
     raise PdfFailed("de paginanummers van de inhoudsopgave blijven verschuiven")
 
 
@@ -117,38 +123,98 @@ def block_network(route: Any) -> None:
         route.abort()
 
 
-def html_to_pdf(html_path: Path, pdf_path: Path) -> None:
-    """Write an A4 PDF of the HTML file. Raises PdfUnavailable or PdfFailed."""
+def _check_installed() -> str:
+    """Chromium's path; PdfUnavailable, saying how to install it, when something is missing."""
     executable = find_chromium()
     if executable is None:
         raise PdfUnavailable("Chromium is niet gevonden.\n" + INSTALL_HELP)
     try:
-        from playwright.sync_api import Error as PlaywrightError
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401
     except ImportError as exc:
         raise PdfUnavailable("De Python-module Playwright ontbreekt.\n" + INSTALL_HELP) from exc
     try:
         import pypdf  # noqa: F401
     except ImportError as exc:
         raise PdfUnavailable("De Python-module pypdf ontbreekt.\n" + INSTALL_HELP) from exc
-    from lea_rules.atomic import commit, discard, stage
+    return executable
 
-    # A fresh, unique file (never a fixed name someone could have linked elsewhere), replaced
-    # into place whole, through a symlink to its target like every write of lea.
-    tmp = stage(pdf_path)
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
-            try:
-                page = browser.new_page()
-                page.route("**/*", block_network)
-                page.goto(html_path.resolve().as_uri(), wait_until="load")
-                page.emulate_media(media="print")
-                tmp.write_bytes(print_numbered(page))
-            finally:
-                browser.close()
-        commit(tmp, pdf_path)
-    except PlaywrightError as exc:
-        raise PdfFailed(f"Chromium kon de PDF niet maken: {exc}") from exc
-    finally:
-        discard(tmp)
+
+class PdfPrinter:
+    """Headless Chromium, started in a thread of its own as soon as the printer is made, so that
+    it starts while lea writes the HTML; `print` then only loads and prints. Use it as a context
+    manager (or call `close`): the browser stops at the end. A missing Chromium, Playwright or
+    pypdf is raised by `print`, not here, so the HTML report is written all the same."""
+
+    def __init__(self) -> None:
+        self._jobs: queue.Queue[Path | None] = queue.Queue()
+        self._done: queue.Queue[bytes | BaseException] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._unavailable: PdfUnavailable | None = None
+        try:
+            executable = _check_installed()
+        except PdfUnavailable as exc:
+            self._unavailable = exc
+            return
+        self._thread = threading.Thread(target=self._run, args=(executable,), name="lea-pdf", daemon=True)
+        self._thread.start()
+
+    def __enter__(self) -> PdfPrinter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _run(self, executable: str) -> None:
+        # Playwright's sync API stays in the thread that started it: everything happens here.
+        try:
+            from playwright.sync_api import sync_playwright
+
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+                try:
+                    html_path = self._jobs.get()
+                    if html_path is None:
+                        return
+                    page = browser.new_page()
+                    page.route("**/*", block_network)
+                    page.goto(html_path.resolve().as_uri(), wait_until="load")
+                    page.emulate_media(media="print")
+                    self._done.put(print_numbered(page))
+                finally:
+                    browser.close()
+        except BaseException as exc:  # handed to the caller of print
+            self._done.put(exc)
+
+    def print(self, html_path: Path, pdf_path: Path) -> None:
+        """Write an A4 PDF of the HTML file (once per printer). Raises PdfUnavailable or PdfFailed."""
+        if self._unavailable is not None:
+            raise self._unavailable
+        from playwright.sync_api import Error as PlaywrightError
+
+        from lea_rules.atomic import commit, discard, stage
+
+        self._jobs.put(html_path)
+        result = self._done.get()
+        if isinstance(result, PlaywrightError):
+            raise PdfFailed(f"Chromium kon de PDF niet maken: {result}") from result
+        if isinstance(result, BaseException):
+            raise result
+        # A fresh, unique file (never a fixed name someone could have linked elsewhere), replaced
+        # into place whole, through a symlink to its target like every write of lea.
+        tmp = stage(pdf_path)
+        try:
+            tmp.write_bytes(result)
+            commit(tmp, pdf_path)
+        finally:
+            discard(tmp)
+
+    def close(self) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            self._jobs.put(None)
+            self._thread.join()
+
+
+def html_to_pdf(html_path: Path, pdf_path: Path) -> None:
+    """Write an A4 PDF of the HTML file. Raises PdfUnavailable or PdfFailed."""
+    with PdfPrinter() as printer:
+        printer.print(html_path, pdf_path)
