@@ -1,0 +1,182 @@
+"""Goals: each goal of a result as rows of numbers, its rule, its chart and its sources."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from lea_rules import words
+from lea_rules.evaluation.model import (
+    BaselineKind,
+    GoalEvaluation,
+    GoalKind,
+)
+from lea_rules.nodes import Measure
+from lea_rules.report.charts import ChartPoint, ChartSpec, breaks, line_chart
+from lea_rules.report.i18n import (
+    unit_words,
+)
+from lea_rules.report.view.base import (
+    ViewBase,
+    display_unit,
+    require_status,
+    shows_required,
+    slug,
+    status_view,
+    target_axis,
+)
+from lea_rules.report.view.model import GoalView, Row, UnitRow, ValueView
+from lea_rules.words import REPORT_WORDS
+
+
+class GoalViews(ViewBase):
+    def goal_view(self, result_code: str, index: int, goal: GoalEvaluation, headline: bool) -> GoalView:
+        e = goal.explanation
+        unit = display_unit(goal)
+        numeric = goal.kind.numeric
+        rows: list[Row] = []
+        if e.latest is not None or not goal.kind.reported:
+            rows.append(Row(self.t("latest"), self.point_value(e.latest, unit)))
+        rows.append(Row(self.t("target"), ValueView(self.target_text(goal),
+                                                    illustrative=goal.target_illustrative)))
+        moment = self.fmt.period(e.target_moment) if e.target_moment else None
+        if numeric and (e.latest is not None or e.baseline is not None):
+            baseline = self.point_value(e.baseline, unit)
+            if e.baseline_kind and e.baseline_kind is not BaselineKind.NULMETING and e.baseline is not None:
+                kind = words.baseline_kind(e.baseline_kind, REPORT_WORDS[self.lang])
+                baseline = ValueView(f"{baseline.text} ({kind})", baseline.period,
+                                     baseline.illustrative, baseline.provisional, baseline.source)
+            rows.append(Row(self.t("baseline"), baseline))
+            # only the numbers that decided the status: a met or keep-it target has no required change;
+            # a pending final value shows those of its provisional status
+            ahead = not goal.past or e.provisional
+            # a number computed from an illustrative figure is illustrative too: the required change
+            # rests on the baseline, the others on the points used (Explanation.illustrative)
+            baseline_illustrative = e.baseline is not None and e.baseline.illustrative
+            if shows_required(goal):
+                required = self.fmt.change(e.required_per_year, unit)
+                rows.append(Row(self.t("required_change"),
+                                ValueView(required, illustrative=baseline_illustrative)))
+            if ahead and e.actual_per_year is not None:
+                rows.append(Row(self.t("actual_change"), ValueView(self.fmt.change(e.actual_per_year, unit),
+                                                                   illustrative=e.illustrative)))
+            if e.ratio is not None:
+                rows.append(Row(self.t("ratio"), ValueView(self.fmt.number(e.ratio),
+                                                           illustrative=e.illustrative)))
+            if e.achieved_share is not None:
+                share = self.fmt.value(e.achieved_share * 100, "%")
+                rows.append(Row(self.t("achieved_share"), ValueView(share, illustrative=e.illustrative)))
+            # a projection that was not made is not shown: "geen gegevens" is the word for missing
+            # data, never for a number the rules did not compute (a break, too few points, no trend)
+            if goal.kind is not GoalKind.TREND and e.projection is not None and not e.series_break and (
+                    not goal.past or e.provisional):
+                label = self.t("projection", moment=moment) if moment else self.t("projection_plain")
+                if goal.past:
+                    label += f" ({self.t('provisional')})"
+                rows.append(Row(label, ValueView(self.fmt.value(e.projection, unit),
+                                                 illustrative=e.illustrative)))
+        sources: list[str] = []
+        for point in [*e.points, e.baseline, e.latest]:
+            if point is not None and point.source and point.source not in sources:
+                sources.append(point.source)
+        chart, summary = self.chart(result_code, index, goal)
+        # a declared unit without a value (eenheden.csv): geen gegevens, not "voldoet niet"
+        units = [UnitRow(u.unit, self.fmt.missing() if u.missing else self._flag_word(u.value),
+                         self.t("yes") if u.meets else self.fmt.missing() if u.missing else self.t("no"),
+                         u.illustrative) for u in e.units]
+        return GoalView(
+            description=goal.description,
+            title=f"{goal.indicator_label}: {self.target_text(goal)}" if goal.indicator_label
+            else self.target_text(goal),
+            indicator_label=goal.indicator_label,
+            status=require_status(status_view(goal.status, self.lang, e.illustrative)), headline=headline,
+            past=goal.past,
+            rows=rows, rule=words.rule(e.rule, REPORT_WORDS[self.lang]),
+            notes=[words.note(n, REPORT_WORDS[self.lang]) for n in e.notes],
+            sources=sources,
+            measurement=words.measurement(e.measurement_for_target, REPORT_WORDS[self.lang])
+            if e.measurement_for_target is not None else None, chart=chart, chart_summary=summary,
+            indicative=e.indicative, provisional=e.provisional, illustrative=e.illustrative,
+            units=units, units_period=self.fmt.period(e.units_period) if e.units_period else None)
+
+    def target_text(self, goal: GoalEvaluation) -> str:
+        e = goal.explanation
+        target = (words.aim(e.target_text, REPORT_WORDS[self.lang]) if e.target_text is not None
+                  else goal.description)
+        if e.target_moment and e.target_moment.text not in target:
+            word = self.t("on") if e.target_moment.period.day is not None else self.t("in")
+            target += f" {word} {self.fmt.period(e.target_moment)}"
+        return target
+
+    def chart(self, result_code: str, index: int, goal: GoalEvaluation) -> tuple[Markup, str]:
+        e = goal.explanation
+        unit = display_unit(goal)
+        numbers = [p for p in e.points if p.value is not None]
+        if e.latest is not None and e.latest.value is not None and all(p.t != e.latest.t for p in numbers):
+            numbers.append(e.latest)
+        if not numbers:
+            return Markup(""), ""
+        def short(v: float) -> str:  # labels inside the chart: the unit stands above the axis
+            if unit == "%":
+                return self.fmt.value(v, unit)
+            return self.fmt.number(v, 0 if unit == "aantal" else 2)
+
+        points = tuple(ChartPoint(p.t, float(p.value or 0.0), short(float(p.value or 0.0)), p.illustrative,
+                                  p.series) for p in sorted(numbers, key=lambda p: p.t))
+        target_t = target_axis(e.measurement_for_target) or (
+            float(e.target_moment.period.axis) if e.target_moment is not None else None)
+        target = (target_t, e.target_value) if target_t is not None and e.target_value is not None else None
+        baseline = None
+        if e.baseline is not None and e.baseline.value is not None:
+            baseline = (e.baseline.t, e.baseline.value)
+        projection = None
+        if (e.projection is not None and target_t is not None and e.latest is not None
+                and e.latest.value is not None and (not goal.past or e.provisional)
+                and target_t > e.latest.t):
+            projection = (e.latest.t, e.latest.value, target_t, e.projection)
+        low, high = self._bounds(None if goal.kind is GoalKind.UNITS else goal.indicator, unit)
+        label = goal.indicator_label or goal.indicator or goal.description
+        parts = [self.t("sum_points", points="; ".join(
+            f"{self.fmt.period(p.period)}: {self.fmt.value(p.value, unit)}"
+            + (f" ({self.t('illustrative')})" if p.illustrative else "")
+            for p in sorted(numbers, key=lambda p: p.t)))]
+        if e.target_value is not None:
+            parts.append(self.t("sum_target", target=self.target_text(goal)
+                                + (f" ({self.t('illustrative')})" if goal.target_illustrative else "")))
+        marker = f" ({self.t('illustrative')})"
+        if baseline is not None and e.baseline is not None:
+            parts.append(self.t("sum_baseline", baseline=f"{self.fmt.period(e.baseline.period)}: "
+                                f"{self.fmt.value(e.baseline.value, unit)}"
+                                + (marker if e.baseline.illustrative else "")))
+        if projection is not None and e.target_moment:
+            parts.append(self.t("sum_projection", moment=self.fmt.period(e.target_moment),
+                                value=self.fmt.value(e.projection, unit)
+                                + (marker if e.illustrative else "")))
+        if e.series_break:
+            for cut in breaks(points):
+                before, after = sorted(numbers, key=lambda p: p.t)[cut - 1:cut + 1]
+                parts.append(self.t("sum_break", before=self.fmt.period(before.period),
+                                    after=self.fmt.period(after.period), new=after.series))
+        summary = " ".join(parts)
+        spec = ChartSpec(
+            chart_id=f"grafiek-{slug(result_code)}-{index}", title=self.t("chart_title", label=label),
+            summary=summary, points=points, target=target,
+            target_label=f"{self.t('legend_target')} {words.aim(e.target_text, REPORT_WORDS[self.lang])}"
+            if target and e.target_text
+            else (f"{self.t('legend_target')} {short(target[1])}" if target else None),
+            axis_unit="" if unit in ("%", "aantal", None) else unit_words(unit, self.lang),
+            # the required path only where the required change decided the status (as in the table):
+            # a met or keep-it target needs no path, and none is drawn across a series break
+            baseline=baseline if shows_required(goal) and not e.series_break else None,
+            projection=projection, low=low, high=high,
+            whole=unit == "aantal", series_break=e.series_break,
+            school_years=all(p.period.kind is Measure.SCHOOL_YEAR for p in numbers))
+        return line_chart(spec, self.legend, short), summary
+
+    def _bounds(self, name: str | None, unit: str | None) -> tuple[float | None, float | None]:
+        indicator = self.agenda.indicator(name) if name else None
+        if indicator is not None:
+            low, high = indicator.bounds()
+            return (None if low is None else float(low)), (None if high is None else float(high))
+        if unit == "%":
+            return 0.0, 100.0
+        return None, None

@@ -1,0 +1,89 @@
+"""Sections: Plan, Do, Check and Act of every part of the agenda, with its results and actions."""
+
+from __future__ import annotations
+
+from lea_rules.evaluation.model import (
+    Status,
+)
+from lea_rules.nodes import Action, Result, Section
+from lea_rules.report.goals import describe_goals
+from lea_rules.report.i18n import (
+    action_kind_label,
+    state_label,
+)
+from lea_rules.report.view.base import (
+    citation_views,
+    rests_on_illustrative,
+    result_anchor,
+    section_anchor,
+    section_heading,
+    status_view,
+)
+from lea_rules.report.view.goals import GoalViews
+from lea_rules.report.view.model import ActionView, ActView, PlanItem, ResultView, SectionView
+
+
+class SectionViews(GoalViews):
+    def result_view(self, result: Result) -> ResultView:
+        ev = self.evaluations.get(result.code)
+        if ev is None:
+            view = ResultView(result.code, result_anchor(result.code), result.title, None, None, [], None,
+                              None, None, False, False, False, bool(result.revisions), False)
+            self.result_views[result.code] = view
+            return view
+        goals = [self.goal_view(ev.code, i, g, i == ev.headline_goal) for i, g in enumerate(ev.goals)]
+        act = None
+        if ev.act is not None:
+            act = ActView(ev.act.oorzaak, ev.act.gevolg, ev.act.bijsturing, ev.act.illustrative)
+        view = ResultView(
+            code=ev.code, anchor=result_anchor(ev.code), title=result.title,
+            status=status_view(ev.status, self.lang, rests_on_illustrative(ev)),
+            previous=status_view(ev.previous_status, self.lang),
+            goals=goals, reported_state=state_label(ev.reported_state, self.lang),
+            reported_note=ev.reported_note, act=act, needs_act=ev.needs_act, act_missing=ev.act_missing,
+            not_assessed=ev.status is Status.NOT_ASSESSED, revised=ev.revised or bool(result.revisions),
+            illustrative_progress=ev.reported_illustrative,
+            previous_note=self.t("previous_recomputed") if ev.previous_status_note else None,
+            not_judgeable=ev.status is Status.NOT_JUDGEABLE,
+            provisional=status_view(ev.goals[ev.headline_goal].explanation.provisional_status, self.lang,
+                                    rests_on_illustrative(ev)) if ev.goals else None)
+        self.result_views[result.code] = view
+        return view
+
+    def plan_item(self, result: Result) -> PlanItem:
+        baseline = None
+        if result.baseline is not None:
+            quantity, moment = result.baseline
+            when = self.fmt.date(moment.day) if moment.day is not None else moment.describe()
+            baseline = f"{quantity.describe()} ({when})"
+        original = describe_goals(result.goals, self.agenda, self.fmt) if result.revisions else None
+        return PlanItem(code=result.code, anchor=result_anchor(result.code), title=result.title,
+                        target=describe_goals(result.current_goals, self.agenda, self.fmt),
+                        original_target=original, baseline=baseline,
+                        citations=citation_views(result.provenance, self.agenda, self.lang),
+                        texts=list(result.provenance.texts))
+
+    def action_view(self, action: Action) -> ActionView:
+        ev = self.action_evals.get(action.code)
+        status = state_label(ev.status, self.lang) if ev is not None else None
+        note = ev.note if ev is not None else None
+        return ActionView(code=action.code, title=action.title,
+                          kind=action_kind_label(action.kind.value, self.lang),
+                          owner=action.owner, status=status, note=note,
+                          illustrative=ev is not None and ev.illustrative,
+                          texts=list(action.provenance.texts),
+                          citations=citation_views(action.provenance, self.agenda, self.lang))
+
+    def section_view(self, section: Section, index: str, h: int) -> SectionView:
+        anchor = section_anchor(section, index, self.anchors)  # before the children: document order
+        results = [self.result_view(r) for r in section.results]
+        act = [r for r in results if r.needs_act or r.not_assessed or r.not_judgeable]
+        children = [self.section_view(child, f"{index}-{i + 1}", h + 1)
+                    for i, child in enumerate(section.children)]
+        return SectionView(
+            anchor=anchor, heading=section_heading(section), level=section.level, h=h,
+            texts=list(section.provenance.texts),
+            citations=citation_views(section.provenance, self.agenda, self.lang),
+            plan=[self.plan_item(r) for r in section.results],
+            actions=[self.action_view(a) for a in section.actions], results=results, act=act,
+            children=children)
