@@ -161,9 +161,11 @@ def test_prints_to_a4(browser: Any, reports: dict[str, Path], name: str) -> None
     context, page, _, requests = _open(browser, reports[name])
     try:
         page.emulate_media(media="print")
-        breaks = page.evaluate("[...document.querySelectorAll('section.theme')].filter(s => s.querySelector"
-                               "('.step')).map(s => getComputedStyle(s).breakBefore)")
-        assert breaks and set(breaks) == {"page"}, "every theme with its PDCA starts on a new page"
+        after = page.evaluate("getComputedStyle(document.querySelector('section.glance')).breakAfter")
+        assert after == "page", "the overview ends its page; the parts after it run on"
+        headings = page.evaluate("[...document.querySelectorAll('h2, h3, h4')].map(h => getComputedStyle(h)"
+                                 ".breakAfter)")
+        assert headings and set(headings) == {"avoid-page"}, "a heading stays with what follows it"
         OUTPUT.mkdir(exist_ok=True)
         pdf_path = OUTPUT / f"report-{name}.pdf"
         page.pdf(path=str(pdf_path), format="A4", print_background=True, prefer_css_page_size=True)

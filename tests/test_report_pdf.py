@@ -31,7 +31,8 @@ pytestmark = pytest.mark.browser
 
 MUNICIPALITY = {"hengelo": "Hengelo", "enschede": "Enschede", "midden-groningen": "Midden-Groningen"}
 WORD = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
-NEAR_EMPTY = 0.30  # a page (not the last) whose text ends above this share of its height
+TOP, BOTTOM = 57.0, 51.0  # the page margins of print.css (20 mm, 18 mm) in points
+NEAR_EMPTY = 0.25  # a page (not the last) whose text ends above this share of its body
 
 
 @dataclass
@@ -92,7 +93,9 @@ def _read_back(pdf: Path, html: Path) -> ReadBack:
         words = [Word(text, float(x0), float(y0), float(x1), float(y1))
                  for x0, y0, x1, y1, text in re.findall(WORD, body)]
         back.words[number] = words
-        back.fills.append(max((w.y1 for w in words), default=0.0) / float(height))
+        # how far down the body of the page (inside the margins, without header and page number) the text goes
+        body = [w.y1 for w in words if w.y0 > TOP and w.y1 < float(height) - BOTTOM]
+        back.fills.append((max(body, default=TOP) - TOP) / (float(height) - TOP - BOTTOM))
     reader = PdfReader(str(pdf))
     for number, page in enumerate(reader.pages[:3], start=1):
         height = float(page.mediabox.height)
@@ -142,8 +145,8 @@ def test_every_page_has_its_number_and_the_running_header(made: dict[tuple[str, 
     for number, text in enumerate(back.texts, start=1):
         flat = " ".join(text.split())
         assert f"pagina {number} van {back.pages}" in flat, f"page {number} has no page number"
-        # in the top margin (20 mm, 57 pt), above the text of the page
-        head = " ".join(w.text for w in back.words[number] if w.y1 < 57)
+        # in the top margin, above the text of the page
+        head = " ".join(w.text for w in back.words[number] if w.y1 < TOP)
         if number > 1:
             assert f"Gemeente {MUNICIPALITY[case[0]]}" in head and "peiljaar 2025" in head, \
                 f"page {number} has no running header: {head!r}"
