@@ -231,3 +231,14 @@ def summary(diags: Iterable[Diagnostic]) -> str:
     fouten = "1 fout" if errors == 1 else f"{errors} fouten"
     waarsch = "1 waarschuwing" if warnings == 1 else f"{warnings} waarschuwingen"
     return f"{fouten}, {waarsch}"
+
+
+class ValueProblem(ValueError):
+    """A single value (a period, a number) that cannot be read; the caller adds the place and turns it
+    into a Diagnostic. Below the data and period modules, so that both can raise it."""
+
+    def __init__(self, code: str, message: str, help: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.help = help

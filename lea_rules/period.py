@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from lea_rules.data.problems import ValueProblem
+from lea_rules.diagnostics import ValueProblem
 from lea_rules.nodes import Measure, Moment
 from lea_rules.suggest import did_you_mean
 

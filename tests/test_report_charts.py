@@ -36,7 +36,7 @@ def test_whole_counts_step_by_at_least_one() -> None:
 
 
 def test_rules_read_as_words_for_the_raad(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lea_rules.evaluation.reasons import Reason, Rule
+    from lea_rules.verdict.reasons import Reason, Rule
     from lea_rules.words import nl, nl_plain
 
     assert nl.rule(Reason(Rule.RATIO_ACCELERATE)) == "0,60 <= R < 0,95"

@@ -11,12 +11,12 @@ import pytest
 from lea_rules import words
 from lea_rules.data.model import ReportedState
 from lea_rules.evaluation.model import Explanation
-from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import Aim, AimKind, Measurement, Reason, Rule, UnitCount
-from lea_rules.evaluation.status import BaselineKind, Status
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.period import Period
 from lea_rules.report.view import target_axis
+from lea_rules.verdict.notes import Note, Remark
+from lea_rules.verdict.reasons import Aim, AimKind, Measurement, Reason, Rule, UnitCount
+from lea_rules.verdict.status import BaselineKind, Status
 from lea_rules.words import en, nl, nl_plain
 
 

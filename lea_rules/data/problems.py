@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lea_rules.diagnostics import CellPlace, Diagnostic, Severity
+from lea_rules.diagnostics import CellPlace, Diagnostic, Severity, ValueProblem
+
+__all__ = ["PROGRESS_SUFFIXES", "DataInvalid", "ValueProblem", "data_error"]
 
 PROGRESS_SUFFIXES = (".yaml", ".yml")
 
@@ -28,13 +30,3 @@ class DataInvalid(Exception):
     def __init__(self, problems: Sequence[Diagnostic]) -> None:
         self.problems = list(problems)
         super().__init__(f"{len(self.problems)} fout(en) in de gegevens")
-
-
-class ValueProblem(ValueError):
-    """A single value that cannot be read; the caller adds the place."""
-
-    def __init__(self, code: str, message: str, help: str | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.help = help

@@ -17,9 +17,9 @@ from lea_rules.evaluation.model import (
     ResultEvaluation,
     Status,
 )
-from lea_rules.evaluation.notes import Note, Remark
 from lea_rules.nodes import Agenda, Goal, Result, Section, expr_names, goal_indicators
 from lea_rules.period import available
+from lea_rules.verdict.notes import Note, Remark
 
 NEEDS_ACT = (Colour.ORANGE, Colour.RED)
 SEVERITY = {Colour.RED: 0, Colour.ORANGE: 1, Colour.GREY: 2, Colour.GREEN: 3}

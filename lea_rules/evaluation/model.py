@@ -8,9 +8,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSeriali
 from pydantic.json_schema import SkipJsonSchema
 
 from lea_rules.data.model import PeriodField, TargetMomentField
-from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import Aim, AimKind, Measurement, Reason, Rule
-from lea_rules.evaluation.status import STATUS_COLOUR, BaselineKind, Colour, GoalKind, Status
+from lea_rules.verdict.notes import Note, Remark
+from lea_rules.verdict.reasons import Aim, AimKind, Measurement, Reason, Rule
+from lea_rules.verdict.status import STATUS_COLOUR, BaselineKind, Colour, GoalKind, Status
 from lea_rules.words import nl
 
 __all__ = ["STATUS_COLOUR", "BaselineKind", "Colour", "GoalKind", "Status"]

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from lea_rules.data.model import ReportedState
-from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import Reason, Rule
-from lea_rules.evaluation.status import Status
 from lea_rules.nodes import Comparator
+from lea_rules.verdict.notes import Note, Remark
+from lea_rules.verdict.reasons import Reason, Rule
+from lea_rules.verdict.status import Status
 
 ON_TRACK = Decimal("0.95")
 """Eurostat SDG thresholds for the ratio of actual to required change per year."""

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from types import ModuleType
 
-from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import Aim, Measurement, Reason, Rule
-from lea_rules.evaluation.status import BaselineKind
+from lea_rules.verdict.notes import Note, Remark
+from lea_rules.verdict.reasons import Aim, Measurement, Reason, Rule
+from lea_rules.verdict.status import BaselineKind
 from lea_rules.words import en, nl, nl_plain
 
 Sentence = Callable[[Reason], str]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from lea_rules.evaluation.reasons import Reason
 from lea_rules.numbers import with_unit
+from lea_rules.verdict.reasons import Reason
 
 __all__ = ["field", "how_many", "inner", "with_unit"]
 

@@ -9,11 +9,11 @@ from babel.numbers import format_decimal
 
 from lea_rules.data.model import ReportedState
 from lea_rules.data.units import counted
-from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
-from lea_rules.evaluation.status import BaselineKind, Status
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.period import Period, school_year_of
+from lea_rules.verdict.notes import Note, Remark
+from lea_rules.verdict.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
+from lea_rules.verdict.status import BaselineKind, Status
 from lea_rules.words.common import field, how_many, inner, with_unit
 
 STATUS: dict[Status, str] = {

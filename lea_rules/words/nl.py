@@ -7,11 +7,11 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from lea_rules.data.units import counted, plural
-from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.numbers import format_dutch
 from lea_rules.period import Period, school_year_of
+from lea_rules.verdict.notes import Note, Remark
+from lea_rules.verdict.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.words.common import field, how_many, inner, with_unit
 
 

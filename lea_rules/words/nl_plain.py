@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lea_rules.evaluation.reasons import SIGNALS, Reason, Rule
+from lea_rules.verdict.reasons import SIGNALS, Reason, Rule
 from lea_rules.words import nl
 from lea_rules.words.common import inner
 from lea_rules.words.nl import NOTES, measurement, note

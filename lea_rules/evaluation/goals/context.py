@@ -11,9 +11,9 @@ from lea_rules.data.units import DeclaredUnits
 from lea_rules.evaluation.goals.describe import describe_goal
 from lea_rules.evaluation.model import Explanation, GoalEvaluation
 from lea_rules.evaluation.rules import Verdict
-from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Agenda, Goal, Indicator, Measure, Moment
 from lea_rules.period import TargetMoment, moment_period
+from lea_rules.verdict.status import GoalKind
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,13 @@ from lea_rules.evaluation.goals.selection import (
     window,
 )
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status
-from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import Aim, AimKind, Measurement, Reason, Rule
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, has_break, totals
-from lea_rules.evaluation.status import BaselineKind, GoalKind
 from lea_rules.nodes import Comparator, DirectionGoal, Indicator, Moment, Result, TrendGoal, Unit
 from lea_rules.period import counts_for, is_past, moment_period
+from lea_rules.verdict.notes import Note, Remark
+from lea_rules.verdict.reasons import Aim, AimKind, Measurement, Reason, Rule
+from lea_rules.verdict.status import BaselineKind, GoalKind
 
 
 def judge_relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEvaluation:

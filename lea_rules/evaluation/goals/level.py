@@ -8,12 +8,12 @@ from lea_rules.evaluation import rules
 from lea_rules.evaluation.goals.context import Context, deadline_of
 from lea_rules.evaluation.goals.numeric import Numeric, judge_numeric
 from lea_rules.evaluation.model import GoalEvaluation
-from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import Aim, AimKind
 from lea_rules.evaluation.rules import Target
 from lea_rules.evaluation.series import totals
-from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Better, Comparator, CompareGoal, Result, Unit
+from lea_rules.verdict.notes import Note, Remark
+from lea_rules.verdict.reasons import Aim, AimKind
+from lea_rules.verdict.status import GoalKind
 
 
 def level_target(ctx: Context, goal: CompareGoal) -> Numeric:

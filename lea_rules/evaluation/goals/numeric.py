@@ -20,13 +20,13 @@ from lea_rules.evaluation.goals.selection import (
     window,
 )
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, UnitCheck
-from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import Aim, Measurement, Reason, Rule, UnitCount
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, has_break
-from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Goal, Indicator, Measure, Moment, Result, Unit
 from lea_rules.period import is_past, moment_period, position
+from lea_rules.verdict.notes import Note, Remark
+from lea_rules.verdict.reasons import Aim, Measurement, Reason, Rule, UnitCount
+from lea_rules.verdict.status import GoalKind
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,13 @@ from lea_rules.evaluation import rules
 from lea_rules.evaluation.goals.context import Context, deadline_of, goal_evaluation, moment_label
 from lea_rules.evaluation.goals.selection import final_point, pending
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status
-from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import Aim, AimKind, Measurement, Reason, Rule
 from lea_rules.evaluation.rules import Verdict
 from lea_rules.evaluation.series import SeriesPoint, totals
-from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Comparator, CompareGoal, Goal, MilestoneGoal, Quantity
 from lea_rules.period import TargetMoment, available, is_past, moment_period
+from lea_rules.verdict.notes import Note, Remark
+from lea_rules.verdict.reasons import Aim, AimKind, Measurement, Reason, Rule
+from lea_rules.verdict.status import GoalKind
 
 
 def _reported_verdict(ctx: Context, wrap: Rule | None = None) -> Verdict:

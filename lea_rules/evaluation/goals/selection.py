@@ -12,12 +12,12 @@ from decimal import Decimal
 from lea_rules.evaluation import rules
 from lea_rules.evaluation.goals.context import Context
 from lea_rules.evaluation.model import Status
-from lea_rules.evaluation.reasons import Reason, Rule
 from lea_rules.evaluation.rules import Verdict
 from lea_rules.evaluation.series import SeriesPoint
-from lea_rules.evaluation.status import BaselineKind
 from lea_rules.nodes import Measure, Moment, Result
 from lea_rules.period import available, before_agenda, counts_for, moment_period, position
+from lea_rules.verdict.reasons import Reason, Rule
+from lea_rules.verdict.status import BaselineKind
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,13 @@ from lea_rules.evaluation import rules
 from lea_rules.evaluation.goals.context import Context, as_float, deadline_of, goal_evaluation, moment_label
 from lea_rules.evaluation.goals.numeric import Numeric, judge_numeric
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, UnitCheck
-from lea_rules.evaluation.notes import Note, Remark
-from lea_rules.evaluation.reasons import Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, unit_observations
-from lea_rules.evaluation.status import GoalKind
 from lea_rules.nodes import Comparator, Result, UnitsGoal
 from lea_rules.period import is_past, moment_period
+from lea_rules.verdict.notes import Note, Remark
+from lea_rules.verdict.reasons import Aim, AimKind, Measurement, Reason, Rule, UnitCount
+from lea_rules.verdict.status import GoalKind
 
 
 def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation:

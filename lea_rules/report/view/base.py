@@ -13,7 +13,6 @@ from lea_rules.evaluation.model import (
     ResultEvaluation,
     Status,
 )
-from lea_rules.evaluation.reasons import Measurement
 from lea_rules.nodes import Agenda, Citation, Measure, Provenance, Section
 from lea_rules.report.charts import Legend
 from lea_rules.report.formatting import Formatter
@@ -31,6 +30,7 @@ from lea_rules.report.view.model import (
     StatusView,
     ValueView,
 )
+from lea_rules.verdict.reasons import Measurement
 
 COLOUR_ORDER = (Colour.GREEN, Colour.ORANGE, Colour.RED, Colour.GREY)
 COLOUR_RANK = {Colour.GREEN: 3, Colour.ORANGE: 2, Colour.RED: 1}

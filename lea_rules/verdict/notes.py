@@ -11,9 +11,9 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-from lea_rules.evaluation.reasons import UnitCount
-from lea_rules.evaluation.status import Status
 from lea_rules.nodes import Better, Comparator
+from lea_rules.verdict.reasons import UnitCount
+from lea_rules.verdict.status import Status
 
 
 class Remark(Enum):
