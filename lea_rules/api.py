@@ -98,14 +98,14 @@ def resolve_agenda_path(name: str | Path, root: Path | None = None) -> Path:
     return p.with_suffix(".lea") if not p.suffix else p
 
 
-def peiljaar_problem(agenda: Agenda, year: int) -> str | None:
+def peiljaar_problem(agenda: Agenda, peiljaar: int) -> str | None:
     """A peiljaar far outside the agenda's period gives only grey; say so instead.
 
     Allowed: from the year before the period (the nulmeting) to the year after it (the
-    final evaluation of targets set for the last year).
+    final evaluation of targets set for the last peiljaar).
     """
     start, end = agenda.period
-    if start - 1 <= year <= end + 1:
+    if start - 1 <= peiljaar <= end + 1:
         return None
-    return (f"peiljaar {year} valt buiten de looptijd {start}-{end} van deze agenda; "
+    return (f"peiljaar {peiljaar} valt buiten de looptijd {start}-{end} van deze agenda; "
             f"kies een jaar van {start - 1} tot en met {end + 1}")

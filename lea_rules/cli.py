@@ -165,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("evaluate", help="beoordeel elk doel voor een peiljaar")
     p.add_argument("agenda", metavar="AGENDA", help="naam (hengelo) of pad (agendas/hengelo.lea)")
-    p.add_argument("--year", type=jaartal, required=True, metavar="JAAR", help=YEAR_HELP)
+    p.add_argument("--year", dest="peiljaar", type=jaartal, required=True, metavar="JAAR", help=YEAR_HELP)
     p.add_argument("--format", choices=["table", "json"], default="table",
                    help="table (standaard, voor de terminal) of json (schema: lea schema)")
     p.add_argument("--data", metavar="MAP", help=DATA_HELP)
@@ -183,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("template", help="maak een uitvraagbestand (XLSX of CSV) voor een bron")
     p.add_argument("agenda", metavar="AGENDA", help="naam (hengelo) of pad (agendas/hengelo.lea)")
-    p.add_argument("--year", type=jaartal, required=True, metavar="JAAR",
+    p.add_argument("--year", dest="peiljaar", type=jaartal, required=True, metavar="JAAR",
                    help="het jaar waarvoor de cijfers gevraagd worden")
     p.add_argument("--source", metavar="BRON", help="alleen indicatoren van deze bron")
     p.add_argument("-o", "--output", required=True, metavar="BESTAND",
@@ -192,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="maak het PDCA-voortgangsrapport (HTML, optioneel PDF)")
     p.add_argument("agenda", metavar="AGENDA", help="naam (hengelo) of pad (agendas/hengelo.lea)")
-    p.add_argument("--year", type=jaartal, required=True, metavar="JAAR", help=YEAR_HELP)
+    p.add_argument("--year", dest="peiljaar", type=jaartal, required=True, metavar="JAAR", help=YEAR_HELP)
     p.add_argument("-o", "--output", metavar="BESTAND", help="standaard reports/<gemeente>-<jaar>.html")
     p.add_argument("--lang", choices=["nl", "en"], default="nl",
                    help="taal van het rapport: nl (standaard) of en")

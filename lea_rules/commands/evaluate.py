@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_for_year(args, "evaluate", "er is niets beoordeeld", with_revisions=True)
     if isinstance(loaded, int):
         return loaded
-    report = loaded.evaluate(args.year)
+    report = loaded.evaluate(args.peiljaar)
     if args.format == "json":
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
         return EXIT_OK

@@ -31,12 +31,12 @@ class Loaded:
     revisions: list[Revision] = field(default_factory=list)
     data_date: str | None = None  # the latest delivery in leveringen.csv; None without a log
 
-    def evaluate(self, year: int) -> EvaluationReport:
+    def evaluate(self, peiljaar: int) -> EvaluationReport:
         from lea_rules.data.units import load_units
         from lea_rules.evaluation.engine import evaluate
 
         # eenheden.csv was checked by load_observations; units goals are judged against it.
-        return evaluate(self.agenda, self.observations, self.progress, year, self.previous,
+        return evaluate(self.agenda, self.observations, self.progress, peiljaar, self.previous,
                         data_date=self.data_date, units=load_units(self.data_dir, self.agenda),
                         revisions=self.revisions)
 
@@ -73,7 +73,7 @@ def load_for_year(args: argparse.Namespace, command: str, nothing_done: str,
     agenda, path, code = load_agenda_or_report(args.agenda, f"lea {command}")
     if agenda is None:
         return code
-    year_problem = peiljaar_problem(agenda, args.year)
+    year_problem = peiljaar_problem(agenda, args.peiljaar)
     if year_problem:
         err(f"lea {command}: {year_problem}")
         return EXIT_USAGE
@@ -86,8 +86,8 @@ def load_for_year(args: argparse.Namespace, command: str, nothing_done: str,
         observations = load_observations(data_dir, agenda)
         delivered = data_date(load_deliveries(data_dir))
         revisions = load_revisions(data_dir) if with_revisions else []
-        progress = load_progress(data_dir, args.year, agenda)
-        previous = load_progress(data_dir, args.year - 1, agenda)
+        progress = load_progress(data_dir, args.peiljaar, agenda)
+        previous = load_progress(data_dir, args.peiljaar - 1, agenda)
     except DataInvalid as exc:
         err(render_all(exc.problems))
         err(f"lea {command}: {data_folder_verdict(exc.problems, data_dir)}; {nothing_done}")

@@ -51,16 +51,16 @@ def _run(args: argparse.Namespace, printer: PdfPrinter | None) -> int:
     if isinstance(loaded, int):
         return loaded
     agenda, observations, path = loaded.agenda, loaded.observations, loaded.path
-    output = Path(args.output) if args.output else Path("reports") / report_filename(path, args.year)
+    output = Path(args.output) if args.output else Path("reports") / report_filename(path, args.peiljaar)
     # mistakes in the agenda and data come first; then a place that cannot take the file is refused
     # before anything is rendered or made (the default folder reports/ is made when missing)
     try:
-        check_writable(output, example=report_filename(path, args.year), make_parents=not args.output)
+        check_writable(output, example=report_filename(path, args.peiljaar), make_parents=not args.output)
     except NotWritable as exc:
         _err(f"lea report: kan '{output}' niet schrijven: {exc.problem}. {exc.fix}. "
              "Er is geen rapport gemaakt.")
         return EXIT_USAGE
-    evaluation = loaded.evaluate(args.year)
+    evaluation = loaded.evaluate(args.peiljaar)
 
     from lea_rules.report import ReportInput, render_html
 

@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from lea_rules.atomic import NotWritable, check_writable
 
     try:
-        check_writable(output, example=f"uitvraag-{args.year}{output.suffix}")
+        check_writable(output, example=f"uitvraag-{args.peiljaar}{output.suffix}")
     except NotWritable as exc:
         sys.stderr.write(f"lea template: kan '{output}' niet schrijven: {exc.problem}. {exc.fix}. "
                          "Er is geen uitvraag gemaakt.\n")
@@ -38,8 +38,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         observations = load_observations(data_dir, agenda)
         units = load_units(data_dir, agenda)
-        rows = request_rows(agenda, args.year, observations, args.source, units)
-        write_template(output, agenda, args.year, rows, units)
+        rows = request_rows(agenda, args.peiljaar, observations, args.source, units)
+        write_template(output, agenda, args.peiljaar, rows, units)
     except DataInvalid as exc:
         sys.stderr.write(render_all(exc.problems) + "\n")
         sys.stderr.write(f"lea template: {data_folder_verdict(exc.problems, data_dir)}; "
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"lea template: kan '{output}' niet schrijven: {exc.strerror or exc}\n")
         return EXIT_USAGE
     indicators = len({row.indicator.name for row in rows})
-    print(f"{output}: uitvraag voor {agenda.municipality} {args.year} geschreven "
+    print(f"{output}: uitvraag voor {agenda.municipality} {args.peiljaar} geschreven "
           f"({indicators} indicatoren, {len(rows)} rijen)")
     for line in undeclared_lines(agenda, units):
         print(f"let op: {line}")

@@ -30,11 +30,11 @@ _FALSE = {"false", "nee", "no", "0"}
 
 
 class _Reader:
-    def __init__(self, path: Path, agenda: Agenda, year: int) -> None:
+    def __init__(self, path: Path, agenda: Agenda, peiljaar: int) -> None:
         self.path = path
         self.shown = str(path)
         self.agenda = agenda
-        self.year = year
+        self.peiljaar = peiljaar
         self.problems: list[Diagnostic] = []
         self.keys: set[str] = set()  # the codes written in the section being read
         # The agenda's items by code, made once: every entry is bound through them.
@@ -116,11 +116,11 @@ class _Reader:
             elif key == "jaar":
                 text = self.text(value, "jaar")
                 if text is None or not text.isdigit():
-                    self.problem("D414", f"'{text}' is geen jaartal", value, f"schrijf jaar: {self.year}")
-                elif int(text) != self.year:
+                    self.problem("D414", f"'{text}' is geen jaartal", value, f"schrijf jaar: {self.peiljaar}")
+                elif int(text) != self.peiljaar:
                     self.problem("D411", f"jaar {text} past niet bij de bestandsnaam "
-                                 f"voortgang-{self.year}.yaml", value, f"schrijf jaar: {self.year}")
-                data["jaar"] = self.year
+                                 f"voortgang-{self.peiljaar}.yaml", value, f"schrijf jaar: {self.peiljaar}")
+                data["jaar"] = self.peiljaar
             elif key == "illustratief":
                 text = (self.text(value, "illustratief") or "").casefold()
                 if text not in _TRUE | _FALSE:
@@ -135,7 +135,7 @@ class _Reader:
             if required not in found and isinstance(root, yaml.MappingNode):
                 self.problem("D413", f"'{required}:' ontbreekt", root,
                              f"begin het bestand met gemeente: {self.agenda.municipality} "
-                             f"en jaar: {self.year}")
+                             f"en jaar: {self.peiljaar}")
         return data
 
     def actions(self, node: yaml.Node) -> dict[str, Any]:
@@ -358,7 +358,7 @@ def _too_deep(text: str) -> tuple[int, int] | None:
     return None
 
 
-def read_progress(path: Path, agenda: Agenda, year: int) -> Progress:
+def read_progress(path: Path, agenda: Agenda, peiljaar: int) -> Progress:
     """The progress file at `path`; DataInvalid with located problems when it has mistakes."""
     from pydantic import ValidationError
 
@@ -389,8 +389,8 @@ def read_progress(path: Path, agenda: Agenda, year: int) -> Progress:
         raise DataInvalid([data_error("D401", f"de YAML-opmaak klopt niet: {what}", place, hint)]) from None
     if root is None:
         raise DataInvalid([data_error("D407", "het voortgangsbestand is leeg", CellPlace(shown, 1, 1),
-                                      f"begin met gemeente: {agenda.municipality} en jaar: {year}")])
-    reader = _Reader(path, agenda, year)
+                                      f"begin met gemeente: {agenda.municipality} en jaar: {peiljaar}")])
+    reader = _Reader(path, agenda, peiljaar)
     data = reader.read(root)
     if reader.problems:
         raise DataInvalid(reader.problems)

@@ -31,8 +31,8 @@ REVISION_COLUMNS: tuple[str, ...] = ("indicator", "periode", "eenheid", "oud", "
 LEGACY_REVISION_COLUMNS: tuple[str, ...] = REVISION_COLUMNS[:-1]
 
 
-def progress_path(data_dir: Path, year: int) -> Path:
-    return Path(data_dir) / f"voortgang-{year}.yaml"
+def progress_path(data_dir: Path, peiljaar: int) -> Path:
+    return Path(data_dir) / f"voortgang-{peiljaar}.yaml"
 
 
 def load_observations(data_dir: str | Path, agenda: Agenda, *, gemeente: str | None = None,
@@ -118,14 +118,14 @@ def load_revisions(data_dir: str | Path) -> list[Revision]:
     return revisions
 
 
-def load_progress(data_dir: str | Path, year: int, agenda: Agenda) -> Progress | None:
+def load_progress(data_dir: str | Path, peiljaar: int, agenda: Agenda) -> Progress | None:
     """`voortgang-<jaar>.yaml` checked against the agenda; None when the writer has none yet."""
     from lea_rules.data.progress import read_progress
 
-    path = progress_path(Path(data_dir), year)
+    path = progress_path(Path(data_dir), peiljaar)
     if not path.exists():
         return None
-    return read_progress(path, agenda, year)
+    return read_progress(path, agenda, peiljaar)
 
 
 # --- writing -----------------------------------------------------------------

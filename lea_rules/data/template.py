@@ -57,16 +57,17 @@ class RequestRow:
                 last_period]
 
 
-def request_period(indicator: Indicator, year: int) -> str:
-    """The period asked for in year `year`: the calendar year, the school year ending in it, or 1 January."""
+def request_period(indicator: Indicator, peiljaar: int) -> str:
+    """The period asked for in peiljaar `peiljaar`: the calendar year, the school year ending in it, or
+    1 January."""
     if indicator.measure is Measure.SCHOOL_YEAR:
-        return f"{year - 1}/{year}"
+        return f"{peiljaar - 1}/{peiljaar}"
     if indicator.measure is Measure.REFERENCE_DATE:
-        return f"01-01-{year}"
-    return str(year)
+        return f"01-01-{peiljaar}"
+    return str(peiljaar)
 
 
-def request_rows(agenda: Agenda, year: int, observations: list[Observation],
+def request_rows(agenda: Agenda, peiljaar: int, observations: list[Observation],
                  source: str | None = None, units: DeclaredUnits | None = None) -> list[RequestRow]:
     """One row per indicator; derived ones are left out.
 
@@ -94,7 +95,7 @@ def request_rows(agenda: Agenda, year: int, observations: list[Observation],
         for unit in asked:
             series = [o for o in mine if unit_key(o.unit or "") == unit_key(unit)]
             last = max(series, key=lambda o: (o.period.year, o.period.text), default=None)
-            rows.append(RequestRow(ind, request_period(ind, year), unit, last))
+            rows.append(RequestRow(ind, request_period(ind, peiljaar), unit, last))
     return rows
 
 
@@ -118,10 +119,10 @@ def undeclared_lines(agenda: Agenda, units: DeclaredUnits | None) -> list[str]:
             for group, names in undeclared(agenda, units).items()]
 
 
-def instructions(agenda: Agenda, year: int, units: DeclaredUnits | None = None) -> list[str]:
+def instructions(agenda: Agenda, peiljaar: int, units: DeclaredUnits | None = None) -> list[str]:
     derived = [ind.name for ind in agenda.indicators if ind.formula is not None]
     lines = [
-        f"Uitvraag cijfers {agenda.municipality} voor {year} ({agenda.title})",
+        f"Uitvraag cijfers {agenda.municipality} voor {peiljaar} ({agenda.title})",
         "",
         "Vul per rij de kolom 'waarde' in. Laat de waarde leeg als er geen gegevens zijn: leeg is 'geen "
         "gegevens', nooit nul.",
@@ -153,7 +154,7 @@ def render_csv(rows: list[RequestRow]) -> str:
     return "\ufeff" + buffer.getvalue()  # BOM: Excel then opens the file as UTF-8
 
 
-def write_template(path: Path, agenda: Agenda, year: int, rows: list[RequestRow],
+def write_template(path: Path, agenda: Agenda, peiljaar: int, rows: list[RequestRow],
                    units: DeclaredUnits | None = None) -> None:
     """Write the request as .xlsx or .csv, atomically."""
     suffix = path.suffix.casefold()
@@ -165,10 +166,10 @@ def write_template(path: Path, agenda: Agenda, year: int, rows: list[RequestRow]
         if suffix == ".csv":
             temp.write_bytes(render_csv(rows).encode("utf-8"))
         else:
-            _write_xlsx(temp, agenda, year, rows, units)
+            _write_xlsx(temp, agenda, peiljaar, rows, units)
 
 
-def _write_xlsx(path: Path, agenda: Agenda, year: int, rows: list[RequestRow],
+def _write_xlsx(path: Path, agenda: Agenda, peiljaar: int, rows: list[RequestRow],
                 units: DeclaredUnits | None) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
@@ -195,7 +196,7 @@ def _write_xlsx(path: Path, agenda: Agenda, year: int, rows: list[RequestRow],
         sheet.column_dimensions[sheet.cell(1, i).column_letter].width = widths[name]
     sheet.freeze_panes = "B2"
     notes = workbook.create_sheet("Toelichting")
-    for line in instructions(agenda, year, units):
+    for line in instructions(agenda, peiljaar, units):
         notes.append([inert(line)])
     notes.column_dimensions["A"].width = 120
     workbook.save(path)

@@ -81,6 +81,6 @@ def render_html(data: ReportInput) -> str:
     return template.render(r=view, t=strings(data.lang), css=stylesheet())
 
 
-def report_filename(agenda_path: str | Path, year: int) -> str:
+def report_filename(agenda_path: str | Path, peiljaar: int) -> str:
     """`agendas/hengelo.lea`, 2025 -> `hengelo-2025.html`."""
-    return f"{Path(agenda_path).stem}-{year}.html"
+    return f"{Path(agenda_path).stem}-{peiljaar}.html"
