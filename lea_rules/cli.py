@@ -193,7 +193,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="maak het PDCA-voortgangsrapport (HTML, optioneel PDF)")
     p.add_argument("agenda", metavar="AGENDA", help="naam (hengelo) of pad (agendas/hengelo.lea)")
     p.add_argument("--year", dest="peiljaar", type=jaartal, required=True, metavar="JAAR", help=YEAR_HELP)
-    p.add_argument("-o", "--output", metavar="BESTAND", help="standaard reports/<gemeente>-<jaar>.html")
+    p.add_argument("--werkversie", action="store_true",
+                   help="de werkversie voor de beleidsmedewerker (elke actie, open vragen, regelnummers, "
+                        "wat nog ingevuld moet worden) in plaats van de raadsversie")
+    p.add_argument("-o", "--output", metavar="BESTAND",
+                   help="standaard reports/<gemeente>-<jaar>.html (raadsversie) of "
+                        "reports/<gemeente>-<jaar>-werkversie.html")
     p.add_argument("--lang", choices=["nl", "en"], default="nl",
                    help="taal van het rapport: nl (standaard) of en")
     p.add_argument("--pdf", action="store_true", help="schrijf ook een A4-PDF via headless Chromium")

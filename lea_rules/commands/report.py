@@ -1,7 +1,10 @@
-"""`lea report AGENDA --year JAAR [-o BESTAND] [--lang nl|en] [--pdf]`: the PDCA progress report.
+"""`lea report AGENDA --year JAAR [--werkversie] [-o BESTAND] [--lang nl|en] [--pdf]`: the PDCA report.
 
-Writes one self-contained HTML file (default `reports/<agenda>-<jaar>.html`) and, with
-`--pdf`, an A4 PDF next to it through headless Chromium.
+Writes one self-contained HTML file and, with `--pdf`, an A4 PDF next to it through headless
+Chromium. By default the council edition (`reports/<agenda>-<jaar>.html`: the whole picture on
+page 1, short, no to-dos); with `--werkversie` the policy officer's working edition
+(`reports/<agenda>-<jaar>-werkversie.html`: every action, open questions, line numbers, what to
+fill in where). Both come from the same evaluation.
 
 Exit codes: 0 written; 1 errors in the agenda or the data files; 2 agenda or data folder not
 found, or the file cannot be written; 3 Chromium or Playwright missing for --pdf (the HTML
@@ -51,11 +54,13 @@ def _run(args: argparse.Namespace, printer: PdfPrinter | None) -> int:
     if isinstance(loaded, int):
         return loaded
     agenda, observations, path = loaded.agenda, loaded.observations, loaded.path
-    output = Path(args.output) if args.output else Path("reports") / report_filename(path, args.peiljaar)
+    working = bool(args.werkversie)
+    name = report_filename(path, args.peiljaar, working=working)
+    output = Path(args.output) if args.output else Path("reports") / name
     # mistakes in the agenda and data come first; then a place that cannot take the file is refused
     # before anything is rendered or made (the default folder reports/ is made when missing)
     try:
-        check_writable(output, example=report_filename(path, args.peiljaar), make_parents=not args.output)
+        check_writable(output, example=name, make_parents=not args.output)
     except NotWritable as exc:
         _err(f"lea report: kan '{output}' niet schrijven: {exc.problem}. {exc.fix}. "
              "Er is geen rapport gemaakt.")
@@ -65,9 +70,14 @@ def _run(args: argparse.Namespace, printer: PdfPrinter | None) -> int:
     from lea_rules.report import ReportInput, render_html
 
     # No date of making and no paths: the same agenda and data give the same file, byte for byte.
-    html = render_html(ReportInput(agenda=agenda, evaluation=evaluation,
-                                   observations=observations, revisions=loaded.revisions,
-                                   progress=loaded.progress, lang=args.lang))
+    data = ReportInput(agenda=agenda, evaluation=evaluation, observations=observations,
+                       revisions=loaded.revisions, progress=loaded.progress, lang=args.lang)
+    if working:
+        html = render_html(data)
+    else:
+        from lea_rules.report.council.render import render_council_html
+
+        html = render_council_html(data)
     try:
         write_atomic(output, html)
     except OSError as exc:

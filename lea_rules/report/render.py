@@ -81,6 +81,11 @@ def render_html(data: ReportInput) -> str:
     return template.render(r=view, t=strings(data.lang), css=stylesheet())
 
 
-def report_filename(agenda_path: str | Path, peiljaar: int) -> str:
-    """`agendas/hengelo.lea`, 2025 -> `hengelo-2025.html`."""
-    return f"{Path(agenda_path).stem}-{peiljaar}.html"
+WORKING_SUFFIX = "-werkversie"
+"""The working edition's file name ends in this: `hengelo-2025-werkversie.html`."""
+
+
+def report_filename(agenda_path: str | Path, peiljaar: int, working: bool = False) -> str:
+    """`agendas/hengelo.lea`, 2025 -> `hengelo-2025.html` (council edition) or, for the working
+    edition, `hengelo-2025-werkversie.html`."""
+    return f"{Path(agenda_path).stem}-{peiljaar}{WORKING_SUFFIX if working else ''}.html"

@@ -1,0 +1,203 @@
+"""Build: the council edition's view, condensed from the working edition's view objects.
+
+`report.view.build_view` makes every status, figure, chart and label once; this module only
+chooses and condenses them: per section the results with a series as cards (figures, chart, source
+quote, correction), the others in one compact table, the actions as counts with the delayed and
+stopped ones named. Nothing is computed anew, so the two editions cannot disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from lea_rules.checks.citations import project_root
+from lea_rules.nodes import Agenda, Citation, Result
+from lea_rules.report.council.glance import CouncilGlance, council_glance
+from lea_rules.report.council.headings import document_index
+from lea_rules.report.council.strings import council_text
+from lea_rules.report.i18n import state_label, text
+from lea_rules.report.view import (
+    ActionView,
+    PlanItem,
+    ReportInput,
+    ReportView,
+    ResultView,
+    SectionView,
+    build_view,
+)
+
+NAMED_STATES = ("vertraagd", "gestopt")
+"""Action states a reader must see by name; the others are counted."""
+STATE_ORDER = ("lopend", "afgerond", "gepland", "vertraagd", "gestopt")
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """Where an item's quotes stand: the document and the heading they sit under, said once."""
+
+    quotes: list[str]
+    documents: list[str]
+    places: list[str]  # headings (or `pagina N`) in the documents, without repeats
+
+    @property
+    def where(self) -> str:
+        return "; ".join(self.documents) + (f", {', '.join(self.places)}" if self.places else "")
+
+
+@dataclass(frozen=True)
+class Item:
+    result: ResultView
+    target: str
+    revised_from: str | None
+    source: SourceNote | None
+    remark: str  # for a row of the compact table: the reported state or the correction
+
+
+@dataclass(frozen=True)
+class ActionSummary:
+    total: int
+    counts: str  # "2 lopend, 1 vertraagd, 10 zonder melding"
+    named: list[ActionView]
+
+
+@dataclass(frozen=True)
+class Part:
+    anchor: str
+    heading: str
+    level: int
+    h: int
+    texts: list[str]
+    cards: list[Item]
+    table: list[Item]
+    table_document: str | None  # the one document every row of the table cites, said once
+    actions: ActionSummary | None
+    children: list[Part]
+    result_total: int  # results in this part and below
+
+    @property
+    def major(self) -> bool:
+        """A part with results: it starts a page when printed (class `theme`)."""
+        return self.result_total > 0
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.cards or self.table or self.actions or self.children or self.texts)
+
+
+@dataclass(frozen=True)
+class CouncilView:
+    base: ReportView
+    glance: CouncilGlance
+    parts: list[Part]
+
+
+class Sources:
+    """Turns citations into the document and heading a reader can find (headings read once)."""
+
+    def __init__(self, agenda: Agenda, lang: str) -> None:
+        self.agenda = agenda
+        self.lang = lang
+        self.base = Path(agenda.path).parent
+        self.root = project_root(agenda.path)
+
+    def document_name(self, citation: Citation) -> str:
+        document = self.agenda.document(citation.document)
+        return document.description if document is not None and document.description else citation.document
+
+    def place(self, citation: Citation) -> str | None:
+        if citation.page is not None:
+            return f"{text('page', self.lang)} {citation.page}"
+        document = self.agenda.document(citation.document)
+        if citation.line is None or document is None:
+            return None
+        path = self.base / document.path
+        try:
+            if not path.resolve().is_relative_to(self.root):
+                return None
+        except (OSError, RuntimeError):
+            return None
+        index = document_index(path)
+        return index.above(citation.line) if index is not None else None
+
+    def note(self, citations: tuple[Citation, ...], said: tuple[str, ...] = ()) -> SourceNote | None:
+        """The source of an item; a quote that only repeats what the item already says (its title
+        or target, `said`) is not printed again, its document and heading are."""
+        if not citations:
+            return None
+        known = {_words(s) for s in said}
+        quotes: list[str] = []
+        documents: list[str] = []
+        places: list[str] = []
+        for citation in citations:
+            words = _words(citation.quote)
+            quote = None if any(words in k for k in known) else citation.quote
+            for bucket, value in ((quotes, quote), (documents, self.document_name(citation)),
+                                  (places, self.place(citation))):
+                if value and value not in bucket:
+                    bucket.append(value)
+        return SourceNote(quotes, documents, places)
+
+
+def _words(text_: str) -> str:
+    return " ".join(re.findall(r"\w+", text_.casefold()))
+
+
+class _Council:
+    def __init__(self, data: ReportInput, base: ReportView) -> None:
+        self.data = data
+        self.base = base
+        self.lang = data.lang
+        self.sources = Sources(data.agenda, data.lang)
+        self.nodes: dict[str, Result] = {r.code: r for _, r in data.agenda.all_results()}
+        self.action_states = {a.code: a.status for a in data.evaluation.actions}
+
+    def item(self, result: ResultView, plan: PlanItem | None) -> Item:
+        node = self.nodes.get(result.code)
+        said = (result.title, plan.target if plan is not None else "")
+        source = self.sources.note(node.provenance.citations, said) if node is not None else None
+        remark = ""
+        if result.act is not None:
+            remark = f"{text('correction', self.lang)}: {result.act.correction}"
+        elif result.reported_state:
+            remark = result.reported_state + (f": {result.reported_note}" if result.reported_note else "")
+        return Item(result, plan.target if plan is not None else "", plan.original_target if plan else None,
+                    source, remark)
+
+    def actions(self, actions: list[ActionView]) -> ActionSummary | None:
+        if not actions:
+            return None
+        states = Counter(self.action_states.get(a.code) for a in actions)
+        counts = [f"{states[s]} {state_label(s, self.lang)}" for s in STATE_ORDER if states[s]]
+        counts.extend(f"{n} {state_label(s, self.lang)}" for s, n in sorted(
+            ((s, n) for s, n in states.items() if s is not None and s not in STATE_ORDER)))
+        if states[None]:
+            counts.append(f"{states[None]} {council_text('no_report', self.lang)}")
+        named = [a for a in actions if self.action_states.get(a.code) in NAMED_STATES]
+        return ActionSummary(len(actions), ", ".join(counts), named)
+
+    def part(self, section: SectionView) -> Part:
+        plans = {p.code: p for p in section.plan}
+        items = [self.item(r, plans.get(r.code)) for r in section.results]
+        cards = [i for i in items if any(g.chart for g in i.result.goals)]
+        table = [i for i in items if i not in cards]
+        documents = {tuple(i.source.documents) for i in table if i.source is not None}
+        table_document = None
+        if len(documents) == 1 and all(i.source is not None for i in table):
+            only = next(iter(documents))
+            table_document = only[0] if len(only) == 1 else None
+        children = [self.part(child) for child in section.children]
+        total = len(items) + sum(c.result_total for c in children)
+        return Part(section.anchor, section.heading, section.level, section.h, list(section.texts), cards,
+                    table, table_document, self.actions(section.actions), children, total)
+
+    def build(self) -> CouncilView:
+        parts = [self.part(theme) for theme in self.base.themes]
+        return CouncilView(self.base, council_glance(self.base, parts, self.lang), parts)
+
+
+def build_council_view(data: ReportInput) -> CouncilView:
+    """The view of the council edition."""
+    return _Council(data, build_view(data)).build()
