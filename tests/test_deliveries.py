@@ -159,7 +159,8 @@ def test_no_log_means_unknown_date(hengelo: Path, capsys: pytest.CaptureFixture[
     code, out = run(capsys, "evaluate", AGENDA, "--year", "2025", "--format", "json", "--data", str(hengelo))
     assert code == 0 and json.loads(out)["data_date"] is None
     report = tmp_path / "r.html"
-    assert run(capsys, "report", AGENDA, "--year", "2025", "--data", str(hengelo), "-o", str(report))[0] == 0
+    assert run(capsys, "report", AGENDA, "--year", "2025", "--data", str(hengelo), "-o", str(report),
+               "--werkversie")[0] == 0
     assert "<dd>onbekend: geen leveringen.csv</dd>" in report.read_text(encoding="utf-8")
 
 

@@ -168,7 +168,8 @@ def test_cli_writes_default_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 def test_cli_output_option_and_lang(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out_file = tmp_path / "rapport.html"
-    code, _, err = run(["report", str(AGENDA), "--year", "2025", "-o", str(out_file), "--lang", "en"], capsys)
+    code, _, err = run(["report", str(AGENDA), "--year", "2025", "-o", str(out_file), "--lang", "en",
+                        "--werkversie"], capsys)
     assert code == 0, err
     text = out_file.read_text(encoding="utf-8")
     assert '<html lang="en">' in text and "Check: where we stand" in text
@@ -218,7 +219,7 @@ def test_reports_for_the_three_municipalities(name: str, tmp_path: Path, monkeyp
                                               capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(ROOT)
     out_file = tmp_path / f"{name}.html"
-    code, _, err = run(["report", name, "--year", "2025", "-o", str(out_file)], capsys)
+    code, _, err = run(["report", name, "--year", "2025", "-o", str(out_file), "--werkversie"], capsys)
     assert code == 0, err
     page = parse(out_file.read_text(encoding="utf-8"))
     agenda = load_agenda(ROOT / "agendas" / f"{name}.lea")

@@ -1,4 +1,7 @@
-"""Golden snapshot of the rendered report for the small fixture agenda.
+"""Golden snapshots of the rendered report for the small fixture agenda, both editions.
+
+The working edition (`--werkversie`) is report-kleinstad*.html, the council edition (the default)
+report-kleinstad-raad*.html.
 
 The report is made through the CLI, as a user makes it, from a copy of
 tests/fixtures/report_small. The "stand van de gegevens" comes from the fixture's
@@ -24,23 +27,32 @@ FIXTURE = ROOT / "tests" / "fixtures" / "report_small"
 GOLDEN = ROOT / "tests" / "golden"
 
 
-def render_fixture(tmp_path: Path, lang: str) -> str:
+WORKING = ("--werkversie",)
+COUNCIL: tuple[str, ...] = ()
+
+
+def render_fixture(tmp_path: Path, lang: str, edition: tuple[str, ...] = WORKING) -> str:
     work = tmp_path / "kleinstad"
     shutil.copytree(FIXTURE, work)
     now = time.time()
     for path in (work / "data" / "kleinstad").iterdir():
         os.utime(path, (now, now))  # file times are not the data's date: they must not matter
     out = tmp_path / f"report-{lang}.html"
-    code = main(["report", str(work / "kleinstad.lea"), "--year", "2025", "--lang", lang, "-o", str(out)])
+    code = main(["report", str(work / "kleinstad.lea"), "--year", "2025", "--lang", lang, "-o", str(out),
+                 *edition])
     assert code == 0
     return out.read_bytes().decode("utf-8")
 
 
-@pytest.mark.parametrize(("lang", "name"),
-                         [("nl", "report-kleinstad.html"), ("en", "report-kleinstad-en.html")])
-def test_report_matches_golden(lang: str, name: str, tmp_path: Path,
+@pytest.mark.parametrize(("lang", "edition", "name"),
+                         [("nl", WORKING, "report-kleinstad.html"),
+                          ("en", WORKING, "report-kleinstad-en.html"),
+                          ("nl", COUNCIL, "report-kleinstad-raad.html"),
+                          ("en", COUNCIL, "report-kleinstad-raad-en.html")],
+                         ids=["werkversie-nl", "werkversie-en", "raadsversie-nl", "raadsversie-en"])
+def test_report_matches_golden(lang: str, edition: tuple[str, ...], name: str, tmp_path: Path,
                                capsys: pytest.CaptureFixture[str]) -> None:
-    actual = render_fixture(tmp_path, lang)
+    actual = render_fixture(tmp_path, lang, edition)
     capsys.readouterr()
     golden = GOLDEN / name
     if os.environ.get("LEA_BLESS") == "1":
@@ -71,7 +83,8 @@ def test_without_a_delivery_log_the_date_is_unknown(tmp_path: Path,
     shutil.copytree(FIXTURE, work)
     (work / "data" / "kleinstad" / "leveringen.csv").unlink()
     out = tmp_path / "report.html"
-    assert main(["report", str(work / "kleinstad.lea"), "--year", "2025", "-o", str(out)]) == 0
+    agenda = str(work / "kleinstad.lea")
+    assert main(["report", agenda, "--year", "2025", "-o", str(out), "--werkversie"]) == 0
     capsys.readouterr()
     html = out.read_text(encoding="utf-8")
     assert "<dt>Stand van de gegevens</dt><dd>onbekend: geen leveringen.csv</dd>" in html

@@ -1,4 +1,4 @@
-"""Every id in a report is unique, in every edition of every shipped agenda (issue 12, item 6).
+"""Every id in a report is unique, in both editions of every shipped agenda (issue 12, item 6).
 
 Enschede numbers its Hoofdstuk, Paragraaf, Ambitie and Belofte each from 1; they once all became
 `onderdeel-1`, so the contents links for Paragraaf 1-4 landed on Hoofdstuk 1-4.
@@ -16,7 +16,7 @@ from lea_rules.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 AGENDAS = ("hengelo", "enschede", "midden-groningen")
-EDITIONS: tuple[tuple[str, ...], ...] = ((),)
+EDITIONS: tuple[tuple[str, ...], ...] = ((), ("--werkversie",))
 
 
 def ids_of(html: str) -> Counter[str]:
@@ -37,13 +37,16 @@ def test_no_id_twice(name: str, extra: tuple[str, ...], tmp_path: Path,
     assert [key for key, n in ids.items() if n > 1] == []
     for target in re.findall(r'href="#([^"]*)"', html):
         assert target in ids, f"link to #{target} has no target"
+    for target in re.findall(r'(?:aria-labelledby|aria-describedby)="([^"]*)"', html):
+        assert all(part in ids for part in target.split()), f"aria reference {target} has no target"
 
 
-def test_enschede_paragraphs_have_their_own_anchor(tmp_path: Path,
+@pytest.mark.parametrize("extra", EDITIONS, ids=lambda extra: " ".join(extra) or "standaard")
+def test_enschede_paragraphs_have_their_own_anchor(extra: tuple[str, ...], tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "enschede.html"
     agenda = str(ROOT / "agendas" / "enschede.lea")
-    assert main(["report", agenda, "--year", "2025", "-o", str(out)]) == 0
+    assert main(["report", agenda, "--year", "2025", "-o", str(out), *extra]) == 0
     capsys.readouterr()
     html = out.read_text(encoding="utf-8")
     assert '<h2 id="onderdeel-1-kop">Hoofdstuk 1 De opgave' in html

@@ -17,12 +17,15 @@ from lea_rules.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.parametrize("edition", ["", "-werkversie"], ids=["raadsversie", "werkversie"])
 @pytest.mark.parametrize("name", ["hengelo", "enschede", "midden-groningen"])
-def test_showcase_report_is_reproduced_exactly(name: str, tmp_path: Path,
+def test_showcase_report_is_reproduced_exactly(name: str, edition: str, tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    tracked = ROOT / "reports" / f"{name}-2025.html"
+    """reports/<name>-2025.html is the council edition, <name>-2025-werkversie.html the working one."""
+    tracked = ROOT / "reports" / f"{name}-2025{edition}.html"
     out = tmp_path / tracked.name
-    code = main(["report", str(ROOT / "agendas" / f"{name}.lea"), "--year", "2025", "-o", str(out)])
+    extra = ["--werkversie"] if edition else []
+    code = main(["report", str(ROOT / "agendas" / f"{name}.lea"), "--year", "2025", "-o", str(out), *extra])
     captured = capsys.readouterr()
     assert code == 0, captured.err[-3000:]
     actual, expected = out.read_bytes(), tracked.read_bytes()
@@ -31,8 +34,9 @@ def test_showcase_report_is_reproduced_exactly(name: str, tmp_path: Path,
                                             actual.decode("utf-8").splitlines(True),
                                             f"reports/{tracked.name}", "gemaakt", n=1))
         pytest.fail(f"reports/{tracked.name} is niet wat `lea report` nu maakt uit agendas/{name}.lea en "
-                    f"data/{name}/. Maak het opnieuw met `.venv/bin/lea report {name} --year 2025` "
-                    f"(in de hoofdmap van het project), bekijk de diff en commit het:\n{diff[:4000]}")
+                    f"data/{name}/. Maak het opnieuw met `.venv/bin/lea report {name} --year 2025"
+                    f"{' --werkversie' if edition else ''}` (in de hoofdmap van het project), bekijk de "
+                    f"diff en commit het:\n{diff[:4000]}")
 
 
 def test_report_is_the_same_from_another_folder_and_after_touch(tmp_path: Path,

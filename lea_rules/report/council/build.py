@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lea_rules.checks.citations import project_root
@@ -72,7 +72,8 @@ class Part:
     texts: list[str]
     cards: list[Item]
     table: list[Item]
-    table_document: str | None  # the one document every row of the table cites, said once
+    table_source: str | None  # what every row of the table cites (document, or document and heading), said once
+    table_places: bool  # the rows name only their headings: table_source is their one document
     actions: ActionSummary | None
     children: list[Part]
     result_total: int  # results in this part and below
@@ -122,6 +123,28 @@ class Sources:
         index = document_index(path)
         return index.above(citation.line) if index is not None else None
 
+    def figure_source(self, source: str) -> str:
+        """A figure's source as the data file writes it, `... (sources/x.txt), regel 957 (...; regel
+        964)`, with the lines replaced by the heading they sit under: `..., 3.1 Cijfers ...`."""
+        match = _FILE_LINE.search(source)
+        if match is None:
+            return source
+        index = None
+        path = self.root / match.group("path")
+        try:
+            if path.resolve().is_relative_to(self.root):
+                index = document_index(path)
+        except (OSError, RuntimeError):
+            index = None
+        first = index.above(int(match.group("line"))) if index is not None else None
+        shown = source[:match.start()] + (f", {first}" if first else "") + source[match.end():]
+
+        def later(m: re.Match[str]) -> str:
+            heading = index.above(int(m.group("line"))) if index is not None else None
+            return f", {heading}" if heading and heading != first else ""
+
+        return _LINE.sub(later, shown)
+
     def note(self, citations: tuple[Citation, ...], said: tuple[str, ...] = ()) -> SourceNote | None:
         """The source of an item; a quote that only repeats what the item already says (its title
         or target, `said`) is not printed again, its document and heading are."""
@@ -141,6 +164,10 @@ class Sources:
         return SourceNote(quotes, documents, places)
 
 
+_FILE_LINE = re.compile(r"\s*\((?P<path>[^()]+\.txt)\),?\s*regel (?P<line>\d+)(?:\s*(?:-|\u2013|en)\s*\d+)?")
+_LINE = re.compile(r",?\s*regel (?P<line>\d+)(?:\s*(?:-|\u2013|en)\s*\d+)?")
+
+
 def _words(text_: str) -> str:
     return " ".join(re.findall(r"\w+", text_.casefold()))
 
@@ -156,13 +183,16 @@ class _Council:
 
     def item(self, result: ResultView, plan: PlanItem | None) -> Item:
         node = self.nodes.get(result.code)
+        result = replace(result, goals=[replace(g, sources=[self.sources.figure_source(s) for s in g.sources])
+                                        for g in result.goals])
         said = (result.title, plan.target if plan is not None else "")
         source = self.sources.note(node.provenance.citations, said) if node is not None else None
         remark = ""
         if result.act is not None:
             remark = f"{text('correction', self.lang)}: {result.act.correction}"
         elif result.reported_state:
-            remark = result.reported_state + (f": {result.reported_note}" if result.reported_note else "")
+            remark = (f"{council_text('state_short', self.lang)}: {result.reported_state}"
+                      + (f" \u2013 {result.reported_note}" if result.reported_note else ""))
         return Item(result, plan.target if plan is not None else "", plan.original_target if plan else None,
                     source, remark)
 
@@ -183,15 +213,19 @@ class _Council:
         items = [self.item(r, plans.get(r.code)) for r in section.results]
         cards = [i for i in items if any(g.chart for g in i.result.goals)]
         table = [i for i in items if i not in cards]
-        documents = {tuple(i.source.documents) for i in table if i.source is not None}
-        table_document = None
-        if len(documents) == 1 and all(i.source is not None for i in table):
-            only = next(iter(documents))
-            table_document = only[0] if len(only) == 1 else None
+        table_source, table_places = None, False
+        notes = [i.source for i in table]
+        if notes and all(n is not None for n in notes):
+            wheres = {n.where for n in notes if n is not None}
+            documents = {tuple(n.documents) for n in notes if n is not None}
+            if len(wheres) == 1:
+                table_source = next(iter(wheres))
+            elif len(documents) == 1 and len(next(iter(documents))) == 1:
+                table_source, table_places = next(iter(documents))[0], True
         children = [self.part(child) for child in section.children]
         total = len(items) + sum(c.result_total for c in children)
         return Part(section.anchor, section.heading, section.level, section.h, list(section.texts), cards,
-                    table, table_document, self.actions(section.actions), children, total)
+                    table, table_source, table_places, self.actions(section.actions), children, total)
 
     def build(self) -> CouncilView:
         parts = [self.part(theme) for theme in self.base.themes]

@@ -37,7 +37,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "actions_one": ("1 actie: {counts}.", "1 action: {counts}."),
     "no_report": ("zonder melding", "not reported"),
     "actions_named": ("Vraagt aandacht:", "Needs attention:"),
-    "remark": ("Toelichting", "Remark"),
+    "state_short": ("Stand", "State"),
     "found_under": ("onder", "under"),
     "no_content": ("Dit onderdeel heeft geen resultaten of acties om te volgen.",
                    "This part has no results or actions to follow."),
