@@ -72,7 +72,7 @@ class Part:
     texts: list[str]
     cards: list[Item]
     table: list[Item]
-    table_source: str | None  # what every row of the table cites (document, or document and heading), said once
+    table_source: str | None  # what every row of the table cites (document, maybe heading), said once
     table_places: bool  # the rows name only their headings: table_source is their one document
     actions: ActionSummary | None
     children: list[Part]
