@@ -123,5 +123,8 @@ def council_glance(base: ReportView, parts: Sequence[Part], lang: str) -> Counci
                and r.previous.key == r.status.key)
     changed = council_text("changed_line", lang, better=better, worse=worse, other=other, same=same)
     counts = [(row.status, row.now, row.previous) for row in base.glance.status_rows]
+    shaky = sum(1 for r in results if r.status is not None and r.status.illustrative)
+    verb = (("rust" if shaky == 1 else "rusten") if lang == "nl" else ("rests" if shaky == 1 else "rest"))
+    note = council_text("illustrative_count", lang, n=shaky, verb=verb) if shaky else ""
     return CouncilGlance(base.glance.total, bars, attention, len(urgent) - len(attention),
-                         base.glance.has_previous, changed, counts, base.glance.illustrative_note, contents)
+                         base.glance.has_previous, changed, counts, note, contents)
