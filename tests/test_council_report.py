@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import warnings
 from functools import cache
 from html import unescape
@@ -48,11 +49,11 @@ def _report(name: str, working: bool = False) -> str:
 
 
 @cache
-def _evaluation(name: str) -> dict[str, object]:
-    out = subprocess.run([str(ROOT / ".venv" / "bin" / "lea") if (ROOT / ".venv" / "bin" / "lea").exists()
-                          else "lea", "evaluate", name, "--year", "2025", "--format", "json"],
-                         cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    loaded: dict[str, object] = json.loads(out)
+def _evaluation(name: str) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "lea_rules", "evaluate", name, "--year", "2025", "--format", "json"]
+    out = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+    loaded: dict[str, Any] = json.loads(out)
     return loaded
 
 
@@ -179,7 +180,7 @@ def test_page_one_is_the_whole_picture(name: str) -> None:
     assert lines <= max(3, PAGE_LINES - 2 * bars)
     assert "Sinds vorig jaar" in page_one
     more = re.search(r"en (\d+) andere, zie de hoofdstukken", page_one)
-    statuses = [r["status"] for r in _evaluation(name)["results"]]  # type: ignore[attr-defined]
+    statuses = [r["status"] for r in _evaluation(name)["results"]]
     urgent = sum(1 for s in statuses if s in RED_OR_ORANGE)
     shown = len(re.findall(r"<li data-code", page_one))
     assert shown + (int(more.group(1)) if more else 0) == urgent
