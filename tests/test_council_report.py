@@ -238,3 +238,32 @@ def test_the_council_edition_prints_short(name: str, tmp_path: Path) -> None:
     first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out.with_suffix(".pdf")), "-"],
                            capture_output=True, text=True, check=True).stdout
     assert "In één oogopslag" in first and "Vraagt aandacht" in first and "Sinds vorig jaar" in first
+
+
+@pytest.mark.browser
+def test_the_council_edition_fits_a_narrow_screen(tmp_path: Path) -> None:
+    from lea_rules.report.pdf import LAUNCH_ARGS, find_chromium, playwright_available
+
+    chromium = find_chromium()
+    if chromium is None or not playwright_available():
+        if os.environ.get("CI"):
+            pytest.fail("the narrow-screen check needs Chromium and Playwright; in CI it must run")
+        warnings.warn("SKIPPING: the narrow-screen check needs Chromium and Playwright", stacklevel=2)
+        pytest.skip("no Chromium or Playwright")
+    from playwright.sync_api import sync_playwright
+
+    out = tmp_path / "enschede.html"
+    out.write_text(_report("enschede"), encoding="utf-8")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=LAUNCH_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 420, "height": 900})
+            page.goto(out.as_uri())
+            overflow = page.evaluate("document.documentElement.scrollWidth"
+                                     " - document.documentElement.clientWidth")
+            bars = page.evaluate("[...document.querySelectorAll('svg.status-bar')].map(s => "
+                                 "s.getBoundingClientRect().width)")
+        finally:
+            browser.close()
+    assert overflow <= 0
+    assert bars and all(width > 50 for width in bars)
