@@ -229,7 +229,8 @@ class _Council:
 
     def build(self) -> CouncilView:
         parts = [self.part(theme) for theme in self.base.themes]
-        return CouncilView(self.base, council_glance(self.base, parts, self.lang), parts)
+        contents = [(p.anchor, p.heading) for p in parts if p.major]
+        return CouncilView(self.base, council_glance(self.base, contents, self.lang), parts)
 
 
 def build_council_view(data: ReportInput) -> CouncilView:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -19,9 +18,6 @@ from lea_rules.report.council.bars import Segment, status_bar
 from lea_rules.report.council.strings import council_text
 from lea_rules.report.i18n import text
 from lea_rules.report.view import ReportView, ResultView, SectionView, StatusView
-
-if TYPE_CHECKING:
-    from lea_rules.report.council.build import Part
 
 PAGE_LINES = 20
 """Lines page 1 has for the table of themes (two lines a theme) and the attention list together."""
@@ -84,7 +80,8 @@ def _results(themes: Sequence[SectionView]) -> list[ResultView]:
     return [r for theme in themes for v in _walk(theme) for r in v.results]
 
 
-def council_glance(base: ReportView, parts: Sequence[Part], lang: str) -> CouncilGlance:
+def council_glance(base: ReportView, contents: list[tuple[str, str]], lang: str) -> CouncilGlance:
+    """Page 1; `contents` are the (anchor, heading) of the chapters with results."""
     bars: list[ThemeBar] = []
     for theme in base.glance.themes:
         if not theme.total:
@@ -102,7 +99,6 @@ def council_glance(base: ReportView, parts: Sequence[Part], lang: str) -> Counci
     results = _results(base.themes)
     urgent = [r for colour in ("rood", "oranje") for r in results
               if r.status is not None and r.status.colour == colour]
-    contents = [(p.anchor, p.heading) for p in parts if p.major]
     budget = max(MIN_ATTENTION, PAGE_LINES - 2 * len(bars))
     attention: list[AttentionLine] = []
     used = 0
