@@ -93,6 +93,7 @@ class CouncilView:
     base: ReportView
     glance: CouncilGlance
     parts: list[Part]
+    method: list[str]  # how we judge, without the working edition's list of what is still missing
 
 
 class Sources:
@@ -230,7 +231,10 @@ class _Council:
     def build(self) -> CouncilView:
         parts = [self.part(theme) for theme in self.base.themes]
         contents = [(p.anchor, p.heading) for p in parts if p.major]
-        return CouncilView(self.base, council_glance(self.base, contents, self.lang), parts)
+        # the list "wat nog ontbreekt" is the working edition's; the council edition has no such list
+        method = [p for p in self.base.method if "\u201cwat nog ontbreekt\u201d" not in p
+                  and "\u201cwhat is still missing\u201d" not in p]
+        return CouncilView(self.base, council_glance(self.base, contents, self.lang), parts, method)
 
 
 def build_council_view(data: ReportInput) -> CouncilView:
