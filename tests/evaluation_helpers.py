@@ -150,7 +150,7 @@ def obs(indicator: str, period: str, value: str | bool | None = None, *, unit: s
         illustrative: bool = False) -> Observation:
     """An observation; a str value is a number in Python notation ("82.5")."""
     return Observation(
-        indicator=indicator, period=period, unit=unit, source="test", series=series,
+        indicator=indicator, period=period, breakdown=unit, source="test", series=series,
         illustrative=illustrative, rating=rating,
         value=Decimal(value) if isinstance(value, str) else None,
         flag=value if isinstance(value, bool) else None)

@@ -70,7 +70,7 @@ def stored(folder: str, agenda: str) -> list[Observation]:
 def test_real_figure_is_stored_with_its_source_line(folder: str, agenda: str, indicator: str, period: str,
                                                     value: str, doc: str, line: int, text: str) -> None:
     match = [o for o in stored(folder, agenda) if o.indicator == indicator and o.period.text == period
-             and o.unit is None]
+             and o.breakdown is None]
     assert len(match) == 1
     obs = match[0]
     assert obs.value == Decimal(value)
@@ -104,7 +104,7 @@ def test_illustrative_figures_say_so() -> None:
 
 
 def _percentage(folder: str, period: str) -> Decimal:
-    obs = {(o.indicator, o.period.text): o.value for o in stored(folder, "hengelo") if o.unit is None}
+    obs = {(o.indicator, o.period.text): o.value for o in stored(folder, "hengelo") if o.breakdown is None}
     verzuim, leerplichtigen = obs[("jongeren-met-verzuim", period)], obs[("leerplichtigen", period)]
     assert verzuim is not None and leerplichtigen is not None
     return (verzuim / leerplichtigen * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -149,7 +149,7 @@ def test_some_scored_indicators_are_left_without_data_on_purpose() -> None:
 def test_risk_per_wijk_is_stored_as_published(wijk: str | None, pupils: str, at_risk: str | None,
                                               percent: str | None, line: int) -> None:
     by_indicator = {o.indicator: o for o in stored("hengelo", "hengelo")
-                    if o.unit == wijk and o.period.text == "2023"}
+                    if o.breakdown == wijk and o.period.text == "2023"}
     expected = {"kinderen-2-13": pupils, "kinderen-risico-achterstand": at_risk,
                 "risico-onderwijsachterstand": percent}
     source_line = (SOURCES / LEA_HENGELO).read_text(encoding="utf-8").splitlines()[line - 1]

@@ -61,7 +61,7 @@ def test_filled_xlsx_template_round_trips_through_import(data_dir: Path, tmp_pat
     assert main(["import", str(out), "--agenda", AGENDA, "--data", str(data_dir)]) == 0
     output = capsys.readouterr().out
     assert "3 nieuw" in output
-    stored = {(o.indicator, o.period.text, o.unit): o
+    stored = {(o.indicator, o.period.text, o.breakdown): o
               for o in load_observations(data_dir, load_agenda(AGENDA))}
     assert str(stored[("thuiszitters", "2025/2026", None)].value) == "11"
     assert str(stored[("vve-bereik", "2026-01-01", None)].value) == "86.1"

@@ -77,10 +77,11 @@ def run(args: argparse.Namespace) -> int:
              "Er is niets veranderd.")
         return EXIT_USAGE
     for old, new in plan.revised:
-        print(f"  herzien  {new.indicator} {new.period}{' ' + new.unit if new.unit else ''}: "
+        print(f"  herzien  {new.indicator} {new.period}{' ' + new.breakdown if new.breakdown else ''}: "
               f"{describe_changes(differences(old, new))}")
     for new in plan.added:
-        print(f"  nieuw    {new.indicator} {new.period}{' ' + new.unit if new.unit else ''}: {_val(new)}"
+        where = f"{new.period}{' ' + new.breakdown if new.breakdown else ''}"
+        print(f"  nieuw    {new.indicator} {where}: {_val(new)}"
               f"{'  (illustratief)' if new.illustrative else ''}")
     skipped = (f"; {plan.skipped_empty} rijen zonder waarde overgeslagen (geen gegevens)"
                if plan.skipped_empty else "")

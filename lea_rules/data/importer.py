@@ -99,7 +99,8 @@ def plan_import(file: Path, agenda: Agenda, data_dir: Path, *, reason: str | Non
         plan.revised.append((old, new))
         by_key[observation_key(new)] = new
         revisions.append(Revision(
-            indicator=new.indicator, period=new.period, unit=new.unit, old=observation_value_text(old),
+            indicator=new.indicator, period=new.period, breakdown=new.breakdown,
+            old=observation_value_text(old),
             new=observation_value_text(new), reason=reason, revised_on=today,
             file=Path(shown).name, change=describe_changes(changes)))
     if problems:
@@ -117,7 +118,7 @@ def plan_import(file: Path, agenda: Agenda, data_dir: Path, *, reason: str | Non
 
 # (column in observaties.csv, how it is stored) for every field of a row besides its key
 def _stored_fields(obs: Observation) -> tuple[tuple[str, str], ...]:
-    return (("waarde", observation_value_text(obs)), ("eenheid", obs.unit or ""), ("bron", obs.source),
+    return (("waarde", observation_value_text(obs)), ("eenheid", obs.breakdown or ""), ("bron", obs.source),
             ("status", obs.status.value), ("illustratief", "1" if obs.illustrative else "0"),
             ("reeks", obs.series or ""), ("toelichting", obs.note or ""))
 
@@ -144,7 +145,7 @@ def describe_changes(changes: list[tuple[str, str, str]]) -> str:
 def _change_without_reason(located: Located, old: Observation,
                            changes: list[tuple[str, str, str]]) -> Diagnostic:
     new = located.observation
-    where = f"{new.indicator} {new.period.text}" + (f" {new.unit}" if new.unit else "")
+    where = f"{new.indicator} {new.period.text}" + (f" {new.breakdown}" if new.breakdown else "")
     first = changes[0][0]
     column = located.column(first)
     absent = [name for name, _, _ in changes if located.column(name) is None]

@@ -42,8 +42,9 @@ class Observation(BaseModel):
     value: Decimal | None = None
     rating: str | None = None  # categorical: "goed"
     flag: bool | None = None  # ja/nee
-    unit: str | None = Field(
-        default=None, description="breakdown unit (IKC, school, wijk) or None for the total")
+    breakdown: str | None = Field(
+        default=None, description="the breakdown unit (uitsplitsing: IKC, school, wijk) or None for the "
+                                  "total; the `eenheid` column of observaties.csv")
     source: str = Field(
         description="where the figure comes from: document and place, or the delivering source")
     status: ObservationStatus = ObservationStatus.FINAL
@@ -75,7 +76,7 @@ class Revision(BaseModel):
 
     indicator: str
     period: PeriodField
-    unit: str | None = None
+    breakdown: str | None = None  # the breakdown unit (uitsplitsing), as for an Observation
     old: str
     new: str
     reason: str

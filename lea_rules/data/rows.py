@@ -223,7 +223,7 @@ def _read_row(table: Table, index: dict[str, int], row: list[Cell], agenda: Agen
     series = cell("reeks").text or None
     obs = Observation(  # free text stored inert: observaties.csv opened in Excel runs no formula
         indicator=indicator.name, period=period, value=value.number, rating=value.rating,
-        flag=value.flag, unit=unit, source=inert(src.text), status=status, illustrative=illustrative,
+        flag=value.flag, breakdown=unit, source=inert(src.text), status=status, illustrative=illustrative,
         series=inert(series) if series else None, note=inert(note) if note else None)
     columns = tuple((name, cell(name).column) for name in COLUMNS if name in index)
     result.observations.append(Located(obs, row_no, table, val_cell.column, columns))

@@ -110,7 +110,7 @@ def load_revisions(data_dir: str | Path) -> list[Revision]:
                 str(path), line, names.index("periode") + 1, None, "periode"), exc.help))
             continue
         revisions.append(Revision(indicator=fields["indicator"], period=period,
-                                  unit=fields["eenheid"] or None, old=fields["oud"], new=fields["nieuw"],
+                                  breakdown=fields["eenheid"] or None, old=fields["oud"], new=fields["nieuw"],
                                   reason=fields["reden"], revised_on=revised_on,
                                   file=fields["bestand"] or None, change=fields.get("wijziging") or None))
     if problems:
@@ -132,11 +132,11 @@ def load_progress(data_dir: str | Path, peiljaar: int, agenda: Agenda) -> Progre
 
 
 def observation_key(obs: Observation) -> tuple[str, str, str]:
-    return (obs.indicator.casefold(), obs.period.text, (obs.unit or "").casefold())
+    return (obs.indicator.casefold(), obs.period.text, (obs.breakdown or "").casefold())
 
 
 def _sort_key(obs: Observation) -> tuple[str, int, str, str]:
-    return (obs.indicator.casefold(), obs.period.year, obs.period.text, (obs.unit or "").casefold())
+    return (obs.indicator.casefold(), obs.period.year, obs.period.text, (obs.breakdown or "").casefold())
 
 
 def _csv_text(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
@@ -150,7 +150,7 @@ def _csv_text(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
 def render_observations(observations: Iterable[Observation]) -> str:
     """observaties.csv: sorted by indicator, period and unit, so that a diff shows only changes."""
     rows = [
-        [obs.indicator, obs.period.text, obs.unit or "", observation_value_text(obs), obs.source,
+        [obs.indicator, obs.period.text, obs.breakdown or "", observation_value_text(obs), obs.source,
          obs.status.value, "1" if obs.illustrative else "", obs.series or "", obs.note or ""]
         for obs in sorted(observations, key=_sort_key)
     ]
@@ -158,7 +158,7 @@ def render_observations(observations: Iterable[Observation]) -> str:
 
 
 def render_revisions(revisions: Iterable[Revision]) -> str:
-    rows = [[r.indicator, r.period.text, r.unit or "", r.old, r.new, r.reason, r.revised_on.isoformat(),
+    rows = [[r.indicator, r.period.text, r.breakdown or "", r.old, r.new, r.reason, r.revised_on.isoformat(),
              r.file or "", r.change or ""] for r in revisions]
     return _csv_text(REVISION_COLUMNS, rows)
 

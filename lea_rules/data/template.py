@@ -93,7 +93,7 @@ def request_rows(agenda: Agenda, peiljaar: int, observations: list[Observation],
         names = [name for group in ind.per_groups for name in declared.of(group)]
         asked = ([""] if ind.context or not ind.per_groups else []) + names
         for unit in asked:
-            series = [o for o in mine if unit_key(o.unit or "") == unit_key(unit)]
+            series = [o for o in mine if unit_key(o.breakdown or "") == unit_key(unit)]
             last = max(series, key=lambda o: (o.period.year, o.period.text), default=None)
             rows.append(RequestRow(ind, request_period(ind, peiljaar), unit, last))
     return rows

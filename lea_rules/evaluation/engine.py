@@ -147,7 +147,7 @@ def _used_indicators(agenda: Agenda, code: str) -> set[str]:
 
 def revised_figure(revision: Revision) -> str:
     """`vve-bereik 2024-01-01: 81 → 81,5 (herzien op 2025-03-01: definitieve cijfers VVE-monitor)`."""
-    unit = f" {revision.unit}" if revision.unit else ""
+    unit = f" {revision.breakdown}" if revision.breakdown else ""
     return (f"{revision.indicator}{unit} {revision.period}: {revision.old} → {revision.new} "
             f"(herzien op {revision.revised_on.isoformat()}: {revision.reason})")
 

@@ -93,7 +93,8 @@ def _series(indicator: Indicator, observations: Sequence[Observation], agenda: A
     """`unit` None: the totals; else the figures of that unit (compared without case)."""
     own = [from_observation(o) for o in observations
            if o.indicator.casefold() == indicator.key
-           and (o.unit is None if unit is None else o.unit is not None and o.unit.casefold() == unit)]
+           and (o.breakdown is None if unit is None
+                else o.breakdown is not None and o.breakdown.casefold() == unit)]
     if own or indicator.formula is None or indicator.key in seen:
         return _ordered(own)
     seen = seen | {indicator.key}
@@ -161,7 +162,7 @@ def unit_observations(indicator: Indicator, observations: Sequence[Observation]
     """Per period, the per-unit observations of the indicator."""
     out: dict[Period, list[Observation]] = {}
     for obs in observations:
-        if obs.indicator.casefold() == indicator.key and obs.unit is not None:
+        if obs.indicator.casefold() == indicator.key and obs.breakdown is not None:
             out.setdefault(obs.period, []).append(obs)
     return out
 

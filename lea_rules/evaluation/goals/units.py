@@ -63,7 +63,8 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
     checks: dict[str, list[UnitCheck]] = {}
     counts: dict[str, UnitCount] = {}
     for period, observations in unit_observations(indicator, ctx.observations).items():
-        by_unit = {unit_key(o.unit or ""): o for o in observations if unit_key(o.unit or "") in keys}
+        by_unit = {unit_key(o.breakdown or ""): o for o in observations
+                   if unit_key(o.breakdown or "") in keys}
         if not by_unit:
             continue
         unit_checks = []
@@ -73,7 +74,7 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
                 unit_checks.append(UnitCheck(unit=name, value="geen gegevens", meets=False,
                                              illustrative=units.illustrative(name), missing=True))
             else:
-                unit_checks.append(UnitCheck(unit=found.unit or name, value=_obs_text(found),
+                unit_checks.append(UnitCheck(unit=found.breakdown or name, value=_obs_text(found),
                                              meets=_unit_meets(goal, found),
                                              illustrative=found.illustrative or units.illustrative(name)))
         used = list(by_unit.values())

@@ -51,7 +51,8 @@ class AppendixViews(ViewBase):
         rows: list[DataRow] = []
         known = [o for o in self.data.observations if available(o.period, self.data.evaluation.peiljaar)]
         for obs in sorted(known,
-                          key=lambda o: (o.indicator.casefold(), o.period.text, (o.unit or "").casefold())):
+                          key=lambda o: (o.indicator.casefold(), o.period.text,
+                                         (o.breakdown or "").casefold())):
             indicator = self.agenda.indicator(obs.indicator)
             unit = indicator.unit.value if indicator is not None and indicator.unit is not None else None
             if obs.value is not None:
@@ -64,7 +65,7 @@ class AppendixViews(ViewBase):
                 value = self.fmt.missing()
             rows.append(DataRow(
                 indicator=indicator.label if indicator is not None else obs.indicator, name=obs.indicator,
-                period=self.fmt.period(obs.period), breakdown=obs.unit or "", value=value,
+                period=self.fmt.period(obs.period), breakdown=obs.breakdown or "", value=value,
                 status=obs.status.value if self.lang == "nl" else
                 ("provisional" if obs.status.value == "voorlopig" else "final"),
                 source=obs.source, illustrative=obs.illustrative, note=obs.note or "",
@@ -152,7 +153,7 @@ class AppendixViews(ViewBase):
             indicator = self.agenda.indicator(rev.indicator)
             out.append(FigureRevisionView(
                 indicator=indicator.label if indicator is not None else rev.indicator,
-                period=self.fmt.period(rev.period), breakdown=rev.unit or "", old=rev.old, new=rev.new,
+                period=self.fmt.period(rev.period), breakdown=rev.breakdown or "", old=rev.old, new=rev.new,
                 reason=rev.reason, date=self.fmt.date(rev.revised_on)))
         return out
 
