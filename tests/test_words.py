@@ -165,3 +165,14 @@ def test_baseline_kinds_are_said_in_both_languages() -> None:
     for kind in BaselineKind:
         assert words.baseline_kind(kind, "nl_plain") == kind.value
         assert words.baseline_kind(kind, "en") not in ("", kind.value)
+
+
+def test_every_status_has_a_colour_and_its_words() -> None:
+    """A new Status member needs a colour (STATUS_COLOUR, lea_rules/verdict/status.py) and an English
+    name (STATUS, lea_rules/words/en.py); this says which are missing instead of a bare KeyError."""
+    from lea_rules.verdict.status import STATUS_COLOUR
+
+    no_colour = [s.name for s in Status if s not in STATUS_COLOUR]
+    no_english = [s.name for s in Status if s not in en.STATUS]
+    assert not no_colour, f"geen kleur in STATUS_COLOUR (lea_rules/verdict/status.py) voor {no_colour}"
+    assert not no_english, f"geen Engelse naam in STATUS (lea_rules/words/en.py) voor {no_english}"

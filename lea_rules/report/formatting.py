@@ -87,7 +87,8 @@ class Formatter:
         if period is None:
             return self.missing()
         if isinstance(period, TargetMoment):
-            return self.period(period.period) + (IMPLICIT if period.implicit else "")
+            end = IMPLICIT if self.lang == "nl" else " (end of period)"
+            return self.period(period.period) + (end if period.implicit else "")
         if period.day is not None:
             return self.date(period.day)
         return period.text

@@ -47,6 +47,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Do: what we do for it. Check: where we stand. Act: how we adjust. "
         "Every verdict is given in words, with the figures it rests on."),
     # at a glance
+    "goal_milestone": ("mijlpaal", "milestone"),
+    "goal_qualitative": ("kwalitatief", "qualitative"),
     "glance_illustrative": (
         "Van deze statussen {verb} er {n} op illustratieve cijfers of voorbeeldteksten (illustratief), niet "
         "op gegevens van de gemeente; ze staan hieronder en in het rapport gemarkeerd met “illustratief”.",

@@ -100,8 +100,13 @@ class GoalViews(ViewBase):
 
     def target_text(self, goal: GoalEvaluation) -> str:
         e = goal.explanation
-        target = (words.aim(e.target_text, REPORT_WORDS[self.lang]) if e.target_text is not None
-                  else goal.description)
+        if e.target_text is not None:
+            target = words.aim(e.target_text, REPORT_WORDS[self.lang])
+        elif self.lang != "nl" and goal.kind in (GoalKind.MILESTONE, GoalKind.QUALITATIVE):
+            # the JSON description is Dutch ("mijlpaal in 2027"): say the kind in the reader's language
+            target = self.t("goal_milestone" if goal.kind is GoalKind.MILESTONE else "goal_qualitative")
+        else:
+            target = goal.description
         if e.target_moment and e.target_moment.text not in target:
             word = self.t("on") if e.target_moment.period.day is not None else self.t("in")
             target += f" {word} {self.fmt.period(e.target_moment)}"
