@@ -45,11 +45,7 @@ def check_writable(path: Path, example: str | None = None, make_parents: bool = 
     if existing != parent and not make_parents:
         raise NotWritable(path, f"de map {parent} bestaat niet",
                           f"Maak haar eerst aan (mkdir -p {parent}) of kies een bestaande map")
-    if not existing.is_dir():
-        raise NotWritable(path, f"{existing} is een bestand, geen map", "Kies een plek in een bestaande map")
-    if not os.access(existing, os.W_OK | os.X_OK):
-        raise NotWritable(path, f"je mag niet schrijven in de map {existing}",
-                          "Kies een map waarin je mag schrijven")
+    _writable_folder(path, existing, "Kies een plek in een bestaande map")
 
 
 def check_folder(path: Path) -> None:
@@ -58,10 +54,15 @@ def check_folder(path: Path) -> None:
     if not path.exists():
         check_writable(path)
         return
-    if not path.is_dir():
-        raise NotWritable(path, f"{path} is een bestand, geen map", "Geef een map")
-    if not os.access(path, os.W_OK | os.X_OK):
-        raise NotWritable(path, f"je mag niet schrijven in de map {path}",
+    _writable_folder(path, path, "Geef een map")
+
+
+def _writable_folder(path: Path, folder: Path, not_a_folder: str) -> None:
+    """`folder` (where `path` goes) is a folder this process may write in."""
+    if not folder.is_dir():
+        raise NotWritable(path, f"{folder} is een bestand, geen map", not_a_folder)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise NotWritable(path, f"je mag niet schrijven in de map {folder}",
                           "Kies een map waarin je mag schrijven")
 
 

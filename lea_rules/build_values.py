@@ -8,6 +8,7 @@ so that one typo gives one error, not a cascade.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -29,14 +30,15 @@ from Python's recursion limit. The depth is measured without recursion, so even 
 nested thousands deep (2.400 pairs of brackets on one line) is refused in linear time."""
 
 
-class LineReader:
+class LineReader(ABC):
     """Builds the values of the line being read; reports through `err` what it cannot build."""
 
     source: SourceFile
     line_no: int
 
+    @abstractmethod
     def err(self, code: str, title: str, message: str, span: Span, **kw: Any) -> None:
-        raise NotImplementedError
+        """Record a located error; the Builder keeps them in file order."""
 
     def span(self, node: Branch) -> Span:
         if node is None:

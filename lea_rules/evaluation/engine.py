@@ -60,8 +60,7 @@ def _previous(before: ResultEvaluation | None) -> dict[str, object]:
     """Last year's status of a result and whether it rested on illustrative figures."""
     if before is None:
         return {"previous_status": None}
-    shaky = bool(before.goals) and before.goals[before.headline_goal].explanation.illustrative
-    return {"previous_status": before.status, "previous_illustrative": shaky}
+    return {"previous_status": before.status, "previous_illustrative": before.rests_on_illustrative}
 
 
 def section_path(agenda: Agenda, section: Section) -> list[str]:

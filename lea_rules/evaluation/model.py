@@ -214,6 +214,16 @@ class ResultEvaluation(BaseModel):
         default=False, description="previous_status rests on illustrative figures (its headline goal "
                                    "used one), as `illustrative` of a goal does for the status")
 
+    @property
+    def headline(self) -> GoalEvaluation | None:
+        """The goal whose status is the result's status (None for a result without goals)."""
+        return self.goals[self.headline_goal] if self.goals else None
+
+    @property
+    def rests_on_illustrative(self) -> bool:
+        """The result's status used an illustrative figure or progress text (its headline goal did)."""
+        return self.headline is not None and self.headline.explanation.illustrative
+
 
 class ActionEvaluation(BaseModel):
     model_config = ConfigDict(frozen=True)

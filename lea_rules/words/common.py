@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from lea_rules.numbers import with_unit
+from lea_rules.period import Period
 from lea_rules.verdict.reasons import Reason
 
-__all__ = ["field", "how_many", "inner", "with_unit"]
+__all__ = ["field", "how_many", "inner", "named_once", "with_unit"]
 
 
 def inner(reason: Reason) -> Reason:
@@ -23,3 +24,9 @@ def field(value: str | None) -> str:
 def how_many(value: Decimal | None) -> int:
     """The count a group name agrees with (`1 IKC`, `2 IKC's`); plural when it is not known."""
     return 2 if value is None else int(value)
+
+
+def named_once(rule: str, final: Period | None) -> str:
+    """Which measurement counts, then the one that did after a colon, unless the rule names it
+    already (`de meting over 2025`, not `de meting over 2025: 2025`)."""
+    return rule if final is None or final.text in rule else f"{rule}: {final.text}"

@@ -14,7 +14,7 @@ from lea_rules.period import Period, school_year_of
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.verdict.status import BaselineKind, Status
-from lea_rules.words.common import field, how_many, inner, with_unit
+from lea_rules.words.common import field, how_many, inner, named_once, with_unit
 
 STATUS: dict[Status, str] = {
     Status.ALREADY_MET: "target already met", Status.MET_DETERIORATING: "met, deteriorating",
@@ -202,8 +202,7 @@ def measurement(value: Measurement) -> str:
     if value.written is not None:
         return value.written
     assert value.target is not None and value.measure is not None
-    rule = _counts_for(value.target, value.measure)
-    return rule if value.final is None or value.final.text in rule else f"{rule}: {value.final.text}"
+    return named_once(_counts_for(value.target, value.measure), value.final)
 
 
 def _count(n: Note) -> tuple[UnitCount, str]:

@@ -12,7 +12,7 @@ from lea_rules.numbers import format_dutch
 from lea_rules.period import Period, school_year_of
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
-from lea_rules.words.common import field, how_many, inner, with_unit
+from lea_rules.words.common import field, how_many, inner, named_once, with_unit
 
 
 def higher(reason: Reason) -> str:
@@ -133,12 +133,16 @@ def core(reason: Reason) -> str:
     return SENTENCES[reason.rule](reason)
 
 
+def judgement(reason: Reason) -> str:
+    """What kind of judgement a two-signal rule belongs to (`alleen richting: `); "" for other rules."""
+    if reason.rule not in SIGNALS:
+        return ""
+    return "trend (alleen richting, geen doel met deadline): " if reason.trend else "alleen richting: "
+
+
 def rule(reason: Reason) -> str:
     """The rule as the JSON twin writes it."""
-    if reason.rule in SIGNALS:
-        label = "trend (alleen richting, geen doel met deadline): " if reason.trend else "alleen richting: "
-        return label + core(reason)
-    return core(reason)
+    return judgement(reason) + core(reason)
 
 
 def _counts_for(target: Period, measure: Measure) -> str:
@@ -166,8 +170,7 @@ def measurement(value: Measurement) -> str:
     if value.written is not None:
         return value.written
     assert value.target is not None and value.measure is not None
-    rule = _counts_for(value.target, value.measure)
-    return rule if value.final is None or value.final.text in rule else f"{rule}: {value.final.text}"
+    return named_once(_counts_for(value.target, value.measure), value.final)
 
 
 def _same_moment(n: Note) -> str:

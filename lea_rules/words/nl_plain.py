@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lea_rules.verdict.reasons import SIGNALS, Reason, Rule
+from lea_rules.verdict.reasons import Reason, Rule
 from lea_rules.words import nl
 from lea_rules.words.common import inner
 from lea_rules.words.nl import NOTES, measurement, note
@@ -45,7 +45,4 @@ def core(reason: Reason) -> str:
 
 def rule(reason: Reason) -> str:
     """The rule as the Dutch report says it."""
-    if reason.rule in SIGNALS:
-        label = "trend (alleen richting, geen doel met deadline): " if reason.trend else "alleen richting: "
-        return label + core(reason)
-    return core(reason)
+    return nl.judgement(reason) + core(reason)

@@ -10,7 +10,6 @@ from lea_rules.evaluation.model import (
     GoalEvaluation,
     GoalKind,
     Point,
-    ResultEvaluation,
     Status,
 )
 from lea_rules.nodes import Agenda, Citation, Measure, Provenance, Section
@@ -127,12 +126,6 @@ def shows_required(goal: GoalEvaluation) -> bool:
 
 def result_ref(result: ResultView) -> ResultRef:
     return ResultRef(result.code, result.anchor, result.title, result.status)
-
-
-def rests_on_illustrative(ev: ResultEvaluation) -> bool:
-    """The result's status is its headline goal's: illustrative when that verdict used an illustrative
-    figure or an illustrative progress text."""
-    return bool(ev.goals) and ev.goals[ev.headline_goal].explanation.illustrative
 
 
 def walk_sections(view: SectionView) -> list[SectionView]:

@@ -16,7 +16,6 @@ from lea_rules.report.view.base import (
     COLOUR_ORDER,
     COLOUR_RANK,
     require_status,
-    rests_on_illustrative,
     result_anchor,
     result_ref,
     results_in,
@@ -44,7 +43,7 @@ class GlanceViews(SectionViews):
         theme_rows = [self._theme_glance(theme) for theme in themes]
         all_results = [r for theme in themes for r in results_in(theme)]
         now = Counter(r.status for r in evals)
-        illustrative = Counter(r.status for r in evals if rests_on_illustrative(r))
+        illustrative = Counter(r.status for r in evals if r.rests_on_illustrative)
         before = Counter(r.previous_status for r in evals if r.previous_status is not None)
         before_illustrative = Counter(r.previous_status for r in evals
                                       if r.previous_status is not None and r.previous_illustrative)

@@ -13,7 +13,6 @@ from lea_rules.report.i18n import (
 )
 from lea_rules.report.view.base import (
     citation_views,
-    rests_on_illustrative,
     result_anchor,
     section_anchor,
     section_heading,
@@ -37,7 +36,7 @@ class SectionViews(GoalViews):
             act = ActView(ev.act.oorzaak, ev.act.gevolg, ev.act.bijsturing, ev.act.illustrative)
         view = ResultView(
             code=ev.code, anchor=result_anchor(ev.code), title=result.title,
-            status=status_view(ev.status, self.lang, rests_on_illustrative(ev)),
+            status=status_view(ev.status, self.lang, ev.rests_on_illustrative),
             previous=status_view(ev.previous_status, self.lang),
             goals=goals, reported_state=state_label(ev.reported_state, self.lang),
             reported_note=ev.reported_note, act=act, needs_act=ev.needs_act, act_missing=ev.act_missing,
@@ -45,8 +44,8 @@ class SectionViews(GoalViews):
             illustrative_progress=ev.reported_illustrative,
             previous_note=self.t("previous_recomputed") if ev.previous_status_note else None,
             not_judgeable=ev.status is Status.NOT_JUDGEABLE,
-            provisional=status_view(ev.goals[ev.headline_goal].explanation.provisional_status, self.lang,
-                                    rests_on_illustrative(ev)) if ev.goals else None)
+            provisional=status_view(ev.headline.explanation.provisional_status, self.lang,
+                                    ev.rests_on_illustrative) if ev.headline else None)
         self.result_views[result.code] = view
         return view
 
