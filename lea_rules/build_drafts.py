@@ -17,7 +17,7 @@ ITEM_PROPS: dict[str, frozenset[str]] = {  # the properties each kind of draft m
     "agenda": frozenset({"tekst", "citaat", "vraag"}),
     "section": frozenset({"tekst", "citaat", "vraag"}),
     "action": frozenset({"soort", "eigenaar", "tekst", "citaat", "vraag"}),
-    "result": frozenset({"doel", "basis", "herzien", "reden", "tekst", "citaat", "vraag"}),
+    "result": frozenset({"doel", "eigenaar", "basis", "herzien", "reden", "tekst", "citaat", "vraag"}),
     "indicator": frozenset({"eenheid", "beter", "grenzen", "bron", "meting", "formule", "per",
                             "waarden", "soort", "tekst", "citaat", "vraag"}),
     "budget": frozenset({"tekst", "citaat", "vraag"}),
@@ -26,7 +26,8 @@ ITEM_PROPS: dict[str, frozenset[str]] = {  # the properties each kind of draft m
 ITEM_WORDS = {"agenda": "de kop van de agenda", "section": "een onderdeel", "action": "een actie",
               "result": "een resultaat", "indicator": "een indicator", "budget": "een begroting",
               "post": "een begrotingspost"}
-PROP_HOME = {"soort": "actie", "eigenaar": "actie", "doel": "resultaat", "basis": "resultaat",
+PROP_HOME = {"soort": "actie", "eigenaar": "actie of resultaat", "doel": "resultaat",
+             "basis": "resultaat",
              "herzien": "resultaat", "reden": "resultaat", "eenheid": "indicator",
              "beter": "indicator", "grenzen": "indicator", "bron": "indicator",
              "meting": "indicator", "formule": "indicator", "per": "indicator",
@@ -120,7 +121,8 @@ def _section(s: SectionDraft, index: int, taken: TakenCodes) -> n.Section:
         results.append(n.Result(r.code or taken.next_free(f"{number}-r", i), r.title, r.span,
                                 r.props.get("doel", ()), r.props.get("basis"), revisions,
                                 r.code is not None, r.provenance(),
-                                goal_line="doel" in r.props or "doel" in r.attempted))
+                                goal_line="doel" in r.props or "doel" in r.attempted,
+                                owner=r.props.get("eigenaar")))
     children = tuple(_section(c, j, taken) for j, c in enumerate(s.children, 1))
     return n.Section(s.word, s.level, s.number, s.title, s.span, actions, tuple(results),
                      children, s.provenance())

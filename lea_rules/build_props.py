@@ -29,7 +29,8 @@ class PropertyReader(LineReader):
             self.err("E120", "eigenschap op de verkeerde plaats",
                      f"'{key}:' hoort bij een {home}, maar de regel erboven is "
                      f"{ITEM_WORDS[item.kind]}", self.span(stmt.children[0]),
-                     help=f"zet '{key}:' direct onder een '{home}'-regel")
+                     help=f"zet '{key}:' direct onder een "
+                          + " of ".join(f"'{word}'-regel" for word in home.split(" of ")))
             return
         if key in SINGLE_PROPS and key in item.props:
             self.err("E121", "eigenschap dubbel",

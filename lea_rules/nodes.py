@@ -194,6 +194,7 @@ class Result:
     provenance: Provenance = Provenance()
     # A `doel:` line is written under the result, also when it did not parse (said there once).
     goal_line: bool = True
+    owner: str | None = None  # `eigenaar:`: who agreed to deliver the result
 
     @property
     def current_goals(self) -> tuple[Goal, ...]:

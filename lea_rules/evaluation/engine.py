@@ -97,7 +97,7 @@ def _results(agenda: Agenda, observations: Sequence[Observation], progress: Prog
             needs_act=needs_act, act_missing=needs_act and act is None,
             questions=[text for text, _ in result.provenance.questions],
             citations=[_citation(c.document, c.line, c.page, c.quote) for c in result.provenance.citations],
-            revised=bool(result.revisions),
+            revised=bool(result.revisions), owner=result.owner,
         ))
         if result.revisions:
             out[-1] = _with_revision_notes(out[-1], result)

@@ -213,6 +213,8 @@ class ResultEvaluation(BaseModel):
     previous_illustrative: bool = Field(
         default=False, description="previous_status rests on illustrative figures (its headline goal "
                                    "used one), as `illustrative` of a goal does for the status")
+    owner: str | None = Field(default=None, description="eigenaar: who agreed to deliver the result, as "
+                              "the agenda writes it; null when the agenda names no one")
 
     @property
     def headline(self) -> GoalEvaluation | None:

@@ -122,6 +122,7 @@ class ResultView:
     previous_note: str | None = None  # the previous status was recomputed with revised figures
     not_judgeable: bool = False  # Niet te beoordelen: the target cannot be computed (basis 0)
     provisional: StatusView | None = None  # Eindmeting nog niet beschikbaar: the status until then
+    owner: str | None = None  # `eigenaar:` of the result, as the agenda writes it
 
 
 @dataclass(frozen=True)

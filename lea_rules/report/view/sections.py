@@ -27,7 +27,8 @@ class SectionViews(GoalViews):
         ev = self.evaluations.get(result.code)
         if ev is None:
             view = ResultView(result.code, result_anchor(result.code), result.title, None, None, [], None,
-                              None, None, False, False, False, bool(result.revisions), False)
+                              None, None, False, False, False, bool(result.revisions), False,
+                              owner=result.owner)
             self.result_views[result.code] = view
             return view
         goals = [self.goal_view(ev.code, i, g, i == ev.headline_goal) for i, g in enumerate(ev.goals)]
@@ -45,7 +46,8 @@ class SectionViews(GoalViews):
             previous_note=self.t("previous_recomputed") if ev.previous_status_note else None,
             not_judgeable=ev.status is Status.NOT_JUDGEABLE,
             provisional=status_view(ev.headline.explanation.provisional_status, self.lang,
-                                    ev.rests_on_illustrative) if ev.headline else None)
+                                    ev.rests_on_illustrative) if ev.headline else None,
+            owner=result.owner)
         self.result_views[result.code] = view
         return view
 
