@@ -120,9 +120,9 @@ class PropertyReader(LineReader):
         item.props["doel"] = self.goals(stmt.children[2])
 
     def prop_basis(self, item: Draft, stmt: LTree) -> None:
-        moment = self.moment(stmt.children[3])
-        assert moment is not None  # the grammar requires a moment after a baseline value
-        item.props["basis"] = (self.value(stmt.children[2]), moment)
+        # Without a moment (`basis: 12 uur per week`) the nulmeting is "before the policy started":
+        # the evaluation puts it just before the period (evaluation.md, *De basis*).
+        item.props["basis"] = (self.value(stmt.children[2]), self.moment(stmt.children[3]))
 
     def prop_herzien(self, item: Draft, stmt: LTree) -> None:
         assert isinstance(item, ItemDraft)

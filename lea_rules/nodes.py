@@ -188,7 +188,8 @@ class Result:
     title: str
     span: Span
     goals: tuple[Goal, ...] = ()
-    baseline: tuple[Quantity, Moment] | None = None
+    # `basis:`; the moment is None for a nulmeting without a date ("before the policy started")
+    baseline: tuple[Quantity, Moment | None] | None = None
     revisions: tuple[Revision, ...] = ()
     code_explicit: bool = False
     provenance: Provenance = Provenance()

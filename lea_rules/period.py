@@ -246,6 +246,16 @@ def counts_for(period: Period, moment: Moment) -> bool:
     return period.year == day.year
 
 
+def just_before(first_year: int, measure: Measure) -> Period:
+    """Where a nulmeting without a date (`basis: 12 uur per week`, "before the policy started")
+    sits: the last period of the indicator's kind before the agenda's period, the latest place a
+    nulmeting can have (`before_agenda`). Agenda 2024-2027: kalenderjaar 2023, schooljaar
+    2023/2024, peildatum 1 januari 2024."""
+    if measure is Measure.REFERENCE_DATE:
+        return Period(measure, first_year, date(first_year, 1, 1))
+    return Period(measure, first_year - 1)
+
+
 def before_agenda(period: Period, first_year: int) -> bool:
     """A nulmeting candidate: the period begins before the agenda's period does.
 

@@ -86,3 +86,54 @@ def test_a_yes_no_goal_for_the_whole_municipality(data: list[Observation], peilj
     (result,) = [r for r in report.results if r.code == "protocol"]
     assert result.goals[0].kind == "categorisch"
     assert result.status is status, result.goals[0].explanation.rule
+
+
+# --- a nulmeting without a date -------------------------------------------------------------------------
+
+UREN = HEAD + """
+indicator uren "Uren rijke schooldag per week"
+  eenheid: uur per week
+  beter: hoger
+  meting: {meting}
+
+thema 1 "Kansen"
+  resultaat uren "Van 12 naar 16 uur per week in 2027"
+    doel: uren >= 16 uur per week in 2027
+    basis: 12 uur per week
+"""
+
+
+@pytest.mark.parametrize(("meting", "period", "t"), [("kalenderjaar", "2023", 2023.0),
+                                                      ("schooljaar", "2023/2024", 2023.0),
+                                                      ("peildatum", "2024-01-01", 2024.0)])
+def test_a_dateless_baseline_sits_just_before_the_period(meting: str, period: str, t: float) -> None:
+    agenda = build_agenda(UREN.format(meting=meting))
+    ((_, result),) = agenda.all_results()
+    assert result.baseline is not None and result.baseline[1] is None
+    later = {"kalenderjaar": "2025", "schooljaar": "2024/2025", "peildatum": "2025-01-01"}[meting]
+    report = _evaluate(agenda, [obs("uren", later, "13")], 2025)
+    e = report.results[0].goals[0].explanation
+    assert e.baseline is not None
+    b = e.baseline
+    assert (str(b.period), b.t, b.value, b.undated) == (period, t, 12.0, True)
+    assert e.baseline_kind == "expliciet"
+    assert e.latest is not None and not e.latest.undated
+
+
+def test_a_dateless_baseline_is_judged_from_just_before_the_period() -> None:
+    # 12 (2023, undated) -> 13 (2025): a = 0,5 per jaar; r = (16 - 12) / (2027 - 2023) = 1; R = 0,5
+    agenda = build_agenda(UREN.format(meting="kalenderjaar"))
+    goal = _evaluate(agenda, [obs("uren", "2025", "13")], 2025).results[0].goals[0]
+    assert goal.status is Status.INSUFFICIENT_PROGRESS
+    assert goal.explanation.required_per_year == pytest.approx(1.0)
+    assert goal.explanation.ratio == pytest.approx(0.5)
+
+
+def test_a_dateless_baseline_is_labelled_not_dated_in_both_editions() -> None:
+    agenda = build_agenda(UREN.format(meting="kalenderjaar"))
+    report = _evaluate(agenda, [obs("uren", "2024", "12.5"), obs("uren", "2025", "13")], 2025)
+    for html in _both_editions(agenda, report):
+        assert ('<th scope="row">Nulmeting</th><td>12 uur per week (expliciet) '
+                '<span class="period">(vóór de start, zonder datum)</span>') in html
+        assert "Nulmeting: vóór de start, zonder datum: 12 uur per week" in html  # the chart in words
+        assert "2023: 12" not in html  # no year the document does not give

@@ -28,7 +28,7 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                             f"{deadline.describe()}", goal.reference.span, context=where)
         if result.baseline is not None and deadline is not None:
             base_moment = result.baseline[1]
-            if base_moment.year > deadline.year:
+            if base_moment is not None and base_moment.year > deadline.year:
                 yield ctx.error("E212", "nulmeting na het doelmoment",
                                 f"de nulmeting ({base_moment.describe()}) ligt na het doelmoment "
                                 f"{deadline.describe()}", base_moment.span, context=where)

@@ -77,6 +77,9 @@ class Point(BaseModel):
     # Added in lea-evaluation/1 (compatible).
     series: str | None = Field(default=None, description="reeks: the series the figure belongs to; two "
                                "different stated series in one verdict are a series break")
+    undated: bool = Field(default=False, description="a `basis:` without a date (a nulmeting before the "
+                          "policy started): `period` is where it is placed, just before the agenda's "
+                          "period, not a date the agenda gives")
 
 
 class UnitCheck(BaseModel):

@@ -32,6 +32,7 @@ class SeriesPoint:
     explicit: bool = False  # a baseline written in the agenda, not an observation
     position: Decimal | None = None  # set for an explicit baseline of another kind of period
     inputs: tuple[tuple[str, Decimal], ...] = ()  # a derived figure: the inputs of its formula
+    undated: bool = False  # a `basis:` without a date, placed just before the period
 
     @property
     def derived(self) -> bool:
@@ -54,7 +55,7 @@ class SeriesPoint:
                      value=None if self.value is None else float(self.value),
                      rating=self.rating if self.flag is None else ("ja" if self.flag else "nee"),
                      source=self.source, status=self.status, illustrative=self.illustrative,
-                     note=self.note, series=self.series)
+                     note=self.note, series=self.series, undated=self.undated)
 
 
 def from_observation(obs: Observation) -> SeriesPoint:

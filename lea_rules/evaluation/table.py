@@ -31,7 +31,8 @@ def point_text(point: Point | None, unit: str | None) -> str:
         return "–"
     shown = point.rating if point.rating is not None else number(point.value, unit)
     marker = " (illustratief)" if point.illustrative else ""
-    return f"{shown} ({point.period}){marker}"
+    when = "vóór de start, zonder datum" if point.undated else point.period
+    return f"{shown} ({when}){marker}"
 
 
 def _latest_text(goal: GoalEvaluation) -> str:

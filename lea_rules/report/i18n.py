@@ -128,6 +128,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "value": ("Waarde", "Value"),
     "latest": ("Laatste meting", "Latest value"),
     "baseline": ("Nulmeting", "Baseline"),
+    "undated_baseline": ("vóór de start, zonder datum", "before the start, undated"),
     "required_change": ("Nodig per jaar", "Required per year"),
     "actual_change": ("Werkelijk per jaar", "Actual per year"),
     "ratio": ("Verhouding werkelijk / nodig", "Ratio actual / required"),

@@ -44,7 +44,7 @@ def judge_relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEva
     # the reference value: the measurement for the reference year, else the agenda's `basis:` when it
     # is written for that year (a basis line is data the writer took from the documents)
     ref = [p for p in points if counts_for(p.period, goal.reference) and p.value is not None]
-    explicit = explicit_baseline(result, indicator.measure)
+    explicit = explicit_baseline(result, indicator.measure, ctx.agenda.period[0])
     if not ref and explicit is not None and counts_for(explicit.period, goal.reference):
         ref = [explicit]
     deadline, implicit = deadline_of(ctx.agenda, goal.deadline, goal)
@@ -110,7 +110,7 @@ def judge_direction(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEv
     past = is_past(deadline, ctx.peiljaar)
     text = Aim(AimKind.REFERENCE, direction=goal.direction, period=goal.reference.describe())
     named = [p for p in points if counts_for(p.period, goal.reference)]
-    explicit = explicit_baseline(result, indicator.measure)
+    explicit = explicit_baseline(result, indicator.measure, ctx.agenda.period[0])
     base = Baseline(named[-1], BaselineKind.FROM_GOAL) if named else (
         Baseline(explicit, BaselineKind.EXPLICIT) if explicit is not None else None)
     moment = moment_label(deadline, implicit)

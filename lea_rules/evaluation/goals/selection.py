@@ -15,7 +15,7 @@ from lea_rules.evaluation.model import Status
 from lea_rules.evaluation.rules import Verdict
 from lea_rules.evaluation.series import SeriesPoint
 from lea_rules.nodes import Measure, Moment, Result
-from lea_rules.period import available, before_agenda, counts_for, moment_period, position
+from lea_rules.period import available, before_agenda, counts_for, just_before, moment_period, position
 from lea_rules.verdict.reasons import Reason, Rule
 from lea_rules.verdict.status import BaselineKind
 
@@ -31,12 +31,16 @@ def available_points(ctx: Context, series: Sequence[SeriesPoint]) -> list[Series
     return [p for p in series if available(p.period, ctx.peiljaar) and p.value is not None]
 
 
-def explicit_baseline(result: Result, measure: Measure) -> SeriesPoint | None:
+def explicit_baseline(result: Result, measure: Measure, first_year: int) -> SeriesPoint | None:
+    """The agenda's `basis:`; one without a date sits just before the period (`just_before`)."""
     if result.baseline is None:
         return None
     quantity, moment = result.baseline
     if quantity.number is None:
         return None
+    if moment is None:
+        return SeriesPoint(period=just_before(first_year, measure), value=quantity.number.value,
+                           source="basis in de agenda, zonder datum", explicit=True, undated=True)
     return SeriesPoint(period=moment_period(moment), value=quantity.number.value,
                        source="basis in de agenda", explicit=True,
                        position=position(moment, measure))
@@ -45,7 +49,7 @@ def explicit_baseline(result: Result, measure: Measure) -> SeriesPoint | None:
 def choose_baseline(ctx: Context, result: Result, points: Sequence[SeriesPoint], measure: Measure,
                     reference: Moment | None = None) -> Baseline | None:
     """Explicit baseline; else the year the target names; else the nulmeting; else the first."""
-    explicit = explicit_baseline(result, measure)
+    explicit = explicit_baseline(result, measure, ctx.agenda.period[0])
     if explicit is not None:
         return Baseline(explicit, BaselineKind.EXPLICIT)
     if reference is not None:

@@ -165,6 +165,10 @@ class ViewBase:
     def t(self, key: str, **values: object) -> str:
         return text(key, self.lang, **values)
 
+    def when(self, point: Point) -> str:
+        """The period of a figure; a `basis:` without a date says so instead of where it is placed."""
+        return self.t("undated_baseline") if point.undated else self.fmt.period(point.period)
+
     def point_value(self, point: Point | None, unit: str | None) -> ValueView:
         if point is None:
             return ValueView(self.fmt.missing())
@@ -174,7 +178,7 @@ class ViewBase:
             shown = self._flag_word(point.rating)
         else:
             shown = self.fmt.missing()
-        return ValueView(shown, period=self.fmt.period(point.period), illustrative=point.illustrative,
+        return ValueView(shown, period=self.when(point), illustrative=point.illustrative,
                          provisional=point.status == "voorlopig", source=point.source)
 
     def _flag_word(self, word: str) -> str:

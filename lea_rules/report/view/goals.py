@@ -141,7 +141,7 @@ class GoalViews(ViewBase):
         low, high = self._bounds(None if goal.kind is GoalKind.UNITS else goal.indicator, unit)
         label = goal.indicator_label or goal.indicator or goal.description
         parts = [self.t("sum_points", points="; ".join(
-            f"{self.fmt.period(p.period)}: {self.fmt.value(p.value, unit)}"
+            f"{self.when(p)}: {self.fmt.value(p.value, unit)}"
             + (f" ({self.t('illustrative')})" if p.illustrative else "")
             for p in sorted(numbers, key=lambda p: p.t)))]
         if e.target_value is not None:
@@ -149,7 +149,7 @@ class GoalViews(ViewBase):
                                 + (f" ({self.t('illustrative')})" if goal.target_illustrative else "")))
         marker = f" ({self.t('illustrative')})"
         if baseline is not None and e.baseline is not None:
-            parts.append(self.t("sum_baseline", baseline=f"{self.fmt.period(e.baseline.period)}: "
+            parts.append(self.t("sum_baseline", baseline=f"{self.when(e.baseline)}: "
                                 f"{self.fmt.value(e.baseline.value, unit)}"
                                 + (marker if e.baseline.illustrative else "")))
         if projection is not None and e.target_moment:

@@ -55,7 +55,10 @@ class SectionViews(GoalViews):
         baseline = None
         if result.baseline is not None:
             quantity, moment = result.baseline
-            when = self.fmt.date(moment.day) if moment.day is not None else moment.describe()
+            if moment is None:
+                when = self.t("undated_baseline")
+            else:
+                when = self.fmt.date(moment.day) if moment.day is not None else moment.describe()
             baseline = f"{quantity.describe()} ({when})"
         original = describe_goals(result.goals, self.agenda, self.fmt) if result.revisions else None
         return PlanItem(code=result.code, anchor=result_anchor(result.code), title=result.title,
