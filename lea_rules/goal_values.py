@@ -22,6 +22,7 @@ class Unit(str, Enum):
     HOURS = "uur"
     EURO = "euro"
     SCORE = "score"
+    NUMBER = "getal"  # a followed figure whose unit the document does not give; decimals allowed
     YES_NO = "ja/nee"
     RATING = "oordeel"
     PERCENTAGE_POINT = "procentpunt"  # only for a change of a percentage: `gedaald met 2 procentpunt`
@@ -103,7 +104,7 @@ class Quantity:
             return f"{self.number.text}%"
         if self.unit is Unit.EURO:
             return f"€ {self.number.text}"
-        if self.unit is not None and self.unit is not Unit.COUNT:
+        if self.unit is not None and self.unit not in (Unit.COUNT, Unit.NUMBER):
             return f"{self.number.text} {self.unit.value}"
         return self.number.text
 

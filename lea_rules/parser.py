@@ -41,7 +41,7 @@ LINE_KEYWORDS = (
 TERMINAL_WORDS = {
     "NAME": "een naam", "NUMBER": "een getal", "STRING": "een tekst tussen aanhalingstekens",
     "COMMENT": "commentaar", "SECWORD": "een onderdeelwoord (thema, ambitie, paragraaf, ...)",
-    "UNIT": "een eenheid (%, aantal, uur per week, uur, euro, score, ja/nee, oordeel, procentpunt)",
+    "UNIT": "een eenheid (%, aantal, uur per week, uur, euro, score, getal, ja/nee, oordeel, procentpunt)",
     "BETTER": "'hoger'/'lager'/'niveau'",
     "MEASURE": "'kalenderjaar'/'schooljaar'/'peildatum'",
     "CHANGE": "'gestegen'/'gedaald'", "TREND": "'vergroten'/'verminderen'",

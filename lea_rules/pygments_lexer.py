@@ -44,7 +44,7 @@ GOAL_WORDS = ("en", "met", "in", "op", "tot", "regel", "pagina", "mijlpaal", "kw
               "vergroten", "verminderen")
 CONSTANTS = ("hoger", "lager", "niveau", "kalenderjaar", "schooljaar", "peildatum", "ja", "nee",
              *MONTHS)
-UNITS = ("uur per week", "uur", "aantal", "euro", "score", "ja/nee", "oordeel", "procentpunten",
+UNITS = ("uur per week", "uur", "aantal", "euro", "score", "getal", "ja/nee", "oordeel", "procentpunten",
          "procentpunt")
 
 Rule = tuple[object, ...]

@@ -137,3 +137,36 @@ def test_a_dateless_baseline_is_labelled_not_dated_in_both_editions() -> None:
                 '<span class="period">(vóór de start, zonder datum)</span>') in html
         assert "Nulmeting: vóór de start, zonder datum: 12 uur per week" in html  # the chart in words
         assert "2023: 12" not in html  # no year the document does not give
+
+
+# --- eenheid: getal ---------------------------------------------------------------------------------------
+
+GETAL = HEAD + """
+indicator tevredenheid "Tevredenheid van ouders"
+  eenheid: getal
+  beter: hoger
+
+thema 1 "Ouders"
+  resultaat tevreden "Tevredenheid 7,5 in 2027"
+    doel: tevredenheid >= 7,5 in 2027
+"""
+
+
+def test_a_plain_number_takes_decimals_and_no_bounds() -> None:
+    from decimal import Decimal
+
+    from lea_rules.data.values import read_value
+    from lea_rules.nodes import Unit
+
+    agenda = build_agenda(GETAL)
+    indicator = agenda.indicator("tevredenheid")
+    assert indicator is not None and indicator.unit is Unit.NUMBER and not indicator.unit.whole
+    assert indicator.bounds() == (None, None)
+    assert read_value("-1,5", indicator).number == Decimal("-1.5")
+    goal = _evaluate(agenda, [obs("tevredenheid", "2023", "6.8"), obs("tevredenheid", "2025", "7.1")],
+                     2025).results[0].goals[0]
+    # r = (7,5 - 6,8) / 4 = 0,175; a = 0,15; R = 0,857 -> Versnelling nodig
+    assert goal.status is Status.ACCELERATION_NEEDED
+    assert goal.unit == "getal"
+    for html in _both_editions(agenda, _evaluate(agenda, [obs("tevredenheid", "2025", "7.1")], 2025)):
+        assert "7,1 <span" in html and "7,1 getal" not in html

@@ -185,9 +185,12 @@ def _value(ctx: CheckContext, ind: n.Indicator, q: n.Quantity, where: str | None
                         q.span, context=where, help=f"bedoelde je {number.text}%?")
     elif q.unit is not None and q.unit is not unit:
         written = f": {number.text}" if unit is n.Unit.COUNT else ""
+        fix = (f"schrijf het getal zonder eenheid ({number.text}), of geef de indicator "
+               f"'eenheid: {q.unit.value}' als het document die eenheid noemt" if unit is n.Unit.NUMBER
+               else f"schrijf de waarde in {unit.value}{written}")
         yield ctx.error("E221", "eenheid past niet",
                         f"'{ind.name}' heeft eenheid {unit.value}, maar de waarde is {q.describe()}",
-                        q.span, context=where, help=f"schrijf de waarde in {unit.value}{written}")
+                        q.span, context=where, help=fix)
     low, high = ind.bounds()
     if (low is not None and number.value < low) or (high is not None and number.value > high):
         shown_low = format_dutch(low) if low is not None else "..."

@@ -18,7 +18,7 @@ HEADER: tuple[str, ...] = ("indicator", "omschrijving", "meeteenheid", "periode"
 UNKNOWN_SOURCE = "nog te bepalen"
 MEASURE_WORDS = {Unit.PERCENT: "% (bijv. 83,7)", Unit.COUNT: "aantal (heel getal)",
                  Unit.HOURS_PER_WEEK: "uur per week", Unit.HOURS: "uur", Unit.EURO: "euro",
-                 Unit.SCORE: "score", Unit.YES_NO: "ja/nee", Unit.RATING: "oordeel"}
+                 Unit.SCORE: "score", Unit.NUMBER: "getal", Unit.YES_NO: "ja/nee", Unit.RATING: "oordeel"}
 
 
 class TemplateError(ValueError):

@@ -64,6 +64,7 @@ UNIT_WORDS = {
     Unit.HOURS: "een aantal uur",
     Unit.EURO: "een bedrag in euro",
     Unit.SCORE: "een score (getal)",
+    Unit.NUMBER: "een getal",
     Unit.YES_NO: "ja of nee",
     Unit.RATING: "een oordeel",
     Unit.PERCENTAGE_POINT: "een aantal procentpunten",
@@ -113,6 +114,7 @@ PLAUSIBLE_MAX: dict[Unit, Decimal] = {
     Unit.HOURS_PER_WEEK: Decimal(168),
     Unit.HOURS: Decimal(10_000_000),
     Unit.SCORE: Decimal(10_000_000),
+    Unit.NUMBER: Decimal(10_000_000),
 }
 _ANY_MAX = Decimal(10) ** 12
 

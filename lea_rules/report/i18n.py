@@ -309,6 +309,7 @@ _UNITS: dict[str, tuple[str, str]] = {
     "uur": ("uur", "hours"),
     "euro": ("euro", "euro"),
     "score": ("", ""),
+    "getal": ("", ""),
 }
 
 _COLOURS: dict[Colour, tuple[str, str]] = {
