@@ -157,8 +157,18 @@ class LineReader(ABC):
     def moment(self, node: Branch) -> n.Moment | None:
         if node is None:
             return None
-        sub = as_node(as_node(node).children[1])
-        return self.period(sub) if sub.data == "period" else self.date(sub)
+        kids = as_node(node).children
+        sub = as_node(kids[-1])
+        if sub.data == "date":
+            return self.date(sub)
+        moment = self.period(sub)
+        if kids[1] is not None and moment.kind is not n.Measure.SCHOOL_YEAR:  # `in schooljaar 2027`
+            year = moment.year
+            self.err("E140", "onjuist schooljaar",
+                     f"een schooljaar loopt van 1 augustus tot 31 juli en beslaat twee opeenvolgende "
+                     f"jaren; 'schooljaar {year}' noemt er één", self.span(node),
+                     help=f"bedoelde je schooljaar {year - 1}/{year} of {year}/{year + 1}?")
+        return moment
 
     def goals(self, node: Branch) -> tuple[n.Goal, ...]:
         out: list[n.Goal] = []
@@ -179,7 +189,7 @@ class LineReader(ABC):
         kind = tree.data
         if kind == "g_compare":
             tol = self.number(as_node(k[3]).children[1]) if k[3] is not None else None
-            return n.CompareGoal(str(k[0]), n.Comparator(str(k[1])), self.value(k[2]), span,
+            return n.CompareGoal(str(k[0]), n.Comparator.read(str(k[1])), self.value(k[2]), span,
                                  self.moment(k[4]), tol, name_span=self.span(k[0]))
         if kind == "g_compare_cont":
             if previous is None:
@@ -189,7 +199,7 @@ class LineReader(ABC):
                          help="schrijf de naam van de indicator voor de vergelijking")
                 return None
             tol = self.number(as_node(k[2]).children[1]) if k[2] is not None else None
-            return n.CompareGoal(previous, n.Comparator(str(k[0])), self.value(k[1]), span,
+            return n.CompareGoal(previous, n.Comparator.read(str(k[0])), self.value(k[1]), span,
                                  self.moment(k[3]), tol, indicator_implicit=True)
         if kind == "g_direction":
             direction = 1 if str(k[1]) == "gestegen" else -1
@@ -207,7 +217,7 @@ class LineReader(ABC):
             quant = as_node(quant_node)
             minimum = self.number(quant.children[1]) if quant.data == "q_atleast" else None
             return n.UnitsGoal(str(group), str(indicator), span, minimum,
-                               n.Comparator(str(cmp_tok)) if cmp_tok is not None else None,
+                               n.Comparator.read(str(cmp_tok)) if cmp_tok is not None else None,
                                self.value(value) if value is not None else None,
                                self.moment(moment), name_span=self.span(indicator),
                                group_span=self.span(group))

@@ -99,6 +99,9 @@ class Builder(PropertyReader):
         self.unreadable += 1
         word = text.strip().split(":", 1)[0].split(" ", 1)[0].casefold()
         self.current.attempted.add(word)
+        rest = text.strip()[len(word):].lstrip()
+        if word == "doel" and not (rest[:1].isdigit() or rest[:1] in ('"', "“")):
+            return  # the goal property (`doel:`, or `doel x >= 5` without its colon), no section
         # A section line that did not parse (`theme 1 ...`, an open quote) must not also make
         # every line under it an orphan: one mistake, one error.
         from lea_rules.parser import FOREIGN_KEYWORDS

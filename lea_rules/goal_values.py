@@ -29,7 +29,10 @@ class Unit(str, Enum):
 
     @classmethod
     def read(cls, text: str) -> Unit:
-        """The unit as the grammar reads it; `procentpunten` is the plural of `procentpunt`."""
+        """The unit as the grammar reads it; `procentpunten` is the plural of `procentpunt`,
+        `procent` the word for `%`."""
+        if text == "procent":
+            return cls.PERCENT
         return cls.PERCENTAGE_POINT if text == "procentpunten" else cls(text)
 
     @property
@@ -61,6 +64,11 @@ class Comparator(str, Enum):
     LT = "<"
     EQ = "="
 
+    @classmethod
+    def read(cls, text: str) -> Comparator:
+        """The comparator as written: a sign (`>=`, `≥`) or its Dutch words (`minimaal`)."""
+        return cls(COMPARATOR_WORDS.get(text, text))
+
     @property
     def direction(self) -> int:
         """+1 when higher is better for this comparator, -1 when lower, 0 for a level."""
@@ -69,6 +77,14 @@ class Comparator(str, Enum):
         if self in (Comparator.LE, Comparator.LT):
             return -1
         return 0
+
+
+COMPARATOR_WORDS: dict[str, str] = {
+    "≥": ">=", "minimaal": ">=", "ten minste": ">=", "tenminste": ">=", "minstens": ">=",
+    "≤": "<=", "maximaal": "<=", "hoogstens": "<=", "ten hoogste": "<=", "hooguit": "<=",
+    "meer dan": ">", "minder dan": "<", "gelijk aan": "=", "precies": "=",
+}
+"""The natural forms of the comparators (docs/language.md): each means exactly its sign."""
 
 
 # --- values and moments ---------------------------------------------------

@@ -79,6 +79,7 @@ SECTION_WORDS: tuple[str, ...] = (
     "paragraaf",
     "hoofdstuk",
     "doelstelling",
+    "doel",  # a section only without a colon: `doel 1 "..."`; `doel:` is the goal property
     "ambitie",
     "belofte",
     "speerpunt",

@@ -45,9 +45,10 @@ TERMINAL_WORDS = {
     "BETTER": "'hoger'/'lager'/'niveau'",
     "MEASURE": "'kalenderjaar'/'schooljaar'/'peildatum'",
     "CHANGE": "'gestegen'/'gedaald'", "TREND": "'vergroten'/'verminderen'",
-    "ALL": "'alle'/'elk'/'elke'", "ATLEAST": "'tenminste'", "TOV": "'t.o.v.'",
+    "ALL": "'alle'/'elk'/'elke'", "ATLEAST": "'tenminste'/'minimaal'", "TOV": "'t.o.v.'",
+    "CMPWORD": "'maximaal'/'meer dan'/'minder dan'", "THROUGH": "'t/m'",
     "YESNO": "'ja'/'nee'", "MONTH": "een maand (januari ... december)",
-    "CMP": "een vergelijking (>=, >, <=, <, =)", "PLUSMINUS": "'±'", "EURO": "'€'",
+    "CMP": "een vergelijking (>=, >, <=, <, =, minimaal, maximaal, ...)", "PLUSMINUS": "'±'", "EURO": "'€'",
     "COLON": "':'", "COMMA": "','", "SLASH": "'/'", "DASH": "'-'", "GT": "'>'",
     "PLUS": "'+'", "STAR": "'*'", "LPAR": "'('", "RPAR": "')'", "$END": "het einde van de regel",
     "_NL": "het einde van de regel",
@@ -164,7 +165,8 @@ def _diagnose(
         return error("E104", "tekst niet afgesloten",
                      "deze tekst heeft geen afsluitend aanhalingsteken", Span.point(line_no, column),
                      path=path, help='zet een " aan het einde van de tekst (een tekst staat op één regel)')
-    wanted = sorted({describe_terminal(t) for t in expected if t not in {"COMMENT"}})
+    hidden = {"COMMENT", "CMPWORD", "ATLEAST"} if "CMP" in expected else {"COMMENT"}  # in CMP's words
+    wanted = sorted({describe_terminal(t) for t in expected if t not in hidden})
     want = _join(wanted)
     if not found:
         return error("E102", "regel is niet af",
@@ -174,6 +176,13 @@ def _diagnose(
         return error("E103", "dubbele punt ontbreekt",
                      f"na '{keyword}' hoort een dubbele punt", span, path=path,
                      help=f"schrijf '{keyword}: ...'")
+    if (first and first.group(1) == "doel" and expected <= {"NUMBER", "STRING"}
+            and not text[first.end(1):column - 1].strip()):
+        # `doel vve-bereik >= 85%`: the goal property without its colon (not the section word
+        # `doel`, which a number or a title follows)
+        rest = text[first.end(1):].strip()
+        return error("E103", "dubbele punt ontbreekt", "na 'doel' hoort een dubbele punt", span,
+                     path=path, help=f"schrijf 'doel: {rest}'")
     help_text = None
     if "NAME" in expected and re.fullmatch(r"\d[\d.,]*", found):
         help_text = "een naam begint met een letter"

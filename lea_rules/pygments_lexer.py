@@ -39,13 +39,14 @@ DECLARATIONS = ("document", "groep", "indicator")
 ITEMS = ("actie", "resultaat", "begroting", "post")
 SECTION_WORDS = ("thema", "paragraaf", "hoofdstuk", "doelstelling", "ambitie", "belofte",
                  "speerpunt", "opgave", "onderdeel")
-GOAL_WORDS = ("en", "met", "in", "op", "tot", "regel", "pagina", "mijlpaal", "kwalitatief",
-              "alle", "elke", "elk", "tenminste", "ten minste", "minimaal", "gestegen", "gedaald",
-              "vergroten", "verminderen")
+GOAL_WORDS = ("en", "met", "in", "op", "tot en met", "t/m", "tot", "regel", "pagina", "mijlpaal",
+              "kwalitatief", "alle", "elke", "elk", "tenminste", "ten minste", "minimaal", "minstens",
+              "maximaal", "hoogstens", "ten hoogste", "hooguit", "meer dan", "minder dan", "gelijk aan",
+              "precies", "gestegen", "gedaald", "vergroten", "verminderen")
 CONSTANTS = ("hoger", "lager", "niveau", "kalenderjaar", "schooljaar", "peildatum", "ja", "nee",
              *MONTHS)
 UNITS = ("uur per week", "uur", "aantal", "euro", "score", "getal", "ja/nee", "oordeel", "procentpunten",
-         "procentpunt")
+         "procentpunt", "procent")
 
 Rule = tuple[object, ...]
 
@@ -64,6 +65,9 @@ class LeaLexer(RegexLexer):  # type: ignore[misc]  # pygments ships no type hint
             (r"^(" + _WS + r"*)(" + "|".join(DECLARATIONS) + r")(" + _WS + r"+)(" + _NAME + ")",
              bygroups(Whitespace, Keyword.Declaration, Whitespace, Name.Variable)),
             (r"^(" + _WS + r"*)(" + "|".join(SECTION_WORDS) + r")" + _END,
+             bygroups(Whitespace, Keyword.Namespace)),
+            # `doel 1 "..."` is a section, `doel:` the goal property
+            (r"^(" + _WS + r"*)(doel)" + _END + r"(?!" + _WS + r"*:)",
              bygroups(Whitespace, Keyword.Namespace)),
             # `actie 1.1-a3 "..."`: the item's fixed code, a place code or a name
             (r"^(" + _WS + r"*)(actie|resultaat)(" + _WS + r"+)(" + _CODE + "|" + _NAME + ")" + _END,
@@ -85,7 +89,7 @@ class LeaLexer(RegexLexer):  # type: ignore[misc]  # pygments ships no type hint
             (words(CONSTANTS, suffix=r"(?![\w/-])"), Name.Constant),
             # Dutch notation: `1.250`, `10.884`, `1,9`, `83,7`; section numbers `1.1` too
             (r"\d(?:[\d.,]*\d)?", Number),
-            (r">=|<=|±|\+/-|[<>=]", Operator),
+            (r">=|<=|±|\+/-|[<>=≥≤]", Operator),
             (r"[-+*/]", Operator),
             (r"[:,()]", Punctuation),
             (_NAME, Name),

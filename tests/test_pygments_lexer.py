@@ -122,3 +122,14 @@ def test_lea_does_not_import_pygments() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=ROOT)
     assert out.stdout.strip() == "False"
+
+
+def test_natural_comparators_and_doel_as_section_word() -> None:
+    text = ('doel 1 "Start"\n  resultaat "R"\n    doel: x minimaal 85 procent in 2027 en ≤ 90% '
+            'en meer dan 3 en ten hoogste 4\n')
+    assert kind_of(text, "doel") in Keyword.Namespace
+    assert [t for t, v in lex(text) if v == "doel"][1] in Name.Attribute
+    for word in ("minimaal", "meer dan", "ten hoogste"):
+        assert kind_of(text, word) in Operator.Word, word
+    assert kind_of(text, "≤") in Operator
+    assert kind_of(text, "procent") in Keyword.Type

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from lea_rules import nodes as n
 from lea_rules.checks.context import CheckContext
 from lea_rules.diagnostics import Diagnostic
+from lea_rules.goal_values import COMPARATOR_WORDS
 from lea_rules.source import Span
 
 WORD = {1: "hoger", -1: "lager"}
@@ -33,6 +34,9 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         better = 1 if indicator.better is n.Better.HIGHER else -1
         if direction != better:
             after = goal.name_span.end_column if goal.name_span else goal.span.column
+            if isinstance(goal, n.CompareGoal):  # as written: `meer dan` says '>' in the writer's words
+                written = " ".join(ctx.source.line_text(goal.span.line)[after - 1:until - 1].split())
+                shown = written if COMPARATOR_WORDS.get(written, written) == goal.comparator.value else shown
             span = _find(ctx, goal.span.line, after, until, shown) or goal.span
             yield ctx.error(
                 "E230", "richting spreekt de indicator tegen",

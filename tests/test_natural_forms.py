@@ -1,0 +1,142 @@
+"""Natural Dutch forms (docs/language.md): each means exactly its symbolic form.
+
+`minimaal 85%` is `>= 85%`, `85 procent` is `85%`, `periode: 2024 t/m 2027` is `2024-2027`:
+an agenda written either way builds to the same model (spans aside), so the checks, the
+evaluation and the report treat it alike. The words for "at least" also start a count over
+units (`tenminste 6 IKC met ...`); both readings are pinned here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lea_rules import nodes as n
+from lea_rules.api import check_source
+from lea_rules.builder import build, strip_spans
+from lea_rules.goal_values import COMPARATOR_WORDS
+from lea_rules.source import SourceFile
+
+HEADER = """gemeente: "Woordstad"
+titel: "LEA Woordstad 2024-2027"
+periode: {periode}
+indeling: {indeling}
+groep IKC: "integraal kindcentrum"
+indicator vve-bereik "Bereik VVE"
+  eenheid: {eenheid}
+  beter: hoger
+indicator thuiszitters "Thuiszitters"
+  eenheid: aantal
+  beter: lager
+indicator brug "Brugfunctionaris"
+  eenheid: ja/nee
+  per: IKC
+indicator overleg "Overleggen"
+  eenheid: aantal
+  per: IKC
+{woord} 1 "Start"
+  ambitie 1.1 "Voorschool"
+    resultaat "R"
+      doel: {doel}
+"""
+
+
+def agenda(doel: str, periode: str = "2024-2027", eenheid: str = "%", indeling: str = "thema > ambitie",
+           woord: str = "thema") -> n.Agenda:
+    text = HEADER.format(doel=doel, periode=periode, eenheid=eenheid, indeling=indeling, woord=woord)
+    source = SourceFile("woordstad.lea", text)
+    diagnostics = check_source(source).diagnostics
+    assert [d for d in diagnostics if d.is_error] == [], [d.message for d in diagnostics]
+    result = build(source)
+    assert result.agenda is not None
+    return result.agenda
+
+
+def meaning(agenda_: n.Agenda) -> object:
+    return strip_spans(agenda_)
+
+
+@pytest.mark.parametrize(("natural", "symbolic"), [
+    ("vve-bereik minimaal 85% in 2027", "vve-bereik >= 85% in 2027"),
+    ("vve-bereik ten minste 85% in 2027", "vve-bereik >= 85% in 2027"),
+    ("vve-bereik tenminste 85% in 2027", "vve-bereik >= 85% in 2027"),
+    ("vve-bereik minstens 85% in 2027", "vve-bereik >= 85% in 2027"),
+    ("vve-bereik ≥ 85% in 2027", "vve-bereik >= 85% in 2027"),
+    ("vve-bereik meer dan 84% in 2027", "vve-bereik > 84% in 2027"),
+    ("thuiszitters maximaal 10 in 2027", "thuiszitters <= 10 in 2027"),
+    ("thuiszitters hoogstens 10 in 2027", "thuiszitters <= 10 in 2027"),
+    ("thuiszitters ten hoogste 10 in 2027", "thuiszitters <= 10 in 2027"),
+    ("thuiszitters hooguit 10 in 2027", "thuiszitters <= 10 in 2027"),
+    ("thuiszitters ≤ 10 in 2027", "thuiszitters <= 10 in 2027"),
+    ("thuiszitters minder dan 10 in 2027", "thuiszitters < 10 in 2027"),
+    ("thuiszitters precies 4 in 2027", "thuiszitters = 4 in 2027"),
+    ("thuiszitters gelijk aan 4 in 2027", "thuiszitters = 4 in 2027"),
+    ("vve-bereik >= 85 procent in 2027", "vve-bereik >= 85% in 2027"),
+    ("vve-bereik >= 85% in schooljaar 2026/2027", "vve-bereik >= 85% in 2026/2027"),
+    ("vve-bereik >= 80% in 2025 en minimaal 85% in 2027", "vve-bereik >= 80% in 2025 en >= 85% in 2027"),
+    ("tenminste 2 IKC met overleg minimaal 3 in 2027", "tenminste 2 IKC met overleg >= 3 in 2027"),
+    ("minstens 2 IKC met brug in 2027", "tenminste 2 IKC met brug in 2027"),
+])
+def test_natural_form_means_its_symbol(natural: str, symbolic: str) -> None:
+    assert meaning(agenda(natural)) == meaning(agenda(symbolic))
+
+
+@pytest.mark.parametrize("periode", ["2024 t/m 2027", "2024 tot en met 2027"])
+def test_period_in_words(periode: str) -> None:
+    assert agenda("vve-bereik >= 85%", periode=periode).period == (2024, 2027)
+    assert meaning(agenda("vve-bereik >= 85%", periode=periode)) == meaning(agenda("vve-bereik >= 85%"))
+
+
+def test_eenheid_procent_is_percent() -> None:
+    built = agenda("vve-bereik >= 85% in 2027", eenheid="procent")
+    assert built.indicators[0].unit is n.Unit.PERCENT
+    assert meaning(built) == meaning(agenda("vve-bereik >= 85% in 2027"))
+
+
+def goal_of(agenda_: n.Agenda, index: int = 0) -> n.Goal:
+    return agenda_.sections[0].children[0].results[0].goals[index]
+
+
+@pytest.mark.parametrize("word", ["tenminste", "ten minste", "minimaal", "minstens"])
+def test_at_least_words_read_both_ways(word: str) -> None:
+    """After the number a group name makes it a count over units; a value a comparison."""
+    units = goal_of(agenda(f"{word} 6 IKC met brug in 2027"))
+    assert isinstance(units, n.UnitsGoal) and units.minimum is not None and units.minimum.text == "6"
+    compare = goal_of(agenda(f"vve-bereik >= 80% in 2025 en {word} 85% in 2027"), 1)
+    assert isinstance(compare, n.CompareGoal) and compare.comparator is n.Comparator.GE
+    assert compare.indicator_implicit
+    both = agenda(f"{word} 6 IKC met brug in 2026 en {word} 7 IKC met overleg {word} 2 in 2027")
+    first, second = (goal_of(both, i) for i in range(2))
+    assert isinstance(first, n.UnitsGoal) and isinstance(second, n.UnitsGoal)
+    assert second.comparator is n.Comparator.GE and second.value is not None
+
+
+@given(st.sampled_from(sorted(COMPARATOR_WORDS)), st.integers(min_value=1, max_value=99))
+def test_every_comparator_word_parses_as_its_sign(word: str, value: int) -> None:
+    sign = COMPARATOR_WORDS[word]
+    line = f"vve-bereik {word} {value}% in 2027"
+    goal = goal_of(agenda(line.replace("vve-bereik", "thuiszitters").replace("%", "")
+                          if sign in ("<=", "<") else line))
+    assert isinstance(goal, n.CompareGoal) and goal.comparator.value == sign
+
+
+def test_doel_is_a_section_word_without_colon() -> None:
+    built = agenda("vve-bereik >= 85% in 2027", indeling="doel > ambitie", woord="doel")
+    section = built.sections[0]
+    assert (section.word, section.number, section.title) == ("doel", "1", "Start")
+    result = section.children[0].results[0]
+    assert isinstance(result.goals[0], n.CompareGoal)
+
+
+def test_names_that_start_with_a_comparator_word_stay_names() -> None:
+    goal = goal_of(agenda("vve-bereik >= 85% in 2027"))
+    assert isinstance(goal, n.CompareGoal)
+    text = HEADER.format(doel="precies-genoeg >= 2", periode="2024-2027", eenheid="%",
+                         indeling="thema > ambitie", woord="thema")
+    text = text.replace("indicator overleg",
+                        "indicator precies-genoeg \"P\"\n  eenheid: aantal\nindicator overleg")
+    built = build(SourceFile("w.lea", text)).agenda
+    assert built is not None
+    goal = built.sections[0].children[0].results[0].goals[0]
+    assert isinstance(goal, n.CompareGoal) and goal.indicator == "precies-genoeg"
