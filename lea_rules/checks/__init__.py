@@ -14,6 +14,7 @@ from lea_rules.checks import (
     periods,
     ranges,
     results,
+    sections,
     units,
     usage,
 )
@@ -24,6 +25,7 @@ Check = Callable[[CheckContext], Iterable[Diagnostic]]
 
 WRITTEN: tuple[Check, ...] = (
     declarations.check,
+    sections.check,
     ranges.check,
 )
 """The checks of what single lines say: they run also when a kop line is missing."""
