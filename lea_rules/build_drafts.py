@@ -23,9 +23,11 @@ ITEM_PROPS: dict[str, frozenset[str]] = {  # the properties each kind of draft m
     "budget": frozenset({"tekst", "citaat", "vraag"}),
     "post": frozenset({"tekst", "citaat", "vraag"}),
 }
+ITEM_PROPS["any"] = frozenset().union(*ITEM_PROPS.values())  # under a line that did not parse
+
 ITEM_WORDS = {"agenda": "de kop van de agenda", "section": "een onderdeel", "action": "een actie",
               "result": "een resultaat", "indicator": "een indicator", "budget": "een begroting",
-              "post": "een begrotingspost"}
+              "post": "een begrotingspost", "any": "een regel die niet te lezen is"}
 PROP_HOME = {"soort": "actie", "eigenaar": "actie of resultaat", "doel": "resultaat",
              "basis": "resultaat",
              "herzien": "resultaat", "reden": "resultaat", "eenheid": "indicator",

@@ -12,14 +12,18 @@ from datetime import date
 from lea_rules import nodes as n
 from lea_rules.build_drafts import ITEM_PROPS, ITEM_WORDS, PROP_HOME, SINGLE_PROPS, Draft, ItemDraft
 from lea_rules.build_values import MAX_FORMULA_DEPTH, LineReader, LTree, as_leaf, as_node, depth
+from lea_rules.source import Span
 from lea_rules.suggest import did_you_mean
 from lea_rules.syntax import Leaf
+
+NAMING_PROPS = frozenset({"doel", "herzien", "formule", "per"})
 
 
 class PropertyReader(LineReader):
     """Reads a property line into `current`, the draft of the item the line sits under."""
 
     current: Draft
+    unreadable: int  # lines not read into the model; the usage checks then stay quiet
 
     def on_property(self, stmt: LTree) -> None:
         key = str(stmt.data)
@@ -31,14 +35,39 @@ class PropertyReader(LineReader):
                      f"{ITEM_WORDS[item.kind]}", self.span(stmt.children[0]),
                      help=f"zet '{key}:' direct onder een "
                           + " of ".join(f"'{word}'-regel" for word in home.split(" of ")))
+            self._refused(key)
             return
         if key in SINGLE_PROPS and key in item.props:
+            first = item.props[key + "@"]
             self.err("E121", "eigenschap dubbel",
-                     f"{ITEM_WORDS[item.kind]} heeft al '{key}:' (regel {item.props[key + '@'].line})",
-                     self.span(stmt.children[0]), help="laat één van de twee regels weg")
+                     f"{ITEM_WORDS[item.kind]} heeft al '{key}:' (regel {first.line})",
+                     self.span(stmt.children[0]),
+                     help=self._both_goals(first, self.span(stmt)) if key == "doel"
+                     else "laat één van de twee regels weg")
+            self._refused(key)
             return
         getattr(self, f"prop_{key}")(item, stmt)
         item.props[key + "@"] = self.span(stmt)
+
+    def _refused(self, key: str) -> None:
+        """A refused line that names indicators or groups: they are not "unused" for that."""
+        if key in NAMING_PROPS:
+            self.unreadable += 1
+
+    def _both_goals(self, first: Span, second: Span) -> str:
+        """Two `doel:` lines are two targets: both stay, on one line joined by `en` (what
+        two lines would mean), or the second as a result of its own. Never "leave one out"."""
+        def goals(span: Span) -> str:
+            text = self.source.line_text(span.line)[span.column - 1:span.end_column - 1]
+            return text.split(":", 1)[1].strip()
+
+        if goals(first) == goals(second):
+            return f"deze regel zegt hetzelfde als regel {first.line}: laat hem weg"
+        joined = f"doel: {goals(first)} en {goals(second)}"
+        if len(joined) > 100:
+            joined = "doel: ... en ..."
+        return (f"een resultaat heeft één 'doel:'-regel; zet beide doelen daarop ({joined}), "
+                "of maak van het tweede een eigen resultaat")
 
     def prop_tekst(self, item: Draft, stmt: LTree) -> None:
         item.texts.append(self.string(stmt.children[2]))

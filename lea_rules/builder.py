@@ -24,6 +24,7 @@ from lea_rules.build_drafts import (
     heading,
 )
 from lea_rules.build_props import PropertyReader
+from lea_rules.build_recover import Recovery
 from lea_rules.build_values import LTree, as_node
 from lea_rules.diagnostics import Diagnostic, error
 from lea_rules.source import SourceFile, Span
@@ -73,6 +74,7 @@ class Builder(PropertyReader):
         self.unreadable = 0  # lines the parser could not read; see unreadable_line
         self.line_no = 0
         self.broken_section = False  # an unreadable section line since the last good one
+        self.recovery = Recovery()  # what the lines that did not parse still say
 
     # --- helpers -----------------------------------------------------------
     def err(self, code: str, title: str, message: str, span: Span, **kw: Any) -> None:
@@ -99,6 +101,14 @@ class Builder(PropertyReader):
         self.unreadable += 1
         word = text.strip().split(":", 1)[0].split(" ", 1)[0].casefold()
         self.current.attempted.add(word)
+        said = self.recovery.read(text, before_sections=not self.sections)
+        if said.opens == "agenda":
+            self.current = self.agenda_draft
+        elif said.opens is not None:
+            # What follows belongs to the item this line meant to open, not to the one above.
+            self.current = ItemDraft(said.opens, Span.point(self.line_no, 1), None, "")
+        if self.recovery.indeling is not None:
+            self.levels = self.recovery.indeling.levels
         rest = text.strip()[len(word):].lstrip()
         if word == "doel" and not (rest[:1].isdigit() or rest[:1] in ('"', "“")):
             return  # the goal property (`doel:`, or `doel x >= 5` without its colon), no section
@@ -108,6 +118,14 @@ class Builder(PropertyReader):
 
         if word in n.SECTION_WORDS or FOREIGN_KEYWORDS.get(word) in n.SECTION_WORDS:
             self.broken_section = True
+
+    def recover(self, line_no: int, text: str) -> bool:
+        """Read a line that did not parse as a section line with the writer's own word from
+        a broken `indeling:` line; True when it was (it then gets no message of its own)."""
+        tree = self.recovery.section(text, line_no)
+        if tree is not None:
+            self.feed(line_no, tree)
+        return tree is not None
 
     def feed(self, line_no: int, tree: LTree) -> None:
         self.line_no = line_no
@@ -294,7 +312,8 @@ class Builder(PropertyReader):
             indicators=tuple(freeze_indicator(d) for d in self.indicators),
             sections=freeze_sections(self.sections), budgets=freeze_budgets(self.budgets),
             provenance=self.agenda_draft.provenance(),
-            extra={UNREADABLE: str(self.unreadable)} if self.unreadable else {},
+            extra={**({UNREADABLE: str(self.unreadable)} if self.unreadable else {}),
+                   **self.recovery.extra()},
             declarations=tuple(self.declarations),
         )
 
@@ -314,16 +333,28 @@ def build(source: SourceFile, lines: LineCache | None = None) -> BuildResult:
     diags: list[Diagnostic] = []
     pending = iter(parse_diags)
     waiting = next(pending, None)
+    indeling: list[int] = []  # where in diags the message of a broken indeling line is
+
+    def unreadable(diag: Diagnostic) -> None:
+        text = source.line_text(diag.span.line)
+        builder.line_no = diag.span.line
+        if not builder.recover(diag.span.line, text):
+            diags.append(replace(diag, context=builder.context()))
+            had = builder.recovery.indeling
+            builder.unreadable_line(text)
+            if builder.recovery.indeling is not had:
+                indeling.append(len(diags) - 1)
+
     for line_no, tree in trees:
         while waiting is not None and waiting.span.line < line_no:
-            diags.append(replace(waiting, context=builder.context()))
-            builder.unreadable_line(source.line_text(waiting.span.line))
+            unreadable(waiting)
             waiting = next(pending, None)
         builder.feed(line_no, tree)
     while waiting is not None:
-        diags.append(replace(waiting, context=builder.context()))
-        builder.unreadable_line(source.line_text(waiting.span.line))
+        unreadable(waiting)
         waiting = next(pending, None)
+    for index in indeling:
+        diags[index] = builder.recovery.indeling_message(diags[index])
     model = builder.finish()
     return BuildResult(model if builder.complete else None, diags + builder.diags, model)
 

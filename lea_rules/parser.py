@@ -172,7 +172,7 @@ def _diagnose(
         return error("E102", "regel is niet af",
                      f"de regel houdt hier op; hier verwachtte ik {want}", span, path=path)
     if expected == {"COLON"} or expected <= {"COLON", "COMMENT", "$END"}:
-        keyword = text.strip().split()[0] if text.strip() else ""
+        keyword = text[:column - 1].strip()  # the colon goes here: `groep IKC: ...`
         return error("E103", "dubbele punt ontbreekt",
                      f"na '{keyword}' hoort een dubbele punt", span, path=path,
                      help=f"schrijf '{keyword}: ...'")
@@ -186,7 +186,7 @@ def _diagnose(
     help_text = None
     if "NAME" in expected and re.fullmatch(r"\d[\d.,]*", found):
         help_text = "een naam begint met een letter"
-    return error("E101", "onverwacht " + ("teken" if len(found) == 1 else "woord"),
+    return error("E101", "onverwacht woord",  # one title per code, also for one character
                  f"'{found}' past hier niet; hier verwachtte ik {want}", span, path=path, help=help_text)
 
 

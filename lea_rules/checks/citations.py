@@ -20,6 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from lea_rules import nodes as n
+from lea_rules.build_recover import unreadable_name
+from lea_rules.checks.closest import closest_stretch
 from lea_rules.checks.context import CheckContext
 from lea_rules.checks.document_text import (
     MAX_DOCUMENT_BYTES,
@@ -108,6 +110,8 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
 def _citation(ctx: CheckContext, c: n.Citation, documents: dict[str, IndexedText | None],
               names: list[str], where: str | None) -> Iterator[Diagnostic]:
     key = c.document.casefold()
+    if key not in documents and unreadable_name(ctx.agenda, "document", c.document):
+        return  # its declaration did not parse, and says so itself
     if key not in documents:
         yield ctx.error("E250", "onbekend document",
                         f"document '{c.document}' is niet gedeclareerd", c.document_span or c.span,
@@ -317,9 +321,7 @@ def _cited_line(ctx: CheckContext, c: n.Citation) -> tuple[str, ...]:
         return ()
     if not 1 <= c.line <= len(lines):
         return (f"het document heeft {len(lines)} regels; regel {c.line} bestaat niet",)
-    shown = " ".join(lines[c.line - 1].split())
-    if len(shown) > 100:
-        shown = shown[:97] + "..."
+    shown = closest_stretch(lines[c.line - 1], c.quote)
     return (f"op regel {c.line} staat: \u201c{shown}\u201d",)
 
 

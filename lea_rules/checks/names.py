@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lea_rules import nodes as n
+from lea_rules.build_recover import unreadable_name
 from lea_rules.checks.context import CheckContext
 from lea_rules.diagnostics import Diagnostic
 from lea_rules.source import Span
@@ -26,11 +27,11 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
             seen[indicator.key] = indicator
         if indicator.formula is not None:
             for ref in n.expr_names(indicator.formula):
-                if agenda.indicator(ref.name) is None:
+                if agenda.indicator(ref.name) is None and not unreadable_name(agenda, "indicator", ref.name):
                     yield _undeclared(ctx, ref.name, ref.span, declared, None)
         groups = indicator.per_groups
         for index, group in enumerate(groups):
-            if agenda.group(group) is None:
+            if agenda.group(group) is None and not unreadable_name(agenda, "groep", group):
                 span = indicator.per_spans[index] if index < len(indicator.per_spans) else indicator.span
                 yield _unknown_group(ctx, group, span, None, groups_known)
 
@@ -39,9 +40,10 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         if isinstance(goal, n.CompareGoal) and goal.indicator_implicit:
             continue  # the name belongs to the previous part, which is checked already
         for name in n.goal_indicators(goal):
-            if agenda.indicator(name) is None:
+            if agenda.indicator(name) is None and not unreadable_name(agenda, "indicator", name):
                 yield _undeclared(ctx, name, _name_span(goal), declared, where)
-        if isinstance(goal, n.UnitsGoal) and agenda.group(goal.group) is None:
+        if (isinstance(goal, n.UnitsGoal) and agenda.group(goal.group) is None
+                and not unreadable_name(agenda, "groep", goal.group)):
             yield _unknown_group(ctx, goal.group, goal.group_span or goal.span, where, groups_known)
 
     codes: dict[str, Span] = {}

@@ -15,12 +15,16 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         where = ctx.section_context(section)
         deadline = n.goal_deadline(goal)
         # A school year 2027/2028 still counts for a period ending in 2027: it starts in 2027.
-        if deadline is not None and (deadline.year < start or deadline.year > end):
+        # The help asks for a `vraag:` when the document says so: one on the result answers it.
+        if (deadline is not None and (deadline.year < start or deadline.year > end)
+                and not result.provenance.questions):
             yield ctx.warning(
                 "W210", "doelmoment buiten de periode",
                 f"het doelmoment {deadline.describe()} valt buiten de agendaperiode {start}-{end}",
                 deadline.span, context=where,
-                help="controleer het jaartal in de brontekst; staat het er zo, noteer dan een 'vraag:'")
+                help="controleer het jaartal in de brontekst; staat het er zo, zet dan een 'vraag:' "
+                     "bij het resultaat (die staat bij de open vragen in de werkversie van het "
+                     "rapport, en deze waarschuwing vervalt)")
         if (isinstance(goal, n.DirectionGoal) and deadline is not None
                 and goal.reference.year >= deadline.year):
             yield ctx.error("E211", "vergelijkingsjaar na het doelmoment",

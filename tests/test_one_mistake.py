@@ -1,0 +1,140 @@
+"""One mistake gives one message, on its line, and following its hint leaves a valid agenda.
+
+The golden cases in check_cases/ show the one message; here each hint is followed as a writer
+would (the text the hint proposes is put in the file) and the agenda is checked again: no
+error, and no target lost on the way.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lea_rules.api import Checked, check_source
+from lea_rules.source import SourceFile
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "check_cases"
+
+
+def check(name: str, text: str | None = None) -> Checked:
+    path = CASES / f"{name}.lea"
+    return check_source(SourceFile(path.relative_to(ROOT).as_posix(),
+                                   path.read_text(encoding="utf-8") if text is None else text))
+
+
+def only(checked: Checked) -> tuple[str, str, int]:
+    """The one diagnostic: its code, its help and its line."""
+    assert len(checked.diagnostics) == 1, [d.message for d in checked.diagnostics]
+    diag = checked.diagnostics[0]
+    assert diag.help is not None
+    return diag.code, diag.help, diag.span.line
+
+
+def goals(checked: Checked) -> int:
+    assert checked.agenda is not None
+    return sum(len(result.goals) for _, result in checked.agenda.all_results())
+
+
+@pytest.fixture(autouse=True)
+def in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+def test_a_section_number_twice_follows_to_the_free_number() -> None:
+    code, hint, line = only(check("E180-dubbel-onderdeel"))
+    assert (code, line) == ("E180", 8)
+    free = re.search(r"bijvoorbeeld (\S+) \(dat is nog vrij\)", hint)
+    assert free is not None and free.group(1) == "1.2"
+    text = (CASES / "E180-dubbel-onderdeel.lea").read_text(encoding="utf-8")
+    fixed = check("E180-dubbel-onderdeel", text.replace('1.1 "Iedereen', f'{free.group(1)} "Iedereen'))
+    assert fixed.ok and not fixed.diagnostics
+
+
+def test_a_section_line_written_twice_follows_by_leaving_the_empty_one_out() -> None:
+    code, hint, line = only(check("E180-dubbel-onderdeel-regel-twee-keer"))
+    empty = re.match(r"regel (\d+) is een lege", hint)
+    assert code == "E180" and line == 6 and empty is not None
+    lines = (CASES / "E180-dubbel-onderdeel-regel-twee-keer.lea").read_text(encoding="utf-8").splitlines(True)
+    del lines[int(empty.group(1)) - 1]
+    fixed = check("E180-dubbel-onderdeel-regel-twee-keer", "".join(lines))
+    assert fixed.ok and not fixed.diagnostics
+    assert fixed.agenda is not None and len(list(fixed.agenda.all_actions())) == 2
+
+
+def test_a_duplicated_ambitie_in_hengelo_gives_one_message_and_no_code_cascade() -> None:
+    """Hengelo with its codes left to their place (as before `lea codes`) and `ambitie 1.2`
+    typed as `ambitie 1.1`: its actions would all have collided with those of 1.1."""
+    text = (ROOT / "agendas" / "hengelo.lea").read_text(encoding="utf-8")
+    text = re.sub(r"^(\s*(?:actie|resultaat)) \d+\.\d+-[ar]\d+ ", r"\1 ", text, flags=re.M)
+    text = text.replace('ambitie 1.2 "', 'ambitie 1.1 "', 1)
+    checked = check_source(SourceFile("agendas/hengelo.lea", text))
+    assert [d.code for d in checked.diagnostics] == ["E180"]
+    assert "bijvoorbeeld 1.2" in (checked.diagnostics[0].help or "")
+
+
+def test_a_broken_result_line_gives_one_message_and_no_e121() -> None:
+    code, _, line = only(check("E104-resultaat-niet-afgesloten"))
+    assert (code, line) == ("E104", 14)
+    text = (CASES / "E104-resultaat-niet-afgesloten.lea").read_text(encoding="utf-8")
+    fixed = check("E104-resultaat-niet-afgesloten",
+                  text.replace('"Minder thuiszitters\n', '"Minder thuiszitters"\n'))
+    assert fixed.ok and not fixed.diagnostics and goals(fixed) == 2
+
+
+def test_a_broken_indicator_line_gives_one_message() -> None:
+    code, _, line = only(check("E104-indicator-niet-afgesloten"))
+    assert (code, line) == ("E104", 4)
+
+
+def test_two_goal_lines_follow_to_both_goals_on_one_line() -> None:
+    code, hint, line = only(check("E121-twee-doelen"))
+    joined = re.search(r"\((doel: .+?)\)", hint)
+    assert code == "E121" and joined is not None and "laat" not in hint
+    lines = (CASES / "E121-twee-doelen.lea").read_text(encoding="utf-8").splitlines(True)
+    lines[line - 2:line] = [f"      {joined.group(1)}\n"]
+    fixed = check("E121-twee-doelen", "".join(lines))
+    assert fixed.ok and not fixed.diagnostics and goals(fixed) == 2  # no target lost
+
+
+def test_an_unknown_section_word_follows_to_a_valid_agenda() -> None:
+    code, hint, line = only(check("E181-onbekend-onderdeelwoord"))
+    assert (code, line) == ("E181", 4) and "regels 9, 12 en 15" in hint
+    text = (CASES / "E181-onbekend-onderdeelwoord.lea").read_text(encoding="utf-8")
+    fixed = check("E181-onbekend-onderdeelwoord", text.replace("subthema", "ambitie"))
+    assert fixed.ok and not fixed.diagnostics and fixed.agenda is not None
+    assert len(list(fixed.agenda.walk_sections())) == 5
+
+
+def test_an_indeling_with_a_comma_follows_to_the_reading() -> None:
+    code, hint, line = only(check("E101-indeling-met-komma"))
+    written = re.fullmatch(r"schrijf: (indeling: .+)", hint)
+    assert code == "E101" and written is not None
+    lines = (CASES / "E101-indeling-met-komma.lea").read_text(encoding="utf-8").splitlines(True)
+    lines[line - 1] = written.group(1) + "\n"
+    fixed = check("E101-indeling-met-komma", "".join(lines))
+    assert fixed.ok and not fixed.diagnostics
+
+
+def test_a_colon_after_the_name_follows_to_a_valid_agenda() -> None:
+    code, hint, _ = only(check("E103-dubbele-punt-na-de-naam"))
+    written = re.fullmatch(r"schrijf '(.+): \.\.\.'", hint)
+    assert code == "E103" and written is not None and written.group(1) == "groep IKC"
+    text = (CASES / "E103-dubbele-punt-na-de-naam.lea").read_text(encoding="utf-8")
+    fixed = check("E103-dubbele-punt-na-de-naam", text.replace("groep IKC ", "groep IKC: ", 1))
+    assert fixed.ok and not fixed.diagnostics
+
+
+def test_a_question_answers_the_target_after_the_period() -> None:
+    assert [d.code for d in check("W210-doelmoment-buiten-periode").diagnostics] == ["W210"]
+    assert check("W210-met-vraag").diagnostics == []
+
+
+def test_a_long_cited_line_shows_the_closest_stretch() -> None:
+    checked = check("E252-citaat-in-lange-regel")
+    assert [d.code for d in checked.diagnostics] == ["E252"]
+    note = checked.diagnostics[0].notes[0]
+    assert "Het bereik van VVE onder kinderen met een indicatie stijgt naar 85% in 2027" in note
+    assert not note.startswith("op regel 3 staat: \u201cDeze tekst")
