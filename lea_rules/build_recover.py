@@ -40,6 +40,7 @@ ANY = "any"
 _FIRST = re.compile(r"[ \t]*([^\s:\"#]+)[ \t]*(:)?")
 _NAME = re.compile(r"[ \t]*[^\s:\"#]+[ \t]+([^\W\d_][\w]*(?:-[\w]+)*(?:['\u2019]s)?)")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
+_ITEM_SHAPED = re.compile(r"[ \t]*[^\s:\"#]+(?:[ \t]+[^\s:\"#]+)?[ \t]+[\"\u201c\u201e]")
 _LOOSE_SECTION = re.compile(
     r"(?P<indent>[ \t]*)(?P<word>[^\W\d_][\w-]*)(?:[ \t]+(?P<number>\d(?:[\d.]*\d)?))?"
     r"[ \t]+(?P<title>\"(?:[^\"\\\n]|\\.)*\")[ \t]*(?:#.*)?")
@@ -75,8 +76,10 @@ def read_unreadable(text: str) -> Unreadable:
         opens = ITEM_KINDS[dutch]
     elif dutch in n.SECTION_WORDS:
         opens = "section"
+    elif _ITEM_SHAPED.match(text):
+        opens = ANY  # `resultat "..."`, `subdoel 1.1 "..."`: some item, but not which
     else:
-        opens = ANY
+        opens = None  # prose pasted in, say: what follows still belongs to the item above
     return Unreadable(word, opens, declares)
 
 

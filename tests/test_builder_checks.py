@@ -23,11 +23,12 @@ BUILD_CODES = {
     "E125",  # a goal part with no indicator to take over
     "E130", "E131", "E132", "E133", "E140", "E141",  # a value that cannot be built
     "E152", "E153",  # indeling after the sections it shapes; a kop line missing
+    "E181",  # an indeling line with a word that is no section word (build_recover.py)
 }
 """What the Builder (builder.py, build_*.py) reports: a line it cannot build into the model."""
 
 MOVED = {"E123": "ranges", "E126": "results", "E150": "declarations", "E151": "ranges",
-         "E160": "declarations"}
+         "E160": "declarations", "E180": "sections"}
 """Codes of the E1xx range that judge a built model, and the check that gives them."""
 
 

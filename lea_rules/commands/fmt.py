@@ -11,7 +11,7 @@ import difflib
 import sys
 from pathlib import Path
 
-from lea_rules.diagnostics import error, render_all
+from lea_rules.diagnostics import Diagnostic, error, render_all
 from lea_rules.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 from lea_rules.formatter import (
     AgendaSyntaxError,
@@ -87,8 +87,9 @@ def _one(path: Path, *, check: bool, diff: bool) -> str:
     try:
         formatted = format_safely(source)
     except AgendaSyntaxError as exc:
-        _err(render_all(exc.diagnostics, {source.path: source}))
-        fouten = "1 fout" if len(exc.diagnostics) == 1 else f"{len(exc.diagnostics)} fouten"
+        shown = _as_check_says(exc)
+        _err(render_all(shown, {source.path: source}))
+        fouten = "1 fout" if len(shown) == 1 else f"{len(shown)} fouten"
         _err(f"niet opgemaakt: {path} ({fouten}; verbeter die eerst)")
         return "error"
     except LineTooLong as exc:
@@ -156,3 +157,13 @@ def _summary(changed: int, unchanged: int, failed: int, *, dry: bool) -> str:
 
 def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
+
+
+def _as_check_says(exc: AgendaSyntaxError) -> list[Diagnostic]:
+    """The unreadable lines as `lea check` reports them: one message per mistake (a section
+    line read with the writer's word from a broken `indeling:` has none of its own)."""
+    from lea_rules.builder import build
+
+    lines = {d.span.line for d in exc.diagnostics}
+    shown = [d for d in build(exc.source).diagnostics if d.is_error and d.span.line in lines]
+    return shown or exc.diagnostics
