@@ -171,7 +171,7 @@ BASIS = [
     ("hengelo", "3.2-r1", "2,72% in 2022/2023", "jaarverslag", 957, "2,72%"),
     ("hengelo", "1.1-r9", '"goed" in 2023', "lea", 1602, "De VVE kwaliteit"),
     ("enschede", "p1-r1", "83,7% op 1 januari 2022", "lea", 663, "Het bereik op 1 januari 2022 was"),
-    ("enschede", "p3-r5", "30 in 2022", "lea", 874, "bijna 30 Enschedese basisscholen"),
+    ("enschede", "p3-r5", "30", "lea", 874, "bijna 30 Enschedese basisscholen"),  # "inmiddels": no date
     ("enschede", "p3-r2", "1.700 in 2021/2022", "lea", 855, "11.120 kinderen getest"),
 ]
 DOCUMENTS = {("hengelo", "jaarverslag"): JAARVERSLAG, ("hengelo", "lea"): LEA_HENGELO,
@@ -181,10 +181,12 @@ DOCUMENTS = {("hengelo", "jaarverslag"): JAARVERSLAG, ("hengelo", "lea"): LEA_HE
 def _result(agenda_name: str, code: str) -> tuple[str, list[str]]:
     """The result's lines as written in the agenda: its `basis:` and its `citaat:` lines."""
     text = (ROOT / "agendas" / f"{agenda_name}.lea").read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(text) if line.strip().startswith(f"resultaat {code} "))
+    start = next(i for i, line in enumerate(text)
+                 if line.strip().removeprefix("met ").startswith(f"resultaat {code} "))
+    depth = len(text[start]) - len(text[start].lstrip())
     block = []
     for line in text[start + 1:]:
-        if not line.startswith("      "):
+        if len(line) - len(line.lstrip()) <= depth:
             break
         block.append(line.strip())
     basis = [line.removeprefix("basis: ") for line in block if line.startswith("basis: ")]
