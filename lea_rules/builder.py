@@ -356,6 +356,12 @@ def build(source: SourceFile, lines: LineCache | None = None) -> BuildResult:
     for index in indeling:
         diags[index] = builder.recovery.indeling_message(diags[index])
     model = builder.finish()
+    if diags:
+        from lea_rules.name_hints import name_with_spaces
+
+        names = [*(("indicator", str(d.code)) for d in builder.indicators if d.code),
+                 *(("groep", g.name) for g in builder.groups)]
+        diags = name_with_spaces(diags, source, names)
     return BuildResult(model if builder.complete else None, diags + builder.diags, model)
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lea_rules.diagnostics import Diagnostic
+from lea_rules.quotes import straight_quotes
 from lea_rules.source import SourceFile
 from lea_rules.syntax import Leaf, Node
 
@@ -153,7 +154,10 @@ def _tokens(tree: Node, parent: str) -> list[tuple[Leaf, str]]:
 
 def token_text(token: Leaf) -> str:
     text = str(token)
+    if token.type == "STRING":
+        return straight_quotes(text)
     return CANONICAL_TEXT.get(text, text)
+
 
 
 def render_statement(stmt: Node) -> str:
@@ -336,7 +340,8 @@ def _fingerprint(source: SourceFile) -> list[tuple[object, ...]]:
             assert line.statement is not None
             # Only the documented spellings are merged here, not via token_text: a bug there
             # must show up as a difference.
-            tokens = tuple((t.type, CANONICAL_TEXT.get(str(t), str(t)))
+            tokens = tuple((t.type, f'"{t[1:-1]}"' if t.type == "STRING" and t[:1] in "“„”"
+                            else CANONICAL_TEXT.get(str(t), str(t)))
                            for t, _ in _tokens(line.statement, ""))
             prints.append((str(line.statement.data), tokens, line.comment))
     return prints

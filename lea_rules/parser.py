@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from lea_rules.diagnostics import Diagnostic, error
 from lea_rules.line_cache import LineCache, grammar_path
+from lea_rules.quotes import mixed_quotes
 from lea_rules.source import SourceFile, Span
 from lea_rules.suggest import did_you_mean
 
@@ -147,6 +148,9 @@ def _parse(parser: Lark, text: str, line_no: int, path: str) -> Any:
         token = exc.token
         if token.type == "$END":
             return _diagnose(text, line_no, path, len(text.rstrip()) + 1, "", set(exc.expected))
+        quotes = mixed_quotes(text, token.column or 1, line_no, path, token=True)
+        if quotes is not None:
+            return quotes
         return _diagnose(text, line_no, path, token.column or 1, str(token), set(exc.expected))
     except UnexpectedEOF as exc:
         return _diagnose(text, line_no, path, len(text.rstrip()) + 1, "", set(exc.expected))
@@ -159,6 +163,9 @@ def _diagnose(
     if first and first.start(1) + 1 <= column <= first.end(1) and first.group(1) not in LINE_KEYWORDS:
         return _unknown_keyword(first.group(1), line_no, first.start(1) + 1, path)
     if found is None:
+        quotes = mixed_quotes(text, column, line_no, path)
+        if quotes is not None:
+            return quotes
         found = _word_at(text, column)
     span = Span.point(line_no, column, len(found) if found else 1)
     if found.startswith('"') and text.count('"') % 2 == 1:

@@ -79,6 +79,7 @@ class LeaLexer(RegexLexer):  # type: ignore[misc]  # pygments ships no type hint
             (_WS + r"+", Whitespace),
             (r"#[^\n]*", Comment.Single),
             ("\"", String.Double, "string"),
+            (r"[“„][^\"\\\n“”„]*[”“]", String.Double),  # curly quotes, as a word processor makes them
             # `t.o.v.` and units go before names and numbers: `t` and `uur` would match those too
             (r"(t\.o\.v\.|ten opzichte van)" + _END, Operator.Word),
             (r"€", Keyword.Type),

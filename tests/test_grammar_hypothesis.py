@@ -56,8 +56,11 @@ def explicit(grammar: Lark) -> dict[str, st.SearchStrategy[str]]:
         "NUMBER": pad(st.one_of(
             st.sampled_from(["2024", "2027", "85", "1,9", "1.250", "83,7", "10.884", "0", "1.25", "12345"]),
             st.from_regex(r"[0-9]{1,5}([.,][0-9]{1,3})?", fullmatch=True))),
-        "STRING": pad(st.text(st.characters(blacklist_characters='"\\\n\r', blacklist_categories=["Cs"]),
-                              max_size=20).map(lambda s: f'"{s}"')),
+        "STRING": pad(st.one_of(
+            st.text(st.characters(blacklist_characters='"\\\n\r', blacklist_categories=["Cs"]),
+                    max_size=20).map(lambda s: f'"{s}"'),
+            st.text(st.characters(blacklist_characters='"\\\n\r“”„', blacklist_categories=["Cs"]),
+                    max_size=20).map(lambda s: f"“{s}”"))),
         "COMMENT": st.text(st.characters(blacklist_characters="\n\r", blacklist_categories=["Cs"]),
                            max_size=15).map(lambda s: f" #{s}"),
         "_NL": st.just("\n"),

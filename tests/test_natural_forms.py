@@ -140,3 +140,70 @@ def test_names_that_start_with_a_comparator_word_stay_names() -> None:
     assert built is not None
     goal = built.sections[0].children[0].results[0].goals[0]
     assert isinstance(goal, n.CompareGoal) and goal.indicator == "precies-genoeg"
+
+
+# --- texts between curly quotes, names with spaces, a fraction on a percentage ---------------
+
+
+def check_text(text: str) -> list[tuple[str, str, str | None]]:
+    """The errors of an agenda (its unused declarations only warn)."""
+    return [(d.code, d.message, d.help) for d in check_source(SourceFile("w.lea", text)).diagnostics
+            if d.is_error]
+
+
+@pytest.mark.parametrize("quoted", ["“Start”", "„Start”", "„Start“"])
+def test_curly_quotes_mean_straight_ones(quoted: str) -> None:
+    text = HEADER.format(doel="vve-bereik >= 85%", periode="2024-2027", eenheid="%",
+                         indeling="thema > ambitie", woord="thema")
+    curly = build(SourceFile("w.lea", text.replace('"Start"', quoted))).agenda
+    assert curly is not None and curly.sections[0].title == "Start"
+    assert strip_spans(curly) == strip_spans(build(SourceFile("w.lea", text)).agenda)
+
+
+@pytest.mark.parametrize(("line", "fix"), [
+    ('thema 1 “Start"', 'schrijf "Start"'),
+    ('thema 1 "Start”', 'schrijf "Start"'),
+    ("thema 1 “Start", 'schrijf "Start"'),
+    ("thema 1 “Hij zei “ja” tegen mij”", 'schrijf "Hij zei “ja” tegen mij"'),
+    ('thema 1 “Hij zei "ja" tegen mij”', 'schrijf "Hij zei \\"ja\\" tegen mij"'),
+])
+def test_quotes_that_do_not_pair_get_the_straight_text(line: str, fix: str) -> None:
+    found = check_text(f'gemeente: "G"\ntitel: "T"\nperiode: 2024-2027\n{line}\n')
+    assert [(code, hint) for code, _, hint in found] == [("E170", fix)]
+
+
+def test_straight_quotes_only_keep_their_own_messages() -> None:
+    found = check_text('gemeente: "G"\ntitel: "T"\nperiode: 2024-2027\nthema 1 "Start\n')
+    assert [code for code, _, _ in found] == ["E104"]
+    found = check_text('gemeente: "G"\ntitel: "T"\nperiode: 2024-2027\nthema 1 “Start” x # “noot”\n')
+    assert [code for code, _, _ in found] == ["E101"]
+
+
+def test_name_with_spaces_names_the_declared_name() -> None:
+    for written, hint in (("VVE bereik >= 85%", "schrijf 'vve-bereik'"),
+                          ("minimaal 2 integraal kind centrum met brug", None)):
+        text = HEADER.format(doel=written, periode="2024-2027", eenheid="%",
+                             indeling="thema > ambitie", woord="thema")
+        found = check_text(text)
+        if hint is None:  # no declared name fits: the parser's own message
+            assert [code for code, _, _ in found] == ["E101"]
+        else:
+            assert [(code, h) for code, _, h in found] == [("E171", hint)]
+
+
+@pytest.mark.parametrize(("number", "title", "hint"), [
+    ("0,85", "Het bereik stijgt naar 85% in 2027", "bedoelde je 85%? (de titel noemt 85%"),
+    ("0,85", "Het bereik stijgt naar 85 procent", "bedoelde je 85%? (de titel noemt 85%"),
+    ("0,85", "Het bereik blijft boven 0,85%", "bedoelde je 0,85%? (de titel noemt 0,85%)"),
+    ("0,85", "Het bereik stijgt", "bedoelde je 85% (0,85 als deel van het geheel) of 0,85%?"),
+    ("0,855", "Het bereik stijgt", "bedoelde je 85,5% (0,855 als deel van het geheel) of 0,855%?"),
+    ("85", "Het bereik stijgt naar 85%", "bedoelde je 85%?"),
+])
+def test_a_fraction_on_a_percentage_gets_the_reading_of_its_title(number: str, title: str, hint: str) -> None:
+    text = HEADER.format(doel=f"vve-bereik >= {number} in 2027", periode="2024-2027", eenheid="%",
+                         indeling="thema > ambitie", woord="thema")
+    text = text.replace('resultaat "R"', f'resultaat "{title}"')
+    found = check_text(text)
+    assert len(found) == 1 and found[0][0] == "E220"
+    assert found[0][2] is not None and found[0][2].startswith(hint)
+    assert "0,85%?" not in found[0][2] or "0,85%" in title or " of " in found[0][2]

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from lea_rules import nodes as n
 from lea_rules.checks.context import CheckContext
+from lea_rules.checks.percent_hint import percent_help
 from lea_rules.diagnostics import Diagnostic
 from lea_rules.numbers import format_dutch
 
@@ -15,12 +16,12 @@ UNIT_EXAMPLE = "voeg toe, bijvoorbeeld: eenheid: %  (of aantal, uur per week, eu
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     yield from _declarations(ctx)
     agenda = ctx.agenda
-    for section, _result, goal in ctx.goals():
+    for section, result, goal in ctx.goals():
         where = ctx.section_context(section)
         if isinstance(goal, n.CompareGoal):
             indicator = agenda.indicator(goal.indicator)
             if indicator is not None:
-                yield from _value(ctx, indicator, goal.value, where)
+                yield from _value(ctx, indicator, goal.value, where, _said(result))
                 yield from _reachable(ctx, indicator, goal, where)
                 if goal.tolerance is not None and goal.comparator is not n.Comparator.EQ:
                     yield ctx.error("E227", "marge alleen bij '='",
@@ -40,7 +41,13 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         for name in sorted(goal_inds):
             indicator = agenda.indicator(name)
             if indicator is not None:
-                yield from _value(ctx, indicator, result.baseline[0], ctx.section_context(section))
+                yield from _value(ctx, indicator, result.baseline[0], ctx.section_context(section),
+                                  _said(result))
+
+
+def _said(result: n.Result) -> tuple[str, tuple[str, ...]]:
+    """What the item itself says, for the reading of a number: its title and its quotes."""
+    return result.title, tuple(c.quote for c in result.provenance.citations)
 
 
 def _change(ctx: CheckContext, goal: n.DirectionGoal, by: n.Quantity,
@@ -152,7 +159,8 @@ def _units_goal(ctx: CheckContext, goal: n.UnitsGoal, where: str | None) -> Iter
         yield from _value(ctx, indicator, goal.value, where)
 
 
-def _value(ctx: CheckContext, ind: n.Indicator, q: n.Quantity, where: str | None) -> Iterator[Diagnostic]:
+def _value(ctx: CheckContext, ind: n.Indicator, q: n.Quantity, where: str | None,
+           said: tuple[str, tuple[str, ...]] = ("", ())) -> Iterator[Diagnostic]:
     unit = ind.unit
     if unit is None:
         return
@@ -182,7 +190,7 @@ def _value(ctx: CheckContext, ind: n.Indicator, q: n.Quantity, where: str | None
     if unit is n.Unit.PERCENT and q.unit is None:
         yield ctx.error("E220", "eenheid ontbreekt",
                         f"'{ind.name}' is een percentage, maar bij {number.text} staat geen %",
-                        q.span, context=where, help=f"bedoelde je {number.text}%?")
+                        q.span, context=where, help=percent_help(number, *said))
     elif q.unit is not None and q.unit is not unit:
         written = f": {number.text}" if unit is n.Unit.COUNT else ""
         fix = (f"schrijf het getal zonder eenheid ({number.text}), of geef de indicator "
