@@ -16,7 +16,7 @@ from lea_rules.source import Span
 ITEM_PROPS: dict[str, frozenset[str]] = {  # the properties each kind of draft may hold
     "agenda": frozenset({"tekst", "citaat", "vraag"}),
     "section": frozenset({"tekst", "citaat", "vraag"}),
-    "action": frozenset({"soort", "eigenaar", "tekst", "citaat", "vraag"}),
+    "action": frozenset({"soort", "eigenaar", "tekst", "citaat", "vraag", "start", "gereed"}),
     "result": frozenset({"doel", "eigenaar", "basis", "herzien", "reden", "tekst", "citaat", "vraag"}),
     "indicator": frozenset({"eenheid", "beter", "grenzen", "bron", "meting", "formule", "per",
                             "waarden", "soort", "tekst", "citaat", "vraag"}),
@@ -28,15 +28,15 @@ ITEM_PROPS["any"] = frozenset().union(*ITEM_PROPS.values())  # under a line that
 ITEM_WORDS = {"agenda": "de kop van de agenda", "section": "een onderdeel", "action": "een actie",
               "result": "een resultaat", "indicator": "een indicator", "budget": "een begroting",
               "post": "een begrotingspost", "any": "een regel die niet te lezen is"}
-PROP_HOME = {"soort": "actie", "eigenaar": "actie of resultaat", "doel": "resultaat",
-             "basis": "resultaat",
+PROP_HOME = {"soort": "actie", "eigenaar": "actie of resultaat", "start": "actie", "gereed": "actie",
+             "doel": "resultaat", "basis": "resultaat",
              "herzien": "resultaat", "reden": "resultaat", "eenheid": "indicator",
              "beter": "indicator", "grenzen": "indicator", "bron": "indicator",
              "meting": "indicator", "formule": "indicator", "per": "indicator",
              "waarden": "indicator"}
 # Written at most once per item (E121).
-SINGLE_PROPS = {"soort", "eigenaar", "doel", "basis", "eenheid", "beter", "grenzen", "bron",
-                "meting", "formule", "per", "waarden"}
+SINGLE_PROPS = {"soort", "eigenaar", "start", "gereed", "doel", "basis", "eenheid", "beter", "grenzen",
+                "bron", "meting", "formule", "per", "waarden"}
 
 
 class Draft:
@@ -114,7 +114,8 @@ def _section(s: SectionDraft, index: int, taken: TakenCodes) -> n.Section:
     actions = tuple(
         n.Action(a.code or taken.next_free(f"{number}-a", i), a.title, a.span,
                  a.props.get("soort", n.ActionKind.ACTION), a.props.get("eigenaar"),
-                 a.code is not None, a.provenance())
+                 a.code is not None, a.provenance(), start=a.props.get("start"),
+                 ready=a.props.get("gereed"))
         for i, a in enumerate(s.actions, 1))
     results = []
     for i, r in enumerate(s.results, 1):

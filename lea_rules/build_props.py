@@ -11,7 +11,8 @@ from datetime import date
 
 from lea_rules import nodes as n
 from lea_rules.build_drafts import ITEM_PROPS, ITEM_WORDS, PROP_HOME, SINGLE_PROPS, Draft, ItemDraft
-from lea_rules.build_values import MAX_FORMULA_DEPTH, LineReader, LTree, as_leaf, as_node, depth
+from lea_rules.build_time import TimeReader
+from lea_rules.build_values import MAX_FORMULA_DEPTH, LTree, as_leaf, as_node, depth
 from lea_rules.source import Span
 from lea_rules.suggest import did_you_mean
 from lea_rules.syntax import Leaf
@@ -19,7 +20,7 @@ from lea_rules.syntax import Leaf
 NAMING_PROPS = frozenset({"doel", "herzien", "formule", "per"})
 
 
-class PropertyReader(LineReader):
+class PropertyReader(TimeReader):
     """Reads a property line into `current`, the draft of the item the line sits under."""
 
     current: Draft
@@ -160,6 +161,16 @@ class PropertyReader(LineReader):
         item.revisions.append({"decided": decided.day or date(max(decided.year, 1), 1, 1),
                                "goals": self.goals(stmt.children[4]), "span": self.span(stmt),
                                "reason": None})
+
+    def prop_start(self, item: Draft, stmt: LTree) -> None:
+        found = self.tijd(stmt.children[2])
+        if found is not None:
+            item.props["start"] = n.Planned(*found)
+
+    def prop_gereed(self, item: Draft, stmt: LTree) -> None:
+        found = self.tijd(stmt.children[2])
+        if found is not None:
+            item.props["gereed"] = n.Planned(*found)
 
     def prop_reden(self, item: Draft, stmt: LTree) -> None:
         assert isinstance(item, ItemDraft)

@@ -178,10 +178,14 @@ class LineReader(ABC):
                 continue
             goal = self.goal(goal_tree, previous)
             if goal is not None:
-                out.append(goal)
+                out.extend(self.stages(goal))
                 indicators = n.goal_indicators(goal)
                 previous = indicators[0] if indicators else None
         return tuple(out)
+
+    def stages(self, goal: n.Goal) -> tuple[n.Goal, ...]:
+        """The goals one written goal stands for (build_time: `in 2020 en 2021` is two)."""
+        return (goal,)
 
     def goal(self, tree: LTree, previous: str | None) -> n.Goal | None:
         k = tree.children

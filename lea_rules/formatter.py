@@ -40,7 +40,8 @@ HEADER_STATEMENTS = frozenset({"gemeente", "titel", "periode", "indeling"})
 CANONICAL_TEXT = {"ten opzichte van": "t.o.v.", "ten minste": "tenminste"}
 
 # (token type, rule the token sits in) pairs that are glued to their neighbours.
-_GLUE_BOTH = {("DASH", "periode"), ("DASH", "date"), ("SLASH", "level"), ("SLASH", "period")}
+_GLUE_BOTH = {("DASH", "periode"), ("DASH", "date"), ("SLASH", "level"), ("SLASH", "period"),
+              ("SLASH", "fuzzy")}
 _GLUE_AFTER = {("DASH", "signed"), ("DASH", "neg"), ("LPAR", "factor")}
 _GLUE_BEFORE = {"COLON", "COMMA", "RPAR"}
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import Enum
 
 from lea_rules.source import Span
+from lea_rules.tijdstip import Tijdstip
 
 
 class Unit(str, Enum):
@@ -133,8 +134,13 @@ class Moment:
     year: int  # calendar year, first year of a school year, or the date's year
     span: Span
     day: date | None = None  # for a peildatum
+    # As written, when that is more than the year or day above: `eind 2021` (a part of a year, whose
+    # measurement period.counts_for chooses), `uiterlijk 1 augustus 2020`. None for `in 2027`.
+    written: Tijdstip | None = None
 
     def describe(self) -> str:
+        if self.written is not None:
+            return self.written.words
         if self.kind is Measure.SCHOOL_YEAR:
             return f"{self.year}/{self.year + 1}"
         if self.kind is Measure.REFERENCE_DATE and self.day is not None:

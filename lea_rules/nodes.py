@@ -38,6 +38,7 @@ from lea_rules.goal_values import (
     goal_indicators,
 )
 from lea_rules.source import Span
+from lea_rules.tijdstip import Tijdstip
 
 __all__ = [
     "Better",
@@ -173,6 +174,14 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class Planned:
+    """`start: voorjaar 2021` or `gereed: eind 2021` on an action: the span, where it is written."""
+
+    when: Tijdstip
+    span: Span
+
+
+@dataclass(frozen=True)
 class Action:
     code: str
     title: str
@@ -181,6 +190,8 @@ class Action:
     owner: str | None = None
     code_explicit: bool = False
     provenance: Provenance = Provenance()
+    start: Planned | None = None  # `start:`
+    ready: Planned | None = None  # `gereed:`
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,12 @@ TERMINAL_WORDS = {
     "COLON": "':'", "COMMA": "','", "SLASH": "'/'", "DASH": "'-'", "GT": "'>'",
     "PLUS": "'+'", "STAR": "'*'", "LPAR": "'('", "RPAR": "')'", "$END": "het einde van de regel",
     "_NL": "het einde van de regel",
+    "PART": "een deel van een jaar (begin, voorjaar, medio, zomer, najaar, eind)",
 }
+# Never offered as what was expected: a refused form (`de komende jaren`, E315) and the inner
+# words of a time that the one offered already stands for (`in het voorjaar van`, `in de zomer
+# van`, `in 2020 en 2021`).
+UNOFFERED = frozenset({"COMMENT", "AHEAD", "ARTICLE", "YEARS"})
 
 
 def describe_terminal(name: str) -> str:
@@ -172,7 +177,7 @@ def _diagnose(
         return error("E104", "tekst niet afgesloten",
                      "deze tekst heeft geen afsluitend aanhalingsteken", Span.point(line_no, column),
                      path=path, help='zet een " aan het einde van de tekst (een tekst staat op één regel)')
-    hidden = {"COMMENT", "CMPWORD", "ATLEAST"} if "CMP" in expected else {"COMMENT"}  # in CMP's words
+    hidden = UNOFFERED | {"CMPWORD", "ATLEAST"} if "CMP" in expected else UNOFFERED  # in CMP's words
     wanted = sorted({describe_terminal(t) for t in expected if t not in hidden})
     want = _join(wanted)
     if not found:

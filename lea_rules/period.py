@@ -21,6 +21,7 @@ from decimal import Decimal
 from lea_rules.diagnostics import ValueProblem
 from lea_rules.nodes import Measure, Moment
 from lea_rules.suggest import did_you_mean
+from lea_rules.tijdstip import Tijdstip
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
@@ -164,6 +165,14 @@ class TargetMoment:
 
     period: Period
     implicit: bool = False
+    written: Tijdstip | None = None  # as the agenda writes it, when that is more than the period
+
+    @property
+    def phrase(self) -> str:
+        """After a target value: `in 2027`, `op 1 januari 2025`, or as written (`eind 2021`)."""
+        if self.written is not None:
+            return self.written.phrase
+        return ("op " if self.period.day is not None else "in ") + self.text
 
     @property
     def text(self) -> str:
@@ -229,6 +238,9 @@ def position(when: Moment | Period, measure: Measure) -> Decimal:
 def counts_for(period: Period, moment: Moment) -> bool:
     """Whether a measurement is a candidate for the target moment (the latest candidate counts)."""
     target = moment_period(moment)
+    if moment.written is not None and moment.written.fuzzy and period.kind is Measure.REFERENCE_DATE:
+        # a part of a year on a peildatum series: a peildatum within the span (the last one counts)
+        return moment.written.first <= period.start <= moment.written.last
     if target.kind is Measure.CALENDAR_YEAR:
         return period.end_year == target.year and (
             period.kind is not Measure.REFERENCE_DATE or period.start.year == target.year)
@@ -277,7 +289,10 @@ def date_words(day: date) -> str:
 
 
 def moment_words(moment: Moment) -> str:
-    """`op 1 januari 2025` for a peildatum, `in 2027` or `in 2026/2027` for a year."""
+    """`op 1 januari 2025` for a peildatum, `in 2027` or `in 2026/2027` for a year; as written when
+    that says more (`eind 2021`, `in het voorjaar van 2021`, `uiterlijk 1 augustus 2020`)."""
+    if moment.written is not None:
+        return moment.written.phrase
     if moment.kind is Measure.REFERENCE_DATE and moment.day is not None:
         return f"op {date_words(moment.day)}"
     return f"in {moment_period(moment).text}"

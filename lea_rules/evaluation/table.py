@@ -96,7 +96,8 @@ def render_table(report: EvaluationReport, width: int | None = None) -> str:
                 Text(goal.colour.value),
                 Text(_latest_text(goal)),
                 Text(" ".join(p for p in (nl.aim(e.target_text) if e.target_text else None,
-                                          f"in {e.target_moment}" if e.target_moment else None,
+                                          (e.target_moment.written.phrase if e.target_moment.written
+                                           else f"in {e.target_moment}") if e.target_moment else None,
                                           "(illustratief)" if goal.target_illustrative else None) if p)),
                 Text(point_text(e.baseline, goal.unit)),
                 # at the deadline the achieved share (y_tT - y0) / (X - y0) stands where R stood

@@ -15,6 +15,7 @@ from enum import Enum
 from lea_rules.data.model import ReportedState
 from lea_rules.nodes import Comparator, Measure
 from lea_rules.period import Period
+from lea_rules.tijdstip import Tijdstip
 
 
 class Rule(Enum):
@@ -126,6 +127,7 @@ class Measurement:
     measure: Measure | None
     final: Period | None = None
     written: str | None = None
+    span: Tijdstip | None = None  # the target moment as written, when it is a part of a year (eind 2021)
 
 
 @dataclass(frozen=True)

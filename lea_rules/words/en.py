@@ -11,6 +11,7 @@ from lea_rules.data.model import ReportedState
 from lea_rules.data.units import counted
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.period import Period, school_year_of
+from lea_rules.tijdstip import Tijdstip
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.verdict.status import BaselineKind, Status
@@ -177,7 +178,9 @@ def status(value: Status) -> str:
     return STATUS[value]
 
 
-def _counts_for(target: Period, measure: Measure) -> str:
+def _counts_for(target: Period, measure: Measure, span: Tijdstip | None = None) -> str:
+    if span is not None and span.fuzzy:
+        return _counts_for_span(span, measure)
     if target.kind is measure and measure is not Measure.REFERENCE_DATE:
         return f"the measurement for {target.text}"
     if measure is Measure.SCHOOL_YEAR:
@@ -196,13 +199,23 @@ def _counts_for(target: Period, measure: Measure) -> str:
     return f"calendar year {target.year}"
 
 
+def _counts_for_span(span: Tijdstip, measure: Measure) -> str:
+    year = span.last.year
+    if measure is Measure.REFERENCE_DATE:
+        return (f"the latest reference date within {span.english} ({span.first.isoformat()} to "
+                f"{span.last.isoformat()})")
+    if measure is Measure.SCHOOL_YEAR:
+        return f"for {span.english}: the school year that ends in {year} ({year - 1}/{year})"
+    return f"for {span.english}: calendar year {year}"
+
+
 def measurement(value: Measurement) -> str:
     """Which measurement counts for the target moment (after the colon: the one that did, unless the
     rule names it already)."""
     if value.written is not None:
         return value.written
     assert value.target is not None and value.measure is not None
-    return named_once(_counts_for(value.target, value.measure), value.final)
+    return named_once(_counts_for(value.target, value.measure, value.span), value.final)
 
 
 def _count(n: Note) -> tuple[UnitCount, str]:

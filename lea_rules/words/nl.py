@@ -10,6 +10,7 @@ from lea_rules.data.units import counted, plural
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.numbers import format_dutch
 from lea_rules.period import Period, school_year_of
+from lea_rules.tijdstip import Tijdstip
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.words.common import field, how_many, inner, named_once, with_unit
@@ -145,7 +146,9 @@ def rule(reason: Reason) -> str:
     return judgement(reason) + core(reason)
 
 
-def _counts_for(target: Period, measure: Measure) -> str:
+def _counts_for(target: Period, measure: Measure, span: Tijdstip | None = None) -> str:
+    if span is not None and span.fuzzy:
+        return _counts_for_span(span, measure)
     if target.kind is measure and measure is not Measure.REFERENCE_DATE:
         return f"de meting over {target.text}"
     if measure is Measure.SCHOOL_YEAR:
@@ -164,13 +167,23 @@ def _counts_for(target: Period, measure: Measure) -> str:
     return f"het kalenderjaar {target.year}"
 
 
+def _counts_for_span(span: Tijdstip, measure: Measure) -> str:
+    """A part of a year (docs/language.md, "Tijd"): a peildatum within its days, else its last day's year."""
+    year = span.last.year
+    if measure is Measure.REFERENCE_DATE:
+        return f"de laatste peildatum binnen {span.words} ({span.range_words})"
+    if measure is Measure.SCHOOL_YEAR:
+        return f"voor {span.words}: het schooljaar dat in {year} eindigt ({year - 1}/{year})"
+    return f"voor {span.words}: het kalenderjaar {year}"
+
+
 def measurement(value: Measurement) -> str:
     """Which measurement counts for the target moment: `de laatste peildatum in 2027: 2027-10-01`
     (after the colon: the one that did); `de meting over 2025` names it already, so once."""
     if value.written is not None:
         return value.written
     assert value.target is not None and value.measure is not None
-    return named_once(_counts_for(value.target, value.measure), value.final)
+    return named_once(_counts_for(value.target, value.measure, value.span), value.final)
 
 
 def _same_moment(n: Note) -> str:

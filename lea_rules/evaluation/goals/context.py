@@ -53,7 +53,7 @@ def deadline_of(agenda: Agenda, written: Moment | None, span_from: Goal) -> tupl
 
 
 def moment_label(moment: Moment, implicit: bool) -> TargetMoment:
-    return TargetMoment(moment_period(moment), implicit)
+    return TargetMoment(moment_period(moment), implicit, moment.written)
 
 
 def goal_evaluation(kind: GoalKind, goal: Goal, indicator: Indicator | None, verdict: Verdict, *,

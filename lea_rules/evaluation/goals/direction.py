@@ -97,7 +97,8 @@ def _not_judgeable(ctx: Context, kind: GoalKind, goal: DirectionGoal, indicator:
                                latest=used[-1].to_point() if not used[-1].explicit else None,
                                target_text=target_text,
                                target_moment=moment_label(deadline, implicit),
-                               measurement_for_target=Measurement(moment_period(deadline), indicator.measure),
+                               measurement_for_target=Measurement(moment_period(deadline), indicator.measure,
+                                                                  span=deadline.written),
                                points=[p.to_point() for p in used], indicative=len(used) < 3,
                                illustrative=any(p.illustrative for p in used)))
 
@@ -114,7 +115,7 @@ def judge_direction(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEv
     base = Baseline(named[-1], BaselineKind.FROM_GOAL) if named else (
         Baseline(explicit, BaselineKind.EXPLICIT) if explicit is not None else None)
     moment = moment_label(deadline, implicit)
-    rule_for_target = Measurement(moment_period(deadline), indicator.measure)
+    rule_for_target = Measurement(moment_period(deadline), indicator.measure, span=deadline.written)
     bound = indicator.bounds()[0 if goal.direction < 0 else 1]
     if base is not None and bound is not None and base.point.value == bound:
         unit = indicator.unit.value if indicator.unit is not None else None

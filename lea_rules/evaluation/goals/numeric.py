@@ -78,7 +78,7 @@ def judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluation
     notes = list(spec.notes)
     base = choose_baseline(ctx, result, points, spec.measure, spec.reference)
     moment = moment_label(spec.deadline, spec.implicit)
-    rule_for_target = Measurement(moment_period(spec.deadline), spec.measure)
+    rule_for_target = Measurement(moment_period(spec.deadline), spec.measure, span=spec.deadline.written)
     if base is None:
         if spec.reference is not None:
             notes.append(Note(Remark.NO_REFERENCE_POINT, period=spec.reference.describe()))

@@ -61,7 +61,7 @@ def judge_categorical(ctx: Context, goal: CompareGoal) -> GoalEvaluation:
         target_text=Aim(AimKind.COMPARE, comparator=goal.comparator, quantity=goal.value.describe()),
         target_moment=moment_label(deadline, implicit),
         measurement_for_target=Measurement(moment_period(deadline), indicator.measure,
-                                           final.period if final else None),
+                                           final.period if final else None, span=deadline.written),
         points=[p.to_point() for p in used], provisional=provisional_status is not None,
         provisional_status=provisional_status,
         illustrative=any(p.illustrative for p in used) or (used_stand and ctx.stand is not None

@@ -56,7 +56,8 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
                                    rule=verdict.rule, target_value=as_float(x), target_text=text,
                                    target_moment=moment_label(deadline, implicit),
                                    measurement_for_target=Measurement(moment_period(deadline),
-                                                                      indicator.measure),
+                                                                      indicator.measure,
+                                                                      span=deadline.written),
                                    units_declared=0, units_share=goal.minimum is None))
     keys = {unit_key(name): name for name in declared}
     series: list[SeriesPoint] = []

@@ -107,6 +107,10 @@ class GoalViews(ViewBase):
             target = self.t("goal_milestone" if goal.kind is GoalKind.MILESTONE else "goal_qualitative")
         else:
             target = goal.description
+        written = e.target_moment.written if e.target_moment else None
+        if written is not None:
+            phrase = written.phrase if self.lang == "nl" else written.english_phrase
+            return target if phrase in target else f"{target} {phrase}"
         if e.target_moment and e.target_moment.text not in target:
             word = self.t("on") if e.target_moment.period.day is not None else self.t("in")
             target += f" {word} {self.fmt.period(e.target_moment)}"
