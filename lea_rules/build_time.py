@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from lea_rules import nodes as n
 from lea_rules.build_values import Branch, LineReader, as_leaf, as_node
+from lea_rules.period import MONTHS
 from lea_rules.source import Span
 from lea_rules.syntax import Leaf, Node
 from lea_rules.tijdstip import (
@@ -19,6 +20,7 @@ from lea_rules.tijdstip import (
     Tijdstip,
     day_span,
     following_part,
+    month_span,
     parts_span,
     school_year_span,
     year_span,
@@ -76,6 +78,11 @@ class TimeReader(LineReader):
         if tree.data == "w_date":
             moment = self.date(tree.children[0])
             return day_span(moment.day, by) if moment.day is not None else None
+        if tree.data == "w_dashed":
+            return self._dashed(tree, by)
+        if tree.data == "w_month":
+            month_tok, year_tok = tree.children
+            return month_span(self.year(year_tok), MONTHS.index(str(month_tok)) + 1, by)
         if tree.data == "w_span":
             found = self.fuzzy(tree.children[0])
             return replace(found, by=by) if found is not None else None
@@ -124,6 +131,18 @@ class TimeReader(LineReader):
                      help=f"schrijf de dag zelf, bijvoorbeeld 1 januari {moment.year}")
             return None
         return school_year_span(moment.year, by) if school else year_span(moment.year, by)
+
+    def _dashed(self, tree: Node, by: bool) -> Tijdstip | None:
+        """`schooljaar 2023-2024`, as documents write it: the same as schooljaar 2023/2024."""
+        measure_tok, first_tok, _, second_tok = tree.children
+        first, second = self.year(first_tok), self.year(second_tok)
+        if str(measure_tok) != "schooljaar" or second != first + 1:
+            self.err("E312", "tijd past niet bij het woord ervoor",
+                     f"'{measure_tok} {first}-{second}' is geen schooljaar: een schooljaar beslaat twee "
+                     "opeenvolgende jaren", self.span(tree),
+                     help=f"bedoelde je schooljaar {first}/{first + 1}?")
+            return None
+        return school_year_span(first, by)
 
     def _goal_moment(self, when: Tijdstip, span: Span) -> n.Moment:
         """A goal's moment on the time axis: a part of a year sits at the year of its last day (its

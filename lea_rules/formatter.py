@@ -41,7 +41,7 @@ CANONICAL_TEXT = {"ten opzichte van": "t.o.v.", "ten minste": "tenminste"}
 
 # (token type, rule the token sits in) pairs that are glued to their neighbours.
 _GLUE_BOTH = {("DASH", "periode"), ("DASH", "date"), ("SLASH", "level"), ("SLASH", "period"),
-              ("SLASH", "fuzzy")}
+              ("SLASH", "fuzzy"), ("DASH", "w_dashed")}
 _GLUE_AFTER = {("DASH", "signed"), ("DASH", "neg"), ("LPAR", "factor")}
 _GLUE_BEFORE = {"COLON", "COMMA", "RPAR"}
 

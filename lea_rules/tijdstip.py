@@ -31,6 +31,8 @@ class Part(str, Enum):
     MID = "medio"
     AUTUMN = "najaar"
     END = "eind"
+    FIRST_HALF = "eerste helft"
+    SECOND_HALF = "tweede helft"
 
     @classmethod
     def read(cls, word: str) -> Part:
@@ -47,17 +49,21 @@ PARTS: dict[Part, tuple[int, int]] = {
     Part.MID: (6, 7),
     Part.AUTUMN: (9, 11),
     Part.END: (10, 12),
+    Part.FIRST_HALF: (1, 6),
+    Part.SECOND_HALF: (7, 12),
 }
 
 SEASONS = (Part.SPRING, Part.SUMMER, Part.AUTUMN)
 PART_EN = {Part.BEGIN: "early", Part.SPRING: "spring", Part.SUMMER: "summer", Part.MID: "mid",
-           Part.AUTUMN: "autumn", Part.END: "end of"}
+           Part.AUTUMN: "autumn", Part.END: "end of", Part.FIRST_HALF: "first half of",
+           Part.SECOND_HALF: "second half of"}
 
 
 class Form(str, Enum):
     YEAR = "jaar"  # 2021
     SCHOOL_YEAR = "schooljaar"  # schooljaar 2020/2021
     DAY = "datum"  # 1 augustus 2020
+    MONTH = "maand"  # januari 2022
     PART = "deel"  # voorjaar 2021, eind 2020/begin 2021
 
 
@@ -89,8 +95,8 @@ class Tijdstip:
 
     @property
     def fuzzy(self) -> bool:
-        """A part of a year (voorjaar, eind, ...): neither a whole year, a schooljaar nor a day."""
-        return self.form is Form.PART
+        """A part of a year (voorjaar, eind, a month): neither a whole year, a schooljaar nor a day."""
+        return self.form in (Form.PART, Form.MONTH)
 
     @property
     def plain(self) -> str:
@@ -101,6 +107,8 @@ class Tijdstip:
             return f"schooljaar {self.first.year}/{self.first.year + 1}"
         if self.form is Form.DAY:
             return day_words(self.first)
+        if self.form is Form.MONTH:
+            return f"{MONTH_NAMES[self.first.month - 1]} {self.first.year}"
         return "/".join(f"{part.value} {year}" for part, year in self.parts)
 
     @property
@@ -128,6 +136,8 @@ class Tijdstip:
             text = f"school year {self.first.year}/{self.first.year + 1}"
         elif self.form is Form.DAY:
             text = f"{self.first.day} {MONTHS_EN[self.first.month - 1]} {self.first.year}"
+        elif self.form is Form.MONTH:
+            text = f"{MONTHS_EN[self.first.month - 1]} {self.first.year}"
         else:
             text = "/".join(f"{PART_EN[part]} {year}" for part, year in self.parts)
         return ("by " if self.by else "") + text
@@ -168,6 +178,10 @@ def day_span(day: date, by: bool = False) -> Tijdstip:
     return Tijdstip(Form.DAY, day, day, by=by)
 
 
+def month_span(year: int, month: int, by: bool = False) -> Tijdstip:
+    return Tijdstip(Form.MONTH, date(year, month, 1), month_end(year, month), by=by)
+
+
 class SpanOrderError(ValueError):
     """`eind 2021/begin 2021`: the second part does not follow the first."""
 
@@ -190,5 +204,9 @@ def following_part(part: Part, year: int) -> tuple[Part, int]:
     order = [Part.BEGIN, Part.SPRING, Part.SUMMER, Part.AUTUMN, Part.END]
     if part is Part.MID:
         return Part.AUTUMN, year
+    if part is Part.FIRST_HALF:
+        return Part.SECOND_HALF, year
+    if part is Part.SECOND_HALF:
+        return Part.FIRST_HALF, year + 1
     index = order.index(part)
     return (order[index + 1], year) if index + 1 < len(order) else (Part.BEGIN, year + 1)

@@ -22,7 +22,9 @@ years = st.integers(2000, 2090)
 quick = settings(deadline=None, max_examples=40)  # each example builds an agenda
 # docs/language.md, "Tijd": first and last month of each part of a year
 TABLE = {"begin": (1, 3), "voorjaar": (3, 5), "zomer": (6, 8), "medio": (6, 7), "najaar": (9, 11),
-         "eind": (10, 12)}
+         "eind": (10, 12), "eerste helft": (1, 6), "tweede helft": (7, 12)}
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december")
 
 
 def last_of_month(year: int, month: int) -> date:
@@ -103,19 +105,32 @@ def test_years_schooljaren_and_days(year: int) -> None:
 @quick
 @given(st.sampled_from(["2021", "schooljaar 2020/2021", "1 augustus 2020", "uiterlijk 1 augustus 2020",
                         "voorjaar 2021", "najaar 2021", "zomer 2021", "begin 2021", "eind 2021",
-                        "medio 2021", "eind 2020/begin 2021", "uiterlijk eind 2021"]))
+                        "medio 2021", "eind 2020/begin 2021", "uiterlijk eind 2021", "februari 2023",
+                        "tweede helft 2023", "eerste helft 2023/tweede helft 2023"]))
 def test_the_words_of_a_time_read_back_as_the_same_time(written: str) -> None:
     when = planned(f"gereed: {written}").when
     assert when.words == written
     assert planned(f"gereed: {when.words}").when == when
     # as a goal's moment (after `uiterlijk`, or as it is for a part of a year), its phrase reads back
     # as the same time too
-    goal_text = written if written.startswith("uiterlijk") or when.fuzzy else f"uiterlijk {written}"
+    bare = written.startswith("uiterlijk") or when.form is Form.PART
+    goal_text = written if bare else f"uiterlijk {written}"
     moment = goal_moment(goal_text)
     assert moment.written is not None and moment.written.words == goal_text
     again = goal_moment(moment_words(moment))
     assert (again.kind, again.year, again.day, again.written) == (
         moment.kind, moment.year, moment.day, moment.written)
+
+
+@quick
+@given(years, st.integers(1, 12))
+def test_a_month_is_its_days_and_a_dashed_schooljaar_is_the_schooljaar(year: int, month: int) -> None:
+    when = planned(f"start: {MONTHS[month - 1]} {year}").when
+    assert (when.first, when.last) == (date(year, month, 1), last_of_month(year, month))
+    assert planned(f"gereed: schooljaar {year}-{year + 1}").when == planned(
+        f"gereed: schooljaar {year}/{year + 1}").when
+    _, codes = agenda(f'    actie "A"\n      gereed: schooljaar {year}-{year + 2}')
+    assert codes == ["E312"]
 
 
 def test_in_two_years_is_the_same_target_twice() -> None:

@@ -140,3 +140,5 @@ class Progress(BaseModel):
     acties: dict[str, ActionProgress] = Field(default_factory=dict)
     resultaten: dict[str, ResultProgress] = Field(default_factory=dict)
     illustratief: bool = False
+    # the day the planning of actions is checked on; None: 31 december of `jaar`
+    peildatum: date | None = None

@@ -6,6 +6,7 @@ sits on; nothing in it is executed (only plain YAML scalars, mappings and lists 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +17,10 @@ from lea_rules.data.model import ActionState, Progress, ReportedState
 from lea_rules.data.problems import DataInvalid, data_error
 from lea_rules.diagnostics import CellPlace, Diagnostic
 from lea_rules.nodes import Action, Agenda, CompareGoal, MilestoneGoal, QualitativeGoal, Result
+from lea_rules.period import parse_period
 from lea_rules.suggest import did_you_mean
 
-TOP_KEYS = ("gemeente", "jaar", "illustratief", "acties", "resultaten")
+TOP_KEYS = ("gemeente", "jaar", "illustratief", "peildatum", "acties", "resultaten")
 ACTION_KEYS = ("titel", "status", "toelichting")
 RESULT_KEYS = ("titel", "stand", "toelichting", "act")
 ACT_KEYS = ("oorzaak", "gevolg", "bijsturing")
@@ -126,6 +128,10 @@ class _Reader:
                 if text not in _TRUE | _FALSE:
                     self.problem("D412", f"'{text}' is geen ja of nee", value, "schrijf illustratief: ja")
                 data["illustratief"] = text in _TRUE
+            elif key == "peildatum":
+                day = self.peildatum(value)
+                if day is not None:
+                    data["peildatum"] = day
             elif key == "acties":
                 data["acties"] = self.actions(value)
             elif key == "resultaten":
@@ -137,6 +143,26 @@ class _Reader:
                              f"begin het bestand met gemeente: {self.agenda.municipality} "
                              f"en jaar: {self.peiljaar}")
         return data
+
+    def peildatum(self, node: yaml.Node) -> date | None:
+        """`peildatum: 1 november 2025`: a day in the peiljaar, the day the planning is checked on."""
+        text = self.text(node, "peildatum")
+        if text is None:
+            return None
+        example = (f"schrijf bijvoorbeeld peildatum: 1 november {self.peiljaar}, of laat de regel weg "
+                   "voor 31 december")
+        try:
+            period = parse_period(text)
+        except ValueError:
+            period = None
+        if period is None or period.day is None:
+            self.problem("D610", f"'{text}' is geen datum", node, example)
+            return None
+        if period.day.year != self.peiljaar:
+            self.problem("D611", f"peildatum {text} ligt niet in {self.peiljaar}, het jaar van dit bestand",
+                         node, example)
+            return None
+        return period.day
 
     def actions(self, node: yaml.Node) -> dict[str, Any]:
         states = [s.value for s in ActionState]

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from lea_rules.data.model import Observation, Progress, ReportedState, Revision
 from lea_rules.data.units import DeclaredUnits
+from lea_rules.evaluation import planning
 from lea_rules.evaluation.goals import Context, evaluate_goal
 from lea_rules.evaluation.kengetallen import kengetallen
 from lea_rules.evaluation.model import (
@@ -45,7 +46,7 @@ def evaluate(agenda: Agenda, observations: Sequence[Observation], progress: Prog
     counts: dict[str, int] = {status.value: 0 for status in Status}
     for r in results:
         counts[r.status.value] += 1
-    actions = _actions(agenda, progress)
+    actions = _actions(agenda, progress, peiljaar)
     illustrative = any(g.explanation.illustrative for r in results for g in r.goals) or bool(
         progress is not None and progress.illustratief)
     return EvaluationReport(
@@ -187,11 +188,13 @@ def _citation(document: str, line: int | None, page: int | None, quote: str) -> 
     return f"{document}{where}: \u201c{quote}\u201d"
 
 
-def _actions(agenda: Agenda, progress: Progress | None) -> list[ActionEvaluation]:
+def _actions(agenda: Agenda, progress: Progress | None, peiljaar: int) -> list[ActionEvaluation]:
     out: list[ActionEvaluation] = []
+    day = planning.peildatum(progress, peiljaar)
     for section, action in agenda.all_actions():
         entry = progress.acties.get(action.code) if progress is not None else None
         out.append(ActionEvaluation(
+            **planning.fields(action, entry.status if entry is not None else None, day),
             code=action.code, title=action.title, section_path=section_path(agenda, section),
             kind=action.kind.value, owner=action.owner,
             status=entry.status.value if entry is not None else None,

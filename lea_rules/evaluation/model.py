@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
@@ -243,6 +244,24 @@ class ActionEvaluation(BaseModel):
     # Added in lea-evaluation/1 (compatible).
     illustrative: bool = Field(default=False, description="status and note come from a progress file "
                                "marked `illustratief: ja`")
+    # Added in lea-evaluation/1 (compatible): the action's planning (start:/gereed:) checked on a day.
+    start: str | None = Field(default=None,
+                              description="start: as the agenda writes it (schooljaar 2020/2021)")
+    ready: str | None = Field(default=None, description="gereed: as the agenda writes it (eind 2021)")
+    start_deadline: date | None = Field(
+        default=None, description="the last day of start: (by then the action should have started)")
+    ready_deadline: date | None = Field(default=None, description="the last day of gereed: (the deadline)")
+    planning: str | None = Field(
+        default=None, description="vertraagd (gereed has passed, not afgerond, whatever the progress "
+                                  "file says) | niet gestart (start has passed, still gepland) | null (on "
+                                  "schedule, no planning, or no state reported)")
+    planning_note: str | None = Field(
+        default=None, description="why, in Dutch: which planned day passed on which peildatum, and the "
+                                  "state the progress file gives; 'geen stand gerapporteerd' without a "
+                                  "progress entry")
+    peildatum: date | None = Field(
+        default=None, description="the day the planning was checked on: 31 december of the peiljaar, or the "
+                                  "progress file's peildatum:; set when the action has a planning")
 
 
 class KengetalPoint(BaseModel):

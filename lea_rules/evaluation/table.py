@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from lea_rules.evaluation.model import Colour, EvaluationReport, GoalEvaluation, GoalKind, Point
 from lea_rules.numbers import format_dutch
+from lea_rules.tijdstip import day_words as date_words
 from lea_rules.words import nl
 
 if TYPE_CHECKING:
@@ -107,9 +108,34 @@ def render_table(report: EvaluationReport, width: int | None = None) -> str:
             )
     console.print(table)
     console.print(Text(summary_line(report)))
+    if any(a.start or a.ready for a in report.actions):
+        console.print(planning_table(report))
     if report.kengetallen:
         console.print(kengetallen_table(report))
     return console.export_text()
+
+
+def planning_table(report: EvaluationReport) -> Table:
+    """The actions with a planning (start:/gereed:): the stand in the progress file and what the
+    planning says of it on the peildatum."""
+    from rich.table import Table
+    from rich.text import Text
+
+    day = next((a.peildatum for a in report.actions if a.peildatum is not None), None)
+    when = f", peildatum {date_words(day)}" if day is not None else ""
+    table = Table(title=f"Planning van acties{when}", expand=False)
+    for name in ("code", "actie", "start", "gereed", "stand", "planning"):
+        table.add_column(name, no_wrap=name == "code", max_width=50 if name == "actie" else None)
+    for a in report.actions:
+        if not (a.start or a.ready):
+            continue
+        title = a.title if len(a.title) <= 50 else a.title[:49] + "…"
+        verdict = a.planning or ("geen stand gerapporteerd" if a.status is None else "volgens planning")
+        style = "red" if a.planning else "grey50" if a.status is None else ""
+        table.add_row(Text(a.code), Text(title), Text(a.start or ""), Text(a.ready or ""),
+                      Text((a.status or "–") + (" (illustratief)" if a.illustrative else "")),
+                      Text(verdict, style=style))
+    return table
 
 
 def kengetallen_table(report: EvaluationReport) -> Table:

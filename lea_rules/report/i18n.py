@@ -124,6 +124,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "owner": ("Eigenaar", "Owner"),
     "action_status": ("Status dit jaar", "Status this year"),
     "not_reported": ("niet gerapporteerd", "not reported"),
+    "planned_start": ("start", "start"),
+    "planned_ready": ("gereed", "ready"),
+    "planning_passed": ("{what} {when} (uiterlijk {day}) is voorbij", "{what} {when} (by {day}) has passed"),
+    "planning_on": ("op de peildatum {day}", "on the reference date {day}"),
+    "planning_file_says": ("voortgangsbestand: {state}", "progress file: {state}"),
+    "act_actions": ("Acties achter op hun planning", "Actions behind their schedule"),
     "note": ("Toelichting", "Note"),
     "value": ("Waarde", "Value"),
     "latest": ("Laatste meting", "Latest value"),
@@ -331,6 +337,7 @@ _STATES: dict[str, tuple[str, str]] = {
     "risico": ("risico", "at risk"),
     "niet gerealiseerd": ("niet gerealiseerd", "not realised"),
     "nog niet gestart": ("nog niet gestart", "not yet started"),
+    "niet gestart": ("niet gestart", "not started"),  # by the planning (evaluation/planning.py)
 }
 
 _ACTION_KINDS: dict[str, tuple[str, str]] = {

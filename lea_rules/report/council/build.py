@@ -29,9 +29,9 @@ from lea_rules.report.view import (
     build_view,
 )
 
-NAMED_STATES = ("vertraagd", "gestopt")
+NAMED_STATES = ("vertraagd", "niet gestart", "gestopt")
 """Action states a reader must see by name; the others are counted."""
-STATE_ORDER = ("lopend", "afgerond", "gepland", "vertraagd", "gestopt")
+STATE_ORDER = ("lopend", "afgerond", "gepland", "vertraagd", "niet gestart", "gestopt")
 
 
 @dataclass(frozen=True)
@@ -180,7 +180,8 @@ class _Council:
         self.lang = data.lang
         self.sources = Sources(data.agenda, data.lang)
         self.nodes: dict[str, Result] = {r.code: r for _, r in data.agenda.all_results()}
-        self.action_states = {a.code: a.status for a in data.evaluation.actions}
+        # the planning's verdict (vertraagd, niet gestart) before the progress file's state
+        self.action_states = {a.code: a.planning or a.status for a in data.evaluation.actions}
 
     def item(self, result: ResultView, plan: PlanItem | None) -> Item:
         node = self.nodes.get(result.code)

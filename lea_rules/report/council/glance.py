@@ -63,6 +63,7 @@ class CouncilGlance:
     status_counts: list[tuple[StatusView, int, int | None]]  # (status, now, last year)
     illustrative_note: str
     contents: list[tuple[str, str]]  # (anchor, heading) of the chapters with results
+    late_actions: str = ""  # actions behind their planning: `2-a1 (vertraagd), 3-a2 (niet gestart)`
 
 
 def cut(text_: str, limit: int) -> str:
@@ -99,7 +100,9 @@ def council_glance(base: ReportView, contents: list[tuple[str, str]], lang: str)
     results = _results(base.themes)
     urgent = [r for colour in ("rood", "oranje") for r in results
               if r.status is not None and r.status.colour == colour]
-    budget = max(MIN_ATTENTION, PAGE_LINES - 2 * len(bars))
+    late = [a for theme in base.themes for s in _walk(theme) for a in s.actions if a.flag]
+    late_actions = cut(", ".join(f"{a.code} ({a.flag})" for a in late), TITLE_CHARS)
+    budget = max(MIN_ATTENTION, PAGE_LINES - 2 * len(bars) - (1 if late else 0))
     attention: list[AttentionLine] = []
     used = 0
     for r in urgent:
@@ -123,4 +126,4 @@ def council_glance(base: ReportView, contents: list[tuple[str, str]], lang: str)
     verb = (("rust" if shaky == 1 else "rusten") if lang == "nl" else ("rests" if shaky == 1 else "rest"))
     note = council_text("illustrative_count", lang, n=shaky, verb=verb) if shaky else ""
     return CouncilGlance(base.glance.total, bars, attention, len(urgent) - len(attention),
-                         base.glance.has_previous, changed, counts, note, contents)
+                         base.glance.has_previous, changed, counts, note, contents, late_actions)

@@ -39,6 +39,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "actions_one": ("1 actie: {counts}.", "1 action: {counts}."),
     "no_report": ("zonder melding", "not reported"),
     "actions_named": ("Vraagt aandacht:", "Needs attention:"),
+    "late_actions": ("Acties achter op hun planning", "Actions behind their schedule"),
     "state_short": ("Stand", "State"),
     "page_short": ("blz.", "p."),
     "found_under": ("onder", "under"),

@@ -148,6 +148,15 @@ class ActionView:
     illustrative: bool
     texts: list[str]
     citations: list[CitationView]
+    planning: str | None = None  # `start: schooljaar 2020/2021 · gereed: eind 2021`, in the reader's language
+    flag: str | None = None  # vertraagd / niet gestart by the planning (report.view.planning)
+    flag_note: str | None = None  # why: which planned day has passed, or that no state was reported
+    needs_attention: bool = False  # flagged, or a planned day has passed without a reported state
+
+    @property
+    def shown_state(self) -> str | None:
+        """The state a reader sees first: the planning's verdict, else the progress file's."""
+        return self.flag or self.status
 
 
 @dataclass(frozen=True)
@@ -163,6 +172,7 @@ class SectionView:
     results: list[ResultView]
     act: list[ResultView]
     children: list[SectionView]
+    act_actions: list[ActionView] = field(default_factory=list)  # behind their planning (Act)
 
     @property
     def has_pdca(self) -> bool:

@@ -20,6 +20,7 @@ from lea_rules.report.view.base import (
 )
 from lea_rules.report.view.goals import GoalViews
 from lea_rules.report.view.model import ActionView, ActView, PlanItem, ResultView, SectionView
+from lea_rules.report.view.planning import planning_view
 
 
 class SectionViews(GoalViews):
@@ -76,7 +77,8 @@ class SectionViews(GoalViews):
                           owner=action.owner, status=status, note=note,
                           illustrative=ev is not None and ev.illustrative,
                           texts=list(action.provenance.texts),
-                          citations=citation_views(action.provenance, self.agenda, self.lang))
+                          citations=citation_views(action.provenance, self.agenda, self.lang),
+                          **planning_view(action, ev, self.lang))
 
     def section_view(self, section: Section, index: str, h: int) -> SectionView:
         anchor = section_anchor(section, index, self.anchors)  # before the children: document order
@@ -84,10 +86,11 @@ class SectionViews(GoalViews):
         act = [r for r in results if r.needs_act or r.not_assessed or r.not_judgeable]
         children = [self.section_view(child, f"{index}-{i + 1}", h + 1)
                     for i, child in enumerate(section.children)]
+        actions = [self.action_view(a) for a in section.actions]
         return SectionView(
             anchor=anchor, heading=section_heading(section), level=section.level, h=h,
             texts=list(section.provenance.texts),
             citations=citation_views(section.provenance, self.agenda, self.lang),
             plan=[self.plan_item(r) for r in section.results],
-            actions=[self.action_view(a) for a in section.actions], results=results, act=act,
-            children=children)
+            actions=actions, results=results, act=act, children=children,
+            act_actions=[a for a in actions if a.needs_attention])
