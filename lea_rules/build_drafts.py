@@ -17,7 +17,8 @@ ITEM_PROPS: dict[str, frozenset[str]] = {  # the properties each kind of draft m
     "agenda": frozenset({"tekst", "citaat", "vraag"}),
     "section": frozenset({"tekst", "citaat", "vraag"}),
     "action": frozenset({"soort", "eigenaar", "tekst", "citaat", "vraag", "start", "gereed"}),
-    "result": frozenset({"doel", "eigenaar", "basis", "herzien", "reden", "tekst", "citaat", "vraag"}),
+    "result": frozenset({"doel", "streven", "eigenaar", "basis", "herzien", "reden", "tekst", "citaat",
+                         "vraag"}),
     "indicator": frozenset({"eenheid", "beter", "grenzen", "bron", "meting", "formule", "per",
                             "waarden", "soort", "tekst", "citaat", "vraag"}),
     "budget": frozenset({"tekst", "citaat", "vraag"}),
@@ -29,14 +30,14 @@ ITEM_WORDS = {"agenda": "de kop van de agenda", "section": "een onderdeel", "act
               "result": "een resultaat", "indicator": "een indicator", "budget": "een begroting",
               "post": "een begrotingspost", "any": "een regel die niet te lezen is"}
 PROP_HOME = {"soort": "actie", "eigenaar": "actie of resultaat", "start": "actie", "gereed": "actie",
-             "doel": "resultaat", "basis": "resultaat",
+             "doel": "resultaat", "streven": "resultaat", "basis": "resultaat",
              "herzien": "resultaat", "reden": "resultaat", "eenheid": "indicator",
              "beter": "indicator", "grenzen": "indicator", "bron": "indicator",
              "meting": "indicator", "formule": "indicator", "per": "indicator",
              "waarden": "indicator"}
 # Written at most once per item (E121).
-SINGLE_PROPS = {"soort", "eigenaar", "start", "gereed", "doel", "basis", "eenheid", "beter", "grenzen",
-                "bron", "meting", "formule", "per", "waarden"}
+SINGLE_PROPS = {"soort", "eigenaar", "start", "gereed", "doel", "streven", "basis", "eenheid", "beter",
+                "grenzen", "bron", "meting", "formule", "per", "waarden"}
 
 
 class Draft:
@@ -122,10 +123,11 @@ def _section(s: SectionDraft, index: int, taken: TakenCodes) -> n.Section:
         revisions = tuple(n.Revision(rv["decided"], rv["goals"], rv["span"], rv["reason"])
                           for rv in r.revisions)
         results.append(n.Result(r.code or taken.next_free(f"{number}-r", i), r.title, r.span,
-                                r.props.get("doel", ()), r.props.get("basis"), revisions,
+                                r.props.get("doel", r.props.get("streven", ())), r.props.get("basis"),
+                                revisions,
                                 r.code is not None, r.provenance(),
-                                goal_line="doel" in r.props or "doel" in r.attempted,
-                                owner=r.props.get("eigenaar")))
+                                goal_line=bool({"doel", "streven"} & (r.props.keys() | r.attempted)),
+                                owner=r.props.get("eigenaar"), aspiration="streven" in r.props))
     children = tuple(_section(c, j, taken) for j, c in enumerate(s.children, 1))
     return n.Section(s.word, s.level, s.number, s.title, s.span, actions, tuple(results),
                      children, s.provenance())

@@ -147,7 +147,28 @@ class PropertyReader(TimeReader):
         item.props["formule"] = self.expr(formula)
 
     def prop_doel(self, item: Draft, stmt: LTree) -> None:
+        if self._both_goal_and_aspiration(item, "doel", "streven", stmt):
+            return
         item.props["doel"] = self.goals(stmt.children[2])
+
+    def prop_streven(self, item: Draft, stmt: LTree) -> None:
+        """`streven:` is a `doel:` the document only aspires to; the goals are stored alike."""
+        if self._both_goal_and_aspiration(item, "streven", "doel", stmt):
+            return
+        item.props["streven"] = self.goals(stmt.children[2])
+
+    def _both_goal_and_aspiration(self, item: Draft, key: str, other: str, stmt: LTree) -> bool:
+        """A result has one `doel:` or one `streven:` (E330): a norm and an aspiration are two results."""
+        if other not in item.props:
+            return False
+        self.err("E330", "doel en streven samen",
+                 f"dit resultaat heeft al '{other}:' (regel {item.props[other + '@'].line}); "
+                 "een resultaat heeft één "
+                 f"'doel:' (een norm) of één 'streven:' (wat het document nastreeft), niet allebei",
+                 self.span(stmt.children[0]),
+                 help=f"noemt het document beide, zet deze '{key}:'-regel dan onder een eigen "
+                      "'resultaat'-regel met de zin uit het document als titel")
+        return True
 
     def prop_basis(self, item: Draft, stmt: LTree) -> None:
         # Without a moment (`basis: 12 uur per week`) the nulmeting is "before the policy started":

@@ -208,6 +208,7 @@ class Result:
     # A `doel:` line is written under the result, also when it did not parse (said there once).
     goal_line: bool = True
     owner: str | None = None  # `eigenaar:`: who agreed to deliver the result
+    aspiration: bool = False  # `streven:` in place of `doel:`: judged alike, shown as a streven
 
     @property
     def current_goals(self) -> tuple[Goal, ...]:

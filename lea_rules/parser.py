@@ -34,7 +34,7 @@ FOREIGN_KEYWORDS = {
 LINE_KEYWORDS = (
     "gemeente", "titel", "periode", "indeling", "document", "groep", "actie", "resultaat",
     "indicator", "begroting", "post", "soort", "eigenaar", "tekst", "citaat", "vraag",
-    "eenheid", "beter", "grenzen", "bron", "meting", "formule", "per", "waarden", "doel",
+    "eenheid", "beter", "grenzen", "bron", "meting", "formule", "per", "waarden", "doel", "streven",
     "basis", "herzien", "reden", "thema", "paragraaf", "hoofdstuk", "doelstelling", "ambitie",
     "belofte", "speerpunt", "opgave", "onderdeel",
 )

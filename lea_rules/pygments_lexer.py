@@ -32,7 +32,7 @@ _CODE = r"\d[\d.]*-[^\W_]\w*(?:-\w+)*"  # grammar terminal CODE: `1.1-a3`
 
 HEADER_KEYS = ("gemeente", "titel", "periode", "indeling")
 PROPERTY_KEYS = (
-    "soort", "eigenaar", "tekst", "citaat", "vraag", "eenheid", "beter", "grenzen", "bron",
+    "soort", "eigenaar", "tekst", "citaat", "vraag", "eenheid", "beter", "grenzen", "bron", "streven",
     "meting", "formule", "per", "waarden", "doel", "basis", "herzien", "reden",
 )
 DECLARATIONS = ("document", "groep", "indicator")

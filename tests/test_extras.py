@@ -170,3 +170,57 @@ def test_a_plain_number_takes_decimals_and_no_bounds() -> None:
     assert goal.unit == "getal"
     for html in _both_editions(agenda, _evaluate(agenda, [obs("tevredenheid", "2025", "7.1")], 2025)):
         assert "7,1 <span" in html and "7,1 getal" not in html
+
+
+# --- streven: an aspiration, judged like a doel, shown as a streven --------------------------------------
+
+STREVEN = HEAD + """
+indicator bereik "Bereik VVE"
+  eenheid: %
+  beter: hoger
+
+thema 1 "Kansen"
+  resultaat norm "Het bereik stijgt naar 90% in 2025"
+    doel: bereik >= 90% in 2025
+  resultaat streef "We streven naar 90% bereik in 2025"
+    streven: bereik >= 90% in 2025
+  resultaat veel "Zoveel mogelijk peuters doen mee"
+    streven: kwalitatief
+"""
+
+
+def test_an_aspiration_is_judged_like_a_goal_and_shown_as_a_streven() -> None:
+    agenda = build_agenda(STREVEN)
+    results = {r.code: r for _, r in agenda.all_results()}
+    assert (results["norm"].aspiration, results["streef"].aspiration, results["veel"].aspiration) == (
+        False, True, True)
+    data = [obs("bereik", "2023", "80"), obs("bereik", "2025", "78")]
+    report = _evaluate(agenda, data, 2025)
+    by_code = {r.code: r for r in report.results}
+    norm, streef, veel = by_code["norm"], by_code["streef"], by_code["veel"]
+    # the same figures give the same verdict ...
+    assert norm.status is streef.status is Status.NOT_ACHIEVED
+    assert streef.goals[0].explanation.rule == norm.goals[0].explanation.rule
+    assert (norm.aspiration, norm.aspiration_status) == (False, None)
+    assert (streef.aspiration, streef.aspiration_status) == (True, "Streven niet bereikt")
+    assert veel.aspiration and veel.aspiration_status is None  # Nog niet beoordeeld stays grijs
+    assert streef.needs_act  # a missed aspiration still asks why
+    # ... said differently: the norm is red "Niet behaald", the streven never
+    for html in _both_editions(agenda, report):
+        assert 'data-status="not_achieved"' in html and 'class="status status-rood"' in html
+        assert 'class="status status-oranje status-aspiration" data-status="not_reached"' in html
+        assert "Streven niet bereikt" in html
+        assert "dit is een streven uit het document, geen harde norm" in html
+    english = render_html(ReportInput(agenda=agenda, evaluation=report, lang="en"))
+    assert "Aspiration not reached" in english
+
+
+def test_the_terminal_table_says_a_streven_as_one() -> None:
+    from lea_rules.evaluation.table import render_table
+
+    agenda = build_agenda(STREVEN)
+    report = _evaluate(agenda, [obs("bereik", "2023", "80"), obs("bereik", "2025", "78")], 2025)
+    text = render_table(report, width=250)
+    (row,) = [line for line in text.splitlines() if "│ streef" in line]
+    assert "Streven niet bereikt" in row and "oranje" in row and "Niet behaald" not in row
+    assert "1 × Niet behaald" in text and "1 × Streven niet bereikt" in text  # the norm alone

@@ -176,3 +176,28 @@ def test_every_status_has_a_colour_and_its_words() -> None:
     no_english = [s.name for s in Status if s not in en.STATUS]
     assert not no_colour, f"geen kleur in STATUS_COLOUR (lea_rules/verdict/status.py) voor {no_colour}"
     assert not no_english, f"geen Engelse naam in STATUS (lea_rules/words/en.py) voor {no_english}"
+
+
+def test_every_aspiration_has_words_and_is_never_red() -> None:
+    """A streven is said as one in every language, never with a norm's words, never red."""
+    from lea_rules.report.i18n import status_label
+    from lea_rules.verdict.aspiration import ASPIRATION, Aspiration, as_aspiration
+    from lea_rules.verdict.status import Colour
+
+    assert set(ASPIRATION.values()) == set(Aspiration)
+    norms = {status_label(s, lang) for s in Status for lang in ("nl", "en")}
+    for aspiration in Aspiration:
+        assert aspiration.colour is not Colour.RED
+        assert "streven" in aspiration.value.casefold()
+        assert "aspiration" in en.status(aspiration)
+        assert {status_label(aspiration, lang) for lang in ("nl", "en")}.isdisjoint(norms)
+    for status in Status:
+        shown = as_aspiration(status)
+        if status.colour is Colour.GREY:
+            assert shown is None  # missing data is said as it is
+        else:
+            assert shown is not None
+            assert shown.colour is (Colour.GREEN if status.colour is Colour.GREEN else Colour.ORANGE)
+    for lang in words.LANGUAGES:
+        text = words.note(Note(Remark.ASPIRATION), lang)
+        assert ("streven" in text) if lang != "en" else ("aspiration" in text)

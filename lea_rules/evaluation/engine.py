@@ -20,6 +20,7 @@ from lea_rules.evaluation.model import (
 )
 from lea_rules.nodes import Agenda, Goal, Result, Section, expr_names, goal_indicators
 from lea_rules.period import available
+from lea_rules.verdict.aspiration import as_aspiration
 from lea_rules.verdict.notes import Note, Remark
 
 NEEDS_ACT = (Colour.ORANGE, Colour.RED)
@@ -100,6 +101,8 @@ def _results(agenda: Agenda, observations: Sequence[Observation], progress: Prog
             citations=[_citation(c.document, c.line, c.page, c.quote) for c in result.provenance.citations],
             revised=bool(result.revisions), owner=result.owner,
         ))
+        if result.aspiration:
+            out[-1] = _as_aspiration(out[-1])
         if result.revisions:
             out[-1] = _with_revision_notes(out[-1], result)
     return out
@@ -181,6 +184,15 @@ def _with_revision_notes(evaluation: ResultEvaluation, result: Result) -> Result
     goals = [g.model_copy(update={"explanation": g.explanation.model_copy(
         update={"notes": [*g.explanation.notes, note]})}) for g in evaluation.goals]
     return evaluation.model_copy(update={"goals": goals})
+
+
+def _as_aspiration(evaluation: ResultEvaluation) -> ResultEvaluation:
+    """A `streven:`: the same verdict, said as a streven (verdict/aspiration.py); a note on every goal."""
+    note = Note(Remark.ASPIRATION)
+    goals = [g.model_copy(update={"explanation": g.explanation.model_copy(
+        update={"notes": [*g.explanation.notes, note]})}) for g in evaluation.goals]
+    return evaluation.model_copy(update={"goals": goals, "aspiration": True,
+                                         "aspiration_status": as_aspiration(evaluation.status)})
 
 
 def _citation(document: str, line: int | None, page: int | None, quote: str) -> str:

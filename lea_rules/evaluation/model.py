@@ -9,6 +9,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSeriali
 from pydantic.json_schema import SkipJsonSchema
 
 from lea_rules.data.model import PeriodField, TargetMomentField
+from lea_rules.verdict.aspiration import Aspiration
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import Aim, AimKind, Measurement, Reason, Rule
 from lea_rules.verdict.status import STATUS_COLOUR, BaselineKind, Colour, GoalKind, Status
@@ -57,6 +58,7 @@ AimText = Annotated[Aim, BeforeValidator(_read_aim), PlainSerializer(nl.aim, ret
 """A target as the reader sees it, typed; the JSON twin says it in Dutch with ASCII signs."""
 
 KindText = Annotated[GoalKind, WithJsonSchema({"type": "string"})]
+AspirationText = Annotated[Aspiration, WithJsonSchema({"type": "string"})]
 BaselineText = Annotated[BaselineKind, WithJsonSchema({"type": "string"})]
 
 SCHEMA_VERSION = "lea-evaluation/1"
@@ -219,6 +221,12 @@ class ResultEvaluation(BaseModel):
                                    "used one), as `illustrative` of a goal does for the status")
     owner: str | None = Field(default=None, description="eigenaar: who agreed to deliver the result, as "
                               "the agenda writes it; null when the agenda names no one")
+    aspiration: bool = Field(default=False, description="the agenda writes `streven:`: the document aspires "
+                             "to the target, it is no hard norm; judged alike (status), shown as a streven")
+    aspiration_status: AspirationText | None = Field(
+        default=None, description="an aspiration: the status as the report shows it (Streven bereikt, Op weg "
+                                  "naar het streven, Streven niet bereikt, ...), never red; null for a grijs "
+                                  "status, which is shown as it is")
 
     @property
     def headline(self) -> GoalEvaluation | None:

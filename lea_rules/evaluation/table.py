@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from lea_rules.evaluation.model import Colour, EvaluationReport, GoalEvaluation, GoalKind, Point
+from lea_rules.evaluation.model import Colour, EvaluationReport, GoalEvaluation, GoalKind, Point, Status
 from lea_rules.numbers import format_dutch
 from lea_rules.tijdstip import day_words as date_words
+from lea_rules.verdict.aspiration import Aspiration, as_aspiration
 from lea_rules.words import nl
 
 if TYPE_CHECKING:
@@ -90,11 +92,13 @@ def render_table(report: EvaluationReport, width: int | None = None) -> str:
         for i, goal in enumerate(result.goals):
             e = goal.explanation
             headline = i == result.headline_goal and len(result.goals) > 1
+            shown = (as_aspiration(goal.status) if result.aspiration else None) or goal.status
             table.add_row(
                 Text(result.code if i == 0 else ""),
                 Text(("» " if headline else "") + _goal_text(goal, result.title)),
-                Text(goal.status.value, style=STYLE[goal.colour]),
-                Text(goal.colour.value),
+                # a streven is said as one (verdict/aspiration.py), never red
+                Text(shown.value, style=STYLE[shown.colour]),
+                Text(shown.colour.value),
                 Text(_latest_text(goal)),
                 Text(" ".join(p for p in (nl.aim(e.target_text) if e.target_text else None,
                                           (e.target_moment.written.phrase if e.target_moment.written
@@ -162,7 +166,9 @@ def kengetallen_table(report: EvaluationReport) -> Table:
 
 
 def summary_line(report: EvaluationReport) -> str:
-    parts = [f"{count} × {status}" for status, count in report.counts.items()]
+    # a streven is counted as it is shown, not among the norms (verdict/aspiration.py)
+    shown = Counter(r.aspiration_status or r.status for r in report.results)
+    parts = [f"{shown[s]} × {s.value}" for s in (*Status, *Aspiration) if shown[s]]
     act = sum(1 for r in report.results if r.act_missing)
     line = f"{len(report.results)} resultaten: " + ", ".join(parts)
     if act:

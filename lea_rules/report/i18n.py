@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lea_rules.evaluation.model import Colour, Status
+from lea_rules.verdict.aspiration import Aspiration
 from lea_rules.words import en
 
 LANGUAGES = ("nl", "en")
@@ -114,6 +115,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "act_none": ("Geen bijsturing nodig: geen resultaat is oranje of rood.",
                  "No adjustment needed: no result is orange or red."),
     "target": ("Doel", "Target"),
+    "aspiration": ("Streven", "Aspiration"),
     "targets": ("Doelen", "Targets"),
     "result": ("Resultaat", "Result"),
     "source_quote": ("Bron", "Source"),
@@ -367,12 +369,12 @@ def method_paragraphs(lang: str) -> tuple[str, ...]:
     return _METHOD["en" if lang == "en" else "nl"]
 
 
-def status_label(status: Status, lang: str) -> str:
-    """The status in words: the Dutch name from the method, or its English twin."""
+def status_label(status: Status | Aspiration, lang: str) -> str:
+    """The status in words: the Dutch name from the method, or its English twin; a streven's likewise."""
     if lang == "en":
         words = en.status(status)
         return words[:1].upper() + words[1:]
-    return status.value
+    return str(status.value)
 
 
 def colour_label(colour: Colour, lang: str) -> str:

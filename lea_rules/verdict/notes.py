@@ -42,6 +42,7 @@ class Remark(Enum):
     RATINGS_ORDER = "ratings-order"  # ratings
     MILESTONE_OVERDUE = "milestone-overdue"  # period
     TARGET_REVISED = "target-revised"  # day, text (reason), original
+    ASPIRATION = "aspiration"  # the result is a `streven:`: judged like a doel, shown as a streven
     READ_BACK = "read-back"  # a note read back from a JSON twin: text, kept as written
 
 

@@ -12,6 +12,7 @@ from lea_rules.data.units import counted
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.period import Period, school_year_of
 from lea_rules.tijdstip import Tijdstip
+from lea_rules.verdict.aspiration import Aspiration
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.verdict.status import BaselineKind, Status
@@ -27,6 +28,17 @@ STATUS: dict[Status, str] = {
     Status.TOO_FEW_POINTS: "too few points", Status.SERIES_BREAK: "series break",
     Status.NOT_ASSESSED: "not yet assessed", Status.NOT_STARTED: "not yet started",
     Status.INCOMPLETE: "incomplete data", Status.NOT_JUDGEABLE: "cannot be judged",
+}
+
+ASPIRATION: dict[Aspiration, str] = {
+    Aspiration.ALREADY_REACHED: "aspiration already reached",
+    Aspiration.REACHED_DETERIORATING: "aspiration reached, deteriorating",
+    Aspiration.ON_THE_WAY: "on the way to the aspiration", Aspiration.SLOWER: "slower than the aspiration",
+    Aspiration.FAR_BEHIND: "far behind the aspiration",
+    Aspiration.MOVING_AWAY: "moving away from the aspiration",
+    Aspiration.REACHED: "aspiration reached", Aspiration.ALMOST_REACHED: "aspiration almost reached",
+    Aspiration.NOT_REACHED_IMPROVED: "aspiration not reached, improved",
+    Aspiration.NOT_REACHED: "aspiration not reached",
 }
 
 BASELINE: dict[BaselineKind, str] = {
@@ -174,8 +186,8 @@ def rule(reason: Reason) -> str:
     return core(reason)
 
 
-def status(value: Status) -> str:
-    return STATUS[value]
+def status(value: Status | Aspiration) -> str:
+    return ASPIRATION[value] if isinstance(value, Aspiration) else STATUS[value]
 
 
 def _counts_for(target: Period, measure: Measure, span: Tijdstip | None = None) -> str:
@@ -310,6 +322,8 @@ NOTES: dict[Remark, Callable[[Note], str]] = {
     Remark.MILESTONE_OVERDUE: lambda n: (f"the target moment ({n.period}) has passed and the milestone has "
                                          "not yet been realised"),
     Remark.TARGET_REVISED: _revised,
+    Remark.ASPIRATION: lambda n: ("this is an aspiration in the document, not a hard norm: it is judged "
+                                  "like a target, but never shown in red"),
     Remark.READ_BACK: lambda n: field(n.text),
 }
 

@@ -281,6 +281,8 @@ NOTES: dict[Remark, Callable[[Note], str]] = {
     Remark.MILESTONE_OVERDUE: lambda n: (f"het doelmoment ({n.period}) is voorbij en de mijlpaal is nog niet "
                                          "gerealiseerd"),
     Remark.TARGET_REVISED: _revised,
+    Remark.ASPIRATION: lambda n: ("dit is een streven uit het document, geen harde norm: het wordt "
+                                  "beoordeeld als een doel, maar nooit rood getoond"),
     Remark.READ_BACK: lambda n: field(n.text),
 }
 

@@ -195,8 +195,10 @@ class _Council:
         elif result.reported_state:
             remark = (f"{council_text('state_short', self.lang)}: {result.reported_state}"
                       + (f" \u2013 {result.reported_note}" if result.reported_note else ""))
-        return Item(result, plan.target if plan is not None else "", plan.original_target if plan else None,
-                    source, remark)
+        target = plan.target if plan is not None else ""
+        if plan is not None and plan.aspiration:  # the table's column says Doel: a streven says so itself
+            target = f"{text('aspiration', self.lang)}: {target}"
+        return Item(result, target, plan.original_target if plan else None, source, remark)
 
     def actions(self, actions: list[ActionView]) -> ActionSummary | None:
         if not actions:

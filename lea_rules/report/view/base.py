@@ -29,6 +29,7 @@ from lea_rules.report.view.model import (
     StatusView,
     ValueView,
 )
+from lea_rules.verdict.aspiration import Aspiration, as_aspiration
 from lea_rules.verdict.reasons import Measurement
 
 COLOUR_ORDER = (Colour.GREEN, Colour.ORANGE, Colour.RED, Colour.GREY)
@@ -44,12 +45,16 @@ def result_anchor(code: str) -> str:
     return f"resultaat-{slug(code)}"
 
 
-def status_view(status: Status | None, lang: str, illustrative: bool = False) -> StatusView | None:
+def status_view(status: Status | Aspiration | None, lang: str, illustrative: bool = False,
+                aspiration: bool = False) -> StatusView | None:
+    """A status as shown; with `aspiration` (a `streven:`) said as a streven, never red."""
     if status is None:
         return None
+    if aspiration and isinstance(status, Status):
+        status = as_aspiration(status) or status
     return StatusView(key=status.name.lower(), label=status_label(status, lang), colour=status.colour.value,
                       colour_label=colour_label(status.colour, lang), symbol=STATUS_SYMBOL[status.colour],
-                      illustrative=illustrative)
+                      illustrative=illustrative, aspiration=isinstance(status, Aspiration))
 
 
 def _citation(citation: Citation, agenda: Agenda, lang: str) -> CitationView:

@@ -34,6 +34,14 @@ from lea_rules.report.view.model import (
     ThemeGlance,
 )
 from lea_rules.report.view.sections import SectionViews
+from lea_rules.verdict.aspiration import Aspiration, as_aspiration
+
+
+def shown(status: Status | None, aspiration: bool) -> Status | Aspiration | None:
+    """The status as the report shows it: a streven's said as a streven."""
+    if status is None or not aspiration:
+        return status
+    return as_aspiration(status) or status
 
 
 class GlanceViews(SectionViews):
@@ -42,13 +50,15 @@ class GlanceViews(SectionViews):
         has_previous = any(r.previous_status is not None for r in evals)
         theme_rows = [self._theme_glance(theme) for theme in themes]
         all_results = [r for theme in themes for r in results_in(theme)]
-        now = Counter(r.status for r in evals)
-        illustrative = Counter(r.status for r in evals if r.rests_on_illustrative)
-        before = Counter(r.previous_status for r in evals if r.previous_status is not None)
-        before_illustrative = Counter(r.previous_status for r in evals
+        # a streven is counted as it is shown (verdict/aspiration.py), not among the norms it missed
+        now = Counter(shown(r.status, r.aspiration) for r in evals)
+        illustrative = Counter(shown(r.status, r.aspiration) for r in evals if r.rests_on_illustrative)
+        before = Counter(shown(r.previous_status, r.aspiration) for r in evals
+                         if r.previous_status is not None)
+        before_illustrative = Counter(shown(r.previous_status, r.aspiration) for r in evals
                                       if r.previous_status is not None and r.previous_illustrative)
         status_rows: list[StatusRow] = []
-        for status in Status:
+        for status in (*Status, *Aspiration):
             if not now[status] and not before[status]:
                 continue
             diff = now[status] - before[status]
@@ -80,8 +90,9 @@ class GlanceViews(SectionViews):
         for colour in COLOUR_ORDER:
             mine = [r for r in results if r.status is not None and r.status.colour == colour.value]
             counts = Counter(r.status.label for r in mine if r.status is not None)
-            statuses = [(status_label(s, self.lang), counts[status_label(s, self.lang)]) for s in Status
-                        if s.colour is colour and counts[status_label(s, self.lang)]]
+            statuses = [(status_label(s, self.lang), counts[status_label(s, self.lang)])
+                         for s in (*Status, *Aspiration)
+                         if s.colour is colour and counts[status_label(s, self.lang)]]
             cells.append(ColourCell(colour.value, colour_label(colour, self.lang), len(mine), statuses))
         return cells
 

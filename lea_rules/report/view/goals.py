@@ -29,7 +29,8 @@ from lea_rules.words import REPORT_WORDS
 
 
 class GoalViews(ViewBase):
-    def goal_view(self, result_code: str, index: int, goal: GoalEvaluation, headline: bool) -> GoalView:
+    def goal_view(self, result_code: str, index: int, goal: GoalEvaluation, headline: bool,
+                  aspiration: bool = False) -> GoalView:
         e = goal.explanation
         unit = display_unit(goal)
         numeric = goal.kind.numeric
@@ -88,7 +89,8 @@ class GoalViews(ViewBase):
             title=f"{goal.indicator_label}: {self.target_text(goal)}" if goal.indicator_label
             else self.target_text(goal),
             indicator_label=goal.indicator_label,
-            status=require_status(status_view(goal.status, self.lang, e.illustrative)), headline=headline,
+            status=require_status(status_view(goal.status, self.lang, e.illustrative, aspiration)),
+            headline=headline,
             past=goal.past,
             rows=rows, rule=words.rule(e.rule, REPORT_WORDS[self.lang]),
             notes=[words.note(n, REPORT_WORDS[self.lang]) for n in e.notes],

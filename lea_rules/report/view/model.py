@@ -41,6 +41,7 @@ class StatusView:
     colour_label: str
     symbol: str
     illustrative: bool = False  # the status rests (partly) on illustrative figures or progress texts
+    aspiration: bool = False  # the status of a `streven:`, said as a streven (verdict/aspiration.py)
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ class PlanItem:
     baseline: str | None
     citations: list[CitationView]
     texts: list[str]
+    aspiration: bool = False  # `streven:`: the target is what the document aspires to, no hard norm
 
 
 @dataclass(frozen=True)

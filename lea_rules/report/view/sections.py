@@ -32,14 +32,15 @@ class SectionViews(GoalViews):
                               owner=result.owner)
             self.result_views[result.code] = view
             return view
-        goals = [self.goal_view(ev.code, i, g, i == ev.headline_goal) for i, g in enumerate(ev.goals)]
+        goals = [self.goal_view(ev.code, i, g, i == ev.headline_goal, ev.aspiration)
+                 for i, g in enumerate(ev.goals)]
         act = None
         if ev.act is not None:
             act = ActView(ev.act.oorzaak, ev.act.gevolg, ev.act.bijsturing, ev.act.illustrative)
         view = ResultView(
             code=ev.code, anchor=result_anchor(ev.code), title=result.title,
-            status=status_view(ev.status, self.lang, ev.rests_on_illustrative),
-            previous=status_view(ev.previous_status, self.lang),
+            status=status_view(ev.status, self.lang, ev.rests_on_illustrative, ev.aspiration),
+            previous=status_view(ev.previous_status, self.lang, aspiration=ev.aspiration),
             goals=goals, reported_state=state_label(ev.reported_state, self.lang),
             reported_note=ev.reported_note, act=act, needs_act=ev.needs_act, act_missing=ev.act_missing,
             not_assessed=ev.status is Status.NOT_ASSESSED, revised=ev.revised or bool(result.revisions),
@@ -47,7 +48,7 @@ class SectionViews(GoalViews):
             previous_note=self.t("previous_recomputed") if ev.previous_status_note else None,
             not_judgeable=ev.status is Status.NOT_JUDGEABLE,
             provisional=status_view(ev.headline.explanation.provisional_status, self.lang,
-                                    ev.rests_on_illustrative) if ev.headline else None,
+                                    ev.rests_on_illustrative, ev.aspiration) if ev.headline else None,
             owner=result.owner)
         self.result_views[result.code] = view
         return view
@@ -66,7 +67,7 @@ class SectionViews(GoalViews):
                         target=describe_goals(result.current_goals, self.agenda, self.fmt),
                         original_target=original, baseline=baseline,
                         citations=citation_views(result.provenance, self.agenda, self.lang),
-                        texts=list(result.provenance.texts))
+                        texts=list(result.provenance.texts), aspiration=result.aspiration)
 
     def action_view(self, action: Action) -> ActionView:
         ev = self.action_evals.get(action.code)
