@@ -19,6 +19,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "lea_rules"
 BUILD_CODES = {
     "E110", "E111", "E112", "E113",  # a section or item where the hierarchy has no place for it
     "E120", "E121", "E124",  # a property under the wrong item, twice in one slot, reden alone
+    "E330",  # a doel and a streven for the one goal slot of a result
     "E122", "E127",  # a kind that does not exist
     "E125",  # a goal part with no indicator to take over
     "E130", "E131", "E132", "E133", "E140", "E141",  # a value that cannot be built
