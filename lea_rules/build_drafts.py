@@ -23,12 +23,14 @@ ITEM_PROPS: dict[str, frozenset[str]] = {  # the properties each kind of draft m
                             "waarden", "soort", "tekst", "citaat", "vraag"}),
     "budget": frozenset({"tekst", "citaat", "vraag"}),
     "post": frozenset({"tekst", "citaat", "vraag"}),
+    "definition": frozenset({"tekst", "citaat", "vraag"}),
 }
 ITEM_PROPS["any"] = frozenset().union(*ITEM_PROPS.values())  # under a line that did not parse
 
 ITEM_WORDS = {"agenda": "de kop van de agenda", "section": "een onderdeel", "action": "een actie",
               "result": "een resultaat", "indicator": "een indicator", "budget": "een begroting",
-              "post": "een begrotingspost", "any": "een regel die niet te lezen is"}
+              "post": "een begrotingspost", "any": "een regel die niet te lezen is",
+              "definition": "een begrip"}
 PROP_HOME = {"soort": "actie", "eigenaar": "actie of resultaat", "start": "actie", "gereed": "actie",
              "doel": "resultaat", "streven": "resultaat", "basis": "resultaat",
              "herzien": "resultaat", "reden": "resultaat", "eenheid": "indicator",
@@ -91,6 +93,14 @@ def freeze_budgets(budgets: list[ItemDraft]) -> tuple[n.Budget, ...]:
     return tuple(n.Budget(b.title, b.span, tuple(
         n.BudgetPost(p.title, p.amounts, p.span, p.note, p.provenance()) for p in b.posts),
         b.provenance()) for b in budgets)
+
+
+def freeze_definitions(definitions: list[ItemDraft]) -> tuple[n.Definition, ...]:
+    out = []
+    for d in definitions:
+        assert d.code is not None  # the term
+        out.append(n.Definition(d.code, d.title, d.span, d.props["term_span"], d.provenance()))
+    return tuple(out)
 
 
 def freeze_indicator(d: ItemDraft) -> n.Indicator:

@@ -19,6 +19,7 @@ from lea_rules.build_drafts import (
     ItemDraft,
     SectionDraft,
     freeze_budgets,
+    freeze_definitions,
     freeze_indicator,
     freeze_sections,
     heading,
@@ -63,6 +64,7 @@ class Builder(PropertyReader):
         self.indicators: list[ItemDraft] = []
         self.sections: list[SectionDraft] = []
         self.budgets: list[ItemDraft] = []
+        self.definitions: list[ItemDraft] = []  # `begrip` lines
         self._document_names: set[str] = set()  # casefolded, to refuse a second declaration
         self._group_names: set[str] = set()  # normalised
         self.agenda_draft = Draft(Span(1, 1, 1, 2))
@@ -183,6 +185,15 @@ class Builder(PropertyReader):
         self.groups.append(n.Group(name, self.string(stmt.children[3]), self.span(stmt)))
         self._group_names.add(n.normalise_group(name))
         self.current = self.agenda_draft
+
+    def on_begrip(self, stmt: LTree) -> None:
+        """A definition belongs to the agenda wherever it is written; its `citaat:` lines to it."""
+        term_tok = stmt.children[1]
+        draft = ItemDraft("definition", self.span(stmt), self.string(term_tok), self.string(stmt.children[3]))
+        draft.props["term_span"] = self.span(term_tok)
+        self.definitions.append(draft)  # a term defined twice is reported by checks/definitions.py
+        self.current = draft
+        self.budget = None
 
     # --- structure ----------------------------------------------------------------------
     def on_section(self, stmt: LTree) -> None:
@@ -314,7 +325,7 @@ class Builder(PropertyReader):
             provenance=self.agenda_draft.provenance(),
             extra={**({UNREADABLE: str(self.unreadable)} if self.unreadable else {}),
                    **self.recovery.extra()},
-            declarations=tuple(self.declarations),
+            declarations=tuple(self.declarations), definitions=freeze_definitions(self.definitions),
         )
 
     @property

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 INDENT = "  "
 BLOCK_STATEMENTS = frozenset({"indicator", "begroting"})
-ITEM_STATEMENTS = frozenset({"section", "actie", "resultaat", "indicator", "begroting", "post"})
+ITEM_STATEMENTS = frozenset({"section", "actie", "resultaat", "indicator", "begroting", "post", "begrip"})
 HEADER_STATEMENTS = frozenset({"gemeente", "titel", "periode", "indeling"})
 
 # Token texts with more than one spelling; the first is canonical.
@@ -102,6 +102,9 @@ class _Layout:
             return 0, False
         if kind in ("document", "groep"):
             self.prop_depth = 0
+            return 0, False
+        if kind == "begrip":  # agenda-wide, wherever written; its citaat: lines under it
+            self.prop_depth = 1
             return 0, False
         if kind == "section":
             depth = 1 if self._section_level(stmt) == 2 and self.has_top else 0

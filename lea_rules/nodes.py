@@ -274,6 +274,17 @@ class Group:
 
 
 @dataclass(frozen=True)
+class Definition:
+    """`begrip "VVE": "Voor- en vroegschoolse educatie ..."`: a term the document defines."""
+
+    term: str
+    text: str
+    span: Span
+    term_span: Span
+    provenance: Provenance = Provenance()
+
+
+@dataclass(frozen=True)
 class Declaration:
     """A kop or declaration line as written, in file order, also one refused as a second:
     `gemeente`, `titel`, `periode`, `indeling`, `document` or `groep`."""
@@ -302,6 +313,7 @@ class Agenda:
     # Every kop and declaration line, a refused second one too: part of the meaning that
     # `lea fmt` proves unchanged (strip_spans), as the checks read them.
     declarations: tuple[Declaration, ...] = ()
+    definitions: tuple[Definition, ...] = ()  # `begrip` lines, in file order
 
     # --- navigation helpers (pure) ---
     def walk_sections(self) -> Iterator[Section]:

@@ -25,14 +25,15 @@ FOREIGN_KEYWORDS = {
     "unit": "eenheid", "source": "bron", "better": "beter", "formula": "formule",
     "question": "vraag", "quote": "citaat", "citation": "citaat", "text": "tekst",
     "kind": "soort", "type": "soort", "budget": "begroting", "baseline": "basis",
-    "revised": "herzien", "reason": "reden", "measure": "meting", "values": "waarden",
+    "revised": "herzien", "reason": "reden", "definition": "begrip", "term": "begrip",
+    "measure": "meting", "values": "waarden",
     "bounds": "grenzen", "group": "groep", "chapter": "hoofdstuk", "section": "paragraaf",
     "objective": "doelstelling", "milestone": "mijlpaal", "indicateur": "indicator",
     "ziel": "doel", "ergebnis": "resultaat", "maßnahme": "actie", "massnahme": "actie",
 }
 
 LINE_KEYWORDS = (
-    "gemeente", "titel", "periode", "indeling", "document", "groep", "actie", "resultaat",
+    "gemeente", "titel", "periode", "indeling", "document", "groep", "begrip", "actie", "resultaat",
     "indicator", "begroting", "post", "soort", "eigenaar", "tekst", "citaat", "vraag",
     "eenheid", "beter", "grenzen", "bron", "meting", "formule", "per", "waarden", "doel", "streven",
     "basis", "herzien", "reden", "thema", "paragraaf", "hoofdstuk", "doelstelling", "ambitie",

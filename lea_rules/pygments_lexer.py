@@ -36,7 +36,7 @@ PROPERTY_KEYS = (
     "meting", "formule", "per", "waarden", "doel", "basis", "herzien", "reden",
 )
 DECLARATIONS = ("document", "groep", "indicator")
-ITEMS = ("actie", "resultaat", "begroting", "post")
+ITEMS = ("actie", "resultaat", "begroting", "post", "begrip")
 SECTION_WORDS = ("thema", "paragraaf", "hoofdstuk", "doelstelling", "ambitie", "belofte",
                  "speerpunt", "opgave", "onderdeel")
 GOAL_WORDS = ("en", "met", "in", "op", "tot en met", "t/m", "tot", "regel", "pagina", "mijlpaal",

@@ -224,3 +224,49 @@ def test_the_terminal_table_says_a_streven_as_one() -> None:
     (row,) = [line for line in text.splitlines() if "│ streef" in line]
     assert "Streven niet bereikt" in row and "oranje" in row and "Niet behaald" not in row
     assert "1 × Niet behaald" in text and "1 × Streven niet bereikt" in text  # the norm alone
+
+
+# --- begrip and the kop's tekst: -------------------------------------------------------------------------
+
+BEGRIPPEN = HEAD + """tekst: "Deze agenda is van <en> voor alle partners."
+begrip "VVE": "Voor- en vroegschoolse educatie & meer"
+  vraag: "Is dit de landelijke omschrijving?"
+
+thema 1 "Kansen"
+  begrip "Doelgroepkinderen": "Kinderen met een VVE-indicatie"
+  resultaat leerlijn "Een doorgaande leerlijn"
+    doel: mijlpaal in 2026
+"""
+
+
+def test_definitions_and_the_introduction_reach_the_json_and_both_editions() -> None:
+    agenda = build_agenda(BEGRIPPEN)
+    assert [(d.term, d.text) for d in agenda.definitions] == [
+        ("VVE", "Voor- en vroegschoolse educatie & meer"),
+        ("Doelgroepkinderen", "Kinderen met een VVE-indicatie")]
+    # a begrip under a section belongs to the agenda: the result after it still belongs to the section
+    ((section, result),) = agenda.all_results()
+    assert section.title == "Kansen" and result.code == "leerlijn"
+    report = _evaluate(agenda, [], 2025)
+    assert report.introduction == ["Deze agenda is van <en> voor alle partners."]
+    assert [(d.term, d.text) for d in report.definitions] == [(d.term, d.text) for d in agenda.definitions]
+    working, council = _both_editions(agenda, report)
+    for html in (working, council):
+        assert '<section class="definitions" id="begrippen"' in html
+        assert "<dt>VVE</dt><dd>Voor- en vroegschoolse educatie &amp; meer" in html
+        assert "<dt>Doelgroepkinderen</dt>" in html
+        assert "Deze agenda is van &lt;en&gt; voor alle partners." in html
+    assert '<a href="#begrippen">Begrippen</a>' in working  # in the contents
+    assert '<a href="#begrippen">Begrip VVE</a>' in working  # its question, linked
+
+
+def test_hengelo_defines_kinderopvang_as_its_document_does() -> None:
+    from pathlib import Path
+
+    from lea_rules.api import check_file
+
+    checked = check_file(Path(__file__).resolve().parent.parent / "agendas" / "hengelo.lea")
+    assert checked.agenda is not None
+    (definition,) = checked.agenda.definitions
+    assert definition.term == "kinderopvang"
+    assert definition.provenance.citations[0].line == 96

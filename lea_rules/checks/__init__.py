@@ -8,6 +8,7 @@ from dataclasses import replace
 from lea_rules.checks import (
     citations,
     declarations,
+    definitions,
     direction,
     formulas,
     names,
@@ -27,6 +28,7 @@ Check = Callable[[CheckContext], Iterable[Diagnostic]]
 WRITTEN: tuple[Check, ...] = (
     declarations.check,
     sections.check,
+    definitions.check,
     ranges.check,
 )
 """The checks of what single lines say: they run also when a kop line is missing."""

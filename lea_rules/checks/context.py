@@ -78,6 +78,8 @@ class CheckContext:
 
     def provenances(self) -> Iterator[tuple[str | None, n.Provenance]]:
         yield None, self.agenda.provenance
+        for definition in self.agenda.definitions:
+            yield None, definition.provenance
         for indicator in self.agenda.indicators:
             yield None, indicator.provenance
         for section in self.agenda.walk_sections():

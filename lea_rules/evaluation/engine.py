@@ -13,6 +13,7 @@ from lea_rules.evaluation.model import (
     ActionEvaluation,
     ActRecord,
     Colour,
+    DefinitionRecord,
     EvaluationReport,
     GoalEvaluation,
     ResultEvaluation,
@@ -55,7 +56,11 @@ def evaluate(agenda: Agenda, observations: Sequence[Observation], progress: Prog
         period=agenda.period, peiljaar=peiljaar, data_date=data_date, results=results,
         actions=actions, illustrative_used=illustrative,
         counts={k: v for k, v in counts.items() if v},
-        kengetallen=kengetallen(agenda, observations, peiljaar, units))
+        kengetallen=kengetallen(agenda, observations, peiljaar, units),
+        introduction=list(agenda.provenance.texts),
+        definitions=[DefinitionRecord(term=d.term, text=d.text, citations=[
+            _citation(c.document, c.line, c.page, c.quote) for c in d.provenance.citations])
+            for d in agenda.definitions])
 
 
 def _previous(before: ResultEvaluation | None) -> dict[str, object]:

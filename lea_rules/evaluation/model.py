@@ -311,6 +311,16 @@ class KengetalSeries(BaseModel):
                                           "a figure that is missing or cannot be computed has no point")
 
 
+class DefinitionRecord(BaseModel):
+    """A `begrip`: a term the document defines, with where it says so."""
+
+    model_config = ConfigDict(frozen=True)
+
+    term: str
+    text: str
+    citations: list[str] = Field(default_factory=list, description="document, line or page, and the quote")
+
+
 class EvaluationReport(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -330,3 +340,7 @@ class EvaluationReport(BaseModel):
     kengetallen: list[KengetalSeries] = Field(
         default_factory=list, description="indicators with `soort: kengetal`, in agenda order, with "
                                           "their figures up to the peiljaar")
+    introduction: list[str] = Field(default_factory=list, description="the `tekst:` lines of the agenda's "
+                                    "kop: its own introduction, one paragraph each")
+    definitions: list[DefinitionRecord] = Field(default_factory=list, description="the `begrip` lines: the "
+                                                "terms the document defines, in agenda order")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from lea_rules.report.i18n import method_paragraphs
 from lea_rules.report.view.appendix import AppendixViews
 from lea_rules.report.view.base import (
+    citation_views,
     display_unit,
     result_anchor,
     shows_required,
@@ -33,6 +34,7 @@ from lea_rules.report.view.model import (
     ColourCell,
     Cover,
     DataRow,
+    DefinitionView,
     FigureRevisionView,
     Glance,
     GoalView,
@@ -114,7 +116,10 @@ class _Builder(GlanceViews, AppendixViews):
             cover=cover, glance=self.glance(themes), themes=themes, questions=self.questions(themes),
             method=method_paragraphs(self.lang), data_rows=self.data_rows(),
             target_revisions=self.target_revisions(), figure_revisions=self.figure_revisions(),
-            budgets=self.budgets(), kengetallen=self.kengetallen())
+            budgets=self.budgets(), kengetallen=self.kengetallen(),
+            introduction=list(self.agenda.provenance.texts),
+            definitions=[DefinitionView(d.term, d.text, citation_views(d.provenance, self.agenda, self.lang))
+                         for d in self.agenda.definitions])
 
 
 def build_view(data: ReportInput) -> ReportView:

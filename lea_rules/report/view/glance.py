@@ -118,6 +118,9 @@ class GlanceViews(SectionViews):
         agenda = self.agenda
         for question, _ in agenda.provenance.questions:
             out.append(QuestionView(self.t("whole_agenda"), None, question))
+        for definition in agenda.definitions:
+            for question, _ in definition.provenance.questions:
+                out.append(QuestionView(f"{self.t('definition')} {definition.term}", "begrippen", question))
         for indicator in agenda.indicators:
             for question, _ in indicator.provenance.questions:
                 out.append(QuestionView(f"{self.t('indicator')} {indicator.label}", None, question))

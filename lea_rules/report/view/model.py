@@ -140,6 +140,13 @@ class PlanItem:
 
 
 @dataclass(frozen=True)
+class DefinitionView:
+    term: str
+    text: str
+    citations: list[CitationView]
+
+
+@dataclass(frozen=True)
 class ActionView:
     code: str
     title: str
@@ -350,3 +357,5 @@ class ReportView:
     figure_revisions: list[FigureRevisionView]
     budgets: list[BudgetView]
     kengetallen: list[KengetalView] = field(default_factory=list)
+    introduction: list[str] = field(default_factory=list)  # the agenda's kop `tekst:` lines
+    definitions: list[DefinitionView] = field(default_factory=list)  # `begrip` lines
