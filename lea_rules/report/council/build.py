@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lea_rules.checks.citations import project_root
@@ -89,11 +89,21 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A `begrip` as the raad reads it: its source by document and heading, no line numbers."""
+
+    term: str
+    text: str
+    source: SourceNote | None
+
+
+@dataclass(frozen=True)
 class CouncilView:
     base: ReportView
     glance: CouncilGlance
     parts: list[Part]
     method: list[str]  # how we judge, without the working edition's list of what is still missing
+    definitions: list[Term] = field(default_factory=list)
 
 
 class Sources:
@@ -237,7 +247,10 @@ class _Council:
         # the list "wat nog ontbreekt" is the working edition's; the council edition has no such list
         method = [p for p in self.base.method if "\u201cwat nog ontbreekt\u201d" not in p
                   and "\u201cwhat is still missing\u201d" not in p]
-        return CouncilView(self.base, council_glance(self.base, contents, self.lang), parts, method)
+        definitions = [Term(d.term, d.text, self.sources.note(d.provenance.citations))
+                       for d in self.data.agenda.definitions]
+        return CouncilView(self.base, council_glance(self.base, contents, self.lang), parts, method,
+                           definitions)
 
 
 def build_council_view(data: ReportInput) -> CouncilView:
