@@ -206,6 +206,8 @@ def indeling_diagnostic(parsed: Diagnostic, legible: LegibleIndeling,
         return _with_help(parsed, f"schrijf: indeling: {_write(legible.levels)}")
     word, column = unknown[0]
     names = [w for w, _ in unknown]
+    if names == [word] and word in ITEM_WORDS and word in legible.levels[1]:
+        return _item_in_indeling(parsed, legible.levels[0], word, column)
     free = [w for w in n.SECTION_WORDS if w not in written]
     if len(names) == 1:
         guess = did_you_mean(word, free)
@@ -226,6 +228,24 @@ def indeling_diagnostic(parsed: Diagnostic, legible: LegibleIndeling,
                  f"{message}; lea kent {', '.join(n.SECTION_WORDS)}",
                  Span.point(parsed.span.line, column, len(word)), path=parsed.path, help=fix,
                  context=parsed.context)
+
+
+ITEM_WORDS = frozenset({"actie", "acties", "resultaat", "resultaten", "deelactie", "deelacties"})
+
+
+def _item_in_indeling(parsed: Diagnostic, level1: tuple[str, ...], word: str, column: int) -> Diagnostic:
+    """E172: `indeling: doel > actie`. An item is no level: it sits under a section, also
+    directly under level 1, so the fix is the indeling of one level, with the words before `>`."""
+    from lea_rules.diagnostics import error
+    from lea_rules.source import Span
+
+    first = " / ".join(level1)
+    return error("E172", "item in de indeling",
+                 f"'{word}' is geen onderdeel maar een item: acties en resultaten staan onder een "
+                 "onderdeel van de indeling, ook direct onder niveau 1",
+                 Span.point(parsed.span.line, column, len(word)), path=parsed.path,
+                 help=f"schrijf 'indeling: {first}' (één niveau: de acties en resultaten staan dan "
+                      f"direct onder elk {level1[0]})", context=parsed.context)
 
 
 def _and(items: list[str]) -> str:

@@ -162,9 +162,9 @@ class Builder(PropertyReader):
             self.err("E152", "indeling te laat",
                      "de indeling moet boven het eerste onderdeel staan", self.span(stmt))
         levels = tuple(tuple(str(t) for t in as_node(lvl).children
-                             if isinstance(t, Leaf) and t.type == "SECWORD")
+                             if isinstance(t, Leaf) and t.type == "SECWORD") if lvl is not None else ()
                        for lvl in (stmt.children[2], stmt.children[4]))
-        self.levels = (levels[0], levels[1])
+        self.levels = (levels[0], levels[1])  # `indeling: doel`: no level 2
         self._header("indeling", self.levels, stmt)
 
     def on_document(self, stmt: LTree) -> None:
@@ -226,12 +226,14 @@ class Builder(PropertyReader):
         self.in_budget = False
         # Reported after the section is opened, so that `= onder:` names this very line.
         if not known:
-            allowed = " / ".join(level1) + " > " + " / ".join(level2)
+            allowed = " / ".join(level1) + (" > " + " / ".join(level2) if level2 else "")
             self.err("E110", "woord niet in de indeling",
                      f"'{word}' staat niet in de indeling van deze agenda ({allowed})",
                      self.span(word_tok),
                      help=f"voeg '{word}' toe aan 'indeling:' of gebruik "
-                          f"{did_you_mean(word, level1 + level2) or 'een woord uit de indeling'}")
+                          f"{did_you_mean(word, level1 + level2) or 'een woord uit de indeling'}"
+                     if level2 else f"schrijf 'indeling: {' / '.join(level1)} > {word}' als een "
+                                    f"{word} onder een {level1[0]} staat, of gebruik '{level1[0]}'")
         if orphan and not self.broken_section:
             self.err("E111", "onderdeel zonder bovenliggend onderdeel",
                      f"'{word}' is niveau 2 van de indeling, maar er staat nog geen "

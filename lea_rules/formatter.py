@@ -140,6 +140,8 @@ def _levels(stmt: Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for child in stmt.children:
         if isinstance(child, Node):
             words.append(tuple(str(t) for t in child.children if getattr(t, "type", "") == "SECWORD"))
+    if len(words) == 1:  # `indeling: doel`: one level
+        return (words[0], ())
     return (words[0], words[1]) if len(words) == 2 else (("thema",), ("ambitie",))
 
 

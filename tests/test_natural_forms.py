@@ -207,3 +207,25 @@ def test_a_fraction_on_a_percentage_gets_the_reading_of_its_title(number: str, t
     assert len(found) == 1 and found[0][0] == "E220"
     assert found[0][2] is not None and found[0][2].startswith(hint)
     assert "0,85%?" not in found[0][2] or "0,85%" in title or " of " in found[0][2]
+
+
+def test_one_level_indeling() -> None:
+    text = ('gemeente: "G"\ntitel: "T"\nperiode: 2024-2027\nindeling: doel\n'
+            'indicator vve-bereik "B"\n  eenheid: %\n  beter: hoger\n'
+            'doel 1 "Start"\n  actie "Voorschool"\n  resultaat "R"\n    doel: vve-bereik minimaal 85%\n'
+            'doel 2 "Verder"\n  actie "Brug"\n')
+    assert check_text(text) == []
+    built = build(SourceFile("w.lea", text)).agenda
+    assert built is not None and built.levels == (("doel",), ())
+    assert [(s.word, s.number, s.level, len(s.actions)) for s in built.sections] == [
+        ("doel", "1", 1, 1), ("doel", "2", 1, 1)]
+    with_level_two = text.replace('  actie "Brug"', '  ambitie 2.1 "x"')
+    assert [code for code, _, _ in check_text(with_level_two)] == ["E110"]
+
+
+def test_item_in_the_indeling_offers_one_level() -> None:
+    found = check_text('gemeente: "G"\ntitel: "T"\nperiode: 2024-2027\nindeling: doel > actie\n'
+                       'doel 1 "Start"\n  actie "Voorschool"\n')
+    assert [(code, hint) for code, _, hint in found] == [
+        ("E172", "schrijf 'indeling: doel' (één niveau: de acties en resultaten staan dan direct "
+                 "onder elk doel)")]
