@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lea_rules import parser  # noqa: E402
-from lea_rules.formatter import format_safely  # noqa: E402
+from lea_rules.formatter_safety import format_safely  # noqa: E402
 from lea_rules.source import SourceFile, read_source  # noqa: E402
 
 CALLS = [0]

@@ -130,7 +130,7 @@ def _section(s: SectionDraft, index: int, taken: TakenCodes) -> n.Section:
         for i, a in enumerate(s.actions, 1))
     results = []
     for i, r in enumerate(s.results, 1):
-        revisions = tuple(n.Revision(rv["decided"], rv["goals"], rv["span"], rv["reason"])
+        revisions = tuple(n.TargetRevision(rv["decided"], rv["goals"], rv["span"], rv["reason"])
                           for rv in r.revisions)
         results.append(n.Result(r.code or taken.next_free(f"{number}-r", i), r.title, r.span,
                                 r.props.get("doel", r.props.get("streven", ())), r.props.get("basis"),

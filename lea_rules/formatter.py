@@ -3,8 +3,8 @@
 The language is line-based and the hierarchy comes from keywords, so the formatter never
 moves, merges or reorders lines: it re-spaces each statement from its tokens, sets the
 indentation from the same state the builder keeps, and normalises blank lines. Before a
-caller writes anything, `format_safely` proves (like Black's safe mode) that the result
-means the same agenda and is stable under a second run.
+caller writes anything, `formatter_safety.format_safely` proves (like Black's safe mode) that
+the result means the same agenda and is stable under a second run.
 
 It reads the same plain trees as the builder (`lea_rules.syntax`), through the same entry
 point and parse cache (`parser.parse_statement`, `line_cache.LineCache`). Everything one
@@ -15,7 +15,6 @@ cache, so each distinct line text is parsed at most once, and a line stored by a
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -53,15 +52,6 @@ class AgendaSyntaxError(Exception):
         super().__init__(f"{source.path}: {len(diagnostics)} regel(s) niet te lezen")
         self.source = source
         self.diagnostics = diagnostics
-
-
-class UnsafeFormatting(Exception):
-    """An internal error of the formatter: its result would change the agenda or is unstable."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -145,14 +135,14 @@ def _levels(stmt: Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return (words[0], words[1]) if len(words) == 2 else (("thema",), ("ambitie",))
 
 
-def _tokens(tree: Node, parent: str) -> list[tuple[Leaf, str]]:
+def statement_tokens(tree: Node, parent: str) -> list[tuple[Leaf, str]]:
     """The tokens of a statement in order, each with the name of the rule it sits in."""
     out: list[tuple[Leaf, str]] = []
     for child in tree.children:
         if child is None:
             continue
         if isinstance(child, Node):
-            out.extend(_tokens(child, str(child.data)))
+            out.extend(statement_tokens(child, str(child.data)))
         else:
             out.append((child, parent))
     return out
@@ -170,7 +160,7 @@ def render_statement(stmt: Node) -> str:
     """One statement with canonical spacing: single spaces, `key: value`, glued where it reads so."""
     parts: list[str] = []
     previous: tuple[Leaf, str] | None = None
-    for token, rule in _tokens(stmt, str(stmt.data)):
+    for token, rule in statement_tokens(stmt, str(stmt.data)):
         if previous is not None and _spaced(previous, (token, rule)):
             parts.append(" ")
         parts.append(token_text(token))
@@ -192,7 +182,7 @@ _LINES: ContextVar[LineCache | None] = ContextVar("lea_fmt_lines", default=None)
 
 
 @contextmanager
-def _parsed_once(path: str) -> Iterator[LineCache]:
+def parsed_once(path: str) -> Iterator[LineCache]:
     """The parse cache that every line read in one `format_safely` goes through.
 
     The outermost call opens the agenda's own cache (the one `lea check` uses) and saves it
@@ -214,8 +204,8 @@ def _parsed_once(path: str) -> Iterator[LineCache]:
         lines.save()
 
 
-def _read_lines(source: SourceFile) -> list[_Line]:
-    with _parsed_once(source.path) as cache:
+def read_lines(source: SourceFile) -> list[_Line]:
+    with parsed_once(source.path) as cache:
         return _read_lines_with(source, cache)
 
 
@@ -286,7 +276,7 @@ def format_source(source: SourceFile) -> str:
         out.extend("" if item is None else INDENT * depth + item for item in items)
         pending.clear()
 
-    for line in _read_lines(source):
+    for line in read_lines(source):
         if line.statement is None:
             pending.append(line)
             continue
@@ -332,70 +322,6 @@ def format_text(text: str, path: str = "<tekst>") -> str:
     return format_source(SourceFile(path, text))
 
 
-def _fingerprint(source: SourceFile) -> list[tuple[object, ...]]:
-    """Every comment and every token as the formatter would write it, in file order.
-
-    strip_spans ignores how a number was written; this catches a formatter that rewrites
-    `1.250` or glues two tokens so that they lex differently.
-    """
-    prints: list[tuple[object, ...]] = []
-    for line in _read_lines(source):
-        if line.kind == "comment":
-            prints.append(("comment", line.comment))
-        elif line.kind == "statement":
-            assert line.statement is not None
-            # Only the documented spellings are merged here, not via token_text: a bug there
-            # must show up as a difference.
-            tokens = tuple((t.type, f'"{t[1:-1]}"' if t.type == "STRING" and t[:1] in "“„”"
-                            else CANONICAL_TEXT.get(str(t), str(t)))
-                           for t, _ in _tokens(line.statement, ""))
-            prints.append((str(line.statement.data), tokens, line.comment))
-    return prints
-
-
-def _meaning(source: SourceFile, lines: LineCache) -> tuple[object, list[str]]:
-    from lea_rules.builder import build, strip_spans
-
-    result = build(source, lines)
-    return strip_spans(result.agenda), sorted(d.code for d in result.diagnostics)
-
-
-def verify(source: SourceFile, formatted: str) -> None:
-    """Black's safe mode: raise UnsafeFormatting unless `formatted` means exactly `source`."""
-    path = source.path
-    with _parsed_once(path) as lines:
-        _verify(source, SourceFile(path, formatted), lines)
-
-
-def _verify(source: SourceFile, result: SourceFile, lines: LineCache) -> None:
-    path, formatted = source.path, result.text
-    try:
-        if _fingerprint(result) != _fingerprint(source):
-            raise UnsafeFormatting(path, "de opgemaakte tekst bevat andere woorden, getallen of commentaar")
-    except AgendaSyntaxError as exc:
-        where = ", ".join(str(d.span.line) for d in exc.diagnostics[:5])
-        raise UnsafeFormatting(path, f"de opgemaakte tekst is niet meer te lezen (regel {where})") from None
-    before, before_codes = _meaning(source, lines)
-    after, after_codes = _meaning(result, lines)
-    if before != after:
-        raise UnsafeFormatting(path, "de opgemaakte agenda betekent iets anders dan het origineel")
-    if Counter(before_codes) != Counter(after_codes):
-        raise UnsafeFormatting(path, "de opgemaakte agenda geeft andere meldingen dan het origineel")
-    if format_source(result) != formatted:
-        raise UnsafeFormatting(path, "een tweede keer opmaken geeft weer een andere tekst")
-
-
-def format_safely(source: SourceFile) -> str:
-    """The canonical text, proven to mean the same and to be stable; see `verify`.
-
-    LineTooLong when the canonical spacing would make a line longer than a line may be.
-    """
-    with _parsed_once(source.path):  # one parse of each line for all of it
-        formatted = format_source(source)
-        verify(source, formatted)
-    return formatted
-
-
 class LineTooLong(Exception):
     """Formatting would push source line `line` over the line limit (its new length)."""
 
@@ -434,6 +360,6 @@ class FileChangedError(Exception):
 
 
 __all__ = [
-    "AgendaSyntaxError", "FileChangedError", "UnsafeFormatting", "format_safely", "format_source",
-    "format_text", "render_statement", "verify", "write_atomic",
+    "AgendaSyntaxError", "FileChangedError", "format_source", "format_text", "parsed_once", "read_lines",
+    "render_statement", "statement_tokens", "write_atomic",
 ]

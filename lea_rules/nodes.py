@@ -113,7 +113,9 @@ class Provenance:
 
 
 @dataclass(frozen=True)
-class Revision:
+class TargetRevision:
+    """A target changed by a later decision (`herzien op ...`): the goals that hold from then on."""
+
     decided: date
     goals: tuple[Goal, ...]
     span: Span
@@ -202,7 +204,7 @@ class Result:
     goals: tuple[Goal, ...] = ()
     # `basis:`; the moment is None for a nulmeting without a date ("before the policy started")
     baseline: tuple[Quantity, Moment | None] | None = None
-    revisions: tuple[Revision, ...] = ()
+    revisions: tuple[TargetRevision, ...] = ()
     code_explicit: bool = False
     provenance: Provenance = Provenance()
     # A `doel:` line is written under the result, also when it did not parse (said there once).

@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 from evaluation_helpers import AGENDA, declared, goal_of, obs, progress, result_of, x, x_agenda
 
-from lea_rules.data.model import Observation, ReportedState, Revision
+from lea_rules.data.model import FigureRevision, Observation, ReportedState
 from lea_rules.data.units import DeclaredUnits
 from lea_rules.evaluation.engine import evaluate
 from lea_rules.evaluation.model import Colour, Status
@@ -651,8 +651,8 @@ def test_shown_numbers(case: Shown) -> None:
 # --- 9. revised figures: the previous status is recomputed with today's data and says so ---------
 
 
-def revision(indicator: str, period: str, old: str, new: str) -> Revision:
-    return Revision(indicator=indicator, period=period, old=old, new=new, reason="definitieve cijfers",
+def revision(indicator: str, period: str, old: str, new: str) -> FigureRevision:
+    return FigureRevision(indicator=indicator, period=period, old=old, new=new, reason="definitieve cijfers",
                     revised_on=date(2025, 3, 1))
 
 
@@ -667,7 +667,7 @@ REVISED = [
 
 
 @pytest.mark.parametrize(("name", "revisions", "data_revised", "note"), REVISED, ids=[c[0] for c in REVISED])
-def test_revised_figures_are_named(name: str, revisions: list[Revision], data_revised: bool,
+def test_revised_figures_are_named(name: str, revisions: list[FigureRevision], data_revised: bool,
                                    note: bool) -> None:
     data = bereik(("2023", "80"), ("2024", "82"), ("2025", "83"))
     report = evaluate(AGENDA, data, progress(2025), 2025, revisions=revisions)

@@ -20,7 +20,7 @@ import pytest
 import lea_rules
 from lea_rules import parser
 from lea_rules.cli import main
-from lea_rules.formatter import format_safely
+from lea_rules.formatter_safety import format_safely
 from lea_rules.source import SourceFile, read_source
 
 ROOT = Path(__file__).resolve().parent.parent

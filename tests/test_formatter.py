@@ -25,18 +25,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lark import Lark, Token
 
-from lea_rules import formatter
+from lea_rules import formatter, formatter_safety
 from lea_rules.builder import build, strip_spans
 from lea_rules.cli import main
 from lea_rules.diagnostics import Diagnostic
-from lea_rules.formatter import (
-    AgendaSyntaxError,
-    UnsafeFormatting,
-    format_safely,
-    format_source,
-    format_text,
-    verify,
-)
+from lea_rules.formatter import AgendaSyntaxError, format_source, format_text
+from lea_rules.formatter_safety import UnsafeFormatting, format_safely, verify
 from lea_rules.source import SourceError, SourceFile, decode, read_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -196,7 +190,7 @@ def test_safe_mode_catches_glued_tokens(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_safe_mode_catches_instability(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(formatter, "format_source", lambda source: source.text + "\n")
+    monkeypatch.setattr(formatter_safety, "format_source", lambda source: source.text + "\n")
     with pytest.raises(UnsafeFormatting, match="tweede keer"):
         format_safely(SourceFile("a.lea", AGENDA))
 

@@ -38,7 +38,7 @@ from lea_rules.nodes import Measure
 from lea_rules.period import TargetMoment, parse_period, position
 from lea_rules.report import ReportInput, render_html, report_filename
 from lea_rules.report.charts import ChartPoint, ChartSpec, Legend, line_chart, nice_step
-from lea_rules.report.formatting import Formatter
+from lea_rules.report.notation import Notation
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "report_small"
@@ -389,7 +389,7 @@ def test_jinja_and_babel_only_on_the_report_path() -> None:
 
 
 def test_dutch_formatting_through_babel() -> None:
-    nl = Formatter("nl")
+    nl = Notation("nl")
     assert nl.value(83.7, "%") == "83,7%"
     assert nl.value(10884, "aantal") == "10.884"
     assert nl.value(5.5, "uur per week") == "5,5 uur per week"
@@ -400,7 +400,7 @@ def test_dutch_formatting_through_babel() -> None:
     assert nl.period(parse_period("2022-01-01")) == "1 januari 2022"
     assert nl.period(parse_period("2022/2023")) == "2022/2023"
     assert nl.period(TargetMoment(parse_period("2027"), implicit=True)) == "2027 (einde periode)"
-    en = Formatter("en")
+    en = Notation("en")
     assert en.value(83.7, "%") == "83.7%" and en.value(10884, "aantal") == "10,884"
     assert en.period(parse_period("2022-01-01")) == "1 January 2022" and en.value(None, "%") == "no data"
     # a target moment on an indicator's axis: "in 2027" on a schooljaar axis is 2026/2027

@@ -13,14 +13,8 @@ from pathlib import Path
 
 from lea_rules.diagnostics import Diagnostic, error, render_all
 from lea_rules.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_USAGE
-from lea_rules.formatter import (
-    AgendaSyntaxError,
-    FileChangedError,
-    LineTooLong,
-    UnsafeFormatting,
-    format_safely,
-    write_atomic,
-)
+from lea_rules.formatter import AgendaSyntaxError, FileChangedError, LineTooLong, write_atomic
+from lea_rules.formatter_safety import UnsafeFormatting, format_safely
 from lea_rules.source import SourceError, decode
 
 

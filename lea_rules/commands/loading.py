@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from lea_rules.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
-    from lea_rules.data.model import Observation, Progress, Revision
+    from lea_rules.data.model import FigureRevision, Observation, Progress
     from lea_rules.evaluation.model import EvaluationReport
     from lea_rules.nodes import Agenda
 
@@ -28,7 +28,7 @@ class Loaded:
     observations: list[Observation]
     progress: Progress | None
     previous: Progress | None
-    revisions: list[Revision] = field(default_factory=list)
+    revisions: list[FigureRevision] = field(default_factory=list)
     data_date: str | None = None  # the latest delivery in leveringen.csv; None without a log
 
     def evaluate(self, peiljaar: int) -> EvaluationReport:

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from lea_rules.data.deliveries import DELIVERIES, Delivery, appended_log, import_date, load_deliveries
-from lea_rules.data.model import Observation, Revision, observation_value_text
+from lea_rules.data.model import FigureRevision, Observation, observation_value_text
 from lea_rules.data.problems import DataInvalid, data_error
 from lea_rules.data.readers import read_tables
 from lea_rules.data.rows import Located, read_rows
@@ -42,7 +42,7 @@ class ImportPlan:
     unchanged: int = 0
     skipped_empty: int = 0
     observations: list[Observation] = field(default_factory=list)  # the complete new set
-    revisions: list[Revision] = field(default_factory=list)  # the complete new list
+    revisions: list[FigureRevision] = field(default_factory=list)  # the complete new list
     delivery: Delivery | None = None  # the row leveringen.csv gets when the import changes the store
 
     @property
@@ -98,7 +98,7 @@ def plan_import(file: Path, agenda: Agenda, data_dir: Path, *, reason: str | Non
             continue
         plan.revised.append((old, new))
         by_key[observation_key(new)] = new
-        revisions.append(Revision(
+        revisions.append(FigureRevision(
             indicator=new.indicator, period=new.period, breakdown=new.breakdown,
             old=observation_value_text(old),
             new=observation_value_text(new), reason=reason, revised_on=today,

@@ -64,7 +64,7 @@ def observation_value_text(obs: Observation) -> str:
     return format_dutch(obs.value) if obs.value is not None else ""
 
 
-class Revision(BaseModel):
+class FigureRevision(BaseModel):
     """A stored observation replaced by a new one; what it was stays on record.
 
     `old`/`new` are the values (equal when only the details changed); `change` lists every

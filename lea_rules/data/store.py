@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 
-from lea_rules.data.model import Observation, Progress, Revision, observation_value_text
+from lea_rules.data.model import FigureRevision, Observation, Progress, observation_value_text
 from lea_rules.data.problems import DataInvalid, ValueProblem, data_error
 from lea_rules.data.readers import read_csv_bytes
 from lea_rules.data.rows import COLUMNS, map_header, read_rows
@@ -74,7 +74,7 @@ def load_observations(data_dir: str | Path, agenda: Agenda, *, gemeente: str | N
     return [located.observation for located in result.observations]
 
 
-def load_revisions(data_dir: str | Path) -> list[Revision]:
+def load_revisions(data_dir: str | Path) -> list[FigureRevision]:
     """Every observation that an import replaced, oldest first; [] when there are none.
 
     Reads both the current header and the one without `wijziging` (older files).
@@ -88,7 +88,7 @@ def load_revisions(data_dir: str | Path) -> list[Revision]:
         raise DataInvalid([data_error("D130", "de kopregel van revisies.csv klopt niet",
                                       table.place(table.header[0].row, 1),
                                       f"de kopregel is: {';'.join(REVISION_COLUMNS)}")])
-    revisions: list[Revision] = []
+    revisions: list[FigureRevision] = []
     problems: list[Diagnostic] = []
     for row in table.rows:
         fields = {name: (row[i].text if i < len(row) else "") for i, name in enumerate(names)}
@@ -109,7 +109,7 @@ def load_revisions(data_dir: str | Path) -> list[Revision]:
             problems.append(data_error(exc.code, exc.message, CellPlace(
                 str(path), line, names.index("periode") + 1, None, "periode"), exc.help))
             continue
-        revisions.append(Revision(indicator=fields["indicator"], period=period,
+        revisions.append(FigureRevision(indicator=fields["indicator"], period=period,
                                   breakdown=fields["eenheid"] or None, old=fields["oud"], new=fields["nieuw"],
                                   reason=fields["reden"], revised_on=revised_on,
                                   file=fields["bestand"] or None, change=fields.get("wijziging") or None))
@@ -157,7 +157,7 @@ def render_observations(observations: Iterable[Observation]) -> str:
     return _csv_text(COLUMNS, rows)
 
 
-def render_revisions(revisions: Iterable[Revision]) -> str:
+def render_revisions(revisions: Iterable[FigureRevision]) -> str:
     rows = [[r.indicator, r.period.text, r.breakdown or "", r.old, r.new, r.reason, r.revised_on.isoformat(),
              r.file or "", r.change or ""] for r in revisions]
     return _csv_text(REVISION_COLUMNS, rows)

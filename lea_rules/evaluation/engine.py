@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lea_rules.data.model import Observation, Progress, ReportedState, Revision
+from lea_rules.data.model import FigureRevision, Observation, Progress, ReportedState
 from lea_rules.data.units import DeclaredUnits
 from lea_rules.evaluation import planning
 from lea_rules.evaluation.goals import Context, evaluate_goal
@@ -32,7 +32,7 @@ SEVERITY = {Colour.RED: 0, Colour.ORANGE: 1, Colour.GREY: 2, Colour.GREEN: 3}
 def evaluate(agenda: Agenda, observations: Sequence[Observation], progress: Progress | None,
              peiljaar: int, previous_progress: Progress | None = None,
              data_date: str | None = None, units: DeclaredUnits | None = None,
-             revisions: Sequence[Revision] = ()) -> EvaluationReport:
+             revisions: Sequence[FigureRevision] = ()) -> EvaluationReport:
     """The status of every result (in agenda order) and action for `peiljaar`.
 
     `previous_status` comes from the same evaluation for peiljaar - 1, with today's observations
@@ -153,14 +153,14 @@ def _used_indicators(agenda: Agenda, code: str) -> set[str]:
     return seen
 
 
-def revised_figure(revision: Revision) -> str:
+def revised_figure(revision: FigureRevision) -> str:
     """`vve-bereik 2024-01-01: 81 → 81,5 (herzien op 2025-03-01: definitieve cijfers VVE-monitor)`."""
     unit = f" {revision.breakdown}" if revision.breakdown else ""
     return (f"{revision.indicator}{unit} {revision.period}: {revision.old} → {revision.new} "
             f"(herzien op {revision.revised_on.isoformat()}: {revision.reason})")
 
 
-def _with_revisions(evaluation: ResultEvaluation, agenda: Agenda, revisions: Sequence[Revision],
+def _with_revisions(evaluation: ResultEvaluation, agenda: Agenda, revisions: Sequence[FigureRevision],
                     peiljaar: int) -> ResultEvaluation:
     """Mark a result whose figures (up to the peiljaar) were revised, and a previous status that
     was recomputed with revised figures of the periods it could see."""

@@ -17,7 +17,7 @@ from lea_rules.nodes import (
     Unit,
     UnitsGoal,
 )
-from lea_rules.report.formatting import Formatter
+from lea_rules.report.notation import Notation
 
 _SIGNS = {Comparator.GE: "\u2265", Comparator.GT: ">", Comparator.LE: "\u2264", Comparator.LT: "<",
           Comparator.EQ: "="}
@@ -41,7 +41,7 @@ def _label(agenda: Agenda, name: str) -> str:
     return indicator.label if indicator is not None else name
 
 
-def describe_moment(moment: Moment | None, fmt: Formatter, end_year: int | None = None) -> str:
+def describe_moment(moment: Moment | None, fmt: Notation, end_year: int | None = None) -> str:
     words = _WORDS[fmt.lang]
     if moment is None:
         return f"{words['in']} {end_year} ({words['end']})" if end_year else f"{words['in']} {words['end']}"
@@ -55,7 +55,7 @@ def describe_quantity(quantity: Quantity) -> str:
     return quantity.describe()
 
 
-def describe_goal(goal: Goal, agenda: Agenda, fmt: Formatter) -> str:
+def describe_goal(goal: Goal, agenda: Agenda, fmt: Notation) -> str:
     words = _WORDS[fmt.lang]
     end = agenda.period[1]
     if isinstance(goal, CompareGoal):
@@ -91,6 +91,6 @@ def describe_goal(goal: Goal, agenda: Agenda, fmt: Formatter) -> str:
     return words["qualitative"]
 
 
-def describe_goals(goals: tuple[Goal, ...], agenda: Agenda, fmt: Formatter) -> str:
+def describe_goals(goals: tuple[Goal, ...], agenda: Agenda, fmt: Notation) -> str:
     joiner = " en " if fmt.lang == "nl" else " and "
     return joiner.join(describe_goal(goal, agenda, fmt) for goal in goals)

@@ -14,12 +14,12 @@ from lea_rules.evaluation.model import (
 )
 from lea_rules.nodes import Agenda, Citation, Measure, Provenance, Section
 from lea_rules.report.charts import Legend
-from lea_rules.report.formatting import Formatter
 from lea_rules.report.i18n import (
     colour_label,
     status_label,
     text,
 )
+from lea_rules.report.notation import Notation
 from lea_rules.report.view.model import (
     CitationView,
     ReportInput,
@@ -155,7 +155,7 @@ class ViewBase:
         self.data = data
         self.agenda = data.agenda
         self.lang = data.lang
-        self.fmt = Formatter(data.lang)
+        self.fmt = Notation(data.lang)
         self.evaluations = {r.code: r for r in data.evaluation.results}
         self.action_evals: dict[str, ActionEvaluation] = {a.code: a for a in data.evaluation.actions}
         self.progress_illustrative = bool(data.progress is not None and data.progress.illustratief)

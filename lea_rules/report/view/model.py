@@ -8,8 +8,7 @@ from datetime import date
 
 from markupsafe import Markup
 
-from lea_rules.data.model import Observation, Progress
-from lea_rules.data.model import Revision as DataRevision
+from lea_rules.data.model import FigureRevision, Observation, Progress
 from lea_rules.evaluation.model import (
     EvaluationReport,
 )
@@ -28,7 +27,7 @@ class ReportInput:
     evaluation: EvaluationReport
     generated: date | None = None
     observations: Sequence[Observation] = ()
-    revisions: Sequence[DataRevision] = ()
+    revisions: Sequence[FigureRevision] = ()
     progress: Progress | None = None
     lang: str = "nl"
 

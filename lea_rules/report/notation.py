@@ -1,4 +1,4 @@
-"""Formatting: numbers, amounts, dates and periods in Dutch (or English) notation, through Babel.
+"""Notation: numbers, amounts, dates and periods in Dutch (or English) notation, through Babel.
 
 Nothing here formats a number by hand: the decimal comma, the thousands dot and the month
 names come from the locale data of Babel.
@@ -18,7 +18,7 @@ from lea_rules.report.i18n import LOCALES, text, unit_words
 Number = float | Decimal | int
 
 
-class Formatter:
+class Notation:
     """Formats values for one language; `geen gegevens` stands in for a missing value."""
 
     def __init__(self, lang: str) -> None:
