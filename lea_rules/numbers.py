@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
 _PLAIN = re.compile(r"\d+")
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -57,13 +57,35 @@ def _refuse_english(text: str) -> tuple[Decimal, int]:
     )
 
 
-def format_dutch(value: Decimal, decimals: int | None = None) -> str:
-    """Write a number back in Dutch notation (used by the formatter and messages)."""
-    if decimals is None:
-        exponent = value.normalize().as_tuple().exponent
-        decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+SEPARATORS = {"nl": (".", ","), "en": (",", ".")}
+"""Thousands and decimal separator per language: Dutch `10.884,5`, English `10,884.5`."""
+
+
+def format_number(value: Decimal | int | float, most: int | None = None, *, lang: str = "nl",
+                  signed: bool = False) -> str:
+    """A number in the notation of `lang`, the one number formatter of lea.
+
+    Without `most` every digit the value has is written (`83,70` -> `83,7`, exact); with `most`
+    it is rounded half to even to at most that many decimals, trailing zeros dropped
+    (`83,666` -> `83,67`, `2,0` -> `2`). `signed` puts `+` before a value that is not negative.
+    A float is read as the shortest decimal that is the float (`0.1` is 0,1, not 0,1000000000000000055).
+    """
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    negative = number.is_signed()  # before rounding, as Babel: -0,4 rounded to whole is `-0`
+    if most is not None:
+        with localcontext() as context:
+            context.prec = max(28, number.adjusted() + most + 2)
+            number = number.quantize(Decimal(1).scaleb(-most), rounding=ROUND_HALF_EVEN)
+    exponent = abs(number).normalize().as_tuple().exponent
+    decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+    thousands, point = SEPARATORS[lang]
+    text = f"{abs(number):,.{decimals}f}".replace(",", "\x00").replace(".", point).replace("\x00", thousands)
+    return ("-" if negative else "+" if signed else "") + text
+
+
+def format_dutch(value: Decimal) -> str:
+    """Write a number back in Dutch notation, exactly (used by the formatter and messages)."""
+    return format_number(value)
 
 
 def with_unit(shown: str, unit: str | None) -> str:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lea_rules.numbers import NumberFormatError, format_dutch, parse_dutch
+from lea_rules.numbers import NumberFormatError, format_dutch, format_number, parse_dutch
 
 
 @pytest.mark.parametrize(("text", "value", "decimals"), [
@@ -38,15 +38,43 @@ def test_ten_comma_884_is_a_decimal_not_thousands() -> None:
     assert parse_dutch("10,884") == (Decimal("10.884"), 3)
 
 
-@pytest.mark.parametrize(("value", "decimals", "text"), [
-    (Decimal("1250"), 0, "1.250"), (Decimal("1.9"), None, "1,9"), (Decimal("200000"), 0, "200.000"),
-    (Decimal("83.70"), 2, "83,70"), (Decimal("0"), None, "0"), (Decimal("1E+3"), None, "1.000"),
+@pytest.mark.parametrize(("value", "text"), [
+    (Decimal("1250"), "1.250"), (Decimal("1.9"), "1,9"), (Decimal("200000"), "200.000"),
+    (Decimal("83.70"), "83,7"), (Decimal("0"), "0"), (Decimal("1E+3"), "1.000"),
+    (Decimal("-1250.5"), "-1.250,5"),
 ])
-def test_format_dutch(value: Decimal, decimals: int | None, text: str) -> None:
-    assert format_dutch(value, decimals) == text
+def test_format_dutch_writes_every_digit_the_value_has(value: Decimal, text: str) -> None:
+    assert format_dutch(value) == text
 
 
-@given(st.decimals(min_value=0, max_value=10**9, places=3, allow_nan=False, allow_infinity=False))
+@pytest.mark.parametrize(("value", "most", "lang", "signed", "text"), [
+    (Decimal("83.666"), 2, "nl", False, "83,67"), (Decimal("2.0"), 2, "nl", False, "2"),
+    (Decimal("10884"), 0, "nl", False, "10.884"), (Decimal("10884.5"), 2, "en", False, "10,884.5"),
+    (Decimal("0.125"), 2, "nl", False, "0,12"), (Decimal("1.2"), 2, "nl", True, "+1,2"),
+    (Decimal("0"), 0, "nl", True, "+0"), (Decimal("-3"), 0, "en", True, "-3"),
+    (0.1, None, "nl", False, "0,1"),
+])
+def test_format_number(value: Decimal | float, most: int | None, lang: str, signed: bool, text: str) -> None:
+    assert format_number(value, most, lang=lang, signed=signed) == text
+
+
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=3, allow_nan=False, allow_infinity=False))
 def test_format_then_parse_round_trips(value: Decimal) -> None:
-    text = format_dutch(value, 3)
-    assert parse_dutch(text) == (value.quantize(Decimal("0.001")), 3)
+    parsed, _ = parse_dutch(format_dutch(abs(value)))
+    assert parsed == abs(value)
+
+
+_NUMBERS = st.one_of(st.decimals(min_value=-10**9, max_value=10**9, allow_nan=False, allow_infinity=False),
+                     st.floats(min_value=-1e9, max_value=1e9, allow_nan=False))
+
+
+@given(_NUMBERS, st.integers(0, 6), st.sampled_from([("nl", "nl_NL"), ("en", "en_GB")]), st.booleans())
+def test_format_number_agrees_with_babel(value: Decimal | float, most: int, lang: tuple[str, str],
+                                         signed: bool) -> None:
+    """The report wrote its numbers with Babel's patterns: the one formatter writes them alike."""
+    from babel.numbers import format_decimal
+
+    frac = "." + "#" * most if most else ""
+    pattern = f"+#,##0{frac};-#,##0{frac}" if signed else f"#,##0{frac}"
+    expected = format_decimal(value, format=pattern, locale=lang[1])
+    assert format_number(value, most, lang=lang[0], signed=signed) == expected

@@ -181,10 +181,10 @@ def _with_revisions(evaluation: ResultEvaluation, agenda: Agenda, revisions: Seq
 
 
 def _with_revision_notes(evaluation: ResultEvaluation, result: Result) -> ResultEvaluation:
-    from lea_rules.evaluation.goals import describe_goal
+    from lea_rules.words.goals import describe_goals
 
     revision = result.revisions[-1]
-    original = " en ".join(describe_goal(g) for g in result.goals)
+    original = describe_goals(result.goals)
     note = Note(Remark.TARGET_REVISED, day=revision.decided, text=revision.reason or None, original=original)
     goals = [g.model_copy(update={"explanation": g.explanation.model_copy(
         update={"notes": [*g.explanation.notes, note]})}) for g in evaluation.goals]

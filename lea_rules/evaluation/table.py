@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from lea_rules.evaluation.model import Colour, EvaluationReport, GoalEvaluation, GoalKind, Point, Status
-from lea_rules.numbers import format_dutch
+from lea_rules.numbers import format_number
 from lea_rules.tijdstip import day_words as date_words
 from lea_rules.verdict.aspiration import Aspiration, as_aspiration
 from lea_rules.words import nl
@@ -23,7 +23,7 @@ def number(value: float | None, unit: str | None = None, decimals: int = 2) -> s
     """`83.7` -> `83,7`; `10884` -> `10.884`; a percentage gets its sign; None is 'geen gegevens'."""
     if value is None:
         return "–"
-    text = format_dutch(Decimal(str(round(value, decimals))).normalize() + 0)
+    text = format_number(value, decimals)
     if unit == "%":
         return f"{text}%"
     return text

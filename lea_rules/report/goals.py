@@ -1,39 +1,18 @@
-"""Goals: a target of the agenda as a short sentence for readers (`VVE-bereik ≥ 85% in 2027`)."""
+"""Goals in the report: the reader's `GoalWording` (labels, ≥, dates in the reader's language).
+
+The sentence itself is `words.goals.describe_goal`, the same walk the JSON `description` takes.
+"""
 
 from __future__ import annotations
 
+from functools import partial
+
 from lea_rules.data.units import counted
-from lea_rules.nodes import (
-    Agenda,
-    Comparator,
-    CompareGoal,
-    DirectionGoal,
-    Goal,
-    MilestoneGoal,
-    Moment,
-    QualitativeGoal,
-    Quantity,
-    TrendGoal,
-    Unit,
-    UnitsGoal,
-)
+from lea_rules.nodes import Agenda, Goal, Moment
 from lea_rules.report.notation import Notation
-
-_SIGNS = {Comparator.GE: "\u2265", Comparator.GT: ">", Comparator.LE: "\u2264", Comparator.LT: "<",
-          Comparator.EQ: "="}
-
-_WORDS: dict[str, dict[str, str]] = {
-    "nl": {"in": "in", "on": "op", "vs": "t.o.v.", "up": "gestegen", "down": "gedaald", "by": "met",
-           "more": "stijgend", "less": "dalend", "trend": "(trend, zonder doeljaar)", "all": "alle",
-           "at_least": "tenminste", "with": "met", "milestone": "mijlpaal", "qualitative":
-           "kwalitatief: de beleidsmedewerker beoordeelt het elk jaar", "end": "einde looptijd",
-           "relative": "relatief: {by} van de waarde in {ref}", "absolute": "absoluut"},
-    "en": {"in": "in", "on": "on", "vs": "compared with", "up": "risen", "down": "fallen", "by": "by",
-           "more": "rising", "less": "falling", "trend": "(trend, no target year)", "all": "all",
-           "at_least": "at least", "with": "with", "milestone": "milestone", "qualitative":
-           "qualitative: the policy officer assesses it each year", "end": "end of period",
-           "relative": "relative: {by} of the value in {ref}", "absolute": "absolute"},
-}
+from lea_rules.words import REPORT_WORDS
+from lea_rules.words import goals as said
+from lea_rules.words.goals import SIGNS, WORDS, GoalWording
 
 
 def _label(agenda: Agenda, name: str) -> str:
@@ -42,7 +21,8 @@ def _label(agenda: Agenda, name: str) -> str:
 
 
 def describe_moment(moment: Moment | None, fmt: Notation, end_year: int | None = None) -> str:
-    words = _WORDS[fmt.lang]
+    """`in 2027`, `op 1 augustus 2026`; no moment is the end of the agenda: `in 2027 (einde looptijd)`."""
+    words = WORDS[REPORT_WORDS[fmt.lang]]
     if moment is None:
         return f"{words['in']} {end_year} ({words['end']})" if end_year else f"{words['in']} {words['end']}"
     if moment.day is not None:
@@ -50,47 +30,17 @@ def describe_moment(moment: Moment | None, fmt: Notation, end_year: int | None =
     return f"{words['in']} {moment.describe()}"
 
 
-def describe_quantity(quantity: Quantity) -> str:
-    # As the writer typed it (agenda text is not reformatted): `85%`, `€ 200.000`.
-    return quantity.describe()
+def _moment(fmt: Notation, end_year: int, moment: Moment | None) -> str:
+    return f" {describe_moment(moment, fmt, end_year)}"
 
 
-def describe_goal(goal: Goal, agenda: Agenda, fmt: Notation) -> str:
-    words = _WORDS[fmt.lang]
-    end = agenda.period[1]
-    if isinstance(goal, CompareGoal):
-        name = "" if goal.indicator_implicit else f"{_label(agenda, goal.indicator)} "
-        text = f"{name}{_SIGNS[goal.comparator]} {describe_quantity(goal.value)}"
-        if goal.tolerance is not None:
-            text += f" \u00b1 {goal.tolerance.text}"
-        return f"{text} {describe_moment(goal.deadline, fmt, end)}"
-    if isinstance(goal, DirectionGoal):
-        verb = words["up"] if goal.direction > 0 else words["down"]
-        by = ""
-        if goal.by is not None:
-            # `met 20%` is relative to the reference year, `met 2 procentpunt` absolute: say which
-            shown = describe_quantity(goal.by)
-            how = (words["relative"].format(by=shown, ref=goal.reference.describe())
-                   if goal.by.unit is Unit.PERCENT else words["absolute"])
-            by = f" {words['by']} {shown} ({how})"
-        return (f"{_label(agenda, goal.indicator)} {verb}{by} {describe_moment(goal.deadline, fmt, end)} "
-                f"{words['vs']} {goal.reference.describe()}")
-    if isinstance(goal, TrendGoal):
-        verb = words["more"] if goal.direction > 0 else words["less"]
-        return f"{_label(agenda, goal.indicator)} {verb} {words['trend']}"
-    if isinstance(goal, UnitsGoal):
-        count = words["all"] if goal.minimum is None else f"{words['at_least']} {goal.minimum.text}"
-        condition = _label(agenda, goal.indicator)
-        if goal.comparator is not None and goal.value is not None:
-            condition += f" {_SIGNS[goal.comparator]} {describe_quantity(goal.value)}"
-        many = counted(goal.group, 2 if goal.minimum is None else int(goal.minimum.value))
-        return f"{count} {many} {words['with']} {condition} {describe_moment(goal.deadline, fmt, end)}"
-    if isinstance(goal, MilestoneGoal):
-        return f"{words['milestone']} {describe_moment(goal.deadline, fmt, end)}"
-    assert isinstance(goal, QualitativeGoal)
-    return words["qualitative"]
+def wording(agenda: Agenda, fmt: Notation) -> GoalWording:
+    """How the report says a goal of `agenda` in the language of `fmt`."""
+    return GoalWording(WORDS[REPORT_WORDS[fmt.lang]], sign=SIGNS.__getitem__, name=partial(_label, agenda),
+                       moment=partial(_moment, fmt, agenda.period[1]), group=counted, name_implicit=False,
+                       explain_change=True)
 
 
 def describe_goals(goals: tuple[Goal, ...], agenda: Agenda, fmt: Notation) -> str:
-    joiner = " en " if fmt.lang == "nl" else " and "
-    return joiner.join(describe_goal(goal, agenda, fmt) for goal in goals)
+    """The goals of a result (a staged target: `... en ...`) as the report says them."""
+    return said.describe_goals(goals, wording(agenda, fmt))

@@ -1,7 +1,8 @@
-"""Notation: numbers, amounts, dates and periods in Dutch (or English) notation, through Babel.
+"""Notation: numbers, amounts, dates and periods in Dutch (or English) notation.
 
-Nothing here formats a number by hand: the decimal comma, the thousands dot and the month
-names come from the locale data of Babel.
+Numbers go through the one number formatter (`numbers.format_number`: the decimal comma and
+the thousands dot, or the English point and comma); the month names of a date come from the
+locale data of Babel.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
 
+from lea_rules.numbers import format_number
 from lea_rules.period import IMPLICIT, Period, TargetMoment
 from lea_rules.report.i18n import LOCALES, text, unit_words
 
@@ -27,13 +28,12 @@ class Notation:
 
     # --- plain numbers ---------------------------------------------------
     def number(self, value: Number, decimals: int = 2) -> str:
-        pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-        return str(format_decimal(value, format=pattern, locale=self.locale))
+        """At most `decimals` decimals: `83,67`, `10.884`."""
+        return format_number(value, decimals, lang=self.lang)
 
     def signed(self, value: Number, decimals: int = 2) -> str:
-        frac = "." + "#" * decimals if decimals else ""
-        pattern = f"+#,##0{frac};-#,##0{frac}"
-        return str(format_decimal(value, format=pattern, locale=self.locale))
+        """With its sign: `+1,2`, `-3`, `+0`."""
+        return format_number(value, decimals, lang=self.lang, signed=True)
 
     def missing(self) -> str:
         return text("no_data", self.lang)
@@ -44,7 +44,7 @@ class Notation:
         if value is None:
             return self.missing()
         if unit == "%":
-            return str(format_percent(Decimal(str(value)) / 100, format="#,##0.##%", locale=self.locale))
+            return f"{self.number(value)}%"
         if unit == "euro":
             return self.euro(value)
         words = unit_words(unit, self.lang)
@@ -63,8 +63,10 @@ class Notation:
         return f"{shown} {words} {per_year}" if words else f"{shown} {per_year}"
 
     def euro(self, value: Number) -> str:
-        pattern = "¤ #,##0" if self.lang == "nl" else "¤#,##0"
-        return str(format_currency(value, "EUR", format=pattern, locale=self.locale, currency_digits=False))
+        """Whole euros: `€ 50.000` (English `€50,000`), a negative amount `-€ 5`."""
+        shown = self.number(value, 0)
+        sign, digits = ("-", shown[1:]) if shown.startswith("-") else ("", shown)
+        return f"{sign}€ {digits}" if self.lang == "nl" else f"{sign}€{digits}"
 
     # --- time ---------------------------------------------------------------
     def date(self, value: date | datetime | str | None) -> str:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from babel.numbers import format_decimal
-
 from lea_rules.data.model import ReportedState
 from lea_rules.data.units import counted
 from lea_rules.nodes import Better, Comparator, Measure
+from lea_rules.numbers import format_number
 from lea_rules.period import Period, school_year_of
 from lea_rules.tijdstip import Tijdstip
 from lea_rules.verdict.aspiration import Aspiration
@@ -57,7 +56,7 @@ _NEEDED = "of what is needed to reach the target on time"
 
 
 def number(value: Decimal) -> str:
-    return str(format_decimal(value, format="#,##0.##", locale="en_GB"))
+    return format_number(value, 2, lang="en")
 
 
 def higher(reason: Reason) -> str:
@@ -237,7 +236,7 @@ def _count(n: Note) -> tuple[UnitCount, str]:
 
 def _value(value: Decimal | None) -> str:
     assert value is not None
-    return str(format_decimal(value, format="#,##0.######", locale="en_GB"))
+    return format_number(value, 6, lang="en")
 
 
 def _same_moment(n: Note) -> str:

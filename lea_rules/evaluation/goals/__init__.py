@@ -9,7 +9,6 @@ rules before and at the deadline for a numeric target).
 from __future__ import annotations
 
 from lea_rules.evaluation.goals.context import Context
-from lea_rules.evaluation.goals.describe import describe_goal
 from lea_rules.evaluation.goals.direction import judge_direction, judge_relative, judge_trend
 from lea_rules.evaluation.goals.level import judge_level
 from lea_rules.evaluation.goals.reported import judge_categorical, judge_reported
@@ -18,7 +17,7 @@ from lea_rules.evaluation.goals.units import judge_units
 from lea_rules.evaluation.model import GoalEvaluation
 from lea_rules.nodes import CompareGoal, DirectionGoal, Goal, Result, TrendGoal, UnitsGoal
 
-__all__ = ["Context", "choose_baseline", "describe_goal", "evaluate_goal"]
+__all__ = ["Context", "choose_baseline", "evaluate_goal"]
 
 
 def evaluate_goal(ctx: Context, result: Result, goal: Goal) -> GoalEvaluation:

@@ -8,12 +8,12 @@ from decimal import Decimal
 
 from lea_rules.data.model import Observation, ReportedState
 from lea_rules.data.units import DeclaredUnits
-from lea_rules.evaluation.goals.describe import describe_goal
 from lea_rules.evaluation.model import Explanation, GoalEvaluation
 from lea_rules.evaluation.rules import Verdict
 from lea_rules.nodes import Agenda, Goal, Indicator, Measure, Moment
 from lea_rules.period import TargetMoment, moment_period
 from lea_rules.verdict.status import GoalKind
+from lea_rules.words.goals import describe_goal
 
 
 @dataclass(frozen=True)
