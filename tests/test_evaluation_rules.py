@@ -20,7 +20,8 @@ from lea_rules.evaluation.engine import evaluate
 from lea_rules.evaluation.model import Colour, Status
 from lea_rules.report import ReportInput
 from lea_rules.report.view import build_view
-from lea_rules.words import nl
+from lea_rules.verdict.figures import UnitValue
+from lea_rules.words import en, nl
 
 
 @dataclass(frozen=True)
@@ -389,7 +390,11 @@ def test_units_explain_which_units_were_counted() -> None:
                                  obs("brug", "2025", False, unit="IKC B")], 2025,
                    units=declared("IKC", "IKC A", "IKC B", "IKC C"))
     assert [(u.unit, u.value, u.meets, u.missing) for u in goal.explanation.units] == [
-        ("IKC A", "ja", True, False), ("IKC B", "nee", False, False), ("IKC C", "geen gegevens", False, True)]
+        ("IKC A", UnitValue(flag=True), True, False), ("IKC B", UnitValue(flag=False), False, False),
+        ("IKC C", UnitValue(), False, True)]
+    # typed in the model; the JSON twin says them as stored, the English report in English
+    assert [nl.unit_value(u.value) for u in goal.explanation.units] == ["ja", "nee", "geen gegevens"]
+    assert [en.unit_value(u.value) for u in goal.explanation.units] == ["yes", "no", "no data"]
     assert goal.explanation.units_period is not None and goal.explanation.units_period.text == "2025"
     assert (goal.explanation.units_declared, goal.explanation.units_missing) == (3, 1)
 
@@ -676,9 +681,10 @@ def test_revised_figures_are_named(name: str, revisions: list[FigureRevision], d
     assert result.data_revised is data_revised
     assert (result.previous_status_note is not None) is note
     if note:
-        assert result.previous_status_note is not None
+        assert result.previous_status_note == revisions  # typed: the revised figures it could see
         figure = "bereik 2024: 81 \u2192 82 (herzien op 2025-03-01: definitieve cijfers)"
-        assert figure in result.previous_status_note
+        assert figure in nl.recomputed(result.previous_status_note)
+        assert figure in result.model_dump(mode="json")["previous_status_note"]
     assert len(result.revised_figures) == (1 if data_revised else 0)
 
 

@@ -14,6 +14,7 @@ from lea_rules.evaluation.model import Explanation
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.period import Period
 from lea_rules.report.view import target_axis
+from lea_rules.verdict.figures import UnitsMet, UnitValue
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.verdict.status import BaselineKind, Status
@@ -201,3 +202,24 @@ def test_every_aspiration_has_words_and_is_never_red() -> None:
     for lang in words.LANGUAGES:
         text = words.note(Note(Remark.ASPIRATION), lang)
         assert ("streven" in text) if lang != "en" else ("aspiration" in text)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("nl", "3 van 4 kindcentra voldoen; 1 zonder gegevens"),
+    ("nl_plain", "3 van 4 kindcentra voldoen; 1 zonder gegevens"),
+    ("en", "3 of 4 units (kindcentrum) meet; 1 without data"),
+])
+def test_a_count_over_units_is_said_in_each_language(lang: str, expected: str) -> None:
+    """The source of a count over units is typed (UnitsMet): the English report says it in English."""
+    assert words.source(UnitsMet(UnitCount(3, 3, 4), "kindcentrum"), lang) == expected
+    assert words.source("CBS Statline", lang) == "CBS Statline"  # the data's own text, as written
+
+
+@pytest.mark.parametrize(("value", "nl_text", "en_text"), [
+    (UnitValue(number=Decimal("4.5")), "4,5", "4.5"), (UnitValue(number=Decimal("1250")), "1.250", "1,250"),
+    (UnitValue(flag=True), "ja", "yes"), (UnitValue(rating="goed"), "goed", "goed"),
+    (UnitValue(), "geen gegevens", "no data"),
+])
+def test_a_units_value_is_said_in_each_language(value: UnitValue, nl_text: str, en_text: str) -> None:
+    assert (words.unit_value(value, "nl"), words.unit_value(value, "nl_plain")) == (nl_text, nl_text)
+    assert words.unit_value(value, "en") == en_text

@@ -153,13 +153,6 @@ def _used_indicators(agenda: Agenda, code: str) -> set[str]:
     return seen
 
 
-def revised_figure(revision: FigureRevision) -> str:
-    """`vve-bereik 2024-01-01: 81 → 81,5 (herzien op 2025-03-01: definitieve cijfers VVE-monitor)`."""
-    unit = f" {revision.breakdown}" if revision.breakdown else ""
-    return (f"{revision.indicator}{unit} {revision.period}: {revision.old} → {revision.new} "
-            f"(herzien op {revision.revised_on.isoformat()}: {revision.reason})")
-
-
 def _with_revisions(evaluation: ResultEvaluation, agenda: Agenda, revisions: Sequence[FigureRevision],
                     peiljaar: int) -> ResultEvaluation:
     """Mark a result whose figures (up to the peiljaar) were revised, and a previous status that
@@ -169,15 +162,9 @@ def _with_revisions(evaluation: ResultEvaluation, agenda: Agenda, revisions: Seq
     if not mine:
         return evaluation
     before = [r for r in mine if available(r.period, peiljaar - 1)]
-    note = None
-    if before and evaluation.previous_status is not None:
-        note = ("opnieuw berekend met de gegevens van nu; daarin " + ("is een cijfer" if len(before) == 1
-                else f"zijn {len(before)} cijfers") + " van toen herzien: "
-                + "; ".join(revised_figure(r) for r in before)
-                + ". De status in het rapport van vorig jaar kan anders zijn geweest")
-    return evaluation.model_copy(update={"data_revised": True,
-                                         "revised_figures": [revised_figure(r) for r in mine],
-                                         "previous_status_note": note})
+    recomputed = before if before and evaluation.previous_status is not None else None
+    return evaluation.model_copy(update={"data_revised": True, "revised_figures": mine,
+                                         "previous_status_note": recomputed})
 
 
 def _with_revision_notes(evaluation: ResultEvaluation, result: Result) -> ResultEvaluation:

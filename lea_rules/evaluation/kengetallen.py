@@ -58,6 +58,7 @@ def _series(agenda: Agenda, indicator: Indicator, observations: Sequence[Observa
 def _point(indicator: Indicator, point: SeriesPoint, unit: str | None) -> KengetalPoint:
     rating = point.rating if point.flag is None else ("ja" if point.flag else "nee")
     source = point.source
+    assert isinstance(source, str), "a kengetal's figure comes from the data, never from a count over units"
     if point.derived and indicator.formula is not None:
         source = "berekend: " + derived_text(indicator, dict(point.inputs))
     return KengetalPoint(

@@ -8,8 +8,9 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 from pydantic.json_schema import SkipJsonSchema
 
-from lea_rules.data.model import PeriodField, TargetMomentField
+from lea_rules.data.model import FigureRevision, PeriodField, TargetMomentField
 from lea_rules.verdict.aspiration import Aspiration
+from lea_rules.verdict.figures import Source, UnitValue
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import Aim, AimKind, Measurement, Reason, Rule
 from lea_rules.verdict.status import STATUS_COLOUR, BaselineKind, Colour, GoalKind, Status
@@ -57,6 +58,26 @@ AimText = Annotated[Aim, BeforeValidator(_read_aim), PlainSerializer(nl.aim, ret
                     WithJsonSchema({"type": "string"})]
 """A target as the reader sees it, typed; the JSON twin says it in Dutch with ASCII signs."""
 
+def _read_unit_value(value: object) -> object:
+    return UnitValue(written=value) if isinstance(value, str) else value
+
+
+UnitValueText = Annotated[UnitValue, BeforeValidator(_read_unit_value),
+                          PlainSerializer(nl.unit_value, return_type=str), WithJsonSchema({"type": "string"})]
+"""One unit's value, typed; the JSON twin writes it as stored: "ja", "3", "4,5", "geen gegevens"."""
+
+SourceText = Annotated[Source, PlainSerializer(nl.source, return_type=str),
+                       WithJsonSchema({"type": "string"})]
+"""Where a figure comes from: the data's text, or a count over units the JSON twin says in Dutch."""
+
+RevisedFigureText = Annotated[FigureRevision | str, PlainSerializer(nl.revised_figure, return_type=str),
+                              WithJsonSchema({"type": "string"})]
+"""A revised figure (revisies.csv), typed; a JSON twin read back keeps the text (str)."""
+
+RecomputedText = Annotated[list[FigureRevision] | str, PlainSerializer(nl.recomputed, return_type=str),
+                           WithJsonSchema({"type": "string"})]
+"""The revised figures a previous status could see then; the JSON twin says why it may differ."""
+
 KindText = Annotated[GoalKind, WithJsonSchema({"type": "string"})]
 AspirationText = Annotated[Aspiration, WithJsonSchema({"type": "string"})]
 BaselineText = Annotated[BaselineKind, WithJsonSchema({"type": "string"})]
@@ -73,7 +94,7 @@ class Point(BaseModel):
     t: float  # position on the time axis
     value: float | None = None
     rating: str | None = None
-    source: str
+    source: SourceText
     status: str = "definitief"
     illustrative: bool = False
     note: str | None = None
@@ -91,7 +112,7 @@ class UnitCheck(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     unit: str
-    value: str  # as shown: "ja", "3", "4,5"; "geen gegevens" for a declared unit without a value
+    value: UnitValueText = Field(title="Value")  # in JSON as stored: "ja", "3", "4,5"; "geen gegevens"
     meets: bool
     illustrative: bool = False
     missing: bool = Field(default=False, description="a declared unit (eenheden.csv) without a value "
@@ -207,12 +228,12 @@ class ResultEvaluation(BaseModel):
     # Added in lea-evaluation/1 (compatible): revised figures (revisies.csv).
     data_revised: bool = Field(default=False, description="a figure this result uses (up to the peiljaar) "
                                "was revised after it was first stored (revisies.csv)")
-    revised_figures: list[str] = Field(
+    revised_figures: list[RevisedFigureText] = Field(
         default_factory=list, description="each revised figure: indicator, period, old → new, date, reason")
     reported_illustrative: bool = Field(
         default=False, description="reported_state and reported_note come from a progress file marked "
                                    "`illustratief: ja`")
-    previous_status_note: str | None = Field(
+    previous_status_note: RecomputedText | None = Field(
         default=None, description="previous_status is recomputed with today's data; set when that data "
                                   "holds revised figures of periods known then, so last year's report "
                                   "may have said otherwise")

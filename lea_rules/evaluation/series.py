@@ -12,6 +12,8 @@ from lea_rules.evaluation.model import Point
 from lea_rules.expr import evaluate_expr
 from lea_rules.nodes import Agenda, Expr, Indicator, NameExpr, NegExpr, NumberExpr, expr_names
 from lea_rules.period import Period
+from lea_rules.verdict.figures import Source
+from lea_rules.words import nl
 
 DERIVED_SOURCE = "berekend met de formule van de indicator"
 
@@ -22,7 +24,7 @@ class SeriesPoint:
 
     period: Period
     value: Decimal | None
-    source: str
+    source: Source
     rating: str | None = None
     flag: bool | None = None
     status: str = ObservationStatus.FINAL.value
@@ -67,7 +69,7 @@ def from_observation(obs: Observation) -> SeriesPoint:
 def _ordered(points: Iterable[SeriesPoint]) -> list[SeriesPoint]:
     """Sorted by time; one point per period (the store never holds two, but stay deterministic)."""
     by_period: dict[str, SeriesPoint] = {}
-    for point in sorted(points, key=lambda p: (p.start, p.period.text, p.source, str(p.value))):
+    for point in sorted(points, key=lambda p: (p.start, p.period.text, nl.source(p.source), str(p.value))):
         by_period[p_key(point)] = point
     return sorted(by_period.values(), key=lambda p: (p.start, p.period.text))
 

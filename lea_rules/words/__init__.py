@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from types import ModuleType
 
+from lea_rules.verdict.figures import Source, UnitValue
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import Aim, Measurement, Reason, Rule
 from lea_rules.verdict.status import BaselineKind
@@ -48,6 +49,18 @@ def aim(value: Aim, lang: str) -> str:
 def baseline_kind(value: BaselineKind, lang: str) -> str:
     """Where the baseline comes from, in one language."""
     return en.BASELINE[value] if lang == "en" else value.value
+
+
+def unit_value(value: UnitValue, lang: str) -> str:
+    """One unit's value in a count over units, in one language (`4,5`, `4.5`, `geen gegevens`)."""
+    text: str = LANGUAGES[lang].unit_value(value)
+    return text
+
+
+def source(value: Source, lang: str) -> str:
+    """Where a figure comes from: the data's own text, or a count over units in one language."""
+    text: str = LANGUAGES[lang].source(value)
+    return text
 
 
 def note(value: Note, lang: str) -> str:

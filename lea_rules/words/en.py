@@ -12,6 +12,7 @@ from lea_rules.numbers import format_number
 from lea_rules.period import Period, school_year_of
 from lea_rules.tijdstip import Tijdstip
 from lea_rules.verdict.aspiration import Aspiration
+from lea_rules.verdict.figures import Source, UnitValue
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.verdict.status import BaselineKind, Status
@@ -364,3 +365,27 @@ def aim(value: Aim) -> str:
         for comparator, shown in _SIGNS.items():
             text = text.replace(comparator.value, shown)
     return text
+
+
+# --- figures: a unit's value, the source of a count over units --------------------------------
+
+
+def unit_value(value: UnitValue) -> str:
+    """One unit's value: `4.5`, `yes`, the rating word as the data writes it; `no data` without one."""
+    if value.written is not None:
+        return value.written
+    if value.flag is not None:
+        return "yes" if value.flag else "no"
+    if value.rating is not None:
+        return value.rating
+    return format_number(value.number, lang="en") if value.number is not None else "no data"
+
+
+def source(value: Source) -> str:
+    """Where a figure comes from (the data's own words); a count over units: `4 of 7 units (IKC) meet`."""
+    if isinstance(value, str):
+        return value
+    count = value.count
+    missing = f"; {count.missing} without data" if count.missing else ""
+    return (f"{count.meeting} of {count.declared} units ({value.group}) "
+            f"{'meets' if count.meeting == 1 else 'meet'}{missing}")

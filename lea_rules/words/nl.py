@@ -3,14 +3,16 @@ evaluation-method.md (R, met(y_tT), d * a)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
+from lea_rules.data.model import FigureRevision
 from lea_rules.data.units import counted, plural
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.numbers import format_dutch
 from lea_rules.period import Period, school_year_of
 from lea_rules.tijdstip import Tijdstip
+from lea_rules.verdict.figures import Source, UnitValue
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.words.common import field, how_many, inner, named_once, with_unit
@@ -333,3 +335,46 @@ def _aim(value: Aim, signs: dict[Comparator, str] | None) -> str:
 def aim_plain(value: Aim) -> str:
     """The target as the Dutch report shows it: with the signs ≥ and ≤."""
     return _aim(value, _SIGNS_PLAIN)
+
+
+# --- figures: a unit's value, the source of a count over units, a revised figure -------------
+
+
+def unit_value(value: UnitValue) -> str:
+    """One unit's value as stored: `4,5`, `ja`, the rating word; `geen gegevens` without one."""
+    if value.written is not None:
+        return value.written
+    if value.flag is not None:
+        return "ja" if value.flag else "nee"
+    if value.rating is not None:
+        return value.rating
+    return format_dutch(value.number) if value.number is not None else "geen gegevens"
+
+
+def source(value: Source) -> str:
+    """Where a figure comes from; a count over units: `4 van 7 IKC voldoen; 1 zonder gegevens`."""
+    if isinstance(value, str):
+        return value
+    count = value.count
+    missing = f"; {count.missing} zonder gegevens" if count.missing else ""
+    return (f"{count.meeting} van {count.declared} {counted(value.group, count.declared)} "
+            f"{'voldoet' if count.meeting == 1 else 'voldoen'}{missing}")
+
+
+def revised_figure(revision: FigureRevision | str) -> str:
+    """`vve-bereik 2024-01-01: 81 → 81,5 (herzien op 2025-03-01: definitieve cijfers VVE-monitor)`."""
+    if isinstance(revision, str):
+        return revision
+    unit = f" {revision.breakdown}" if revision.breakdown else ""
+    return (f"{revision.indicator}{unit} {revision.period}: {revision.old} → {revision.new} "
+            f"(herzien op {revision.revised_on.isoformat()}: {revision.reason})")
+
+
+def recomputed(revisions: Sequence[FigureRevision] | str) -> str:
+    """Why last year's status may have read otherwise: the revised figures it could see then."""
+    if isinstance(revisions, str):
+        return revisions
+    return ("opnieuw berekend met de gegevens van nu; daarin " + ("is een cijfer" if len(revisions) == 1
+            else f"zijn {len(revisions)} cijfers") + " van toen herzien: "
+            + "; ".join(revised_figure(r) for r in revisions)
+            + ". De status in het rapport van vorig jaar kan anders zijn geweest")

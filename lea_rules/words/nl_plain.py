@@ -7,10 +7,10 @@ from collections.abc import Callable
 from lea_rules.verdict.reasons import Reason, Rule
 from lea_rules.words import nl
 from lea_rules.words.common import inner
-from lea_rules.words.nl import NOTES, measurement, note
+from lea_rules.words.nl import NOTES, measurement, note, source, unit_value
 from lea_rules.words.nl import aim_plain as aim
 
-__all__ = ["NOTES", "SENTENCES", "aim", "core", "measurement", "note", "rule"]
+__all__ = ["NOTES", "SENTENCES", "aim", "core", "measurement", "note", "rule", "source", "unit_value"]
 
 _NEEDED = "van wat nodig is om het doel op tijd te halen"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from lea_rules.data.model import Observation, ObservationStatus, observation_value_text
-from lea_rules.data.units import DeclaredUnits, counted, unit_key
+from lea_rules.data.model import Observation, ObservationStatus
+from lea_rules.data.units import DeclaredUnits, unit_key
 from lea_rules.evaluation import rules
 from lea_rules.evaluation.goals.context import Context, as_float, deadline_of, goal_evaluation, moment_label
 from lea_rules.evaluation.goals.numeric import Numeric, judge_numeric
@@ -14,6 +14,7 @@ from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, unit_observations
 from lea_rules.nodes import Comparator, Result, UnitsGoal
 from lea_rules.period import is_past, moment_period
+from lea_rules.verdict.figures import UnitsMet, UnitValue
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.verdict.status import GoalKind
@@ -72,10 +73,10 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
         for key, name in keys.items():
             found = by_unit.get(key)
             if found is None:
-                unit_checks.append(UnitCheck(unit=name, value="geen gegevens", meets=False,
+                unit_checks.append(UnitCheck(unit=name, value=UnitValue(), meets=False,
                                              illustrative=units.illustrative(name), missing=True))
             else:
-                unit_checks.append(UnitCheck(unit=found.breakdown or name, value=_obs_text(found),
+                unit_checks.append(UnitCheck(unit=found.breakdown or name, value=_unit_value(found),
                                              meets=_unit_meets(goal, found),
                                              illustrative=found.illustrative or units.illustrative(name)))
         used = list(by_unit.values())
@@ -84,11 +85,8 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
                  else Decimal(count.meeting) * 100 / count.declared)
         labels = {o.series for o in used if o.series is not None}
         provisional = any(o.status is ObservationStatus.PROVISIONAL for o in used)
-        missing = f"; {count.missing} zonder gegevens" if count.missing else ""
         series.append(SeriesPoint(
-            period=period, value=value,
-            source=f"{count.meeting} van {count.declared} {counted(goal.group, count.declared)} "
-                   f"{'voldoet' if count.meeting == 1 else 'voldoen'}{missing}",
+            period=period, value=value, source=UnitsMet(count, goal.group),
             status=(ObservationStatus.PROVISIONAL if provisional else ObservationStatus.FINAL).value,
             illustrative=any(o.illustrative for o in used),
             series="+".join(sorted(labels)) if labels else None))
@@ -101,8 +99,8 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
     return judge_numeric(ctx, result, spec)
 
 
-def _obs_text(obs: Observation) -> str:
-    return observation_value_text(obs) or "geen gegevens"
+def _unit_value(obs: Observation) -> UnitValue:
+    return UnitValue(number=obs.value, flag=obs.flag, rating=obs.rating)
 
 
 def _unit_meets(goal: UnitsGoal, obs: Observation) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from lea_rules import words
 from lea_rules.evaluation.model import (
     ActionEvaluation,
     Colour,
@@ -31,6 +32,7 @@ from lea_rules.report.view.model import (
 )
 from lea_rules.verdict.aspiration import Aspiration, as_aspiration
 from lea_rules.verdict.reasons import Measurement
+from lea_rules.words import REPORT_WORDS
 
 COLOUR_ORDER = (Colour.GREEN, Colour.ORANGE, Colour.RED, Colour.GREY)
 COLOUR_RANK = {Colour.GREEN: 3, Colour.ORANGE: 2, Colour.RED: 1}
@@ -184,7 +186,8 @@ class ViewBase:
         else:
             shown = self.fmt.missing()
         return ValueView(shown, period=self.when(point), illustrative=point.illustrative,
-                         provisional=point.status == "voorlopig", source=point.source)
+                         provisional=point.status == "voorlopig",
+                         source=words.source(point.source, REPORT_WORDS[self.lang]))
 
     def _flag_word(self, word: str) -> str:
         if self.lang == "en" and word in ("ja", "nee"):

@@ -77,11 +77,13 @@ class GoalViews(ViewBase):
                                                  illustrative=e.illustrative)))
         sources: list[str] = []
         for point in [*e.points, e.baseline, e.latest]:
-            if point is not None and point.source and point.source not in sources:
-                sources.append(point.source)
+            shown = words.source(point.source, REPORT_WORDS[self.lang]) if point is not None else ""
+            if shown and shown not in sources:
+                sources.append(shown)
         chart, summary = self.chart(result_code, index, goal)
         # a declared unit without a value (eenheden.csv): geen gegevens, not "voldoet niet"
-        units = [UnitRow(u.unit, self.fmt.missing() if u.missing else self._flag_word(u.value),
+        lang = REPORT_WORDS[self.lang]
+        units = [UnitRow(u.unit, self.fmt.missing() if u.missing else words.unit_value(u.value, lang),
                          self.t("yes") if u.meets else self.fmt.missing() if u.missing else self.t("no"),
                          u.illustrative) for u in e.units]
         return GoalView(
