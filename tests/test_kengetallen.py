@@ -69,7 +69,8 @@ def series_of(report: EvaluationReport, name: str) -> KengetalSeries:
 
 
 def rounded(series: KengetalSeries, unit: str | None = None) -> dict[str, float]:
-    return {p.period.text: round(p.value, 2) for p in series.points if p.unit == unit and p.value is not None}
+    return {p.period.text: round(float(p.value), 2) for p in series.points
+            if p.unit == unit and p.value is not None}
 
 
 def test_hengelo_verzuim_reproduces_the_published_percentages(capsys: pytest.CaptureFixture[str]) -> None:

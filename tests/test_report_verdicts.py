@@ -17,6 +17,7 @@ from lea_rules.data.model import Observation
 from lea_rules.evaluation.engine import evaluate
 from lea_rules.report import ReportInput, render_html
 from lea_rules.report.view import GoalView, build_view
+from lea_rules.words import nl
 from tests.evaluation_helpers import build_agenda, declared, obs, x, x_agenda
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -192,7 +193,7 @@ def test_group_names_are_plural_where_they_count_more_than_one() -> None:
     assert every.explanation.model_dump(mode="json")["target_text"] == "alle kindcentra (100%)"
     assert two.explanation.model_dump(mode="json")["target_text"] == ">= 2 kindcentra"
     assert every.explanation.latest is not None
-    assert every.explanation.latest.source == "3 van 4 kindcentra voldoen"
+    assert nl.source(every.explanation.latest.source) == "3 van 4 kindcentra voldoen"
     html = render_html(ReportInput(agenda=agenda, evaluation=report, observations=data))
     assert "kindcentrum voldoen" not in html and "alle kindcentrum " not in html
     assert "alle kindcentra met" in html  # the plan's target, in words
@@ -200,7 +201,7 @@ def test_group_names_are_plural_where_they_count_more_than_one() -> None:
                                                                          strict=True)]
     report = evaluate(agenda, one, None, 2025, units=declared("kindcentrum", *names))
     latest = report.results[0].goals[0].explanation.latest
-    assert latest is not None and latest.source == "1 van 4 kindcentra voldoet"
+    assert latest is not None and nl.source(latest.source) == "1 van 4 kindcentra voldoet"
 
 
 KLEINSTAD = ROOT / "tests" / "fixtures" / "report_small" / "kleinstad.lea"

@@ -12,7 +12,6 @@ from decimal import Decimal
 
 from lea_rules.data.model import Observation
 from lea_rules.data.units import DeclaredUnits
-from lea_rules.evaluation.goals.context import as_float
 from lea_rules.evaluation.model import KengetalPoint, KengetalSeries
 from lea_rules.evaluation.series import SeriesPoint, formula_text, totals, unit_series
 from lea_rules.nodes import Agenda, Indicator, NumberExpr
@@ -63,9 +62,9 @@ def _point(indicator: Indicator, point: SeriesPoint, unit: str | None) -> Kenget
         source = "berekend: " + derived_text(indicator, dict(point.inputs))
     return KengetalPoint(
         period=point.period, unit=unit,
-        value=as_float(point.value), rating=rating, source=source,
+        value=point.value, rating=rating, source=source,
         status=point.status, illustrative=point.illustrative, derived=point.derived,
-        inputs={name: float(value) for name, value in point.inputs},  # stored figures, as delivered
+        inputs=dict(point.inputs),  # stored figures, as delivered
         note=point.note if not point.derived else None)
 
 

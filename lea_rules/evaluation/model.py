@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
@@ -78,6 +79,27 @@ RecomputedText = Annotated[list[FigureRevision] | str, PlainSerializer(nl.recomp
                            WithJsonSchema({"type": "string"})]
 """The revised figures a previous status could see then; the JSON twin says why it may differ."""
 
+def _read_number(value: object) -> object:
+    """A JSON twin read back has its numbers as floats: the shortest decimal that is the float."""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return Decimal(str(value))
+    return value
+
+
+def _six_decimals(value: Decimal) -> float:
+    return round(float(value), 6)
+
+
+Figure = Annotated[Decimal, BeforeValidator(_read_number), PlainSerializer(_six_decimals, return_type=float),
+                   WithJsonSchema({"type": "number"})]
+"""A number the rules computed (a target, a change per year, a ratio, a projection): the exact
+Decimal inside; the JSON twin has it as a number rounded to 6 decimals."""
+
+Stored = Annotated[Decimal, BeforeValidator(_read_number), PlainSerializer(float, return_type=float),
+                   WithJsonSchema({"type": "number"})]
+"""A figure as the data holds it (or derived from those), or a place on the time axis: the exact
+Decimal inside; the JSON twin has it as a number, not rounded."""
+
 KindText = Annotated[GoalKind, WithJsonSchema({"type": "string"})]
 AspirationText = Annotated[Aspiration, WithJsonSchema({"type": "string"})]
 BaselineText = Annotated[BaselineKind, WithJsonSchema({"type": "string"})]
@@ -91,8 +113,8 @@ class Point(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     period: PeriodField  # in JSON as written: 2023, 2022/2023, 2022-01-01
-    t: float  # position on the time axis
-    value: float | None = None
+    t: Stored = Field(title="T")  # position on the time axis
+    value: Stored | None = None
     rating: str | None = None
     source: SourceText
     status: str = "definitief"
@@ -131,16 +153,16 @@ class Explanation(BaseModel):
         default=None, title="Baseline Kind",
         description="expliciet | jaar uit het doel | nulmeting | eerste meting")
     latest: Point | None = None
-    target_value: float | None = None
+    target_value: Figure | None = None
     target_text: AimText | None = Field(default=None, title="Target Text")
     target_moment: TargetMomentField | None = None
     measurement_for_target: MeasurementText | None = Field(
         default=None, title="Measurement For Target",
         description="which measurement counts for the target moment")
-    required_per_year: float | None = None
-    actual_per_year: float | None = None
-    ratio: float | None = None
-    projection: float | None = None
+    required_per_year: Figure | None = None
+    actual_per_year: Figure | None = None
+    ratio: Figure | None = None
+    projection: Figure | None = None
     points: list[Point] = Field(default_factory=list)
     indicative: bool = False  # fewer than 3 points
     provisional: bool = False  # voorlopig: before the final value is in
@@ -150,10 +172,10 @@ class Explanation(BaseModel):
     provisional_status: Status | None = Field(
         default=None,
         description="Eindmeting nog niet beschikbaar: the status before the deadline, voorlopig")
-    last_change_per_year: float | None = Field(
+    last_change_per_year: Figure | None = Field(
         default=None, description="direction-only targets: the last yearly change (two-signal rule)")
     series_break: bool = False
-    achieved_share: float | None = Field(
+    achieved_share: Figure | None = Field(
         default=None, description="at or after the deadline, not met: (y_tT - y0) / (X - y0), the share of "
                                   "the required change that was achieved (decides Nagenoeg behaald / Niet "
                                   "behaald, wel verbeterd / Niet behaald)")
@@ -300,14 +322,14 @@ class KengetalPoint(BaseModel):
 
     period: PeriodField  # in JSON as written: 2023, 2022/2023, 2022-01-01
     unit: str | None = Field(default=None, description="breakdown unit (wijk, IKC) or None for the total")
-    value: float | None = None
+    value: Figure | None = None
     rating: str | None = Field(default=None, description="categorical or ja/nee figure")
     source: str = Field(description="where the figure comes from; a derived figure names its inputs: "
                                     "'berekend: 463 / 10.884 × 100'")
     status: str = "definitief"
     illustrative: bool = False
     derived: bool = False
-    inputs: dict[str, float] = Field(
+    inputs: dict[str, Stored] = Field(
         default_factory=dict, description="derived: the value of every indicator in the formula")
     note: str | None = None
 

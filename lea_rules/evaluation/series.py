@@ -53,8 +53,7 @@ class SeriesPoint:
         return self.period.end_year
 
     def to_point(self) -> Point:
-        return Point(period=self.period, t=float(self.t),
-                     value=None if self.value is None else float(self.value),
+        return Point(period=self.period, t=self.t, value=self.value,
                      rating=self.rating if self.flag is None else ("ja" if self.flag else "nee"),
                      source=self.source, status=self.status, illustrative=self.illustrative,
                      note=self.note, series=self.series, undated=self.undated)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 STYLE = {Colour.GREEN: "green", Colour.ORANGE: "dark_orange", Colour.RED: "red", Colour.GREY: "grey50"}
 
 
-def number(value: float | None, unit: str | None = None, decimals: int = 2) -> str:
+def number(value: Decimal | None, unit: str | None = None, decimals: int = 2) -> str:
     """`83.7` -> `83,7`; `10884` -> `10.884`; a percentage gets its sign; None is 'geen gegevens'."""
     if value is None:
         return "–"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 from lea_rules.data.model import Observation, ReportedState
 from lea_rules.data.units import DeclaredUnits
@@ -39,10 +38,6 @@ class Context:
             raise LookupError(f"indicator '{name}' is niet gedeclareerd (E200): evalueer alleen een "
                               "gecontroleerde agenda")
         return indicator
-
-
-def as_float(value: Decimal | None) -> float | None:
-    return None if value is None else round(float(value), 6)
 
 
 def deadline_of(agenda: Agenda, written: Moment | None, span_from: Goal) -> tuple[Moment, bool]:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from lea_rules.evaluation import rules
-from lea_rules.evaluation.goals.context import Context, as_float, deadline_of, goal_evaluation, moment_label
+from lea_rules.evaluation.goals.context import Context, deadline_of, goal_evaluation, moment_label
 from lea_rules.evaluation.goals.numeric import Numeric, judge_numeric
 from lea_rules.evaluation.goals.selection import (
     Baseline,
@@ -152,9 +152,9 @@ def judge_direction(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEv
     return goal_evaluation(GoalKind.DIRECTION, goal, indicator, verdict, past=past, explanation=Explanation(
         rule=verdict.rule, baseline=base.point.to_point(), baseline_kind=base.kind,
         latest=used[-1].to_point() if not used[-1].explicit else None,
-        target_value=as_float(base.point.value), target_text=text, target_moment=moment,
+        target_value=base.point.value, target_text=text, target_moment=moment,
         measurement_for_target=replace(rule_for_target, final=final.period if final else None),
-        actual_per_year=as_float(verdict.actual), last_change_per_year=as_float(verdict.last_change),
+        actual_per_year=verdict.actual, last_change_per_year=verdict.last_change,
         points=[p.to_point() for p in used], indicative=verdict.indicative or len(used) < 3,
         provisional=provisional_status is not None,
         illustrative=any(p.illustrative for p in used), notes=notes,
@@ -182,7 +182,7 @@ def judge_trend(ctx: Context, result: Result, goal: TrendGoal) -> GoalEvaluation
     return goal_evaluation(GoalKind.TREND, goal, indicator, verdict, past=False, explanation=Explanation(
         rule=verdict.rule, baseline=base.point.to_point(), baseline_kind=base.kind,
         latest=used[-1].to_point() if not used[-1].explicit else None, target_text=text,
-        actual_per_year=as_float(verdict.actual), last_change_per_year=as_float(verdict.last_change),
+        actual_per_year=verdict.actual, last_change_per_year=verdict.last_change,
         points=[p.to_point() for p in used], indicative=verdict.indicative or len(used) < 3,
         illustrative=any(p.illustrative for p in used), notes=list(verdict.notes),
         series_break=broken))

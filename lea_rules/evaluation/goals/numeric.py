@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from lea_rules.evaluation import rules
-from lea_rules.evaluation.goals.context import Context, as_float, goal_evaluation, moment_label
+from lea_rules.evaluation.goals.context import Context, goal_evaluation, moment_label
 from lea_rules.evaluation.goals.selection import (
     available_points,
     choose_baseline,
@@ -85,7 +85,7 @@ def judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluation
         verdict = Verdict(Status.NO_DATA, Reason(Rule.NO_BASELINE))
         return goal_evaluation(spec.kind, spec.goal, spec.indicator, verdict, past=past,
                                explanation=Explanation(
-                                   rule=verdict.rule, target_value=as_float(spec.target_value),
+                                   rule=verdict.rule, target_value=spec.target_value,
                                    target_text=spec.target_text, target_moment=moment,
                                    measurement_for_target=rule_for_target,
                                    illustrative=any(p.illustrative for p in points), notes=notes,
@@ -134,14 +134,14 @@ def judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluation
     explanation = Explanation(
         rule=verdict.rule, baseline=base.point.to_point(), baseline_kind=base.kind,
         latest=latest.to_point() if not latest.explicit else None,
-        target_value=as_float(spec.target_value), target_text=spec.target_text, target_moment=moment,
+        target_value=spec.target_value, target_text=spec.target_text, target_moment=moment,
         measurement_for_target=replace(rule_for_target, final=final.period if final else None),
-        required_per_year=as_float(verdict.required), actual_per_year=as_float(verdict.actual),
-        ratio=as_float(verdict.ratio), last_change_per_year=as_float(verdict.last_change),
-        achieved_share=as_float(verdict.share),
+        required_per_year=verdict.required, actual_per_year=verdict.actual,
+        ratio=verdict.ratio, last_change_per_year=verdict.last_change,
+        achieved_share=verdict.share,
         # voorlopig when the final value is pending
         projection=None if final is not None or broken or not observed
-        else as_float(rules.projection(values(used), t_target, spec.bounds)),
+        else rules.projection(values(used), t_target, spec.bounds),
         points=[p.to_point() for p in used], indicative=verdict.indicative or len(used) < 3,
         provisional=provisional_status is not None,
         illustrative=any(p.illustrative for p in used) or any(u.illustrative for u in units),

@@ -7,7 +7,7 @@ from decimal import Decimal
 from lea_rules.data.model import Observation, ObservationStatus
 from lea_rules.data.units import DeclaredUnits, unit_key
 from lea_rules.evaluation import rules
-from lea_rules.evaluation.goals.context import Context, as_float, deadline_of, goal_evaluation, moment_label
+from lea_rules.evaluation.goals.context import Context, deadline_of, goal_evaluation, moment_label
 from lea_rules.evaluation.goals.numeric import Numeric, judge_numeric
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, UnitCheck
 from lea_rules.evaluation.rules import Target, Verdict
@@ -54,7 +54,7 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
         verdict = Verdict(Status.NO_DATA, Reason(Rule.UNITS_UNDECLARED, group=group_name, file=units.label))
         return goal_evaluation(GoalKind.UNITS, goal, indicator, verdict, past=is_past(deadline, ctx.peiljaar),
                                explanation=Explanation(
-                                   rule=verdict.rule, target_value=as_float(x), target_text=text,
+                                   rule=verdict.rule, target_value=x, target_text=text,
                                    target_moment=moment_label(deadline, implicit),
                                    measurement_for_target=Measurement(moment_period(deadline),
                                                                       indicator.measure,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from markupsafe import Markup
 
 from lea_rules import words
@@ -128,24 +130,26 @@ class GoalViews(ViewBase):
             numbers.append(e.latest)
         if not numbers:
             return Markup(""), ""
-        def short(v: float) -> str:  # labels inside the chart: the unit stands above the axis
+        def short(v: float | Decimal) -> str:  # labels inside the chart: the unit stands above the axis
             if unit == "%":
                 return self.fmt.value(v, unit)
             return self.fmt.number(v, 0 if unit == "aantal" else 2)
 
-        points = tuple(ChartPoint(p.t, float(p.value or 0.0), short(float(p.value or 0.0)), p.illustrative,
+        # the chart draws in floats; the labels say the exact figures
+        points = tuple(ChartPoint(float(p.t), float(p.value or 0), short(p.value or 0), p.illustrative,
                                   p.series) for p in sorted(numbers, key=lambda p: p.t))
         target_t = target_axis(e.measurement_for_target) or (
             float(e.target_moment.period.axis) if e.target_moment is not None else None)
-        target = (target_t, e.target_value) if target_t is not None and e.target_value is not None else None
+        target = ((target_t, float(e.target_value)) if target_t is not None and e.target_value is not None
+                  else None)
         baseline = None
         if e.baseline is not None and e.baseline.value is not None:
-            baseline = (e.baseline.t, e.baseline.value)
+            baseline = (float(e.baseline.t), float(e.baseline.value))
         projection = None
         if (e.projection is not None and target_t is not None and e.latest is not None
                 and e.latest.value is not None and (not goal.past or e.provisional)
                 and target_t > e.latest.t):
-            projection = (e.latest.t, e.latest.value, target_t, e.projection)
+            projection = (float(e.latest.t), float(e.latest.value), target_t, float(e.projection))
         low, high = self._bounds(None if goal.kind is GoalKind.UNITS else goal.indicator, unit)
         label = goal.indicator_label or goal.indicator or goal.description
         parts = [self.t("sum_points", points="; ".join(
@@ -175,7 +179,7 @@ class GoalViews(ViewBase):
             summary=summary, points=points, target=target,
             target_label=f"{self.t('legend_target')} {words.aim(e.target_text, REPORT_WORDS[self.lang])}"
             if target and e.target_text
-            else (f"{self.t('legend_target')} {short(target[1])}" if target else None),
+            else (f"{self.t('legend_target')} {short(e.target_value or 0)}" if target else None),
             axis_unit="" if unit in ("%", "aantal", None) else unit_words(unit, self.lang),
             # the required path only where the required change decided the status (as in the table):
             # a met or keep-it target needs no path, and none is drawn across a series break
