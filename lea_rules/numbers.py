@@ -62,13 +62,14 @@ SEPARATORS = {"nl": (".", ","), "en": (",", ".")}
 
 
 def format_number(value: Decimal | int | float, most: int | None = None, *, lang: str = "nl",
-                  signed: bool = False) -> str:
+                  signed: bool = False, places: int | None = None) -> str:
     """A number in the notation of `lang`, the one number formatter of lea.
 
     Without `most` every digit the value has is written (`83,70` -> `83,7`, exact); with `most`
     it is rounded half to even to at most that many decimals, trailing zeros dropped
     (`83,666` -> `83,67`, `2,0` -> `2`). `signed` puts `+` before a value that is not negative.
     A float is read as the shortest decimal that is the float (`0.1` is 0,1, not 0,1000000000000000055).
+    With `places` it has exactly that many decimals, trailing zeros kept (`85,0`).
     """
     number = value if isinstance(value, Decimal) else Decimal(str(value))
     negative = number.is_signed()  # before rounding, as Babel: -0,4 rounded to whole is `-0`
@@ -78,14 +79,16 @@ def format_number(value: Decimal | int | float, most: int | None = None, *, lang
             number = number.quantize(Decimal(1).scaleb(-most), rounding=ROUND_HALF_EVEN)
     exponent = abs(number).normalize().as_tuple().exponent
     decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+    if places is not None:
+        decimals = places
     thousands, point = SEPARATORS[lang]
     text = f"{abs(number):,.{decimals}f}".replace(",", "\x00").replace(".", point).replace("\x00", thousands)
     return ("-" if negative else "+" if signed else "") + text
 
 
-def format_dutch(value: Decimal) -> str:
-    """Write a number back in Dutch notation, exactly (used by the formatter and messages)."""
-    return format_number(value)
+def format_dutch(value: Decimal, decimals: int | None = None) -> str:
+    """Write a number back in Dutch notation, exactly or with `decimals` decimals (messages, fmt)."""
+    return format_number(value, places=decimals)
 
 
 def with_unit(shown: str, unit: str | None) -> str:
