@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lea_rules.diagnostics import Diagnostic
+from lea_rules.format_layout import Layout
 from lea_rules.quotes import straight_quotes
 from lea_rules.source import SourceFile
 from lea_rules.syntax import Leaf, Node
@@ -32,9 +33,9 @@ if TYPE_CHECKING:
     from lea_rules.line_cache import LineCache
 
 INDENT = "  "
-BLOCK_STATEMENTS = frozenset({"indicator", "begroting"})
-ITEM_STATEMENTS = frozenset({"section", "actie", "resultaat", "indicator", "begroting", "post", "begrip"})
-HEADER_STATEMENTS = frozenset({"gemeente", "titel", "periode", "indeling"})
+# Warnings about the indentation as written (a plain item indented under an action): the
+# layout `lea fmt` sets shows what the item belongs to, so formatting rightly ends them.
+LAYOUT_CODES = frozenset({"W300", "W301"})
 
 # Token texts with more than one spelling; the first is canonical.
 CANONICAL_TEXT = {"ten opzichte van": "t.o.v.", "ten minste": "tenminste"}
@@ -73,76 +74,6 @@ class _Line:
     comment: str | None = None
     statement: Node | None = None
     number: int = 0  # the line's number in the source
-
-
-class _Layout:
-    """Mirrors the builder's notion of 'where are we' to choose indentation and blank lines."""
-
-    def __init__(self) -> None:
-        self.levels: tuple[tuple[str, ...], tuple[str, ...]] = (("thema",), ("ambitie",))
-        self.has_top = False
-        self.has_sub = False
-        self.prop_depth = 0  # depth of a property line: that of the current item plus one
-        self.trailing_depth = 0  # depth of a note under the last statement
-        self.opened_item = False  # the last statement opened an item: no blank line under it
-
-    def place(self, stmt: Node) -> tuple[int, bool]:
-        """The depth of this statement and whether it opens a block (needs a blank line)."""
-        depth, block = self._place(stmt)
-        opens_item = str(stmt.data) in ITEM_STATEMENTS
-        self.trailing_depth = self.prop_depth if opens_item else depth
-        self.opened_item = opens_item
-        return depth, block
-
-    def _place(self, stmt: Node) -> tuple[int, bool]:
-        kind = str(stmt.data)
-        if kind in HEADER_STATEMENTS:
-            if kind == "indeling":
-                self.levels = _levels(stmt)
-            return 0, False
-        if kind in ("document", "groep"):
-            self.prop_depth = 0
-            return 0, False
-        if kind == "begrip":  # agenda-wide, wherever written; its citaat: lines under it
-            self.prop_depth = 1
-            return 0, False
-        if kind == "section":
-            depth = 1 if self._section_level(stmt) == 2 and self.has_top else 0
-            if depth == 0:
-                self.has_top, self.has_sub = True, False
-            else:
-                self.has_sub = True
-            self.prop_depth = depth + 1
-            return depth, True
-        if kind in ("actie", "resultaat"):
-            depth = 2 if self.has_sub else 1 if self.has_top else 0
-            self.prop_depth = depth + 1
-            return depth, False
-        if kind in BLOCK_STATEMENTS:
-            self.prop_depth = 1
-            return 0, True
-        if kind == "post":
-            self.prop_depth = 2
-            return 1, False
-        return self.prop_depth, False
-
-    def _section_level(self, stmt: Node) -> int:
-        word = str(stmt.children[0])
-        number = stmt.children[1]
-        level1, level2 = self.levels
-        if word in level1 and word in level2:
-            return 2 if number is not None and "." in str(number) else 1
-        return 2 if word in level2 and word not in level1 else 1
-
-
-def _levels(stmt: Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    words: list[tuple[str, ...]] = []
-    for child in stmt.children:
-        if isinstance(child, Node):
-            words.append(tuple(str(t) for t in child.children if getattr(t, "type", "") == "SECWORD"))
-    if len(words) == 1:  # `indeling: doel`: one level
-        return (words[0], ())
-    return (words[0], words[1]) if len(words) == 2 else (("thema",), ("ambitie",))
 
 
 def _tokens(tree: Node, parent: str) -> list[tuple[Leaf, str]]:
@@ -261,7 +192,7 @@ def format_source(source: SourceFile) -> str:
     LineTooLong if the canonical spacing makes a statement longer than a line may be."""
     from lea_rules.parser import MAX_LINE_CHARS, line_length
 
-    layout = _Layout()
+    layout = Layout()
     out: list[str] = []
     pending: list[_Line] = []  # blank lines and comments waiting for the next statement
 
@@ -357,7 +288,8 @@ def _meaning(source: SourceFile, lines: LineCache) -> tuple[object, list[str]]:
     from lea_rules.builder import build, strip_spans
 
     result = build(source, lines)
-    return strip_spans(result.agenda), sorted(d.code for d in result.diagnostics)
+    return strip_spans(result.agenda), sorted(d.code for d in result.diagnostics
+                                              if d.code not in LAYOUT_CODES)
 
 
 def verify(source: SourceFile, formatted: str) -> None:

@@ -33,7 +33,8 @@ FOREIGN_KEYWORDS = {
 }
 
 LINE_KEYWORDS = (
-    "gemeente", "titel", "periode", "indeling", "document", "groep", "begrip", "actie", "resultaat",
+    "gemeente", "titel", "periode", "indeling", "document", "groep", "begrip", "actie", "deelactie",
+    "met", "resultaat",
     "indicator", "begroting", "post", "soort", "eigenaar", "tekst", "citaat", "vraag",
     "eenheid", "beter", "grenzen", "bron", "meting", "formule", "per", "waarden", "doel", "streven",
     "basis", "herzien", "reden", "thema", "paragraaf", "hoofdstuk", "doelstelling", "ambitie",
@@ -258,7 +259,7 @@ MAX_PARSE_ERRORS = 500
 """After this many unreadable lines the file is probably no agenda: stop, like a compiler does.
 
 It also bounds what unreadable lines cost: each gets one diagnostic, whose suggestion is
-looked for among the 37 line keywords only, and after the 500th the parse stops (E004)."""
+looked for among the 39 line keywords only, and after the 500th the parse stops (E004)."""
 
 
 def parse_lines(source: SourceFile, cache: LineCache | None = None

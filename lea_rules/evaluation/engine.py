@@ -104,7 +104,7 @@ def _results(agenda: Agenda, observations: Sequence[Observation], progress: Prog
             needs_act=needs_act, act_missing=needs_act and act is None,
             questions=[text for text, _ in result.provenance.questions],
             citations=[_citation(c.document, c.line, c.page, c.quote) for c in result.provenance.citations],
-            revised=bool(result.revisions), owner=result.owner,
+            revised=bool(result.revisions), owner=result.owner, action=result.action,
         ))
         if result.aspiration:
             out[-1] = _as_aspiration(out[-1])
@@ -216,5 +216,7 @@ def _actions(agenda: Agenda, progress: Progress | None, peiljaar: int) -> list[A
             kind=action.kind.value, owner=action.owner,
             status=entry.status.value if entry is not None else None,
             note=entry.toelichting if entry is not None else None,
-            illustrative=bool(entry is not None and progress is not None and progress.illustratief)))
+            illustrative=bool(entry is not None and progress is not None and progress.illustratief),
+            parent=action.parent, subactions=[a.code for a in section.subactions_of(action)],
+            results=[r.code for r in section.results_of(action)]))
     return out

@@ -216,6 +216,9 @@ class ResultEvaluation(BaseModel):
         default=None, description="previous_status is recomputed with today's data; set when that data "
                                   "holds revised figures of periods known then, so last year's report "
                                   "may have said otherwise")
+    action: str | None = Field(
+        default=None, description="the code of the actie or deelactie this result belongs to "
+                                  "(`met resultaat`); null for a result of its section")
     previous_illustrative: bool = Field(
         default=False, description="previous_status rests on illustrative figures (its headline goal "
                                    "used one), as `illustrative` of a goal does for the status")
@@ -270,6 +273,13 @@ class ActionEvaluation(BaseModel):
     peildatum: date | None = Field(
         default=None, description="the day the planning was checked on: 31 december of the peiljaar, or the "
                                   "progress file's peildatum:; set when the action has a planning")
+    parent: str | None = Field(
+        default=None, description="a deelactie: the code of the actie it belongs to; null for an actie")
+    subactions: list[str] = Field(
+        default_factory=list, description="the codes of this actie's deelacties, in agenda order")
+    results: list[str] = Field(
+        default_factory=list, description="the codes of the results written under this actie or "
+                                          "deelactie (`met resultaat`), in agenda order")
 
 
 class KengetalPoint(BaseModel):
