@@ -81,8 +81,6 @@ class ItemDraft(Draft):
         # An action's own items: its `deelactie`s and `met resultaat`s (lea_rules.build_nesting).
         self.subactions: list[ItemDraft] = []
         self.results: list[ItemDraft] = []
-        self.sub = False  # a `deelactie`
-        self.indent = 0  # the line's indentation as written (for W300/W301 only)
 
 
 def freeze_sections(sections: list[SectionDraft]) -> tuple[n.Section, ...]:

@@ -33,9 +33,6 @@ if TYPE_CHECKING:
     from lea_rules.line_cache import LineCache
 
 INDENT = "  "
-# Warnings about the indentation as written (a plain item indented under an action): the
-# layout `lea fmt` sets shows what the item belongs to, so formatting rightly ends them.
-LAYOUT_CODES = frozenset({"W300", "W301"})
 
 # Token texts with more than one spelling; the first is canonical.
 CANONICAL_TEXT = {"ten opzichte van": "t.o.v.", "ten minste": "tenminste"}
@@ -288,8 +285,7 @@ def _meaning(source: SourceFile, lines: LineCache) -> tuple[object, list[str]]:
     from lea_rules.builder import build, strip_spans
 
     result = build(source, lines)
-    return strip_spans(result.agenda), sorted(d.code for d in result.diagnostics
-                                              if d.code not in LAYOUT_CODES)
+    return strip_spans(result.agenda), sorted(d.code for d in result.diagnostics)
 
 
 def verify(source: SourceFile, formatted: str) -> None:

@@ -12,6 +12,7 @@ from lea_rules.checks import (
     direction,
     formulas,
     names,
+    nesting,
     periods,
     planning,
     ranges,
@@ -36,6 +37,7 @@ WRITTEN: tuple[Check, ...] = (
 CHECKS: tuple[Check, ...] = (
     *WRITTEN,
     results.check,
+    nesting.check,
     names.check,
     periods.check,
     planning.check,
