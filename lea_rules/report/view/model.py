@@ -124,6 +124,7 @@ class ResultView:
     not_judgeable: bool = False  # Niet te beoordelen: the target cannot be computed (basis 0)
     provisional: StatusView | None = None  # Eindmeting nog niet beschikbaar: the status until then
     owner: str | None = None  # `eigenaar:` of the result, as the agenda writes it
+    action: ActionRef | None = None  # `met resultaat`: the actie or deelactie it belongs to
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ class PlanItem:
     citations: list[CitationView]
     texts: list[str]
     aspiration: bool = False  # `streven:`: the target is what the document aspires to, no hard norm
+    action: ActionRef | None = None  # `met resultaat`: the actie or deelactie it belongs to
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,16 @@ class DefinitionView:
     term: str
     text: str
     citations: list[CitationView]
+
+
+@dataclass(frozen=True)
+class ActionRef:
+    """An actie or deelactie named where its result is shown: `bij actie 1.1-a1 "..."`."""
+
+    code: str
+    anchor: str
+    title: str
+    word: str  # "actie" / "deelactie" in the report's language
 
 
 @dataclass(frozen=True)
@@ -166,6 +178,9 @@ class ActionView:
     def shown_state(self) -> str | None:
         """The state a reader sees first: the planning's verdict, else the progress file's."""
         return self.flag or self.status
+    anchor: str = ""
+    parent: ActionRef | None = None  # a deelactie: the actie it belongs to
+    results: list[ResultRef] = field(default_factory=list)  # its `met resultaat`s, with verdicts
 
 
 @dataclass(frozen=True)
