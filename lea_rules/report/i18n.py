@@ -147,6 +147,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "latest": ("Laatste meting", "Latest value"),
     "baseline": ("Nulmeting", "Baseline"),
     "undated_baseline": ("vóór de start, zonder datum", "before the start, undated"),
+    "chart_undated": ("vóór de start", "before the start"),
     "required_change": ("Nodig per jaar", "Required per year"),
     "actual_change": ("Werkelijk per jaar", "Actual per year"),
     "ratio": ("Verhouding werkelijk / nodig", "Ratio actual / required"),

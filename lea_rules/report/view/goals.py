@@ -180,7 +180,9 @@ class GoalViews(ViewBase):
             baseline=baseline if shows_required(goal) and not e.series_break else None,
             projection=projection, low=low, high=high,
             whole=unit == "aantal", series_break=e.series_break,
-            school_years=all(p.period.kind is Measure.SCHOOL_YEAR for p in numbers))
+            school_years=all(p.period.kind is Measure.SCHOOL_YEAR for p in numbers),
+            undated=(e.baseline.t, self.t("chart_undated"))
+            if e.baseline is not None and e.baseline.undated else None)
         return line_chart(spec, self.legend, short), summary
 
     def _bounds(self, name: str | None, unit: str | None) -> tuple[float | None, float | None]:
