@@ -86,8 +86,12 @@ def _tokens(tree: Node, parent: str) -> list[tuple[Leaf, str]]:
     return out
 
 
+SPACED_WORDS = {"RECUR", "VANAF", "TIMES"}
+"""Terminals of several words (`elk jaar`, `vanaf schooljaar`): one space between the words."""
+
+
 def token_text(token: Leaf) -> str:
-    text = str(token)
+    text = " ".join(str(token).split()) if token.type in SPACED_WORDS else str(token)
     if token.type == "STRING":
         return straight_quotes(text)
     return CANONICAL_TEXT.get(text, text)
@@ -275,10 +279,15 @@ def _fingerprint(source: SourceFile) -> list[tuple[object, ...]]:
             # Only the documented spellings are merged here, not via token_text: a bug there
             # must show up as a difference.
             tokens = tuple((t.type, f'"{t[1:-1]}"' if t.type == "STRING" and t[:1] in "“„”"
-                            else CANONICAL_TEXT.get(str(t), str(t)))
+                            else CANONICAL_TEXT.get(_words(t), _words(t)))
                            for t, _ in _tokens(line.statement, ""))
             prints.append((str(line.statement.data), tokens, line.comment))
     return prints
+
+
+def _words(token: Leaf) -> str:
+    """A terminal of several words (`elk jaar`) with any run of spaces between them as one."""
+    return " ".join(str(token).split()) if token.type in SPACED_WORDS else str(token)
 
 
 def _meaning(source: SourceFile, lines: LineCache) -> tuple[object, list[str]]:

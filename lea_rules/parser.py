@@ -55,12 +55,14 @@ TERMINAL_WORDS = {
     "COLON": "':'", "COMMA": "','", "SLASH": "'/'", "DASH": "'-'", "GT": "'>'",
     "PLUS": "'+'", "STAR": "'*'", "LPAR": "'('", "RPAR": "')'", "$END": "het einde van de regel",
     "_NL": "het einde van de regel",
+    "RECUR": "'jaarlijks'/'per schooljaar'", "VANAF": "'vanaf'",
     "PART": "een deel van een jaar (begin, voorjaar, medio, zomer, najaar, eind, eerste of tweede helft)",
 }
 # Never offered as what was expected: a refused form (`de komende jaren`, E315) and the inner
 # words of a time that the one offered already stands for (`in het voorjaar van`, `in de zomer
 # van`, `in 2020 en 2021`).
-UNOFFERED = frozenset({"COMMENT", "AHEAD", "ARTICLE", "YEARS"})
+UNOFFERED = frozenset({"COMMENT", "AHEAD", "ARTICLE", "YEARS", "TIMES"})
+"""TIMES (`tenminste tweemaal per jaar`) is read only to be refused with its own hint (E321)."""
 
 
 def describe_terminal(name: str) -> str:

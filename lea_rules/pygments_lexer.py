@@ -43,7 +43,8 @@ SECTION_WORDS = ("thema", "paragraaf", "hoofdstuk", "doelstelling", "ambitie", "
 GOAL_WORDS = ("en", "met", "in", "op", "tot en met", "t/m", "tot", "regel", "pagina", "mijlpaal",
               "kwalitatief", "alle", "elke", "elk", "tenminste", "ten minste", "minimaal", "minstens",
               "maximaal", "hoogstens", "ten hoogste", "hooguit", "meer dan", "minder dan", "gelijk aan",
-              "precies", "gestegen", "gedaald", "vergroten", "verminderen")
+              "precies", "gestegen", "gedaald", "vergroten", "verminderen", "jaarlijks", "vanaf", "ieder",
+              "iedere", "om het jaar")
 CONSTANTS = ("hoger", "lager", "niveau", "kalenderjaar", "schooljaar", "peildatum", "ja", "nee",
              *MONTHS)
 UNITS = ("uur per week", "uur", "aantal", "euro", "score", "getal", "ja/nee", "oordeel", "procentpunten",

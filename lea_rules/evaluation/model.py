@@ -148,6 +148,23 @@ class Explanation(BaseModel):
                                                  "declared units that meet (alle, elk), not their number")
 
 
+class Occurrence(BaseModel):
+    """A recurring goal (`jaarlijks`): the verdict on one occurrence, a year or schooljaar."""
+
+    model_config = ConfigDict(frozen=True)
+
+    moment: PeriodField = Field(description="the occurrence as a target moment: 2025, or 2024/2025 for a "
+                                            "schooljaar recurrence")
+    upcoming: bool = Field(default=False, description="the occurrence lies after the peiljaar: its "
+                           "verdict is the one before a deadline")
+    status: Status
+    colour: Colour
+    rule: RuleText = Field(title="Rule", description="the rule that decided this occurrence, in Dutch")
+    value: Point | None = Field(default=None, description="the measurement that counted for the "
+                                "occurrence; null without one (geen gegevens) and for a milestone")
+    illustrative: bool = False
+
+
 class GoalEvaluation(BaseModel):
     """The verdict on one goal (a stage of a staged target is a goal of its own)."""
 
@@ -165,6 +182,12 @@ class GoalEvaluation(BaseModel):
     colour: Colour
     past: bool = False  # the target moment lies at or before the peiljaar
     explanation: Explanation
+    # Added in lea-evaluation/1 (compatible): recurring goals (`jaarlijks`, `per schooljaar`).
+    recurrence: str | None = Field(default=None, description="a recurring goal: how often, as written "
+                                   "(`jaarlijks vanaf 2025`); the status is that of the latest occurrence "
+                                   "up to the peiljaar")
+    occurrences: list[Occurrence] = Field(default_factory=list, description="a recurring goal: every "
+                                          "occurrence from the first up to the end of the period")
 
     @property
     def target_illustrative(self) -> bool:

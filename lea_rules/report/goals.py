@@ -17,6 +17,7 @@ from lea_rules.nodes import (
     Unit,
     UnitsGoal,
 )
+from lea_rules.recurrence import Recurrence
 from lea_rules.report.formatting import Formatter
 
 _SIGNS = {Comparator.GE: "\u2265", Comparator.GT: ">", Comparator.LE: "\u2264", Comparator.LT: "<",
@@ -50,6 +51,30 @@ def describe_moment(moment: Moment | None, fmt: Formatter, end_year: int | None 
     return f"{words['in']} {moment.describe()}"
 
 
+def _when(goal: CompareGoal | UnitsGoal | MilestoneGoal, fmt: Formatter, end: int) -> str:
+    """The moment of a goal, or how often a recurring goal holds (`jaarlijks vanaf 2025`)."""
+    if goal.recurrence is None:
+        return describe_moment(goal.deadline, fmt, end)
+    return describe_recurrence(goal.recurrence, fmt.lang)
+
+
+def describe_recurrence(recurrence: Recurrence, lang: str) -> str:
+    """`jaarlijks vanaf 2025` as written; in English `every year from 2025`."""
+    if lang != "en":
+        return recurrence.written
+    if recurrence.step == 2:
+        how = "every other year"
+    elif "begin" in recurrence.written:
+        how = "at the start of every school year"
+    else:
+        how = "every school year" if recurrence.school_year else "every year"
+    if recurrence.start is None:
+        return how
+    start = (f"{recurrence.start - 1}/{recurrence.start}" if recurrence.school_year
+             else str(recurrence.start))
+    return f"{how} from {start}"
+
+
 def describe_quantity(quantity: Quantity) -> str:
     # As the writer typed it (agenda text is not reformatted): `85%`, `€ 200.000`.
     return quantity.describe()
@@ -63,7 +88,7 @@ def describe_goal(goal: Goal, agenda: Agenda, fmt: Formatter) -> str:
         text = f"{name}{_SIGNS[goal.comparator]} {describe_quantity(goal.value)}"
         if goal.tolerance is not None:
             text += f" \u00b1 {goal.tolerance.text}"
-        return f"{text} {describe_moment(goal.deadline, fmt, end)}"
+        return f"{text} {_when(goal, fmt, end)}"
     if isinstance(goal, DirectionGoal):
         verb = words["up"] if goal.direction > 0 else words["down"]
         by = ""
@@ -84,9 +109,9 @@ def describe_goal(goal: Goal, agenda: Agenda, fmt: Formatter) -> str:
         if goal.comparator is not None and goal.value is not None:
             condition += f" {_SIGNS[goal.comparator]} {describe_quantity(goal.value)}"
         many = counted(goal.group, 2 if goal.minimum is None else int(goal.minimum.value))
-        return f"{count} {many} {words['with']} {condition} {describe_moment(goal.deadline, fmt, end)}"
+        return f"{count} {many} {words['with']} {condition} {_when(goal, fmt, end)}"
     if isinstance(goal, MilestoneGoal):
-        return f"{words['milestone']} {describe_moment(goal.deadline, fmt, end)}"
+        return f"{words['milestone']} {_when(goal, fmt, end)}"
     assert isinstance(goal, QualitativeGoal)
     return words["qualitative"]
 

@@ -145,6 +145,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "note": ("Toelichting", "Note"),
     "value": ("Waarde", "Value"),
     "latest": ("Laatste meting", "Latest value"),
+    "occurrences": ("Per keer", "Each time"),
     "baseline": ("Nulmeting", "Baseline"),
     "undated_baseline": ("vóór de start, zonder datum", "before the start, undated"),
     "chart_undated": ("vóór de start", "before the start"),

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from lea_rules.data.model import Observation, ReportedState
+from lea_rules.data.model import Observation, Progress, ReportedState
 from lea_rules.data.units import DeclaredUnits
 from lea_rules.evaluation.goals.describe import describe_goal
 from lea_rules.evaluation.model import Explanation, GoalEvaluation
@@ -26,6 +26,7 @@ class Context:
     stand: ReportedState | None = None
     stand_illustrative: bool = False
     units: DeclaredUnits | None = None  # eenheden.csv; None: no group has declared units
+    yearly: Mapping[int, Progress] = field(default_factory=dict)  # voortgang-JJJJ.yaml by year
 
     def indicator(self, name: str) -> Indicator:
         """The declared indicator a goal names.

@@ -61,6 +61,17 @@ class ValueView:
 
 
 @dataclass(frozen=True)
+class OccurrenceView:
+    """One occurrence of a recurring goal (`jaarlijks`): `2024 ✓ Behaald`, the mark with its word,
+    so that the row reads without colour; `colour` only adds it."""
+
+    text: str
+    colour: str
+    upcoming: bool
+    illustrative: bool
+
+
+@dataclass(frozen=True)
 class UnitRow:
     unit: str
     value: str
@@ -94,6 +105,7 @@ class GoalView:
     illustrative: bool
     units: list[UnitRow]
     units_period: str | None
+    occurrences: list[OccurrenceView] = field(default_factory=list)  # a recurring goal, per keer
 
 
 @dataclass(frozen=True)
