@@ -78,6 +78,9 @@ class ItemDraft(Draft):
         self.amounts: tuple[n.Amount, ...] = ()
         self.note: str | None = None
         self.posts: list[ItemDraft] = []
+        # An action's own items: its `deelactie`s and `met resultaat`s (lea_rules.build_nesting).
+        self.subactions: list[ItemDraft] = []
+        self.results: list[ItemDraft] = []
 
 
 def freeze_sections(sections: list[SectionDraft]) -> tuple[n.Section, ...]:
@@ -120,27 +123,46 @@ def freeze_indicator(d: ItemDraft) -> n.Indicator:
     )
 
 
+def _action(a: ItemDraft, code: str, parent: str | None) -> n.Action:
+    return n.Action(code, a.title, a.span, a.props.get("soort", n.ActionKind.ACTION),
+                    a.props.get("eigenaar"), a.code is not None, a.provenance(),
+                    start=a.props.get("start"), ready=a.props.get("gereed"), parent=parent)
+
+
+def _result(r: ItemDraft, code: str, action: str | None) -> n.Result:
+    revisions = tuple(n.TargetRevision(rv["decided"], rv["goals"], rv["span"], rv["reason"])
+                      for rv in r.revisions)
+    return n.Result(code, r.title, r.span, r.props.get("doel", r.props.get("streven", ())),
+                    r.props.get("basis"), revisions, r.code is not None, r.provenance(),
+                    goal_line=bool({"doel", "streven"} & (r.props.keys() | r.attempted)),
+                    owner=r.props.get("eigenaar"), aspiration="streven" in r.props, action=action)
+
+
 def _section(s: SectionDraft, index: int, taken: TakenCodes) -> n.Section:
+    """A section's node. Its actions and results are flat, in file order: a deelactie names its
+    actie (`parent`), a `met resultaat` its actie or deelactie (`action`). A nested item written
+    without a code gets one from its action: `1.1-a2-d1`, `1.1-a2-r1`, `1.1-a2-d1-r1`."""
     number = s.number or str(index)
-    actions = tuple(
-        n.Action(a.code or taken.next_free(f"{number}-a", i), a.title, a.span,
-                 a.props.get("soort", n.ActionKind.ACTION), a.props.get("eigenaar"),
-                 a.code is not None, a.provenance(), start=a.props.get("start"),
-                 ready=a.props.get("gereed"))
-        for i, a in enumerate(s.actions, 1))
-    results = []
-    for i, r in enumerate(s.results, 1):
-        revisions = tuple(n.TargetRevision(rv["decided"], rv["goals"], rv["span"], rv["reason"])
-                          for rv in r.revisions)
-        results.append(n.Result(r.code or taken.next_free(f"{number}-r", i), r.title, r.span,
-                                r.props.get("doel", r.props.get("streven", ())), r.props.get("basis"),
-                                revisions,
-                                r.code is not None, r.provenance(),
-                                goal_line=bool({"doel", "streven"} & (r.props.keys() | r.attempted)),
-                                owner=r.props.get("eigenaar"), aspiration="streven" in r.props))
+    codes = [a.code or taken.next_free(f"{number}-a", i) for i, a in enumerate(s.actions, 1)]
+    results = [_result(r, r.code or taken.next_free(f"{number}-r", i), None)
+               for i, r in enumerate(s.results, 1)]
+    actions: list[n.Action] = []
+    for a, code in zip(s.actions, codes, strict=True):
+        actions.append(_action(a, code, None))
+        results.extend(_own_results(a, code, taken))
+        for j, d in enumerate(a.subactions, 1):
+            sub_code = d.code or taken.next_free(f"{code}-d", j)
+            actions.append(_action(d, sub_code, code))
+            results.extend(_own_results(d, sub_code, taken))
+    results.sort(key=lambda r: r.span.line)
     children = tuple(_section(c, j, taken) for j, c in enumerate(s.children, 1))
-    return n.Section(s.word, s.level, s.number, s.title, s.span, actions, tuple(results),
+    return n.Section(s.word, s.level, s.number, s.title, s.span, tuple(actions), tuple(results),
                      children, s.provenance())
+
+
+def _own_results(a: ItemDraft, code: str, taken: TakenCodes) -> list[n.Result]:
+    return [_result(r, r.code or taken.next_free(f"{code}-r", k), code)
+            for k, r in enumerate(a.results, 1)]
 
 
 _NUMBERED = re.compile(r"(.*?)(\d+)")
@@ -184,7 +206,10 @@ def explicit_codes(sections: list[SectionDraft]) -> set[str]:
     stack = list(sections)
     while stack:
         section = stack.pop()
-        out.update(item.code.casefold() for item in (*section.actions, *section.results) if item.code)
+        for item in (*section.actions, *section.results):
+            nested = [item, *item.results, *item.subactions,
+                      *(r for d in item.subactions for r in d.results)]
+            out.update(i.code.casefold() for i in nested if i.code)
         stack.extend(section.children)
     return out
 

@@ -31,7 +31,9 @@ NAMES_KEY = "unreadable_names"
 """Agenda.extra key: `kind name` per line, the names declared on lines that did not parse."""
 
 PROPERTY_WORDS = ITEM_PROPS["any"] | {"gemeente", "titel", "periode", "indeling"}
-ITEM_KINDS = {"actie": "action", "resultaat": "result", "indicator": "indicator",
+ITEM_KINDS = {"actie": "action", "deelactie": "action", "resultaat": "result",
+              "met": "result",  # `met resultaat`
+              "indicator": "indicator",
               "begroting": "budget", "post": "post"}
 DECLARING = {"indicator", "document", "groep"}
 ANY = "any"

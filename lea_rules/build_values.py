@@ -14,8 +14,10 @@ from decimal import Decimal
 from typing import Any
 
 from lea_rules import nodes as n
+from lea_rules.build_recurrence import read_recurrence, times_written
 from lea_rules.numbers import NumberFormatError, parse_dutch
 from lea_rules.period import MONTHS
+from lea_rules.recurrence import Recurrence
 from lea_rules.source import SourceFile, Span
 from lea_rules.syntax import Leaf, Node
 
@@ -170,6 +172,13 @@ class LineReader(ABC):
                      help=f"bedoelde je schooljaar {year - 1}/{year} of {year}/{year + 1}?")
         return moment
 
+    def goal_when(self, node: Branch,
+                  counted: str | None = None) -> tuple[n.Moment | None, Recurrence | None]:
+        """A goal's moment (`in 2027`) or its recurrence (`jaarlijks`, build_recurrence.py)."""
+        if isinstance(node, Node) and node.data == "recurrence":
+            return None, read_recurrence(self, node, counted)
+        return self.moment(node), None
+
     def goals(self, node: Branch) -> tuple[n.Goal, ...]:
         out: list[n.Goal] = []
         previous: str | None = None
@@ -193,8 +202,9 @@ class LineReader(ABC):
         kind = tree.data
         if kind == "g_compare":
             tol = self.number(as_node(k[3]).children[1]) if k[3] is not None else None
+            moment, recurrence = self.goal_when(k[4])
             return n.CompareGoal(str(k[0]), n.Comparator.read(str(k[1])), self.value(k[2]), span,
-                                 self.moment(k[4]), tol, name_span=self.span(k[0]))
+                                 moment, tol, name_span=self.span(k[0]), recurrence=recurrence)
         if kind == "g_compare_cont":
             if previous is None:
                 self.err("E125", "indicator ontbreekt",
@@ -203,8 +213,9 @@ class LineReader(ABC):
                          help="schrijf de naam van de indicator voor de vergelijking")
                 return None
             tol = self.number(as_node(k[2]).children[1]) if k[2] is not None else None
+            moment, recurrence = self.goal_when(k[3])
             return n.CompareGoal(previous, n.Comparator.read(str(k[0])), self.value(k[1]), span,
-                                 self.moment(k[3]), tol, indicator_implicit=True)
+                                 moment, tol, indicator_implicit=True, recurrence=recurrence)
         if kind == "g_direction":
             direction = 1 if str(k[1]) == "gestegen" else -1
             return n.DirectionGoal(str(k[0]), direction, self.period(k[4]), span,
@@ -217,16 +228,24 @@ class LineReader(ABC):
             return n.TrendGoal(str(k[0]), 1 if str(k[1]) == "vergroten" else -1, span,
                                name_span=self.span(k[0]))
         if kind == "g_units":
-            quant_node, group, _, indicator, cmp_tok, value, moment = k
+            quant_node, group, _, indicator, cmp_tok, value, when = k
             quant = as_node(quant_node)
             minimum = self.number(quant.children[1]) if quant.data == "q_atleast" else None
-            return n.UnitsGoal(str(group), str(indicator), span, minimum,
-                               n.Comparator.read(str(cmp_tok)) if cmp_tok is not None else None,
-                               self.value(value) if value is not None else None,
-                               self.moment(moment), name_span=self.span(indicator),
-                               group_span=self.span(group))
+            deadline, recurrence = self.goal_when(when, str(indicator) if cmp_tok is None else None)
+            comparator = n.Comparator.read(str(cmp_tok)) if cmp_tok is not None else None
+            condition = self.value(value) if value is not None else None
+            times = times_written(when) if isinstance(when, Node) and cmp_tok is None else None
+            if times is not None:  # `met bezoeken minimaal 2 keer per jaar`, refused (E321) as meant
+                text = str(times)
+                where = self.span(when)
+                comparator = n.Comparator.GE
+                condition = n.Quantity(where, number=n.Number(Decimal(times), text, 0, where))
+            return n.UnitsGoal(str(group), str(indicator), span, minimum, comparator, condition,
+                               deadline, name_span=self.span(indicator),
+                               group_span=self.span(group), recurrence=recurrence)
         if kind == "g_milestone":
-            return n.MilestoneGoal(span, self.moment(k[1]))
+            deadline, recurrence = self.goal_when(k[1])
+            return n.MilestoneGoal(span, deadline, recurrence)
         return n.QualitativeGoal(span)
 
     def expr(self, tree: Branch) -> n.Expr:

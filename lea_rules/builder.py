@@ -24,7 +24,7 @@ from lea_rules.build_drafts import (
     freeze_sections,
     heading,
 )
-from lea_rules.build_props import PropertyReader
+from lea_rules.build_nesting import NestingReader
 from lea_rules.build_recover import Recovery
 from lea_rules.build_values import LTree, as_node
 from lea_rules.diagnostics import Diagnostic, error
@@ -51,7 +51,7 @@ class BuildResult:
     """The agenda as far as its lines go, also when a kop line is missing (see `finish`)."""
 
 
-class Builder(PropertyReader):
+class Builder(NestingReader):
     def __init__(self, source: SourceFile) -> None:
         self.source = source
         self.path = source.path
@@ -222,8 +222,8 @@ class Builder(PropertyReader):
             self.top.children.append(draft)
             self.sub = draft
         self.current = draft
-        self.budget = None
-        self.in_budget = False
+        self._leave_budget()
+        self.forget_actions()
         # Reported after the section is opened, so that `= onder:` names this very line.
         if not known:
             allowed = " / ".join(level1) + (" > " + " / ".join(level2) if level2 else "")
@@ -258,7 +258,11 @@ class Builder(PropertyReader):
         container = self._container(word, stmt)
         if container is not None:
             (container.actions if kind == "action" else container.results).append(draft)
+            self.plain_item(draft)
         self.current = draft
+        self._leave_budget()
+
+    def _leave_budget(self) -> None:
         self.budget = None
         self.in_budget = False
 
@@ -280,6 +284,7 @@ class Builder(PropertyReader):
     def on_begroting(self, stmt: LTree) -> None:
         draft = ItemDraft("budget", self.span(stmt), None, self.string(stmt.children[1]))
         self.budgets.append(draft)
+        self.forget_actions()  # a begroting stands outside the sections
         self.budget = draft
         self.in_budget = True
         self.current = draft

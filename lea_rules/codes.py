@@ -74,13 +74,13 @@ def yaml_text(text: str) -> str:
 
 # --- writing codes into the agenda ----------------------------------------------------------
 
-_ITEM_LINE = re.compile(r"^(\s*)(actie|resultaat)(?=\s)")
+_ITEM_LINE = re.compile(r"^(\s*)(deelactie|met[ \t]+resultaat|actie|resultaat)(?=\s)")
 
 
 @dataclass(frozen=True)
 class CodeEdit:
     line: int  # 1-based
-    kind: str  # actie | resultaat
+    kind: str  # the item's keyword: actie | deelactie | met resultaat | resultaat
     code: str
     title: str
 
@@ -89,8 +89,8 @@ def uncoded_items(agenda: n.Agenda) -> list[tuple[str, Item]]:
     """Actions and results whose code comes from their place, in file order."""
     out: list[tuple[str, Item]] = []
     for section in agenda.walk_sections():
-        out.extend(("actie", a) for a in section.actions if not a.code_explicit)
-        out.extend(("resultaat", r) for r in section.results if not r.code_explicit)
+        out.extend((n.item_keyword(a), a) for a in section.actions if not a.code_explicit)
+        out.extend((n.item_keyword(r), r) for r in section.results if not r.code_explicit)
     out.sort(key=lambda pair: pair[1].span.line)
     return out
 
@@ -188,7 +188,7 @@ def progress_files(data_dir: Path) -> list[Path]:
 
 
 def count_words(edits: Sequence[CodeEdit]) -> str:
-    actions = sum(1 for e in edits if e.kind == "actie")
+    actions = sum(1 for e in edits if e.kind in ("actie", "deelactie"))
     results = len(edits) - actions
     parts = []
     if actions:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lea_rules.diagnostics import Diagnostic
+from lea_rules.format_layout import Layout
 from lea_rules.quotes import straight_quotes
 from lea_rules.source import SourceFile
 from lea_rules.syntax import Leaf, Node
@@ -31,9 +32,6 @@ if TYPE_CHECKING:
     from lea_rules.line_cache import LineCache
 
 INDENT = "  "
-BLOCK_STATEMENTS = frozenset({"indicator", "begroting"})
-ITEM_STATEMENTS = frozenset({"section", "actie", "resultaat", "indicator", "begroting", "post", "begrip"})
-HEADER_STATEMENTS = frozenset({"gemeente", "titel", "periode", "indeling"})
 
 # Token texts with more than one spelling; the first is canonical.
 CANONICAL_TEXT = {"ten opzichte van": "t.o.v.", "ten minste": "tenminste"}
@@ -65,76 +63,6 @@ class _Line:
     number: int = 0  # the line's number in the source
 
 
-class _Layout:
-    """Mirrors the builder's notion of 'where are we' to choose indentation and blank lines."""
-
-    def __init__(self) -> None:
-        self.levels: tuple[tuple[str, ...], tuple[str, ...]] = (("thema",), ("ambitie",))
-        self.has_top = False
-        self.has_sub = False
-        self.prop_depth = 0  # depth of a property line: that of the current item plus one
-        self.trailing_depth = 0  # depth of a note under the last statement
-        self.opened_item = False  # the last statement opened an item: no blank line under it
-
-    def place(self, stmt: Node) -> tuple[int, bool]:
-        """The depth of this statement and whether it opens a block (needs a blank line)."""
-        depth, block = self._place(stmt)
-        opens_item = str(stmt.data) in ITEM_STATEMENTS
-        self.trailing_depth = self.prop_depth if opens_item else depth
-        self.opened_item = opens_item
-        return depth, block
-
-    def _place(self, stmt: Node) -> tuple[int, bool]:
-        kind = str(stmt.data)
-        if kind in HEADER_STATEMENTS:
-            if kind == "indeling":
-                self.levels = _levels(stmt)
-            return 0, False
-        if kind in ("document", "groep"):
-            self.prop_depth = 0
-            return 0, False
-        if kind == "begrip":  # agenda-wide, wherever written; its citaat: lines under it
-            self.prop_depth = 1
-            return 0, False
-        if kind == "section":
-            depth = 1 if self._section_level(stmt) == 2 and self.has_top else 0
-            if depth == 0:
-                self.has_top, self.has_sub = True, False
-            else:
-                self.has_sub = True
-            self.prop_depth = depth + 1
-            return depth, True
-        if kind in ("actie", "resultaat"):
-            depth = 2 if self.has_sub else 1 if self.has_top else 0
-            self.prop_depth = depth + 1
-            return depth, False
-        if kind in BLOCK_STATEMENTS:
-            self.prop_depth = 1
-            return 0, True
-        if kind == "post":
-            self.prop_depth = 2
-            return 1, False
-        return self.prop_depth, False
-
-    def _section_level(self, stmt: Node) -> int:
-        word = str(stmt.children[0])
-        number = stmt.children[1]
-        level1, level2 = self.levels
-        if word in level1 and word in level2:
-            return 2 if number is not None and "." in str(number) else 1
-        return 2 if word in level2 and word not in level1 else 1
-
-
-def _levels(stmt: Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    words: list[tuple[str, ...]] = []
-    for child in stmt.children:
-        if isinstance(child, Node):
-            words.append(tuple(str(t) for t in child.children if getattr(t, "type", "") == "SECWORD"))
-    if len(words) == 1:  # `indeling: doel`: one level
-        return (words[0], ())
-    return (words[0], words[1]) if len(words) == 2 else (("thema",), ("ambitie",))
-
-
 def statement_tokens(tree: Node, parent: str) -> list[tuple[Leaf, str]]:
     """The tokens of a statement in order, each with the name of the rule it sits in."""
     out: list[tuple[Leaf, str]] = []
@@ -148,8 +76,12 @@ def statement_tokens(tree: Node, parent: str) -> list[tuple[Leaf, str]]:
     return out
 
 
+SPACED_WORDS = {"RECUR", "VANAF", "TIMES"}
+"""Terminals of several words (`elk jaar`, `vanaf schooljaar`): one space between the words."""
+
+
 def token_text(token: Leaf) -> str:
-    text = str(token)
+    text = " ".join(str(token).split()) if token.type in SPACED_WORDS else str(token)
     if token.type == "STRING":
         return straight_quotes(text)
     return CANONICAL_TEXT.get(text, text)
@@ -251,7 +183,7 @@ def format_source(source: SourceFile) -> str:
     LineTooLong if the canonical spacing makes a statement longer than a line may be."""
     from lea_rules.parser import MAX_LINE_CHARS, line_length
 
-    layout = _Layout()
+    layout = Layout()
     out: list[str] = []
     pending: list[_Line] = []  # blank lines and comments waiting for the next statement
 
@@ -360,6 +292,6 @@ class FileChangedError(Exception):
 
 
 __all__ = [
-    "AgendaSyntaxError", "FileChangedError", "format_source", "format_text", "parsed_once", "read_lines",
-    "render_statement", "statement_tokens", "write_atomic",
+    "SPACED_WORDS", "AgendaSyntaxError", "FileChangedError", "format_source", "format_text", "parsed_once",
+    "read_lines", "render_statement", "statement_tokens", "write_atomic",
 ]

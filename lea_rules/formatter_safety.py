@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from lea_rules.formatter import (
     CANONICAL_TEXT,
+    SPACED_WORDS,
     AgendaSyntaxError,
     format_source,
     parsed_once,
@@ -19,6 +20,7 @@ from lea_rules.formatter import (
     statement_tokens,
 )
 from lea_rules.source import SourceFile
+from lea_rules.syntax import Leaf
 
 if TYPE_CHECKING:
     from lea_rules.line_cache import LineCache
@@ -49,10 +51,15 @@ def _fingerprint(source: SourceFile) -> list[tuple[object, ...]]:
             # Only the documented spellings are merged here, not via token_text: a bug there
             # must show up as a difference.
             tokens = tuple((t.type, f'"{t[1:-1]}"' if t.type == "STRING" and t[:1] in "“„”"
-                            else CANONICAL_TEXT.get(str(t), str(t)))
+                            else CANONICAL_TEXT.get(_words(t), _words(t)))
                            for t, _ in statement_tokens(line.statement, ""))
             prints.append((str(line.statement.data), tokens, line.comment))
     return prints
+
+
+def _words(token: Leaf) -> str:
+    """A terminal of several words (`elk jaar`) with any run of spaces between them as one."""
+    return " ".join(str(token).split()) if token.type in SPACED_WORDS else str(token)
 
 
 def _meaning(source: SourceFile, lines: LineCache) -> tuple[object, list[str]]:

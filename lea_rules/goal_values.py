@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
+from lea_rules.recurrence import Recurrence
 from lea_rules.source import Span
 from lea_rules.tijdstip import Tijdstip
 
@@ -195,6 +196,7 @@ class CompareGoal:
     tolerance: Number | None = None
     indicator_implicit: bool = False  # `en >= 10 in 2027`: indicator taken from the previous part
     name_span: Span | None = None  # where the indicator name is written (None when implicit)
+    recurrence: Recurrence | None = None  # `jaarlijks`: judged per occurrence, in place of a deadline
 
 
 @dataclass(frozen=True)
@@ -233,12 +235,14 @@ class UnitsGoal:
     deadline: Moment | None = None
     name_span: Span | None = None
     group_span: Span | None = None
+    recurrence: Recurrence | None = None
 
 
 @dataclass(frozen=True)
 class MilestoneGoal:
     span: Span
     deadline: Moment | None = None
+    recurrence: Recurrence | None = None  # `mijlpaal jaarlijks`: each year's stand
 
 
 @dataclass(frozen=True)
@@ -258,6 +262,13 @@ def goal_indicators(goal: Goal) -> tuple[str, ...]:
 def goal_deadline(goal: Goal) -> Moment | None:
     if isinstance(goal, (CompareGoal, DirectionGoal, UnitsGoal, MilestoneGoal)):
         return goal.deadline
+    return None
+
+
+def goal_recurrence(goal: Goal) -> Recurrence | None:
+    """How often a recurring goal recurs (`jaarlijks`); None for a goal with one moment."""
+    if isinstance(goal, (CompareGoal, UnitsGoal, MilestoneGoal)):
+        return goal.recurrence
     return None
 
 

@@ -194,6 +194,8 @@ class Action:
     provenance: Provenance = Provenance()
     start: Planned | None = None  # `start:`
     ready: Planned | None = None  # `gereed:`
+    # A `deelactie`: the code of the actie it belongs to (None for an actie).
+    parent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,8 @@ class Result:
     goal_line: bool = True
     owner: str | None = None  # `eigenaar:`: who agreed to deliver the result
     aspiration: bool = False  # `streven:` in place of `doel:`: judged alike, shown as a streven
+    # A `met resultaat`: the code of the actie or deelactie it belongs to (None: its section's).
+    action: str | None = None
 
     @property
     def current_goals(self) -> tuple[Goal, ...]:
@@ -229,6 +233,27 @@ class Section:
     results: tuple[Result, ...] = ()
     children: tuple[Section, ...] = ()
     provenance: Provenance = Provenance()
+
+    # Actions and results are flat lists in file order; these give their nesting.
+    @property
+    def main_actions(self) -> tuple[Action, ...]:
+        """The section's own actions, without the deelacties."""
+        return tuple(a for a in self.actions if a.parent is None)
+
+    @property
+    def own_results(self) -> tuple[Result, ...]:
+        """The results of the section itself, not of one of its actions."""
+        return tuple(r for r in self.results if r.action is None)
+
+    def subactions_of(self, action: Action) -> tuple[Action, ...]:
+        return tuple(a for a in self.actions if a.parent == action.code)
+
+    def results_of(self, action: Action) -> tuple[Result, ...]:
+        """The results written with `met resultaat` under this actie or deelactie."""
+        return tuple(r for r in self.results if r.action == action.code)
+
+    def action(self, code: str) -> Action | None:
+        return next((a for a in self.actions if a.code == code), None)
 
     @property
     def heading(self) -> str:
@@ -385,6 +410,13 @@ class Agenda:
             if section in top.children:
                 return top
         return None
+
+
+def item_keyword(item: Action | Result) -> str:
+    """The keyword an action's or result's line starts with."""
+    if isinstance(item, Action):
+        return "deelactie" if item.parent is not None else "actie"
+    return "met resultaat" if item.action is not None else "resultaat"
 
 
 def normalise_group(name: str) -> str:

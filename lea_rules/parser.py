@@ -33,7 +33,8 @@ FOREIGN_KEYWORDS = {
 }
 
 LINE_KEYWORDS = (
-    "gemeente", "titel", "periode", "indeling", "document", "groep", "begrip", "actie", "resultaat",
+    "gemeente", "titel", "periode", "indeling", "document", "groep", "begrip", "actie", "deelactie",
+    "met", "resultaat",
     "indicator", "begroting", "post", "soort", "eigenaar", "tekst", "citaat", "vraag",
     "eenheid", "beter", "grenzen", "bron", "meting", "formule", "per", "waarden", "doel", "streven",
     "basis", "herzien", "reden", "thema", "paragraaf", "hoofdstuk", "doelstelling", "ambitie",
@@ -54,12 +55,14 @@ TERMINAL_WORDS = {
     "COLON": "':'", "COMMA": "','", "SLASH": "'/'", "DASH": "'-'", "GT": "'>'",
     "PLUS": "'+'", "STAR": "'*'", "LPAR": "'('", "RPAR": "')'", "$END": "het einde van de regel",
     "_NL": "het einde van de regel",
+    "RECUR": "'jaarlijks'/'per schooljaar'", "VANAF": "'vanaf'",
     "PART": "een deel van een jaar (begin, voorjaar, medio, zomer, najaar, eind, eerste of tweede helft)",
 }
 # Never offered as what was expected: a refused form (`de komende jaren`, E315) and the inner
 # words of a time that the one offered already stands for (`in het voorjaar van`, `in de zomer
 # van`, `in 2020 en 2021`).
-UNOFFERED = frozenset({"COMMENT", "AHEAD", "ARTICLE", "YEARS"})
+UNOFFERED = frozenset({"COMMENT", "AHEAD", "ARTICLE", "YEARS", "TIMES"})
+"""TIMES (`tenminste tweemaal per jaar`) is read only to be refused with its own hint (E321)."""
 
 
 def describe_terminal(name: str) -> str:
@@ -258,7 +261,7 @@ MAX_PARSE_ERRORS = 500
 """After this many unreadable lines the file is probably no agenda: stop, like a compiler does.
 
 It also bounds what unreadable lines cost: each gets one diagnostic, whose suggestion is
-looked for among the 37 line keywords only, and after the 500th the parse stops (E004)."""
+looked for among the 39 line keywords only, and after the 500th the parse stops (E004)."""
 
 
 def parse_lines(source: SourceFile, cache: LineCache | None = None

@@ -36,13 +36,15 @@ PROPERTY_KEYS = (
     "meting", "formule", "per", "waarden", "doel", "basis", "herzien", "reden",
 )
 DECLARATIONS = ("document", "groep", "indicator")
-ITEMS = ("actie", "resultaat", "begroting", "post", "begrip")
+_ITEM_WITH_CODE = "deelactie|actie|met" + _WS + "+resultaat|resultaat"
+ITEMS = ("deelactie", "actie", "met" + _WS + "+resultaat", "resultaat", "begroting", "post", "begrip")
 SECTION_WORDS = ("thema", "paragraaf", "hoofdstuk", "doelstelling", "ambitie", "belofte",
                  "speerpunt", "opgave", "onderdeel")
 GOAL_WORDS = ("en", "met", "in", "op", "tot en met", "t/m", "tot", "regel", "pagina", "mijlpaal",
               "kwalitatief", "alle", "elke", "elk", "tenminste", "ten minste", "minimaal", "minstens",
               "maximaal", "hoogstens", "ten hoogste", "hooguit", "meer dan", "minder dan", "gelijk aan",
-              "precies", "gestegen", "gedaald", "vergroten", "verminderen")
+              "precies", "gestegen", "gedaald", "vergroten", "verminderen", "jaarlijks", "vanaf", "ieder",
+              "iedere", "om het jaar")
 CONSTANTS = ("hoger", "lager", "niveau", "kalenderjaar", "schooljaar", "peildatum", "ja", "nee",
              *MONTHS)
 UNITS = ("uur per week", "uur", "aantal", "euro", "score", "getal", "ja/nee", "oordeel", "procentpunten",
@@ -70,7 +72,7 @@ class LeaLexer(RegexLexer):  # type: ignore[misc]  # pygments ships no type hint
             (r"^(" + _WS + r"*)(doel)" + _END + r"(?!" + _WS + r"*:)",
              bygroups(Whitespace, Keyword.Namespace)),
             # `actie 1.1-a3 "..."`: the item's fixed code, a place code or a name
-            (r"^(" + _WS + r"*)(actie|resultaat)(" + _WS + r"+)(" + _CODE + "|" + _NAME + ")" + _END,
+            (r"^(" + _WS + r"*)(" + _ITEM_WITH_CODE + r")(" + _WS + r"+)(" + _CODE + "|" + _NAME + ")" + _END,
              bygroups(Whitespace, Keyword, Whitespace, Name.Label)),
             (r"^(" + _WS + r"*)(" + "|".join(ITEMS) + r")" + _END, bygroups(Whitespace, Keyword)),
             (r"^(" + _WS + r"*)(" + "|".join(HEADER_KEYS + PROPERTY_KEYS) + r")" + _END,

@@ -27,6 +27,8 @@ BUILD_CODES = {
     "E181",  # an indeling line with a word that is no section word (build_recover.py)
     "E312", "E313", "E314", "E315",  # a time that cannot be read into a span of days
     "E172",  # an indeling line with an item as its level 2 (build_recover.py)
+    "E300", "E301",  # a deelactie or `met resultaat` with no action to belong to
+    "E321", "E322",  # a recurrence that cannot be built: `tweemaal per jaar`, `vanaf schooljaar 2025`
 }
 """What the Builder (builder.py, build_*.py) reports: a line it cannot build into the model."""
 

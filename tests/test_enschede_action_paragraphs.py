@@ -213,3 +213,19 @@ def test_sentences_start_where_the_document_starts_them() -> None:
                              "(uitvoering))"]
     assert by_line[674][-1].startswith("Als de NPO-middelen wegvallen")
     assert by_line[659] == ["extra weken aanbod subsidiëren in kwetsbare wijken (plus-arrangement)"]
+
+
+def test_a_result_quoted_from_an_action_paragraph_is_that_actions_result() -> None:
+    """A result whose quote stands in an action's paragraph is written `met resultaat` under that
+    action: the document ties them, so the report shows them together."""
+    agenda = load_agenda(AGENDA)
+    places = paragraph_table()
+    wrong: list[str] = []
+    for _, result in agenda.all_results():
+        lines = {c.line for c in result.provenance.citations if c.line is not None}
+        owners = {code for code, spots in places.items()
+                  if any(spot.first <= line <= spot.last for spot in spots for line in lines)}
+        if owners and result.action not in owners:
+            wrong.append(f"resultaat {result.code} (regel {result.span.line}) citeert de alinea van "
+                         f"{' en '.join(sorted(owners))}, maar hoort bij {result.action or 'het onderdeel'}")
+    assert not wrong, "\n".join(wrong)

@@ -3,6 +3,7 @@ the whole municipality, and more; each reaches the JSON and both editions of the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pytest
@@ -136,6 +137,17 @@ def test_a_dateless_baseline_is_labelled_not_dated_in_both_editions() -> None:
         assert ('<th scope="row">Nulmeting</th><td>12 uur per week (expliciet) '
                 '<span class="period">(vóór de start, zonder datum)</span>') in html
         assert "Nulmeting: vóór de start, zonder datum: 12 uur per week" in html  # the chart in words
+
+
+def test_a_dateless_baseline_has_no_year_on_the_chart_axis() -> None:
+    # the nulmeting sits at 2023 only to be drawn; the time axis must not name a year the agenda never gave
+    agenda = build_agenda(UREN.format(meting="kalenderjaar"))
+    report = _evaluate(agenda, [obs("uren", "2024", "12.5"), obs("uren", "2025", "13")], 2025)
+    for html in _both_editions(agenda, report):
+        ticks = re.findall(r'<text class="tick" x="[\d.]+" y="[\d.]+" text-anchor="middle">([^<]*)</text>',
+                           html.split('<svg class="chart"', 1)[1].split("</svg>", 1)[0])
+        assert ticks[0] == "vóór de start" and "2023" not in ticks, ticks
+        assert ticks[1:3] == ["2024", "2025"], ticks
         assert "2023: 12" not in html  # no year the document does not give
 
 

@@ -322,7 +322,7 @@ def test_hengelo_evaluation_names_the_units_file(capsys: pytest.CaptureFixture[s
     assert code == 0
     report = EvaluationReport.model_validate_json(output)
     goals = {g.description: g for r in report.results for g in r.goals}
-    ejk = goals["alle kinderopvangorganisatie met ejk-bezoeken >= 2"]
+    ejk = goals["alle kinderopvangorganisatie met ejk-bezoeken >= 2 jaarlijks"]
     assert ejk.status is Status.NO_DATA and "eenheden.csv" in nl.rule(ejk.explanation.rule)
     brug = goals["tenminste 6 IKC met brugfunctionaris-ikc"]
     assert brug.explanation.units_declared == 7 and brug.explanation.units_missing == 0

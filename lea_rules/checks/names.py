@@ -73,10 +73,11 @@ def _uncoded(ctx: CheckContext) -> Iterator[Diagnostic]:
     for section, item in items:
         if item.code_explicit:
             continue
-        kind = "actie" if isinstance(item, n.Action) else "resultaat"
-        this, its = ("deze", "haar") if kind == "actie" else ("dit", "zijn")
+        kind = n.item_keyword(item)
+        this, its = ("deze", "haar") if isinstance(item, n.Action) else ("dit", "zijn")
+        noun = kind.removeprefix("met ")
         yield ctx.warning("W263", "code niet vastgelegd",
-                          f"{this} {kind} heeft geen eigen code; de code '{item.code}' komt uit {its} "
+                          f"{this} {noun} heeft geen eigen code; de code '{item.code}' komt uit {its} "
                           "plaats en verschuift als er iets boven komt of weggaat",
                           item.span, context=ctx.section_context(section),
                           help=f"leg hem vast met `lea codes {ctx.agenda.path}` "

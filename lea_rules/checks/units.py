@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from lea_rules import nodes as n
 from lea_rules.checks.context import CheckContext
-from lea_rules.checks.percent_hint import percent_help
+from lea_rules.checks.percent_hint import fraction_with_sign, percent_help
 from lea_rules.diagnostics import Diagnostic
 from lea_rules.numbers import format_dutch
 
@@ -21,7 +21,8 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         if isinstance(goal, n.CompareGoal):
             indicator = agenda.indicator(goal.indicator)
             if indicator is not None:
-                yield from _value(ctx, indicator, goal.value, where, _said(result))
+                yield from _value(ctx, indicator, goal.value, where, _said(result),
+                                  f"{goal.comparator.value} " if goal.comparator else "")
                 yield from _reachable(ctx, indicator, goal, where)
                 if goal.tolerance is not None and goal.comparator is not n.Comparator.EQ:
                     yield ctx.error("E227", "marge alleen bij '='",
@@ -160,7 +161,7 @@ def _units_goal(ctx: CheckContext, goal: n.UnitsGoal, where: str | None) -> Iter
 
 
 def _value(ctx: CheckContext, ind: n.Indicator, q: n.Quantity, where: str | None,
-           said: tuple[str, tuple[str, ...]] = ("", ())) -> Iterator[Diagnostic]:
+           said: tuple[str, tuple[str, ...]] = ("", ()), before: str = "") -> Iterator[Diagnostic]:
     unit = ind.unit
     if unit is None:
         return
@@ -191,6 +192,13 @@ def _value(ctx: CheckContext, ind: n.Indicator, q: n.Quantity, where: str | None
         yield ctx.error("E220", "eenheid ontbreekt",
                         f"'{ind.name}' is een percentage, maar bij {number.text} staat geen %",
                         q.span, context=where, help=percent_help(number, *said))
+    elif unit is n.Unit.PERCENT and q.unit is n.Unit.PERCENT and (meant := fraction_with_sign(number, *said)):
+        scaled, named = meant
+        yield ctx.error("E219", "deel van het geheel met %",
+                        f"{number.text}% is minder dan één procent, maar {named} noemt {scaled}%",
+                        q.span, context=where,
+                        help=f"bedoelde je '{before}{scaled}%'? ({number.text} als deel van het geheel "
+                             f"is {scaled}%)")
     elif q.unit is not None and q.unit is not unit:
         written = f": {number.text}" if unit is n.Unit.COUNT else ""
         fix = (f"schrijf het getal zonder eenheid ({number.text}), of geef de indicator "

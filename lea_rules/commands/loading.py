@@ -30,6 +30,7 @@ class Loaded:
     previous: Progress | None
     revisions: list[FigureRevision] = field(default_factory=list)
     data_date: str | None = None  # the latest delivery in leveringen.csv; None without a log
+    yearly: dict[int, Progress] = field(default_factory=dict)  # earlier years, for `mijlpaal jaarlijks`
 
     def evaluate(self, peiljaar: int) -> EvaluationReport:
         from lea_rules.data.units import load_units
@@ -38,7 +39,7 @@ class Loaded:
         # eenheden.csv was checked by load_observations; units goals are judged against it.
         return evaluate(self.agenda, self.observations, self.progress, peiljaar, self.previous,
                         data_date=self.data_date, units=load_units(self.data_dir, self.agenda),
-                        revisions=self.revisions)
+                        revisions=self.revisions, yearly_progress=self.yearly)
 
 
 def load_agenda_or_report(name: str, command: str = "lea") -> tuple[Agenda | None, Path, int]:
@@ -88,8 +89,23 @@ def load_for_year(args: argparse.Namespace, command: str, nothing_done: str,
         revisions = load_revisions(data_dir) if with_revisions else []
         progress = load_progress(data_dir, args.peiljaar, agenda)
         previous = load_progress(data_dir, args.peiljaar - 1, agenda)
+        yearly = _earlier_progress(data_dir, agenda, args.peiljaar)
     except DataInvalid as exc:
         err(render_all(exc.problems))
         err(f"lea {command}: {data_folder_verdict(exc.problems, data_dir)}; {nothing_done}")
         return EXIT_INPUT
-    return Loaded(path, agenda, data_dir, observations, progress, previous, revisions, delivered)
+    return Loaded(path, agenda, data_dir, observations, progress, previous, revisions, delivered, yearly)
+
+
+def _earlier_progress(data_dir: Path, agenda: Agenda, peiljaar: int) -> dict[int, Progress]:
+    """The progress files of the years before peiljaar - 1 that a recurring milestone
+    (`mijlpaal jaarlijks`) is judged on: each occurrence on its own year's stand."""
+    from lea_rules.data.store import load_progress
+    from lea_rules.evaluation.goals.recurring import milestone_years
+
+    found = {}
+    for year in sorted(y for y in milestone_years(agenda) if y < peiljaar - 1):
+        progress = load_progress(data_dir, year, agenda)
+        if progress is not None:
+            found[year] = progress
+    return found

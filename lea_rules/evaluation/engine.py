@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from lea_rules.data.model import FigureRevision, Observation, Progress, ReportedState
 from lea_rules.data.units import DeclaredUnits
@@ -32,7 +32,8 @@ SEVERITY = {Colour.RED: 0, Colour.ORANGE: 1, Colour.GREY: 2, Colour.GREEN: 3}
 def evaluate(agenda: Agenda, observations: Sequence[Observation], progress: Progress | None,
              peiljaar: int, previous_progress: Progress | None = None,
              data_date: str | None = None, units: DeclaredUnits | None = None,
-             revisions: Sequence[FigureRevision] = ()) -> EvaluationReport:
+             revisions: Sequence[FigureRevision] = (),
+             yearly_progress: Mapping[int, Progress] | None = None) -> EvaluationReport:
     """The status of every result (in agenda order) and action for `peiljaar`.
 
     `previous_status` comes from the same evaluation for peiljaar - 1, with today's observations
@@ -40,9 +41,13 @@ def evaluate(agenda: Agenda, observations: Sequence[Observation], progress: Prog
     are the declared units of each group (eenheden.csv); without them no count over units can be
     judged. `revisions` (revisies.csv) mark each result whose figures were revised
     (`data_revised`), and say so beside a previous status that was recomputed with them.
+    `yearly_progress` holds the progress file of each earlier year, for the occurrences of a
+    recurring milestone (`mijlpaal jaarlijks`); `progress` and `previous_progress` count too.
     """
-    results = _results(agenda, observations, progress, peiljaar, units)
-    previous = {r.code: r for r in _results(agenda, observations, previous_progress, peiljaar - 1, units)}
+    yearly = _yearly(yearly_progress, {peiljaar: progress, peiljaar - 1: previous_progress})
+    results = _results(agenda, observations, progress, peiljaar, units, yearly)
+    previous = {r.code: r for r in _results(agenda, observations, previous_progress, peiljaar - 1, units,
+                                            yearly)}
     results = [_with_revisions(r.model_copy(update=_previous(previous.get(r.code))),
                                agenda, revisions, peiljaar) for r in results]
     counts: dict[str, int] = {status.value: 0 for status in Status}
@@ -63,6 +68,13 @@ def evaluate(agenda: Agenda, observations: Sequence[Observation], progress: Prog
             for d in agenda.definitions])
 
 
+def _yearly(given: Mapping[int, Progress] | None,
+            known: Mapping[int, Progress | None]) -> dict[int, Progress]:
+    out = dict(given or {})
+    out.update({year: p for year, p in known.items() if p is not None})
+    return out
+
+
 def _previous(before: ResultEvaluation | None) -> dict[str, object]:
     """Last year's status of a result and whether it rested on illustrative figures."""
     if before is None:
@@ -77,13 +89,14 @@ def section_path(agenda: Agenda, section: Section) -> list[str]:
 
 
 def _results(agenda: Agenda, observations: Sequence[Observation], progress: Progress | None,
-             peiljaar: int, units: DeclaredUnits | None = None) -> list[ResultEvaluation]:
+             peiljaar: int, units: DeclaredUnits | None = None,
+             yearly: Mapping[int, Progress] | None = None) -> list[ResultEvaluation]:
     out: list[ResultEvaluation] = []
     for section, result in agenda.all_results():
         entry = progress.resultaten.get(result.code) if progress is not None else None
         stand: ReportedState | None = entry.stand if entry is not None else None
         ctx = Context(agenda, observations, peiljaar, stand,
-                      bool(progress is not None and progress.illustratief), units)
+                      bool(progress is not None and progress.illustratief), units, yearly or {})
         goals = [evaluate_goal(ctx, result, goal) for goal in result.current_goals]
         headline = headline_index(result.current_goals, goals)
         status = goals[headline].status if goals else Status.NOT_ASSESSED
@@ -104,7 +117,7 @@ def _results(agenda: Agenda, observations: Sequence[Observation], progress: Prog
             needs_act=needs_act, act_missing=needs_act and act is None,
             questions=[text for text, _ in result.provenance.questions],
             citations=[_citation(c.document, c.line, c.page, c.quote) for c in result.provenance.citations],
-            revised=bool(result.revisions), owner=result.owner,
+            revised=bool(result.revisions), owner=result.owner, action=result.action,
         ))
         if result.aspiration:
             out[-1] = _as_aspiration(out[-1])
@@ -203,5 +216,7 @@ def _actions(agenda: Agenda, progress: Progress | None, peiljaar: int) -> list[A
             kind=action.kind.value, owner=action.owner,
             status=entry.status.value if entry is not None else None,
             note=entry.toelichting if entry is not None else None,
-            illustrative=bool(entry is not None and progress is not None and progress.illustratief)))
+            illustrative=bool(entry is not None and progress is not None and progress.illustratief),
+            parent=action.parent, subactions=[a.code for a in section.subactions_of(action)],
+            results=[r.code for r in section.results_of(action)]))
     return out

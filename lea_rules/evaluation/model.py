@@ -191,6 +191,23 @@ class Explanation(BaseModel):
                                                  "declared units that meet (alle, elk), not their number")
 
 
+class Occurrence(BaseModel):
+    """A recurring goal (`jaarlijks`): the verdict on one occurrence, a year or schooljaar."""
+
+    model_config = ConfigDict(frozen=True)
+
+    moment: PeriodField = Field(description="the occurrence as a target moment: 2025, or 2024/2025 for a "
+                                            "schooljaar recurrence")
+    upcoming: bool = Field(default=False, description="the occurrence lies after the peiljaar: its "
+                           "verdict is the one before a deadline")
+    status: Status
+    colour: Colour
+    rule: RuleText = Field(title="Rule", description="the rule that decided this occurrence, in Dutch")
+    value: Point | None = Field(default=None, description="the measurement that counted for the "
+                                "occurrence; null without one (geen gegevens) and for a milestone")
+    illustrative: bool = False
+
+
 class GoalEvaluation(BaseModel):
     """The verdict on one goal (a stage of a staged target is a goal of its own)."""
 
@@ -208,6 +225,12 @@ class GoalEvaluation(BaseModel):
     colour: Colour
     past: bool = False  # the target moment lies at or before the peiljaar
     explanation: Explanation
+    # Added in lea-evaluation/1 (compatible): recurring goals (`jaarlijks`, `per schooljaar`).
+    recurrence: str | None = Field(default=None, description="a recurring goal: how often, as written "
+                                   "(`jaarlijks vanaf 2025`); the status is that of the latest occurrence "
+                                   "up to the peiljaar")
+    occurrences: list[Occurrence] = Field(default_factory=list, description="a recurring goal: every "
+                                          "occurrence from the first up to the end of the period")
 
     @property
     def target_illustrative(self) -> bool:
@@ -259,6 +282,9 @@ class ResultEvaluation(BaseModel):
         default=None, description="previous_status is recomputed with today's data; set when that data "
                                   "holds revised figures of periods known then, so last year's report "
                                   "may have said otherwise")
+    action: str | None = Field(
+        default=None, description="the code of the actie or deelactie this result belongs to "
+                                  "(`met resultaat`); null for a result of its section")
     previous_illustrative: bool = Field(
         default=False, description="previous_status rests on illustrative figures (its headline goal "
                                    "used one), as `illustrative` of a goal does for the status")
@@ -313,6 +339,13 @@ class ActionEvaluation(BaseModel):
     peildatum: date | None = Field(
         default=None, description="the day the planning was checked on: 31 december of the peiljaar, or the "
                                   "progress file's peildatum:; set when the action has a planning")
+    parent: str | None = Field(
+        default=None, description="a deelactie: the code of the actie it belongs to; null for an actie")
+    subactions: list[str] = Field(
+        default_factory=list, description="the codes of this actie's deelacties, in agenda order")
+    results: list[str] = Field(
+        default_factory=list, description="the codes of the results written under this actie or "
+                                          "deelactie (`met resultaat`), in agenda order")
 
 
 class KengetalPoint(BaseModel):

@@ -11,7 +11,7 @@ from lea_rules.evaluation.model import Colour, EvaluationReport, GoalEvaluation,
 from lea_rules.numbers import format_number
 from lea_rules.tijdstip import day_words as date_words
 from lea_rules.verdict.aspiration import Aspiration, as_aspiration
-from lea_rules.words import nl
+from lea_rules.words import nl, occurrences
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -110,6 +110,9 @@ def render_table(report: EvaluationReport, width: int | None = None) -> str:
                      else number(e.achieved_share) if e.achieved_share is not None else ""),
                 Text(_flags(goal)),
             )
+            if goal.occurrences:
+                row = occurrences.row(goal.occurrences)
+                table.add_row(Text(""), Text(row), *(Text("") for _ in range(7)))
     console.print(table)
     console.print(Text(summary_line(report)))
     if any(a.start or a.ready for a in report.actions):

@@ -45,6 +45,9 @@ class ChartSpec:
     axis_unit: str = ""  # shown above the value axis when the ticks carry no unit ("uur per week")
     whole: bool = False  # whole counts: ticks never fall between two whole numbers
     series_break: bool = False  # the verdict found a break: the line stops there, marked "trendbreuk"
+    # a `basis:` without a date: drawn just before the period, at this time, under this tick label
+    # ("vóór de start") instead of a year the document never gave
+    undated: tuple[float, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,7 @@ def line_chart(spec: ChartSpec, legend: Legend, tick_label: Callable[[float], st
     out.append(f'<line class="axis" x1="{LEFT}" y1="{base}" x2="{WIDTH - RIGHT}" y2="{base}"/>')
     for year in range(math.ceil(t0), math.floor(t1) + 1):
         tx = x(year)
-        label = Period(Measure.SCHOOL_YEAR, year).short_text if spec.school_years else str(year)
+        label = _year_label(spec, year)
         out.append(f'<line class="axis" x1="{_f(tx)}" y1="{TOP + plot_h}" x2="{_f(tx)}" '
                    f'y2="{TOP + plot_h + 4}"/>')
         out.append(f'<text class="tick" x="{_f(tx)}" y="{TOP + plot_h + 17}" text-anchor="middle">'
@@ -226,6 +229,16 @@ def line_chart(spec: ChartSpec, legend: Legend, tick_label: Callable[[float], st
     out.extend(_legend(spec, legend, points))
     out.append("</svg>")
     return Markup("\n".join(out))
+
+
+def _year_label(spec: ChartSpec, year: int) -> str:
+    """The time-axis label of `year`; the tick of an undated nulmeting says so, unless a dated figure
+    is drawn at that year too."""
+    if spec.undated is not None:
+        at, words = spec.undated
+        if round(at) == year and not any(abs(p.t - year) < 0.25 for p in spec.points if p.t != at):
+            return words
+    return Period(Measure.SCHOOL_YEAR, year).short_text if spec.school_years else str(year)
 
 
 def _clearance(spec: ChartSpec, level: float, t_from: float, t_to: float) -> float:

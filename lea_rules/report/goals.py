@@ -9,6 +9,7 @@ from functools import partial
 
 from lea_rules.data.units import counted
 from lea_rules.nodes import Agenda, Goal, Moment
+from lea_rules.recurrence import Recurrence
 from lea_rules.report.notation import Notation
 from lea_rules.words import REPORT_WORDS
 from lea_rules.words import goals as said
@@ -34,11 +35,28 @@ def _moment(fmt: Notation, end_year: int, moment: Moment | None) -> str:
     return f" {describe_moment(moment, fmt, end_year)}"
 
 
+def describe_recurrence(recurrence: Recurrence, lang: str) -> str:
+    """`jaarlijks vanaf 2025` as written; in English `every year from 2025`."""
+    if lang != "en":
+        return recurrence.written
+    if recurrence.step == 2:
+        how = "every other year"
+    elif "begin" in recurrence.written:
+        how = "at the start of every school year"
+    else:
+        how = "every school year" if recurrence.school_year else "every year"
+    if recurrence.start is None:
+        return how
+    start = (f"{recurrence.start - 1}/{recurrence.start}" if recurrence.school_year
+             else str(recurrence.start))
+    return f"{how} from {start}"
+
+
 def wording(agenda: Agenda, fmt: Notation) -> GoalWording:
     """How the report says a goal of `agenda` in the language of `fmt`."""
     return GoalWording(WORDS[REPORT_WORDS[fmt.lang]], sign=SIGNS.__getitem__, name=partial(_label, agenda),
                        moment=partial(_moment, fmt, agenda.period[1]), group=counted, name_implicit=False,
-                       explain_change=True)
+                       explain_change=True, recurrence=partial(describe_recurrence, lang=fmt.lang))
 
 
 def describe_goals(goals: tuple[Goal, ...], agenda: Agenda, fmt: Notation) -> str:

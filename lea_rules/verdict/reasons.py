@@ -78,6 +78,10 @@ class Rule(Enum):
     CATEGORY_NO_DATA = "category-no-data"  # inner: the writer's stand
     NOT_ASSESSED = "not-assessed"
     REPORTED = "reported"  # stand
+    # a recurring goal (`jaarlijks`): one verdict per occurrence
+    RECURRING_LATEST = "recurring-latest"  # inner, period (the latest occurrence), periods (missed)
+    RECURRING_FIRST = "recurring-first"  # inner, period (the first occurrence, still to come)
+    RECURRING_NO_VALUE = "recurring-no-value"  # period: no measurement for this occurrence
     # a rule read back from a JSON twin: its Dutch text, kept as written
     READ_BACK = "read-back"
 
@@ -161,3 +165,4 @@ class Reason:
     count: UnitCount | None = None
     file: str | None = None  # the file that declares the units
     text: str | None = None  # READ_BACK: the rule as the JSON said it
+    periods: tuple[str, ...] = ()  # RECURRING_LATEST: the earlier occurrences that were missed

@@ -8,7 +8,7 @@ from lea_rules.numbers import with_unit
 from lea_rules.period import Period
 from lea_rules.verdict.reasons import Reason
 
-__all__ = ["field", "how_many", "inner", "named_once", "with_unit"]
+__all__ = ["field", "how_many", "inner", "listed", "named_once", "with_unit"]
 
 
 def inner(reason: Reason) -> Reason:
@@ -30,3 +30,10 @@ def named_once(rule: str, final: Period | None) -> str:
     """Which measurement counts, then the one that did after a colon, unless the rule names it
     already (`de meting over 2025`, not `de meting over 2025: 2025`)."""
     return rule if final is None or final.text in rule else f"{rule}: {final.text}"
+
+
+def listed(items: tuple[str, ...], last: str) -> str:
+    """`2023, 2024 en 2025` (`last`: the word before the last item, `en` or `and`)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"

@@ -16,7 +16,7 @@ from lea_rules.verdict.figures import Source, UnitValue
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.verdict.status import BaselineKind, Status
-from lea_rules.words.common import field, how_many, inner, named_once, with_unit
+from lea_rules.words.common import field, how_many, inner, listed, named_once, with_unit
 
 STATUS: dict[Status, str] = {
     Status.ALREADY_MET: "target already met", Status.MET_DETERIORATING: "met, deteriorating",
@@ -170,6 +170,12 @@ SENTENCES: dict[Rule, Callable[[Reason], str]] = {
     Rule.CATEGORY_NO_DATA: lambda r: "no measurement; " + rule(inner(r)),
     Rule.NOT_ASSESSED: lambda r: "not assessed by the policy officer for this reference year",
     Rule.REPORTED: lambda r: f"state according to the policy officer: {_stand(r)}",
+    Rule.RECURRING_LATEST: lambda r: (
+        f"judged each time; the latest time up to the reference year ({r.period}) decides: {rule(inner(r))}"
+        + (f"; missed before: {listed(r.periods, 'and')}" if r.periods else "")),
+    Rule.RECURRING_FIRST: lambda r: f"judged each time; the first time ({r.period}) is still to come: "
+                                    f"{rule(inner(r))}",
+    Rule.RECURRING_NO_VALUE: lambda r: f"no measurement for {r.period}: no data",
     Rule.READ_BACK: lambda r: field(r.text),
 }
 

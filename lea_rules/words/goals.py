@@ -27,6 +27,7 @@ from lea_rules.nodes import (
     UnitsGoal,
 )
 from lea_rules.period import moment_words
+from lea_rules.recurrence import Recurrence
 
 WORDS: Mapping[str, Mapping[str, str]] = {
     "nl": {"up": "gestegen", "down": "gedaald", "by": "met", "vs": "t.o.v.", "more": "vergroten",
@@ -66,6 +67,10 @@ def _group_as_written(group: str, count: int) -> str:
     return group
 
 
+def _recurrence_as_written(recurrence: Recurrence) -> str:
+    return recurrence.written
+
+
 @dataclass(frozen=True)
 class GoalWording:
     """How one reader sees a goal: the words, the signs, the indicator's name and the moment."""
@@ -81,6 +86,8 @@ class GoalWording:
     """Name the indicator of a level goal that left it implicit (`doel: >= 85%` under its indicator)."""
     explain_change: bool = False
     """Say whether the change of a `gestegen met` goal is relative (a percentage) or absolute."""
+    recurrence: Callable[[Recurrence], str] = _recurrence_as_written
+    """How often a recurring goal holds, in place of its moment (`jaarlijks vanaf 2025`)."""
 
 
 JSON_WORDING = GoalWording(WORDS["nl"])
@@ -95,7 +102,7 @@ def describe_goal(goal: Goal, wording: GoalWording = JSON_WORDING) -> str:
         name = f"{wording.name(goal.indicator)} " if named else ""
         tolerance = f" \u00b1 {goal.tolerance.text}" if goal.tolerance is not None else ""
         return (f"{name}{wording.sign(goal.comparator)} {goal.value.describe()}{tolerance}"
-                f"{wording.moment(goal.deadline)}")
+                f"{_when(goal, wording)}")
     if isinstance(goal, DirectionGoal):
         verb = words["up"] if goal.direction > 0 else words["down"]
         by = ""
@@ -117,10 +124,17 @@ def describe_goal(goal: Goal, wording: GoalWording = JSON_WORDING) -> str:
                      if goal.comparator is not None and goal.value is not None else "")
         many = wording.group(goal.group, 2 if goal.minimum is None else int(goal.minimum.value))
         return (f"{count} {many} {words['with']} {wording.name(goal.indicator)}{condition}"
-                f"{wording.moment(goal.deadline)}")
+                f"{_when(goal, wording)}")
     if isinstance(goal, MilestoneGoal):
-        return f"{words['milestone']}{wording.moment(goal.deadline)}"
+        return f"{words['milestone']}{_when(goal, wording)}"
     return words["qualitative"]
+
+
+def _when(goal: CompareGoal | UnitsGoal | MilestoneGoal, wording: GoalWording) -> str:
+    """` in 2027`, ` jaarlijks` (a recurring goal: how often it holds), or the wording's no moment."""
+    if goal.recurrence is not None:
+        return f" {wording.recurrence(goal.recurrence)}"
+    return wording.moment(goal.deadline)
 
 
 def describe_goals(goals: tuple[Goal, ...], wording: GoalWording = JSON_WORDING) -> str:

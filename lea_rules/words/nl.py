@@ -15,7 +15,7 @@ from lea_rules.tijdstip import Tijdstip
 from lea_rules.verdict.figures import Source, UnitValue
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
-from lea_rules.words.common import field, how_many, inner, named_once, with_unit
+from lea_rules.words.common import field, how_many, inner, listed, named_once, with_unit
 
 
 def higher(reason: Reason) -> str:
@@ -27,6 +27,17 @@ def unit_count(count: UnitCount, group: str) -> str:
     verb = "ontbreekt" if count.missing == 1 else "ontbreken"
     return (f"{count.delivered} van {count.declared} {plural(group, count.declared)} geleverd; "
             f"{count.missing} {verb}")
+
+
+def recurring_latest(r: Reason, say: Callable[[Reason], str]) -> str:
+    """A recurring goal: the latest occurrence decides, the missed earlier ones are named."""
+    missed = f"; eerder niet gehaald: {listed(r.periods, 'en')}" if r.periods else ""
+    return (f"een eigen oordeel per keer; de laatste keer tot en met het peiljaar ({r.period}) beslist: "
+            f"{say(inner(r))}{missed}")
+
+
+def recurring_first(r: Reason, say: Callable[[Reason], str]) -> str:
+    return f"een eigen oordeel per keer; de eerste keer ({r.period}) komt nog: {say(inner(r))}"
 
 
 def _incomplete(r: Reason) -> str:
@@ -127,6 +138,9 @@ SENTENCES: dict[Rule, Callable[[Reason], str]] = {
     Rule.CATEGORY_NO_DATA: lambda r: "geen meting; " + rule(inner(r)),
     Rule.NOT_ASSESSED: lambda r: "geen beoordeling door de schrijver voor dit peiljaar",
     Rule.REPORTED: lambda r: f"stand volgens de schrijver: {r.stand.value if r.stand else ''}",
+    Rule.RECURRING_LATEST: lambda r: recurring_latest(r, rule),
+    Rule.RECURRING_FIRST: lambda r: recurring_first(r, rule),
+    Rule.RECURRING_NO_VALUE: lambda r: f"geen meting voor {r.period}: geen gegevens",
     Rule.READ_BACK: lambda r: field(r.text),
 }
 

@@ -35,6 +35,8 @@ SENTENCES: dict[Rule, Callable[[Reason], str]] = {
     Rule.CATEGORY_LATEST_MISSED: lambda r: ("de laatste meting heeft niet het vereiste oordeel; "
                                             + rule(inner(r))),
     Rule.CATEGORY_NO_DATA: lambda r: "geen meting; " + rule(inner(r)),
+    Rule.RECURRING_LATEST: lambda r: nl.recurring_latest(r, rule),
+    Rule.RECURRING_FIRST: lambda r: nl.recurring_first(r, rule),
     Rule.REPORTED: lambda r: f"stand volgens de beleidsmedewerker: {r.stand.value if r.stand else ''}",
 }
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
-from lea_rules.data.model import Observation, ReportedState
+from lea_rules.data.model import Observation, Progress, ReportedState
 from lea_rules.data.units import DeclaredUnits
 from lea_rules.evaluation.model import Explanation, GoalEvaluation
 from lea_rules.evaluation.rules import Verdict
@@ -25,6 +25,7 @@ class Context:
     stand: ReportedState | None = None
     stand_illustrative: bool = False
     units: DeclaredUnits | None = None  # eenheden.csv; None: no group has declared units
+    yearly: Mapping[int, Progress] = field(default_factory=dict)  # voortgang-JJJJ.yaml by year
 
     def indicator(self, name: str) -> Indicator:
         """The declared indicator a goal names.

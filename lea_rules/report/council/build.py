@@ -211,16 +211,19 @@ class _Council:
         return Item(result, target, plan.original_target if plan else None, source, remark)
 
     def actions(self, actions: list[ActionView]) -> ActionSummary | None:
-        if not actions:
+        """The section's actions counted by state (its deelacties not: they are steps of an
+        action), with every delayed or stopped actie or deelactie named."""
+        main = [a for a in actions if a.parent is None]
+        if not main:
             return None
-        states = Counter(self.action_states.get(a.code) for a in actions)
+        states = Counter(self.action_states.get(a.code) for a in main)
         counts = [f"{states[s]} {state_label(s, self.lang)}" for s in STATE_ORDER if states[s]]
         counts.extend(f"{n} {state_label(s, self.lang)}" for s, n in sorted(
             ((s, n) for s, n in states.items() if s is not None and s not in STATE_ORDER)))
         if states[None]:
             counts.append(f"{states[None]} {council_text('no_report', self.lang)}")
         named = [a for a in actions if self.action_states.get(a.code) in NAMED_STATES]
-        return ActionSummary(len(actions), ", ".join(counts), named)
+        return ActionSummary(len(main), ", ".join(counts), named)
 
     def part(self, section: SectionView) -> Part:
         plans = {p.code: p for p in section.plan}

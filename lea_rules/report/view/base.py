@@ -47,6 +47,10 @@ def result_anchor(code: str) -> str:
     return f"resultaat-{slug(code)}"
 
 
+def action_anchor(code: str) -> str:
+    return f"actie-{slug(code)}"
+
+
 def status_view(status: Status | Aspiration | None, lang: str, illustrative: bool = False,
                 aspiration: bool = False) -> StatusView | None:
     """A status as shown; with `aspiration` (a `streven:`) said as a streven, never red."""

@@ -131,7 +131,8 @@ class GlanceViews(SectionViews):
                 out.append(QuestionView(heading, anchors.get(heading), question))
             for action in section.actions:
                 for question, _ in action.provenance.questions:
-                    out.append(QuestionView(f"{self.t('action')} {action.code}: {action.title}",
+                    word = self.t("subaction" if action.parent is not None else "action")
+                    out.append(QuestionView(f"{word} {action.code}: {action.title}",
                                             anchors.get(heading), question))
             for result in section.results:
                 for question, _ in result.provenance.questions:

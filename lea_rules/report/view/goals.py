@@ -26,8 +26,8 @@ from lea_rules.report.view.base import (
     status_view,
     target_axis,
 )
-from lea_rules.report.view.model import GoalView, Row, UnitRow, ValueView
-from lea_rules.words import REPORT_WORDS
+from lea_rules.report.view.model import GoalView, OccurrenceView, Row, UnitRow, ValueView
+from lea_rules.words import REPORT_WORDS, occurrences
 
 
 class GoalViews(ViewBase):
@@ -102,7 +102,11 @@ class GoalViews(ViewBase):
             measurement=words.measurement(e.measurement_for_target, REPORT_WORDS[self.lang])
             if e.measurement_for_target is not None else None, chart=chart, chart_summary=summary,
             indicative=e.indicative, provisional=e.provisional, illustrative=e.illustrative,
-            units=units, units_period=self.fmt.period(e.units_period) if e.units_period else None)
+            units=units, units_period=self.fmt.period(e.units_period) if e.units_period else None,
+            occurrences=[OccurrenceView(f"{self.fmt.period(o.moment)} "
+                                        f"{occurrences.cell(o, REPORT_WORDS[self.lang])}",
+                                        o.colour.value, o.upcoming, o.illustrative)
+                         for o in goal.occurrences])
 
     def target_text(self, goal: GoalEvaluation) -> str:
         e = goal.explanation
@@ -186,7 +190,9 @@ class GoalViews(ViewBase):
             baseline=baseline if shows_required(goal) and not e.series_break else None,
             projection=projection, low=low, high=high,
             whole=unit == "aantal", series_break=e.series_break,
-            school_years=all(p.period.kind is Measure.SCHOOL_YEAR for p in numbers))
+            school_years=all(p.period.kind is Measure.SCHOOL_YEAR for p in numbers),
+            undated=(float(e.baseline.t), self.t("chart_undated"))
+            if e.baseline is not None and e.baseline.undated else None)
         return line_chart(spec, self.legend, short), summary
 
     def _bounds(self, name: str | None, unit: str | None) -> tuple[float | None, float | None]:

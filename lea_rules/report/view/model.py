@@ -60,6 +60,17 @@ class ValueView:
 
 
 @dataclass(frozen=True)
+class OccurrenceView:
+    """One occurrence of a recurring goal (`jaarlijks`): `2024 ✓ Behaald`, the mark with its word,
+    so that the row reads without colour; `colour` only adds it."""
+
+    text: str
+    colour: str
+    upcoming: bool
+    illustrative: bool
+
+
+@dataclass(frozen=True)
 class UnitRow:
     unit: str
     value: str
@@ -93,6 +104,7 @@ class GoalView:
     illustrative: bool
     units: list[UnitRow]
     units_period: str | None
+    occurrences: list[OccurrenceView] = field(default_factory=list)  # a recurring goal, per keer
 
 
 @dataclass(frozen=True)
@@ -123,6 +135,7 @@ class ResultView:
     not_judgeable: bool = False  # Niet te beoordelen: the target cannot be computed (basis 0)
     provisional: StatusView | None = None  # Eindmeting nog niet beschikbaar: the status until then
     owner: str | None = None  # `eigenaar:` of the result, as the agenda writes it
+    action: ActionRef | None = None  # `met resultaat`: the actie or deelactie it belongs to
 
 
 @dataclass(frozen=True)
@@ -136,6 +149,7 @@ class PlanItem:
     citations: list[CitationView]
     texts: list[str]
     aspiration: bool = False  # `streven:`: the target is what the document aspires to, no hard norm
+    action: ActionRef | None = None  # `met resultaat`: the actie or deelactie it belongs to
 
 
 @dataclass(frozen=True)
@@ -143,6 +157,16 @@ class DefinitionView:
     term: str
     text: str
     citations: list[CitationView]
+
+
+@dataclass(frozen=True)
+class ActionRef:
+    """An actie or deelactie named where its result is shown: `bij actie 1.1-a1 "..."`."""
+
+    code: str
+    anchor: str
+    title: str
+    word: str  # "actie" / "deelactie" in the report's language
 
 
 @dataclass(frozen=True)
@@ -165,6 +189,9 @@ class ActionView:
     def shown_state(self) -> str | None:
         """The state a reader sees first: the planning's verdict, else the progress file's."""
         return self.flag or self.status
+    anchor: str = ""
+    parent: ActionRef | None = None  # a deelactie: the actie it belongs to
+    results: list[ResultRef] = field(default_factory=list)  # its `met resultaat`s, with verdicts
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from lea_rules.report.i18n import (
     state_label,
 )
 from lea_rules.report.view.base import (
+    action_anchor,
     citation_views,
     result_anchor,
     section_anchor,
@@ -19,17 +20,34 @@ from lea_rules.report.view.base import (
     status_view,
 )
 from lea_rules.report.view.goals import GoalViews
-from lea_rules.report.view.model import ActionView, ActView, PlanItem, ResultView, SectionView
+from lea_rules.report.view.model import (
+    ActionRef,
+    ActionView,
+    ActView,
+    PlanItem,
+    ResultRef,
+    ResultView,
+    SectionView,
+)
 from lea_rules.report.view.planning import planning_view
 
 
 class SectionViews(GoalViews):
-    def result_view(self, result: Result) -> ResultView:
+    def action_ref(self, section: Section, code: str | None) -> ActionRef | None:
+        """The actie or deelactie a result or deelactie belongs to, as the report names it."""
+        action = section.action(code) if code is not None else None
+        if action is None:
+            return None
+        word = "subaction_word" if action.parent is not None else "action_word"
+        return ActionRef(action.code, action_anchor(action.code), action.title, self.t(word))
+
+    def result_view(self, result: Result, section: Section) -> ResultView:
         ev = self.evaluations.get(result.code)
+        action = self.action_ref(section, result.action)
         if ev is None:
             view = ResultView(result.code, result_anchor(result.code), result.title, None, None, [], None,
                               None, None, False, False, False, bool(result.revisions), False,
-                              owner=result.owner)
+                              owner=result.owner, action=action)
             self.result_views[result.code] = view
             return view
         goals = [self.goal_view(ev.code, i, g, i == ev.headline_goal, ev.aspiration)
@@ -49,11 +67,11 @@ class SectionViews(GoalViews):
             not_judgeable=ev.status is Status.NOT_JUDGEABLE,
             provisional=status_view(ev.headline.explanation.provisional_status, self.lang,
                                     ev.rests_on_illustrative, ev.aspiration) if ev.headline else None,
-            owner=result.owner)
+            owner=result.owner, action=action)
         self.result_views[result.code] = view
         return view
 
-    def plan_item(self, result: Result) -> PlanItem:
+    def plan_item(self, result: Result, section: Section) -> PlanItem:
         baseline = None
         if result.baseline is not None:
             quantity, moment = result.baseline
@@ -67,9 +85,14 @@ class SectionViews(GoalViews):
                         target=describe_goals(result.current_goals, self.agenda, self.fmt),
                         original_target=original, baseline=baseline,
                         citations=citation_views(result.provenance, self.agenda, self.lang),
-                        texts=list(result.provenance.texts), aspiration=result.aspiration)
+                        texts=list(result.provenance.texts), aspiration=result.aspiration,
+                        action=self.action_ref(section, result.action))
 
-    def action_view(self, action: Action) -> ActionView:
+    def action_view(self, action: Action, section: Section, results: dict[str, ResultView]) -> ActionView:
+        """An actie or deelactie, with the verdicts of its own results (`met resultaat`)."""
+        refs = [ResultRef(r.code, result_anchor(r.code), r.title,
+                          results[r.code].status if r.code in results else None)
+                for r in section.results_of(action)]
         ev = self.action_evals.get(action.code)
         status = state_label(ev.status, self.lang) if ev is not None else None
         note = ev.note if ev is not None else None
@@ -79,19 +102,22 @@ class SectionViews(GoalViews):
                           illustrative=ev is not None and ev.illustrative,
                           texts=list(action.provenance.texts),
                           citations=citation_views(action.provenance, self.agenda, self.lang),
-                          **planning_view(action, ev, self.lang))
+                          anchor=action_anchor(action.code),
+                          parent=self.action_ref(section, action.parent),
+                          results=refs, **planning_view(action, ev, self.lang))
 
     def section_view(self, section: Section, index: str, h: int) -> SectionView:
         anchor = section_anchor(section, index, self.anchors)  # before the children: document order
-        results = [self.result_view(r) for r in section.results]
+        results = [self.result_view(r, section) for r in section.results]
         act = [r for r in results if r.needs_act or r.not_assessed or r.not_judgeable]
         children = [self.section_view(child, f"{index}-{i + 1}", h + 1)
                     for i, child in enumerate(section.children)]
-        actions = [self.action_view(a) for a in section.actions]
+        views = {r.code: r for r in results}
+        actions = [self.action_view(a, section, views) for a in section.actions]
         return SectionView(
             anchor=anchor, heading=section_heading(section), level=section.level, h=h,
             texts=list(section.provenance.texts),
             citations=citation_views(section.provenance, self.agenda, self.lang),
-            plan=[self.plan_item(r) for r in section.results],
+            plan=[self.plan_item(r, section) for r in section.results],
             actions=actions, results=results, act=act, children=children,
             act_actions=[a for a in actions if a.needs_attention])

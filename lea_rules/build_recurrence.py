@@ -1,0 +1,95 @@
+"""Build a recurrence (`jaarlijks`, `per schooljaar`, `vanaf 2025`) from its part of a goal line.
+
+`tenminste tweemaal per jaar` is read only to be refused (E321): a goal is judged once per
+occurrence, met or not; how many times something happened in a year is a count, which an
+indicator holds (`doel: ejk-bezoeken >= 2 jaarlijks`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from lea_rules.goal_values import Moment
+from lea_rules.recurrence import Recurrence, read_words
+from lea_rules.source import SourceFile, Span
+from lea_rules.syntax import Leaf, Node
+
+
+class LineReader(Protocol):
+    """What of build_values.LineReader a recurrence needs (named here, so no import runs back)."""
+
+    source: SourceFile
+
+    def err(self, code: str, title: str, message: str, span: Span, **kw: Any) -> None: ...
+    def span(self, node: Leaf | Node | None) -> Span: ...
+    def period(self, node: Leaf | Node | None) -> Moment: ...
+
+TIMES_WORDS = {"eenmaal": 1, "een": 1, "één": 1, "tweemaal": 2, "twee": 2, "driemaal": 3, "drie": 3,
+               "viermaal": 4, "vier": 4}
+
+
+def times_count(text: str) -> str:
+    """`tenminste tweemaal per jaar` -> `2`: the number the hint writes."""
+    word = text.split()[1]
+    return word if word.isdigit() else str(TIMES_WORDS.get(word, 2))
+
+
+def times_written(tree: Node) -> int | None:
+    """`minimaal 2 keer per jaar` as a recurrence: the count (2); None for any other recurrence."""
+    for child in tree.children:
+        if isinstance(child, Leaf) and child.type == "TIMES":
+            return int(times_count(" ".join(str(child).split())))
+    return None
+
+
+def read_recurrence(reader: LineReader, tree: Node, counted: str | None = None) -> Recurrence | None:
+    """The recurrence of a goal. `tenminste tweemaal per jaar` is refused (E321) and read as
+    `jaarlijks`, so that one mistake gives one message.
+
+    `counted`: the indicator of a count over units without a condition (`alle X met bezoeken
+    minimaal 2 keer per jaar`), whose fix is exact: `met bezoeken >= 2 jaarlijks`."""
+    words: Leaf | None = None
+    vanaf: Node | None = None
+    for child in tree.children:
+        if isinstance(child, Leaf) and child.type == "TIMES":
+            _refuse_times(reader, child, counted)
+            span = reader.span(child)
+            return Recurrence(span, "jaarlijks")
+        if isinstance(child, Leaf):
+            words = child
+        elif isinstance(child, Node):
+            vanaf = child
+    start: int | None = None
+    start_span = None
+    school_from = False
+    if vanaf is not None:
+        keyword, period = vanaf.children
+        moment = reader.period(period)
+        school_from = "schooljaar" in str(keyword) or moment.kind.value == "schooljaar"
+        # `vanaf schooljaar 2020/2021`: the first occurrence ends in 2021; `vanaf 2021`: is 2021.
+        start = moment.year + 1 if moment.kind.value == "schooljaar" else moment.year
+        if "schooljaar" in str(keyword) and moment.kind.value != "schooljaar":
+            reader.err("E322", "schooljaar van twee jaren",
+                       f"na 'vanaf schooljaar' staat één jaar ({moment.year}); een schooljaar "
+                       "beslaat twee jaren", moment.span,
+                       help=f"schrijf 'vanaf schooljaar {moment.year}/{moment.year + 1}' of "
+                            f"'vanaf {moment.year}'")
+        start_span = moment.span
+    span = reader.span(tree)
+    text = reader.source.line_text(span.line)[span.column - 1: span.end_column - 1]
+    return read_words(str(words) if words is not None else None, school_from, span, start,
+                      start_span, text)
+
+
+def _refuse_times(reader: LineReader, token: Leaf, counted: str | None) -> None:
+    written = " ".join(str(token).split())
+    count = times_count(written)
+    if counted is not None:
+        fix = f"schrijf 'met {counted} >= {count} jaarlijks' (elk jaar {count} of meer)"
+    else:
+        fix = ("maak een indicator met 'eenheid: aantal' en 'meting: kalenderjaar' die de keren telt, "
+               f"en schrijf 'doel: <indicator> >= {count} jaarlijks'")
+    reader.err("E321", "hoe vaak per jaar is een telling",
+               f"'{written}' zegt hoe vaak iets per jaar gebeurt; een doel wordt per "
+               "jaar gehaald of niet, en het aantal keer is een getal dat een indicator bijhoudt",
+               reader.span(token), help=fix)

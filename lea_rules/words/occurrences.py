@@ -1,0 +1,54 @@
+"""The occurrences of a recurring goal as one compact row: a mark and a word for each one.
+
+`2024 ✓ Behaald · 2025 ✗ Niet behaald · 2026 … nog te komen`: the mark says met (✓), missed
+(✗), no verdict (?) or still to come (…), and the status word beside it says the same for
+whoever reads without colour or prints in black and white.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from lea_rules.verdict.status import Colour, Status
+
+MARK = {Colour.GREEN: "✓", Colour.ORANGE: "✗", Colour.RED: "✗", Colour.GREY: "?"}
+UPCOMING_MARK = "…"
+UPCOMING = {"nl": "nog te komen", "nl_plain": "nog te komen", "en": "still to come"}
+LABEL = {"nl": "per keer", "nl_plain": "per keer", "en": "each time"}
+
+
+class Occurring(Protocol):
+    """What the row needs of an occurrence (evaluation.model.Occurrence)."""
+
+    @property
+    def moment(self) -> object: ...
+    @property
+    def upcoming(self) -> bool: ...
+    @property
+    def status(self) -> Status: ...
+    @property
+    def colour(self) -> Colour: ...
+
+
+def status_word(status: Status, lang: str) -> str:
+    if lang == "en":
+        from lea_rules.words.en import STATUS
+
+        return STATUS[status]
+    return status.value
+
+
+def mark(occurrence: Occurring) -> str:
+    return UPCOMING_MARK if occurrence.upcoming else MARK[occurrence.colour]
+
+
+def cell(occurrence: Occurring, lang: str) -> str:
+    """`✓ Behaald`, `… nog te komen`: the mark with its word."""
+    word = UPCOMING[lang] if occurrence.upcoming else status_word(occurrence.status, lang)
+    return f"{mark(occurrence)} {word}"
+
+
+def row(occurrences: Sequence[Occurring], lang: str = "nl") -> str:
+    """`per keer: 2024 ✓ Behaald · 2025 ✗ Niet behaald · 2026 … nog te komen`."""
+    return f"{LABEL[lang]}: " + " · ".join(f"{o.moment} {cell(o, lang)}" for o in occurrences)
