@@ -16,6 +16,7 @@ from lea_rules.evaluation.engine import evaluate
 from lea_rules.evaluation.model import EvaluationReport, KengetalSeries
 from lea_rules.evaluation.series import formula_text
 from lea_rules.nodes import Agenda
+from lea_rules.words import nl
 from tests.evaluation_helpers import build_agenda, declared, obs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,7 +100,8 @@ def test_borne_reference_data_gives_borne_percentages() -> None:
     report = evaluate(agenda, borne, None, 2025)
     verzuim = series_of(report, "verzuim-percentage")
     assert rounded(verzuim) == {"2021/2022": 2.13, "2022/2023": 3.29}
-    assert [p.source for p in verzuim.points] == ["berekend: 75 / 3.518 × 100", "berekend: 121 / 3.683 × 100"]
+    assert [nl.source(p.source) for p in verzuim.points] == ["berekend: 75 / 3.518 × 100",
+                                                             "berekend: 121 / 3.683 × 100"]
     # no counts per wijk for Borne: the wijk kengetallen are there, without figures
     risk = series_of(report, "risico-onderwijsachterstand")
     assert risk.points == [] and risk.units == []
@@ -158,7 +160,7 @@ def test_derived_per_unit_and_missing_inputs_give_no_point(small: Agenda) -> Non
     (aandeel,) = report.kengetallen
     assert aandeel.units == ["Noord", "Zuid", "West", "Oost"]
     assert [(p.unit, p.value) for p in aandeel.points] == [(None, 13.0), ("Noord", 15.0)]
-    assert aandeel.points[1].source == "berekend: 30 / 200 × 100"
+    assert nl.source(aandeel.points[1].source) == "berekend: 30 / 200 × 100"
     assert all(p.derived for p in aandeel.points)
 
 

@@ -15,8 +15,8 @@ from lea_rules.data.units import DeclaredUnits
 from lea_rules.evaluation.model import KengetalPoint, KengetalSeries
 from lea_rules.evaluation.series import SeriesPoint, formula_text, totals, unit_series
 from lea_rules.nodes import Agenda, Indicator, NumberExpr
-from lea_rules.numbers import format_dutch
 from lea_rules.period import available
+from lea_rules.verdict.figures import Derived
 
 
 def kengetallen(agenda: Agenda, observations: Sequence[Observation], peiljaar: int,
@@ -57,9 +57,9 @@ def _series(agenda: Agenda, indicator: Indicator, observations: Sequence[Observa
 def _point(indicator: Indicator, point: SeriesPoint, unit: str | None) -> KengetalPoint:
     rating = point.rating if point.flag is None else ("ja" if point.flag else "nee")
     source = point.source
-    assert isinstance(source, str), "a kengetal's figure comes from the data, never from a count over units"
+    assert isinstance(source, str | Derived), "a kengetal's figure comes from the data or its formula"
     if point.derived and indicator.formula is not None:
-        source = "berekend: " + derived_text(indicator, dict(point.inputs))
+        source = derived_source(indicator, dict(point.inputs))
     return KengetalPoint(
         period=point.period, unit=unit,
         value=point.value, rating=rating, source=source,
@@ -68,15 +68,21 @@ def _point(indicator: Indicator, point: SeriesPoint, unit: str | None) -> Kenget
         note=point.note if not point.derived else None)
 
 
-def derived_text(indicator: Indicator, inputs: dict[str, Decimal]) -> str:
-    """The formula with the inputs filled in, in Dutch notation: `463 / 10.884 × 100`."""
+def derived_source(indicator: Indicator, inputs: dict[str, Decimal]) -> Derived:
+    """The formula with a place for each input and each number: `{0} / {1} × {2}`; the words layer
+    writes the values in (`463 / 10.884 × 100`)."""
     assert indicator.formula is not None
+    values: list[Decimal] = []
+
+    def place(value: Decimal) -> str:
+        values.append(value.normalize() + 0)
+        return "{" + str(len(values) - 1) + "}"
 
     def name(text: str) -> str:
         value = inputs.get(text.casefold())
-        return text if value is None else format_dutch(value.normalize() + 0)
+        return text.replace("{", "{{").replace("}", "}}") if value is None else place(value)
 
     def number(expr: NumberExpr) -> str:
-        return format_dutch(expr.number.value.normalize() + 0)
+        return place(expr.number.value)
 
-    return formula_text(indicator.formula, name, number, "\u00d7")
+    return Derived(formula_text(indicator.formula, name, number, "\u00d7"), tuple(values))

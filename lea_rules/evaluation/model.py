@@ -357,7 +357,7 @@ class KengetalPoint(BaseModel):
     unit: str | None = Field(default=None, description="breakdown unit (wijk, IKC) or None for the total")
     value: Figure | None = None
     rating: str | None = Field(default=None, description="categorical or ja/nee figure")
-    source: str = Field(description="where the figure comes from; a derived figure names its inputs: "
+    source: SourceText = Field(description="where the figure comes from; a derived figure names its inputs: "
                                     "'berekend: 463 / 10.884 × 100'")
     status: str = "definitief"
     illustrative: bool = False

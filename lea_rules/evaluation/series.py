@@ -12,10 +12,8 @@ from lea_rules.evaluation.model import Point
 from lea_rules.expr import evaluate_expr
 from lea_rules.nodes import Agenda, Expr, Indicator, NameExpr, NegExpr, NumberExpr, expr_names
 from lea_rules.period import Period
-from lea_rules.verdict.figures import Source
+from lea_rules.verdict.figures import Derived, Source
 from lea_rules.words import nl
-
-DERIVED_SOURCE = "berekend met de formule van de indicator"
 
 
 @dataclass(frozen=True)
@@ -118,7 +116,7 @@ def _series(indicator: Indicator, observations: Sequence[Observation], agenda: A
         provisional = any(p.status == ObservationStatus.PROVISIONAL.value for p in used)
         labels = {p.series for p in used if p.series is not None}
         derived.append(SeriesPoint(
-            period=used[0].period, value=value, source=DERIVED_SOURCE,
+            period=used[0].period, value=value, source=Derived(),
             status=(ObservationStatus.PROVISIONAL if provisional else ObservationStatus.FINAL).value,
             illustrative=any(p.illustrative for p in used),
             series="+".join(sorted(labels)) if labels else None,

@@ -164,7 +164,7 @@ def kengetallen_table(report: EvaluationReport) -> Table:
             if point.illustrative:
                 shown += " (illustratief)"
             table.add_row(Text(series.indicator if i == 0 else ""), Text(point.period.text),
-                          Text(point.unit or "totaal"), Text(shown), Text(point.source))
+                          Text(point.unit or "totaal"), Text(shown), Text(nl.source(point.source)))
     return table
 
 

@@ -32,5 +32,22 @@ class UnitsMet:
     group: str  # the group as the goal writes it: `IKC`, `kindcentra`
 
 
-Source = str | UnitsMet
-"""Where a figure comes from: the data's own `bron` text (or a read-back JSON), or a count over units."""
+@dataclass(frozen=True)
+class Derived:
+    """A figure computed with its indicator's formula. A kengetal names its inputs: `formula` is the
+    formula with `{0}`, `{1}`, ... where `values` stand (`{0} / {1} × {2}`); empty when it does not."""
+
+    formula: str = ""
+    values: tuple[Decimal, ...] = ()
+
+
+@dataclass(frozen=True)
+class AgendaBaseline:
+    """The agenda's own `basis:` line, as the baseline point; `undated` when it gives no moment."""
+
+    undated: bool = False
+
+
+Source = str | UnitsMet | Derived | AgendaBaseline
+"""Where a figure comes from: the data's own `bron` text (or a read-back JSON), a count over units,
+a figure computed by formula, or the agenda's baseline."""

@@ -12,7 +12,7 @@ from lea_rules.numbers import format_number
 from lea_rules.period import Period, school_year_of
 from lea_rules.tijdstip import Tijdstip
 from lea_rules.verdict.aspiration import Aspiration
-from lea_rules.verdict.figures import Source, UnitValue
+from lea_rules.verdict.figures import AgendaBaseline, Derived, Source, UnitValue
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.verdict.status import BaselineKind, Status
@@ -391,6 +391,12 @@ def source(value: Source) -> str:
     """Where a figure comes from (the data's own words); a count over units: `4 of 7 units (IKC) meet`."""
     if isinstance(value, str):
         return value
+    if isinstance(value, Derived):
+        if not value.formula:
+            return "computed with the indicator's formula"
+        return "computed: " + value.formula.format(*(format_number(v, lang="en") for v in value.values))
+    if isinstance(value, AgendaBaseline):
+        return "baseline in the agenda" + (", undated" if value.undated else "")
     count = value.count
     missing = f"; {count.missing} without data" if count.missing else ""
     return (f"{count.meeting} of {count.declared} units ({value.group}) "

@@ -12,7 +12,7 @@ from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.numbers import format_dutch
 from lea_rules.period import Period, school_year_of
 from lea_rules.tijdstip import Tijdstip
-from lea_rules.verdict.figures import Source, UnitValue
+from lea_rules.verdict.figures import AgendaBaseline, Derived, Source, UnitValue
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.words.common import field, how_many, inner, listed, named_once, with_unit
@@ -369,6 +369,12 @@ def source(value: Source) -> str:
     """Where a figure comes from; a count over units: `4 van 7 IKC voldoen; 1 zonder gegevens`."""
     if isinstance(value, str):
         return value
+    if isinstance(value, Derived):
+        if not value.formula:
+            return "berekend met de formule van de indicator"
+        return "berekend: " + value.formula.format(*(format_dutch(v) for v in value.values))
+    if isinstance(value, AgendaBaseline):
+        return "basis in de agenda" + (", zonder datum" if value.undated else "")
     count = value.count
     missing = f"; {count.missing} zonder gegevens" if count.missing else ""
     return (f"{count.meeting} van {count.declared} {counted(value.group, count.declared)} "

@@ -16,6 +16,7 @@ from lea_rules.evaluation.rules import Verdict
 from lea_rules.evaluation.series import SeriesPoint
 from lea_rules.nodes import Measure, Moment, Result
 from lea_rules.period import available, before_agenda, counts_for, just_before, moment_period, position
+from lea_rules.verdict.figures import AgendaBaseline
 from lea_rules.verdict.reasons import Reason, Rule
 from lea_rules.verdict.status import BaselineKind
 
@@ -40,9 +41,9 @@ def explicit_baseline(result: Result, measure: Measure, first_year: int) -> Seri
         return None
     if moment is None:
         return SeriesPoint(period=just_before(first_year, measure), value=quantity.number.value,
-                           source="basis in de agenda, zonder datum", explicit=True, undated=True)
+                           source=AgendaBaseline(undated=True), explicit=True, undated=True)
     return SeriesPoint(period=moment_period(moment), value=quantity.number.value,
-                       source="basis in de agenda", explicit=True,
+                       source=AgendaBaseline(), explicit=True,
                        position=position(moment, measure))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lea_rules import words
 from lea_rules.evaluation.model import (
     KengetalPoint,
     KengetalSeries,
@@ -21,6 +22,7 @@ from lea_rules.report.view.model import (
     KengetalView,
     TargetRevisionView,
 )
+from lea_rules.words import REPORT_WORDS
 
 
 def shared_source(rows: list[KengetalRow]) -> tuple[str | None, list[KengetalRow]]:
@@ -118,7 +120,7 @@ class AppendixViews(ViewBase):
             shown = self._flag_word(point.rating)
         else:
             return KengetalCell(self.fmt.missing(), missing=True)
-        source = point.source
+        source = words.source(point.source, REPORT_WORDS[self.lang])
         indicator = self.agenda.indicator(series.indicator)
         if point.derived and indicator is not None and indicator.formula is not None:
             inputs = {name.casefold(): value for name, value in point.inputs.items()}
