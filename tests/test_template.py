@@ -35,8 +35,10 @@ def test_xlsx_template_lists_indicators_period_and_last_value(data_dir: Path, tm
     assert by_name["thuiszitters"][3] == "2025/2026"
     assert by_name["zomerschool-deelnemers"][3] == "2026"
     assert by_name["vve-bereik"][3] == "01-01-2026"
-    assert by_name["vsv-percentage"][9] == "2,34 (illustratief)"
-    assert by_name["vsv-percentage"][10] == "2024/2025"
+    column = {name: i for i, name in enumerate(header)}
+    assert by_name["vsv-percentage"][column["laatst bekende waarde"]] == "2,34 (illustratief)"
+    assert by_name["vsv-percentage"][column["laatst bekende periode"]] == "2024/2025"
+    assert by_name["vsv-percentage"][column["reeks"]] is None  # no series name known: left empty
     ikc_rows = [r for r in body if r[0] == "brugfunctionaris-ikc"]
     assert len(ikc_rows) == 7  # one per known IKC
     assert "Toelichting" in wb.sheetnames
@@ -105,3 +107,33 @@ def test_unknown_source_and_bad_extension(data_dir: Path, tmp_path: Path,
     assert "bedoelde je 'VVE-monitor'?" in capsys.readouterr().err
     assert not (tmp_path / "x.xlsx").exists()
     assert main(["template", AGENDA, "--year", "2026", "-o", str(tmp_path / "x.pdf")]) == 2
+
+
+def test_template_offers_the_last_series_so_a_new_definition_is_a_trendbreuk(
+        data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The stored 2024/2025 figure was measured under series "DUO oud" (a name set for this test).
+    observations = data_dir / "observaties.csv"
+    text = observations.read_text(encoding="utf-8")
+    old = "vsv-percentage;2024/2025;;2,34;illustratief voorbeeld, geen bron;voorlopig;1;;"
+    assert old in text
+    observations.write_text(text.replace(old, old[:-1] + "DUO oud;"), encoding="utf-8")
+    out = tmp_path / "uitvraag.xlsx"
+    assert main(["template", AGENDA, "--year", "2026", "-o", str(out), "--data", str(data_dir)]) == 0
+    wb = load_workbook(out)
+    ws = wb["Uitvraag"]
+    header = [cell.value for cell in ws[1]]
+    assert "Reeks" in " ".join(str(line[0].value) for line in wb["Toelichting"].iter_rows())
+    [vsv] = [row for row in ws.iter_rows(min_row=2) if row[0].value == "vsv-percentage"]
+    assert vsv[header.index("reeks")].value == "DUO oud"
+    # The source changed its definition: the analyst gives the new series a new name.
+    vsv[header.index("waarde")].value = "2,1"
+    vsv[header.index("reeks")].value = "DUO 2026"
+    wb.save(out)
+    capsys.readouterr()
+    assert main(["import", str(out), "--agenda", AGENDA, "--data", str(data_dir)]) == 0
+    stored = {(o.indicator, o.period.text): o for o in load_observations(data_dir, load_agenda(AGENDA))}
+    assert stored[("vsv-percentage", "2025/2026")].series == "DUO 2026"
+    assert stored[("vsv-percentage", "2024/2025")].series == "DUO oud"  # the old figure keeps its series
+    capsys.readouterr()
+    assert main(["evaluate", AGENDA, "--year", "2026", "--data", str(data_dir), "--format", "json"]) == 0
+    assert "trendbreuk" in capsys.readouterr().out

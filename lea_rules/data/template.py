@@ -14,7 +14,8 @@ from lea_rules.nodes import Agenda, Indicator, Measure, Unit
 from lea_rules.suggest import did_you_mean
 
 HEADER: tuple[str, ...] = ("indicator", "omschrijving", "meeteenheid", "periode", "eenheid", "waarde",
-                           "bron", "status", "toelichting", "laatst bekende waarde", "laatst bekende periode")
+                           "bron", "status", "reeks", "toelichting", "laatst bekende waarde",
+                           "laatst bekende periode")
 UNKNOWN_SOURCE = "nog te bepalen"
 MEASURE_WORDS = {Unit.PERCENT: "% (bijv. 83,7)", Unit.COUNT: "aantal (heel getal)",
                  Unit.HOURS_PER_WEEK: "uur per week", Unit.HOURS: "uur", Unit.EURO: "euro",
@@ -48,13 +49,16 @@ class RequestRow:
         source = ind.source or ""
         if source.casefold().startswith(UNKNOWN_SOURCE):
             source = ""
-        last_value = last_period = ""
+        last_value = last_period = series = ""
         if self.last is not None:
+            # The last known series name stands ready: kept, the new figure continues that series;
+            # changed, lea marks a trendbreuk instead of comparing two definitions.
+            series = self.last.series or ""
             mark = " (illustratief)" if self.last.illustrative else ""
             last_value = observation_value_text(self.last) + mark
             last_period = self.last.period.text
-        return [ind.name, ind.label, measure, self.period, self.unit, "", source, "", "", last_value,
-                last_period]
+        return [ind.name, ind.label, measure, self.period, self.unit, "", source, "", series, "",
+                last_value, last_period]
 
 
 def request_period(indicator: Indicator, peiljaar: int) -> str:
@@ -130,6 +134,9 @@ def instructions(agenda: Agenda, peiljaar: int, units: DeclaredUnits | None = No
         "Periode: kalenderjaar 2025, schooljaar 2024/2025, peildatum 1 januari 2025 of 01-01-2025.",
         "Bron: noem het document en de plaats (bijv. 'VVE-monitor, tabel 2') of de leverancier.",
         "Status: voorlopig of definitief (leeg = definitief).",
+        "Reeks: de naam van de definitie waarmee het cijfer gemeten is. Is de definitie of de manier van "
+        "meten veranderd, geef dan een nieuwe naam: lea toont dan een trendbreuk en vergelijkt niet met "
+        "de oude reeks. Ongewijzigd: laat de ingevulde naam staan (leeg mag ook).",
         "Indicatoren die per eenheid (IKC, school, kindcentrum) gemeten worden: één rij per eenheid uit "
         f"{UNITS_FILE} in de gegevensmap. Komt er een eenheid bij, zet hem dan eerst in dat bestand: "
         "lea import weigert een eenheid die daar niet in staat. Een totaal (gemeente, 'Totaal') is "
@@ -190,8 +197,8 @@ def _write_xlsx(path: Path, agenda: Agenda, peiljaar: int, rows: list[RequestRow
                 sheet.cell(r, col).number_format = "@"
         sheet.cell(r, HEADER.index("waarde") + 1).fill = fill
     widths = {"indicator": 30, "omschrijving": 60, "meeteenheid": 22, "periode": 14, "eenheid": 18,
-              "waarde": 12, "bron": 30, "status": 12, "toelichting": 30, "laatst bekende waarde": 22,
-              "laatst bekende periode": 22}
+              "waarde": 12, "bron": 30, "status": 12, "reeks": 18, "toelichting": 30,
+              "laatst bekende waarde": 22, "laatst bekende periode": 22}
     for i, name in enumerate(HEADER, 1):
         sheet.column_dimensions[sheet.cell(1, i).column_letter].width = widths[name]
     sheet.freeze_panes = "B2"
