@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from lea_rules.goal_values import Moment
+from lea_rules.period import year_of
 from lea_rules.recurrence import Recurrence, read_words
 from lea_rules.source import SourceFile, Span
 from lea_rules.syntax import Leaf, Node
@@ -67,7 +68,7 @@ def read_recurrence(reader: LineReader, tree: Node, counted: str | None = None) 
         moment = reader.period(period)
         school_from = "schooljaar" in str(keyword) or moment.kind.value == "schooljaar"
         # `vanaf schooljaar 2020/2021`: the first occurrence ends in 2021; `vanaf 2021`: is 2021.
-        start = moment.year + 1 if moment.kind.value == "schooljaar" else moment.year
+        start = year_of(moment)
         if "schooljaar" in str(keyword) and moment.kind.value != "schooljaar":
             reader.err("E322", "schooljaar van twee jaren",
                        f"na 'vanaf schooljaar' staat één jaar ({moment.year}); een schooljaar "

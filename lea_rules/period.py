@@ -204,12 +204,38 @@ def moment_period(moment: Moment) -> Period:
 
 def available(period: Period, peiljaar: int) -> bool:
     """The period has ended by the end of the peiljaar, so its figure can be known."""
-    return period.end_year <= peiljaar
+    return year_of(period) <= peiljaar
 
 
 def is_past(moment: Moment, peiljaar: int) -> bool:
     """The target moment lies at or before the peiljaar."""
     return available(moment_period(moment), peiljaar)
+
+
+def year_of(when: Moment | Period | Tijdstip) -> int:
+    """The kalenderjaar a time belongs to: the year in which it ends.
+
+    One rule for the whole tool (docs/language.md, *Welk jaar een tijd telt*): a schooljaar belongs
+    to the kalenderjaar in which it ends (2023/2024 to 2024), a part of a year or `eind 2020/begin
+    2021` to the year of its last day, a year or a day to its own year. The check of a target moment
+    against the agenda's period (W210), a recurrence's occurrences, the planning check (W310), the
+    evaluation's peiljaar and the data request (`lea template`) all use it, so that they agree on
+    which schooljaren an agenda 2024-2027 covers: 2023/2024 up to 2026/2027.
+    """
+    if isinstance(when, Tijdstip):
+        return when.last.year
+    period = moment_period(when) if isinstance(when, Moment) else when
+    return period.end_year
+
+
+def in_period(when: Moment | Period | Tijdstip, period: tuple[int, int], margin: int = 0) -> bool:
+    """The time belongs to a year of the agenda's period (widened by `margin` years each side)."""
+    return period[0] - margin <= year_of(when) <= period[1] + margin
+
+
+def school_year_ending(year: int) -> Period:
+    """The schooljaar that belongs to kalenderjaar `year`: the one that ends in it (2024: 2023/2024)."""
+    return Period(Measure.SCHOOL_YEAR, year - 1)
 
 
 def school_year_of(day: date) -> int:
@@ -229,7 +255,7 @@ def position(when: Moment | Period, measure: Measure) -> Decimal:
     if measure is Measure.SCHOOL_YEAR:
         if period.kind is Measure.REFERENCE_DATE and period.day is not None:
             return Decimal(school_year_of(period.day))
-        return Decimal(period.year - 1)
+        return school_year_ending(period.year).axis
     if period.kind is Measure.SCHOOL_YEAR:
         return Decimal(period.year + 1)
     return Decimal(period.year)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from lea_rules import nodes as n
 from lea_rules.checks.context import CheckContext
 from lea_rules.diagnostics import Diagnostic
+from lea_rules.period import in_period, year_of
 
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -14,14 +15,15 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     for section, result, goal in ctx.goals():
         where = ctx.section_context(section)
         deadline = n.goal_deadline(goal)
-        # A school year 2027/2028 still counts for a period ending in 2027: it starts in 2027.
-        # The help asks for a `vraag:` when the document says so: one on the result answers it.
-        if (deadline is not None and (deadline.year < start or deadline.year > end)
+        # A schooljaar belongs to the year in which it ends (period.year_of): 2023/2024 is inside
+        # an agenda 2024-2027, 2027/2028 is not. The help asks for a `vraag:` when the document
+        # says so: one on the result answers it.
+        if (deadline is not None and not in_period(deadline, ctx.agenda.period)
                 and not result.provenance.questions):
             yield ctx.warning(
                 "W210", "doelmoment buiten de periode",
-                f"het doelmoment {deadline.describe()} valt buiten de agendaperiode {start}-{end}",
-                deadline.span, context=where,
+                f"het doelmoment {deadline.describe()}{_ends_in(deadline)} valt buiten de "
+                f"agendaperiode {start}-{end}", deadline.span, context=where,
                 help="controleer het jaartal in de brontekst; staat het er zo, zet dan een 'vraag:' "
                      "bij het resultaat (die staat bij de open vragen in de werkversie van het "
                      "rapport, en deze waarschuwing vervalt)")
@@ -36,3 +38,9 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                 yield ctx.error("E212", "nulmeting na het doelmoment",
                                 f"de nulmeting ({base_moment.describe()}) ligt na het doelmoment "
                                 f"{deadline.describe()}", base_moment.span, context=where)
+
+
+def _ends_in(moment: n.Moment) -> str:
+    """` (eindigt in 2028)` for a schooljaar or a span that ends in a later year than it begins."""
+    year = year_of(moment)
+    return f" (eindigt in {year})" if year != moment.year else ""

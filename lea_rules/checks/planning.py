@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from lea_rules.checks.context import CheckContext
 from lea_rules.diagnostics import Diagnostic
+from lea_rules.period import in_period, year_of
 from lea_rules.tijdstip import Form, Tijdstip, day_words
 
 MARGIN_YEARS = 1
@@ -15,7 +15,6 @@ MARGIN_YEARS = 1
 
 def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     first_year, last_year = ctx.agenda.period
-    earliest, latest = date(first_year - MARGIN_YEARS, 1, 1), date(last_year + MARGIN_YEARS, 12, 31)
     for section, action in ctx.agenda.all_actions():
         where = ctx.section_context(section)
         start, ready = action.start, action.ready
@@ -31,10 +30,12 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         for word, planned in (("start", start), ("gereed", ready)):
             if planned is None or first_year == 0:
                 continue
-            if planned.when.last < earliest or planned.when.first > latest:
+            # the year a time belongs to (period.year_of): a schooljaar the year in which it ends
+            if not in_period(planned.when, ctx.agenda.period, MARGIN_YEARS):
                 yield ctx.warning(
                     "W310", "planning ver buiten de periode",
-                    f"{word} {planned.when.words} ligt meer dan {MARGIN_YEARS} jaar buiten de agendaperiode "
+                    f"{word} {planned.when.words}{_ends_in(planned.when)} ligt meer dan {MARGIN_YEARS} "
+                    "jaar buiten de agendaperiode "
                     f"{first_year}-{last_year}", planned.span, context=where,
                     help="controleer het jaartal in het document; staat het er zo, noteer dan onder de actie "
                          "een 'vraag:' (dan vervalt deze waarschuwing)")
@@ -45,3 +46,9 @@ def _day(when: Tijdstip, word: str) -> str:
     if when.form is Form.DAY:
         return ""
     return f" ({word} {day_words(when.last if word == 'uiterlijk' else when.first)})"
+
+
+def _ends_in(when: Tijdstip) -> str:
+    """` (eindigt in 2029)`: the year a time spanning two years belongs to (period.year_of)."""
+    year = year_of(when)
+    return f" (eindigt in {year})" if year != when.first.year else ""

@@ -11,6 +11,7 @@ from lea_rules.data.inert import inert
 from lea_rules.data.model import Observation, observation_value_text
 from lea_rules.data.units import UNITS_FILE, DeclaredUnits, plural, unit_key
 from lea_rules.nodes import Agenda, Indicator, Measure, Unit
+from lea_rules.period import school_year_ending
 from lea_rules.suggest import did_you_mean
 
 HEADER: tuple[str, ...] = ("indicator", "omschrijving", "meeteenheid", "periode", "eenheid", "waarde",
@@ -62,10 +63,10 @@ class RequestRow:
 
 
 def request_period(indicator: Indicator, peiljaar: int) -> str:
-    """The period asked for in peiljaar `peiljaar`: the calendar year, the school year ending in it, or
-    1 January."""
+    """The period asked for in peiljaar `peiljaar`: the calendar year, the school year ending in it
+    (period.school_year_ending, the rule W210 and the evaluation use too), or 1 January."""
     if indicator.measure is Measure.SCHOOL_YEAR:
-        return f"{peiljaar - 1}/{peiljaar}"
+        return school_year_ending(peiljaar).text
     if indicator.measure is Measure.REFERENCE_DATE:
         return f"01-01-{peiljaar}"
     return str(peiljaar)

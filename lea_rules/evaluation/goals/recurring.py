@@ -21,7 +21,7 @@ from lea_rules.evaluation.goals.context import Context
 from lea_rules.evaluation.model import Colour, GoalEvaluation, Occurrence, Status
 from lea_rules.goal_values import CompareGoal, MilestoneGoal, UnitsGoal, goal_recurrence
 from lea_rules.nodes import Agenda, Measure, Moment, Result
-from lea_rules.period import is_past, moment_period
+from lea_rules.period import is_past, moment_period, school_year_ending
 from lea_rules.recurrence import Recurrence
 from lea_rules.verdict.reasons import Reason, Rule
 from lea_rules.words.goals import describe_goal
@@ -35,7 +35,7 @@ def occurrence_moment(recurrence: Recurrence, year: int) -> Moment:
     """The target moment of the occurrence that ends in `year`: the year, or the schooljaar
     that ends in it (`per schooljaar`: 2024/2025 for 2025)."""
     if recurrence.school_year:
-        return Moment(Measure.SCHOOL_YEAR, year - 1, recurrence.span)
+        return Moment(Measure.SCHOOL_YEAR, school_year_ending(year).year, recurrence.span)
     return Moment(Measure.CALENDAR_YEAR, year, recurrence.span)
 
 
