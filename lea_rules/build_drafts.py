@@ -15,10 +15,10 @@ from lea_rules.source import Span
 
 ITEM_PROPS: dict[str, frozenset[str]] = {  # the properties each kind of draft may hold
     "agenda": frozenset({"tekst", "citaat", "vraag"}),
-    "section": frozenset({"tekst", "citaat", "vraag"}),
-    "action": frozenset({"soort", "eigenaar", "tekst", "citaat", "vraag", "start", "gereed"}),
+    "section": frozenset({"tekst", "citaat", "vraag", "zie"}),
+    "action": frozenset({"soort", "eigenaar", "tekst", "citaat", "vraag", "start", "gereed", "zie"}),
     "result": frozenset({"doel", "streven", "eigenaar", "basis", "herzien", "reden", "tekst", "citaat",
-                         "vraag"}),
+                         "vraag", "zie"}),
     "indicator": frozenset({"eenheid", "beter", "grenzen", "bron", "meting", "formule", "per",
                             "waarden", "soort", "tekst", "citaat", "vraag"}),
     "budget": frozenset({"tekst", "citaat", "vraag"}),
@@ -36,7 +36,7 @@ PROP_HOME = {"soort": "actie", "eigenaar": "actie of resultaat", "start": "actie
              "herzien": "resultaat", "reden": "resultaat", "eenheid": "indicator",
              "beter": "indicator", "grenzen": "indicator", "bron": "indicator",
              "meting": "indicator", "formule": "indicator", "per": "indicator",
-             "waarden": "indicator"}
+             "waarden": "indicator", "zie": "onderdeel, actie of resultaat"}
 # Written at most once per item (E121).
 SINGLE_PROPS = {"soort", "eigenaar", "start", "gereed", "doel", "streven", "basis", "eenheid", "beter",
                 "grenzen", "bron", "meting", "formule", "per", "waarden"}
@@ -53,10 +53,12 @@ class Draft:
         self.citations: list[n.Citation] = []
         self.questions: list[tuple[str, Span]] = []
         self.texts: list[str] = []
+        self.references: list[n.Reference] = []
         self.attempted: set[str] = set()  # first words of lines under this item that did not parse
 
     def provenance(self) -> n.Provenance:
-        return n.Provenance(tuple(self.citations), tuple(self.questions), tuple(self.texts))
+        return n.Provenance(tuple(self.citations), tuple(self.questions), tuple(self.texts),
+                            tuple(self.references))
 
 
 class SectionDraft(Draft):

@@ -7,6 +7,7 @@ reported by `LineReader`.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from lea_rules import nodes as n
@@ -35,7 +36,7 @@ class PropertyReader(TimeReader):
                      f"'{key}:' hoort bij een {home}, maar de regel erboven is "
                      f"{ITEM_WORDS[item.kind]}", self.span(stmt.children[0]),
                      help=f"zet '{key}:' direct onder een "
-                          + " of ".join(f"'{word}'-regel" for word in home.split(" of ")))
+                          + " of ".join(f"'{word}'-regel" for word in re.split(", | of ", home)))
             self._refused(key)
             return
         if key in SINGLE_PROPS and key in item.props:
@@ -72,6 +73,11 @@ class PropertyReader(TimeReader):
 
     def prop_tekst(self, item: Draft, stmt: LTree) -> None:
         item.texts.append(self.string(stmt.children[2]))
+
+    def prop_zie(self, item: Draft, stmt: LTree) -> None:
+        _, _, word, target = stmt.children
+        item.references.append(n.Reference(str(word), str(target), self.span(stmt), self.span(word),
+                                           self.span(target)))
 
     def prop_vraag(self, item: Draft, stmt: LTree) -> None:
         item.questions.append((self.string(stmt.children[2]), self.span(stmt)))

@@ -103,10 +103,27 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """`zie: ambitie 1.2`: the word as written (actie, deelactie, resultaat, or an onderdeel's
+    word) and the code or number; lea_rules/references.py finds what it points at."""
+
+    word: str
+    target: str
+    span: Span  # the whole line
+    word_span: Span
+    target_span: Span
+
+    @property
+    def written(self) -> str:
+        return f"{self.word} {self.target}"
+
+
+@dataclass(frozen=True)
 class Provenance:
     citations: tuple[Citation, ...] = ()
     questions: tuple[tuple[str, Span], ...] = ()
     texts: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()  # `zie:` lines, in file order
 
 
 # --- revisions of a target -----------------------------------------------------

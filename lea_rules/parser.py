@@ -35,14 +35,15 @@ FOREIGN_KEYWORDS = {
 LINE_KEYWORDS = (
     "gemeente", "titel", "periode", "indeling", "document", "groep", "begrip", "actie", "deelactie",
     "met", "resultaat",
-    "indicator", "begroting", "post", "soort", "eigenaar", "tekst", "citaat", "vraag",
+    "indicator", "begroting", "post", "soort", "eigenaar", "tekst", "citaat", "vraag", "zie",
     "eenheid", "beter", "grenzen", "bron", "meting", "formule", "per", "waarden", "doel", "streven",
     "basis", "herzien", "reden", "thema", "paragraaf", "hoofdstuk", "doelstelling", "ambitie",
     "belofte", "speerpunt", "opgave", "onderdeel",
 )
 
 TERMINAL_WORDS = {
-    "NAME": "een naam", "NUMBER": "een getal", "STRING": "een tekst tussen aanhalingstekens",
+    "NAME": "een naam", "NUMBER": "een getal", "CODE": "een code (1.1-a3)",
+    "STRING": "een tekst tussen aanhalingstekens",
     "COMMENT": "commentaar", "SECWORD": "een onderdeelwoord (thema, ambitie, paragraaf, ...)",
     "UNIT": "een eenheid (%, aantal, uur per week, uur, euro, score, getal, ja/nee, oordeel, procentpunt)",
     "BETTER": "'hoger'/'lager'/'niveau'",

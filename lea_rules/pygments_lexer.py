@@ -33,7 +33,7 @@ _CODE = r"\d[\d.]*-[^\W_]\w*(?:-\w+)*"  # grammar terminal CODE: `1.1-a3`
 HEADER_KEYS = ("gemeente", "titel", "periode", "indeling")
 PROPERTY_KEYS = (
     "soort", "eigenaar", "tekst", "citaat", "vraag", "eenheid", "beter", "grenzen", "bron", "streven",
-    "meting", "formule", "per", "waarden", "doel", "basis", "herzien", "reden",
+    "meting", "formule", "per", "waarden", "doel", "basis", "herzien", "reden", "zie",
 )
 DECLARATIONS = ("document", "groep", "indicator")
 _ITEM_WITH_CODE = "deelactie|actie|met" + _WS + "+resultaat|resultaat"

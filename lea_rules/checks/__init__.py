@@ -17,6 +17,7 @@ from lea_rules.checks import (
     planning,
     ranges,
     recurrence,
+    references,
     results,
     sections,
     units,
@@ -47,6 +48,7 @@ CHECKS: tuple[Check, ...] = (
     direction.check,
     formulas.check,
     citations.check,
+    references.check,
     usage.check,
 )
 

@@ -1,0 +1,106 @@
+"""References: every `zie:` points at an onderdeel, actie or resultaat that exists (E332), by
+its right word (E333), not at the item it stands under (E334), with a word of the indeling
+(E335); one that names an automatic code, which moves when an item is inserted, is a warning
+(W332) until `lea codes` fixes the codes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lea_rules import nodes as n
+from lea_rules.checks.context import CheckContext
+from lea_rules.diagnostics import Diagnostic
+from lea_rules.references import (
+    ITEM_WORDS,
+    Found,
+    Target,
+    fits,
+    indeling_words,
+    named,
+    owners,
+    resolve,
+    targets,
+)
+from lea_rules.suggest import did_you_mean
+
+SHOWN = 5
+"""Existing items named in a hint when none is close to what was written."""
+
+
+def check(ctx: CheckContext) -> Iterator[Diagnostic]:
+    agenda = ctx.agenda
+    # With any fixed code, W263 already points at each item without one; with none, this
+    # warning alone says that a reference to a code from a place moves with that place.
+    positional = not any(item.code_explicit for found in targets(agenda)
+                         if isinstance(item := found.item, n.Action | n.Result))
+    for section, owner, ref in owners(agenda):
+        where = ctx.section_context(section)
+        if ref.word not in ITEM_WORDS and ref.word not in indeling_words(agenda):
+            yield _not_in_indeling(ctx, owner, ref, where)
+            continue
+        found = resolve(agenda, ref)
+        if found is not None and found.item is owner:
+            yield _itself(ctx, found, ref, where)
+        elif found is not None:
+            if positional and isinstance(found.item, n.Action | n.Result):
+                yield ctx.warning(
+                    "W332", "verwijzing naar een automatische code",
+                    f"{found.written} heeft geen vaste code: die komt uit de plaats van het item en "
+                    "verschuift als er iets boven komt of weggaat, en dan wijst deze verwijzing naar een "
+                    "ander item", ref.target_span, context=where,
+                    help=f"leg de codes vast met `lea codes {agenda.path}` (dan blijft {found.key} de code "
+                         f"van \u201c{_short(found.item.title)}\u201d)")
+        else:
+            yield _nothing(ctx, owner, ref, where)
+
+
+def _itself(ctx: CheckContext, found: Found, ref: n.Reference, where: str) -> Diagnostic:
+    return ctx.error(
+        "E334", "verwijzing naar zichzelf",
+        f"deze 'zie:'-regel staat onder {found.written} zelf", ref.target_span, context=where,
+        help="een verwijzing wijst naar een ander onderdeel of item: noemt het document een ander, "
+             "schrijf dan dat nummer of die code; anders laat de regel weg")
+
+
+def _not_in_indeling(ctx: CheckContext, owner: Target, ref: n.Reference, where: str) -> Diagnostic:
+    agenda = ctx.agenda
+    level1, level2 = agenda.levels
+    indeling = " > ".join("/".join(level) for level in (level1, level2) if level)
+    others = [found for found in named(agenda, ref.target) if found.item is not owner]
+    if len(others) == 1:
+        hint = f"bedoelde je 'zie: {others[0].written}'?"
+    else:
+        hint = "gebruik een woord uit de indeling: " + ", ".join(indeling_words(agenda))
+    return ctx.error(
+        "E335", "woord niet in de indeling",
+        f"'{ref.word}' is geen onderdeelwoord van deze agenda (indeling: {indeling})", ref.word_span,
+        context=where, help=hint)
+
+
+def _nothing(ctx: CheckContext, owner: Target, ref: n.Reference, where: str) -> Diagnostic:
+    agenda = ctx.agenda
+    same_key = [found for found in named(agenda, ref.target)]
+    if same_key:  # the number or code exists, under another word
+        found = same_key[0]
+        if found.item is owner:
+            return _itself(ctx, found, ref, where)
+        return ctx.error(
+            "E333", "verkeerd soort item",
+            f"{found.key} is een {found.kind}, geen {ref.word}", ref.word_span, context=where,
+            help=f"schrijf: zie: {found.written}")
+    options = [found.written if found.word == ref.word else f"{ref.word} {found.key}"
+               for found in targets(agenda) if found.item is not owner and fits(agenda, found, ref.word)]
+    hint = did_you_mean(ref.written, options)
+    if hint is None and options:
+        shown = ", ".join(f"'{option}'" for option in options[:SHOWN])
+        hint = f"verwijs naar wat er staat, bijvoorbeeld {shown}" + (" ..." if len(options) > SHOWN else "")
+    elif hint is None:
+        hint = (f"deze agenda heeft geen {ref.word} met een nummer of code; verwijs naar een onderdeel, "
+                "actie of resultaat dat er staat")
+    return ctx.error(
+        "E332", "verwijzing naar niets",
+        f"er is geen {ref.written} in deze agenda", ref.target_span, context=where, help=hint)
+
+
+def _short(title: str, limit: int = 50) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "\u2026"

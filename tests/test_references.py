@@ -1,0 +1,179 @@
+"""`zie:`: a checked cross-reference. Each mistake gives one message on its line, and following
+its hint, as a writer would, gives an agenda without any message; `lea codes` keeps every
+reference on the item it named."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lea_rules.api import Checked, check_source
+from lea_rules.cli import main
+from lea_rules.references import pointed, resolve
+from lea_rules.source import SourceFile
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "check_cases"
+
+
+def check(name: str, text: str | None = None) -> Checked:
+    path = CASES / f"{name}.lea"
+    return check_source(SourceFile(f"{name}.lea", path.read_text(encoding="utf-8") if text is None else text))
+
+
+def only(checked: Checked) -> tuple[str, str, int, str]:
+    assert len(checked.diagnostics) == 1, [d.message for d in checked.diagnostics]
+    diag = checked.diagnostics[0]
+    assert diag.help is not None
+    return diag.code, diag.help, diag.span.line, diag.message
+
+
+def replace_line(name: str, line: int, old: str, new: str) -> str:
+    lines = (CASES / f"{name}.lea").read_text(encoding="utf-8").splitlines(True)
+    assert old in lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new)
+    return "".join(lines)
+
+
+def test_every_form_resolves_to_its_item() -> None:
+    checked = check("zie")
+    assert checked.ok and not checked.diagnostics and checked.agenda is not None
+    agenda = checked.agenda
+    found = {(line, written): title for line, written, title in pointed(agenda)}
+    assert found == {
+        (5, "resultaat p2-r1"): "Meer uitwisseling tussen voorschool en basisschool",
+        (8, "ambitie 1.2"): "Een doorgaande leerlijn",
+        (10, "actie p1-a1"): "Ouders betrekken bij de voorschool",
+        (13, "deelactie p1-a1-d1"): "Ouderavonden op elke voorschool",
+        (15, "thema 1"): "Kansengelijkheid",
+        (16, "ambitie 1.1"): "Elk kind een goede start",
+        (19, "resultaat p1-r1"): "Elke voorschool heeft een ouderavond gehouden",
+        (20, "actie p1-a1"): "Ouders betrekken bij de voorschool",
+    }
+
+
+def test_a_reference_to_nothing_follows_to_the_closest() -> None:
+    code, hint, line, message = only(check("E332-verwijzing-naar-niets"))
+    assert (code, line, message) == ("E332", 8, "er is geen ambitie 1.3 in deze agenda")
+    suggested = re.findall(r"'(ambitie [\d.]+)'", hint)
+    assert suggested == ["ambitie 1.1", "ambitie 1.2"]
+    # the item the reference stands under is never offered; each one offered is valid
+    for target in suggested:
+        fixed = check("E332-verwijzing-naar-niets",
+                      replace_line("E332-verwijzing-naar-niets", line, "ambitie 1.3", target))
+        assert fixed.ok and not fixed.diagnostics
+
+
+def test_a_reference_to_nothing_near_names_what_there_is() -> None:
+    code, hint, line, _ = only(check("E332-verwijzing-naar-niets-ver-weg"))
+    shown = re.findall(r"'(actie [\w-]+)'", hint)
+    assert code == "E332" and shown == ["actie p1-a1", "actie p1-a2"]
+    fixed = check("E332-verwijzing-naar-niets-ver-weg",
+                  replace_line("E332-verwijzing-naar-niets-ver-weg", line, "actie vve-ouders", shown[0]))
+    assert fixed.ok and not fixed.diagnostics
+
+
+def test_the_wrong_word_follows_to_the_right_one() -> None:
+    code, hint, line, message = only(check("E333-verkeerd-soort-item"))
+    assert (code, message) == ("E333", "1.2 is een ambitie, geen actie")
+    written = re.fullmatch(r"schrijf: (zie: .+)", hint)
+    assert written is not None
+    fixed = check("E333-verkeerd-soort-item",
+                  replace_line("E333-verkeerd-soort-item", line, "zie: actie 1.2", written.group(1)))
+    assert fixed.ok and not fixed.diagnostics
+
+
+def test_a_deelactie_named_actie_is_the_wrong_word() -> None:
+    text = (CASES / "zie.lea").read_text(encoding="utf-8").replace("zie: deelactie p1-a1-d1",
+                                                                  "zie: actie p1-a1-d1")
+    code, hint, _, message = only(check("zie", text))
+    assert (code, message, hint) == ("E333", "p1-a1-d1 is een deelactie, geen actie",
+                                     "schrijf: zie: deelactie p1-a1-d1")
+
+
+def test_a_reference_to_itself_follows_by_leaving_it_out() -> None:
+    code, _, line, message = only(check("E334-verwijzing-naar-zichzelf"))
+    assert (code, message) == ("E334", "deze 'zie:'-regel staat onder resultaat p1-r1 zelf")
+    lines = (CASES / "E334-verwijzing-naar-zichzelf.lea").read_text(encoding="utf-8").splitlines(True)
+    del lines[line - 1]
+    fixed = check("E334-verwijzing-naar-zichzelf", "".join(lines))
+    assert fixed.ok and not fixed.diagnostics
+
+
+def test_a_word_outside_the_indeling_follows_to_the_word_of_the_indeling() -> None:
+    code, hint, line, _ = only(check("E335-woord-niet-in-de-indeling"))
+    written = re.fullmatch(r"bedoelde je '(zie: .+)'\?", hint)
+    assert code == "E335" and written is not None
+    fixed = check("E335-woord-niet-in-de-indeling",
+                  replace_line("E335-woord-niet-in-de-indeling", line, "zie: doel 1.2", written.group(1)))
+    assert fixed.ok and not fixed.diagnostics
+
+
+def test_a_word_outside_the_indeling_without_a_match_names_the_indeling() -> None:
+    text = (CASES / "E335-woord-niet-in-de-indeling.lea").read_text(encoding="utf-8").replace(
+        "zie: doel 1.2", "zie: paragraaf 9")
+    code, hint, _, _ = only(check("E335-woord-niet-in-de-indeling", text))
+    assert (code, hint) == ("E335", "gebruik een woord uit de indeling: thema, ambitie")
+
+
+def test_a_level_word_of_the_indeling_finds_the_other_word_of_its_level() -> None:
+    text = '''gemeente: "Voorbeeld"
+titel: "LEA Voorbeeld 2024-2027"
+periode: 2024-2027
+indeling: hoofdstuk/paragraaf > ambitie/belofte
+hoofdstuk 1 "De opgave"
+paragraaf 2 "Voorschool"
+  zie: hoofdstuk 1
+  ambitie 2 "Een goede start"
+    zie: paragraaf 1
+    zie: belofte 3
+  belofte 3 "Twentse Belofte"
+'''
+    checked = check_source(SourceFile("niveaus.lea", text))
+    assert checked.ok and not checked.diagnostics and checked.agenda is not None
+    assert [title for _, _, title in pointed(checked.agenda)] == ["De opgave", "De opgave", "Twentse Belofte"]
+
+
+def test_zie_elsewhere_is_refused_with_where_it_belongs() -> None:
+    text = '''gemeente: "Voorbeeld"
+titel: "LEA Voorbeeld 2024-2027"
+periode: 2024-2027
+indicator vve-bereik "Bereik VVE"
+  eenheid: %
+  zie: thema 1
+thema 1 "Kansengelijkheid"
+'''
+    checked = check_source(SourceFile("elders.lea", text))
+    assert [(d.code, d.span.line) for d in checked.errors] == [("E120", 6)]
+    assert "onderdeel, actie of resultaat" in checked.errors[0].message
+
+
+def test_lea_codes_keeps_every_reference_on_its_item(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A reference to a code from a place warns (W332); lea codes fixes that code, the reference
+    then names the same item with a code that no longer moves, and an item inserted above it
+    leaves the reference where it was."""
+    source = (CASES / "W332-verwijzing-naar-automatische-code.lea").read_text(encoding="utf-8")
+    agenda = tmp_path / "zie.lea"
+    agenda.write_text(source, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    before = check_source(SourceFile("zie.lea", source))
+    assert [d.code for d in before.diagnostics] == ["W332"]
+    assert "lea codes zie.lea" in (before.diagnostics[0].help or "")
+    assert main(["codes", "zie.lea"]) == 0
+    capsys.readouterr()
+    fixed = agenda.read_text(encoding="utf-8")
+    after = check_source(SourceFile("zie.lea", fixed))
+    assert after.ok and not after.diagnostics
+    assert before.agenda is not None and after.agenda is not None
+    assert pointed(after.agenda) == pointed(before.agenda)
+    # a writer inserts an action above: the fixed code stays with its item
+    inserted = fixed.replace('    actie 1.1-a1 "Ouders',
+                             '    actie "Nieuw: een actie erboven"\n    actie 1.1-a1 "Ouders')
+    moved = check_source(SourceFile("zie.lea", inserted))
+    assert moved.agenda is not None
+    ref = next(r for _, r in moved.agenda.all_results()).provenance.references[0]
+    found = resolve(moved.agenda, ref)
+    assert found is not None and found.item.title == "Ouders betrekken bij de voorschool"
