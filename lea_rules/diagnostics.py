@@ -54,6 +54,7 @@ class CellPlace:
     column: int | None = None  # 1-based: a character (YAML), a field (CSV), a column (sheet)
     sheet: str | None = None
     column_name: str | None = None  # the header of the column, when there is one
+    width: int | None = None  # YAML: the characters the value takes on its line (`1 november 2024`)
 
     def position(self) -> tuple[int, int]:
         return self.row or 0, self.column or 0

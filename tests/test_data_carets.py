@@ -109,3 +109,24 @@ def test_a_problem_in_the_delivery_log_is_shown_in_its_own_line(capsys: pytest.C
     out = capsys.readouterr().out
     assert f"--> {observations.parent / 'leveringen.csv'}:2:12" in out
     assert caret_targets(out) == {"D511": "Borne"}, out
+
+
+@pytest.mark.parametrize(("value", "code", "marked"), [
+    ("1 november 2024   # na de herfstvakantie", "D611", "1 november 2024"),
+    ('"1 november 2024"', "D611", '"1 november 2024"'),
+    ("1 novembr 2025", "D610", "1 novembr 2025"),
+])
+def test_carets_underline_the_whole_date_of_a_progress_file(
+        value: str, code: str, marked: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A YAML value of more words is marked whole, not its first character or word."""
+    folder = tmp_path / "data" / "hengelo"
+    folder.mkdir(parents=True)
+    progress = folder / "voortgang-2025.yaml"
+    progress.write_text(f"gemeente: Hengelo\njaar: 2025\npeildatum: {value}\n", encoding="utf-8")
+    assert main(["check", str(progress), "--agenda", "hengelo"]) == 1
+    out = capsys.readouterr().out
+    assert caret_targets(out) == {code: marked}, out
+    if code == "D610":
+        assert "hulp: bedoelde je 'november'?" in out  # following it gives 1 november 2025
+        progress.write_text("gemeente: Hengelo\njaar: 2025\npeildatum: 1 november 2025\n", encoding="utf-8")
+        assert main(["check", str(progress), "--agenda", "hengelo"]) == 0

@@ -86,7 +86,8 @@ def cell_span(place: CellPlace, text: str | None = None) -> Span:
     """The span of a cell in its file (`text`, or read from the cell's path).
 
     CSV: the characters of the named field, or the whole line when no field is named.
-    YAML: from the column to the end of the word there.
+    YAML: the value as the reader measured it (`width`), or from the column to the end of the word
+    there.
     """
     line, column = place.row or 1, place.column
     if text is None:
@@ -101,6 +102,8 @@ def cell_span(place: CellPlace, text: str | None = None) -> Span:
             return span
         return Span.point(line, len(line_text) + 1)  # past the last field: the end of the line
     column = column or 1
+    if place.width is not None:
+        return Span.point(line, column, place.width)
     word = re.match(r"[^\s:;]*", line_text[column - 1:])
     return Span.point(line, column, len(word.group(0)) if word else 1)
 

@@ -15,7 +15,7 @@ import yaml
 from lea_rules.codes import find_by_title, same_title, shorten, yaml_text
 from lea_rules.data.model import ActionState, Progress, ReportedState
 from lea_rules.data.problems import DataInvalid, data_error
-from lea_rules.diagnostics import CellPlace, Diagnostic
+from lea_rules.diagnostics import CellPlace, Diagnostic, ValueProblem
 from lea_rules.nodes import Action, Agenda, CompareGoal, MilestoneGoal, QualitativeGoal, Result
 from lea_rules.period import parse_period
 from lea_rules.suggest import did_you_mean
@@ -47,7 +47,12 @@ class _Reader:
         self.agenda_shown = _shown_path(agenda.path)
 
     def place(self, node: yaml.Node) -> CellPlace:
-        return CellPlace(self.shown, node.start_mark.line + 1, node.start_mark.column + 1)
+        """Where the node starts; a value on one line is marked whole (`1 november 2024`, quotes
+        included), not only its first word."""
+        start, end = node.start_mark, node.end_mark
+        width = (end.column - start.column if isinstance(node, yaml.ScalarNode) and end.line == start.line
+                 and end.column > start.column else None)
+        return CellPlace(self.shown, start.line + 1, start.column + 1, width=width)
 
     def problem(self, code: str, message: str, node: yaml.Node, help: str | None = None) -> None:
         self.problems.append(data_error(code, message, self.place(node), help))
@@ -151,12 +156,15 @@ class _Reader:
             return None
         example = (f"schrijf bijvoorbeeld peildatum: 1 november {self.peiljaar}, of laat de regel weg "
                    "voor 31 december")
+        month = None
         try:
             period = parse_period(text)
-        except ValueError:
+        except ValueProblem as exc:
             period = None
+            month = exc.help if exc.code == "D216" and exc.help else None  # bedoelde je 'november'?
         if period is None or period.day is None:
-            self.problem("D610", f"'{text}' is geen datum", node, example)
+            self.problem("D610", f"'{text}' is geen datum", node,
+                         month or example)
             return None
         if period.day.year != self.peiljaar:
             self.problem("D611", f"peildatum {text} ligt niet in {self.peiljaar}, het jaar van dit bestand",
