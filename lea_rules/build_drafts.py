@@ -121,7 +121,7 @@ def freeze_indicator(d: ItemDraft) -> n.Indicator:
         formula=p.get("formule"),
         ratings=p.get("waarden", ()), provenance=d.provenance(),
         per_groups=per_groups, per_spans=per_spans, context=p.get("soort") == "kengetal",
-        bounds_written=written,
+        bounds_written=written, unit_unreadable="eenheid" in d.attempted,
     )
 
 

@@ -9,10 +9,18 @@ when its indentation says otherwise).
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Iterator
 
+from lea_rules import nodes as n
 from lea_rules.build_drafts import ItemDraft, SectionDraft
 from lea_rules.build_props import PropertyReader
 from lea_rules.build_values import LTree
+
+REFUSED_INDICATORS = "refused_indicators"
+"""Agenda.extra key: the indicators (space-separated) that the goals of a refused `deelactie`
+or `met resultaat` name. Their line has its error; the indicator counts as used (no W260)."""
+REFUSED_GROUPS = "refused_groups"
+"""Agenda.extra key: likewise the groups their counts over units name (no W261)."""
 
 
 class NestingReader(PropertyReader):
@@ -24,6 +32,10 @@ class NestingReader(PropertyReader):
     last_action: ItemDraft | None = None
     last_owner: ItemDraft | None = None
     closed_by: ItemDraft | None = None
+    # The items refused with E300/E301; a refused deelactie keeps the `met resultaat` lines
+    # below it (they get no message of their own: one mistake, one message).
+    refused: list[ItemDraft]
+    refused_owner: ItemDraft | None = None
 
     @abstractmethod
     def context(self) -> str | None:
@@ -39,7 +51,7 @@ class NestingReader(PropertyReader):
 
     # --- helpers -------------------------------------------------------------------------
     def forget_actions(self) -> None:
-        self.last_action = self.last_owner = self.closed_by = None
+        self.last_action = self.last_owner = self.closed_by = self.refused_owner = None
 
     def _draft(self, kind: str, stmt: LTree, code_at: int) -> ItemDraft:
         code_tok, title_tok = stmt.children[code_at], stmt.children[code_at + 1]
@@ -61,6 +73,8 @@ class NestingReader(PropertyReader):
                      "een deelactie hoort bij de actie erboven, maar " + self._why_none(),
                      self.span(stmt.children[0]),
                      help=fix + self._before_plain() + ", of schrijf 'actie' als ze op zichzelf staat")
+            self.refused.append(draft)
+            self.last_owner = self.refused_owner = draft
         elif parent is not None:
             parent.subactions.append(draft)
             self.last_owner = draft
@@ -70,13 +84,16 @@ class NestingReader(PropertyReader):
         draft = self._draft("result", stmt, 2)
         container = self._container("resultaat", stmt)
         owner = self.last_owner
-        if container is not None and (owner is None or self.closed_by is not None):
+        if owner is not None and owner is self.refused_owner:
+            owner.results.append(draft)  # under a refused deelactie: its line has the error
+        elif container is not None and (owner is None or self.closed_by is not None):
             kw_span = self.span(stmt.children[0]).to(self.span(stmt.children[1]))
             self.err("E301", "resultaat zonder actie",
                      "'met resultaat' hoort bij de actie of deelactie erboven, maar "
                      + self._why_none(), kw_span,
                      help="zet het direct onder de actie waar het bij hoort" + self._before_plain()
                           + ", of schrijf 'resultaat' als het bij het onderdeel hoort")
+            self.refused.append(draft)
         elif owner is not None:
             owner.results.append(draft)
         self._open(draft)
@@ -95,6 +112,27 @@ class NestingReader(PropertyReader):
         """A plain `actie` opens an action for the lines below; a plain `resultaat` closes it."""
         if draft.kind == "action":
             self.last_action = self.last_owner = draft
-            self.closed_by = None
+            self.closed_by = self.refused_owner = None
         else:
             self.closed_by = draft
+
+    def refused_extra(self) -> dict[str, str]:
+        """For Agenda.extra: what the goals of the refused items name (REFUSED_INDICATORS)."""
+        indicators: set[str] = set()
+        groups: set[str] = set()
+        for goal in _refused_goals(self.refused):
+            indicators.update(name.casefold() for name in n.goal_indicators(goal))
+            if isinstance(goal, n.UnitsGoal):
+                groups.add(n.normalise_group(goal.group))
+        out = {REFUSED_INDICATORS: " ".join(sorted(indicators)),
+               REFUSED_GROUPS: " ".join(sorted(groups))}
+        return {key: value for key, value in out.items() if value}
+
+
+def _refused_goals(refused: list[ItemDraft]) -> Iterator[n.Goal]:
+    for draft in refused:
+        for item in (draft, *draft.results):
+            yield from item.props.get("doel", ())
+            yield from item.props.get("streven", ())
+            for revision in item.revisions:
+                yield from revision["goals"]

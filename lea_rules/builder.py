@@ -38,11 +38,6 @@ if TYPE_CHECKING:
 UNREADABLE = "unreadable_lines"
 """Agenda.extra key: how many lines did not parse (the usage checks then stay quiet)."""
 
-HEADER_EXAMPLES = {"gemeente": 'gemeente: "Hengelo"',
-                   "titel": 'titel: "Lokale Educatieve Agenda 2024-2027"',
-                   "periode": "periode: 2024-2027"}
-
-
 @dataclass
 class BuildResult:
     agenda: n.Agenda | None  # None when a kop line is missing
@@ -72,11 +67,14 @@ class Builder(NestingReader):
         self.top: SectionDraft | None = None
         self.sub: SectionDraft | None = None
         self.budget: ItemDraft | None = None
-        self.in_budget = False  # a `begroting` block is agenda-wide, not under a section
+        # A declaration (indicator, groep, document, begrip) or `begroting` block is agenda-wide:
+        # its lines sit under no section, wherever they are written.
+        self.agenda_wide = False
         self.unreadable = 0  # lines the parser could not read; see unreadable_line
         self.line_no = 0
         self.broken_section = False  # an unreadable section line since the last good one
         self.recovery = Recovery()  # what the lines that did not parse still say
+        self.refused = []  # deelactie and met resultaat lines refused (build_nesting)
 
     # --- helpers -----------------------------------------------------------
     def err(self, code: str, title: str, message: str, span: Span, **kw: Any) -> None:
@@ -84,7 +82,7 @@ class Builder(NestingReader):
                                 context=kw.pop("context", self.context()), **kw))
 
     def context(self) -> str | None:
-        if self.in_budget:
+        if self.agenda_wide:
             return None
         parts = []
         if self.top:
@@ -101,8 +99,10 @@ class Builder(NestingReader):
         one error.
         """
         self.unreadable += 1
+        from lea_rules.keyword_hints import meant_keywords
+
         word = text.strip().split(":", 1)[0].split(" ", 1)[0].casefold()
-        self.current.attempted.add(word)
+        self.current.attempted.update(meant_keywords(word))
         said = self.recovery.read(text, before_sections=not self.sections)
         if said.opens == "agenda":
             self.current = self.agenda_draft
@@ -176,6 +176,7 @@ class Builder(NestingReader):
         self.documents.append(n.Document(name, self.string(stmt.children[3]), desc, self.span(stmt)))
         self._document_names.add(name.casefold())
         self.current = self.agenda_draft
+        self.agenda_wide = True
 
     def on_groep(self, stmt: LTree) -> None:
         name = str(stmt.children[1])
@@ -185,6 +186,7 @@ class Builder(NestingReader):
         self.groups.append(n.Group(name, self.string(stmt.children[3]), self.span(stmt)))
         self._group_names.add(n.normalise_group(name))
         self.current = self.agenda_draft
+        self.agenda_wide = True
 
     def on_begrip(self, stmt: LTree) -> None:
         """A definition belongs to the agenda wherever it is written; its `citaat:` lines to it."""
@@ -193,7 +195,7 @@ class Builder(NestingReader):
         draft.props["term_span"] = self.span(term_tok)
         self.definitions.append(draft)  # a term defined twice is reported by checks/definitions.py
         self.current = draft
-        self.budget = None
+        self.budget, self.agenda_wide = None, True
 
     # --- structure ----------------------------------------------------------------------
     def on_section(self, stmt: LTree) -> None:
@@ -264,7 +266,7 @@ class Builder(NestingReader):
 
     def _leave_budget(self) -> None:
         self.budget = None
-        self.in_budget = False
+        self.agenda_wide = False
 
     def on_actie(self, stmt: LTree) -> None:
         self._item("action", stmt)
@@ -279,14 +281,14 @@ class Builder(NestingReader):
         draft.props["name_span"] = self.span(name_tok)
         self.indicators.append(draft)
         self.current = draft
-        self.budget = None
+        self.budget, self.agenda_wide = None, True
 
     def on_begroting(self, stmt: LTree) -> None:
         draft = ItemDraft("budget", self.span(stmt), None, self.string(stmt.children[1]))
         self.budgets.append(draft)
         self.forget_actions()  # a begroting stands outside the sections
         self.budget = draft
-        self.in_budget = True
+        self.agenda_wide = True
         self.current = draft
 
     def on_post(self, stmt: LTree) -> None:
@@ -314,11 +316,13 @@ class Builder(NestingReader):
     def finish(self) -> n.Agenda:
         """The agenda as built; with a kop line missing (reported here) it has an empty name,
         title or period, and is only fit for the checks of what single lines say."""
+        from lea_rules.header_hints import header_example
+
         for key in ("gemeente", "titel", "periode"):
             if key in self.header or key in self.agenda_draft.attempted:
                 continue  # its line is there, or is there but did not parse: said there, once
             self.err("E153", "kopregel ontbreekt", f"de agenda heeft geen '{key}:'-regel",
-                     Span.point(1, 1), help=f"zet bovenaan bijvoorbeeld: {HEADER_EXAMPLES[key]}",
+                     Span.point(1, 1), help=header_example(key, self.source, self.header),
                      context=None)
         no_line = (None, Span.point(1, 1))
         return n.Agenda(
@@ -331,7 +335,7 @@ class Builder(NestingReader):
             sections=freeze_sections(self.sections), budgets=freeze_budgets(self.budgets),
             provenance=self.agenda_draft.provenance(),
             extra={**({UNREADABLE: str(self.unreadable)} if self.unreadable else {}),
-                   **self.recovery.extra()},
+                   **self.recovery.extra(), **self.refused_extra()},
             declarations=tuple(self.declarations), definitions=freeze_definitions(self.definitions),
         )
 
@@ -380,6 +384,9 @@ def build(source: SourceFile, lines: LineCache | None = None) -> BuildResult:
         names = [*(("indicator", str(d.code)) for d in builder.indicators if d.code),
                  *(("groep", g.name) for g in builder.groups)]
         diags = name_with_spaces(diags, source, names)
+        from lea_rules.keyword_hints import keyword_hints
+
+        diags = keyword_hints(diags, source, builder.levels)
     return BuildResult(model if builder.complete else None, diags + builder.diags, model)
 
 

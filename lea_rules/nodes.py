@@ -171,6 +171,7 @@ class Indicator:
     # `soort: kengetal`: followed for context (e.g. risk per wijk), no target of its own.
     context: bool = False
     bounds_written: Bounds | None = None  # the `grenzen:` line as written
+    unit_unreadable: bool = False  # an `eenheid:` line is there but did not parse (said there)
 
     @property
     def key(self) -> str:

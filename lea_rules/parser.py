@@ -59,6 +59,13 @@ TERMINAL_WORDS = {
     "RECUR": "'jaarlijks'/'per schooljaar'", "VANAF": "'vanaf'",
     "PART": "een deel van een jaar (begin, voorjaar, medio, zomer, najaar, eind, eerste of tweede helft)",
 }
+CHOICES = {
+    "UNIT": ("%", "procent", "aantal", "uur per week", "uur", "euro", "score", "getal", "ja/nee",
+             "oordeel", "procentpunt"),
+    "BETTER": ("hoger", "lager", "niveau"),
+    "MEASURE": ("kalenderjaar", "schooljaar", "peildatum"),
+}
+"""The fixed words of a terminal, for a "bedoelde je" when a line has a typo in one."""
 # Never offered as what was expected: a refused form (`de komende jaren`, E315) and the inner
 # words of a time that the one offered already stands for (`in het voorjaar van`, `in de zomer
 # van`, `in 2020 en 2021`).
@@ -203,6 +210,9 @@ def _diagnose(
     help_text = None
     if "NAME" in expected and re.fullmatch(r"\d[\d.,]*", found):
         help_text = "een naam begint met een letter"
+    choices = [words for terminal, words in CHOICES.items() if terminal in expected]
+    if len(choices) == 1:  # `eenheid: procnt`, `beter: hogr`: one of a few fixed words
+        help_text = did_you_mean(found, choices[0])
     return error("E101", "onverwacht woord",  # one title per code, also for one character
                  f"'{found}' past hier niet; hier verwachtte ik {want}", span, path=path, help=help_text)
 

@@ -38,7 +38,11 @@ class CheckContext:
             places.append((section.span.line, where))
             places.extend((action.span.line, where) for action in section.actions)
             places.extend((result.span.line, where) for result in section.results)
+        # A declaration is agenda-wide, also when written below a section: no `= onder:`.
         places.extend((budget.span.line, None) for budget in self.agenda.budgets)
+        places.extend((indicator.span.line, None) for indicator in self.agenda.indicators)
+        places.extend((declared.span.line, None) for declared in self.agenda.declarations)
+        places.extend((term.span.line, None) for term in self.agenda.definitions)
         places.sort(key=lambda place: place[0])
         object.__setattr__(self, "_places", tuple(places))
         object.__setattr__(self, "_lines", tuple(place[0] for place in places))

@@ -123,7 +123,7 @@ def _declarations(ctx: CheckContext) -> Iterator[Diagnostic]:
                             f"indicator '{indicator.name}'", indicator.span,
                             help="schrijf eenheid: %  (een daling met 2 procentpunt schrijf je in het doel: "
                                  "gedaald met 2 procentpunt in 2027 t.o.v. 2024)")
-        if indicator.unit is None:
+        if indicator.unit is None and not indicator.unit_unreadable:
             yield ctx.error("E226", "indicator zonder eenheid",
                             f"indicator '{indicator.name}' heeft geen 'eenheid:'", indicator.span,
                             help=UNIT_EXAMPLE)

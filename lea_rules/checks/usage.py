@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lea_rules import nodes as n
+from lea_rules.build_nesting import REFUSED_GROUPS, REFUSED_INDICATORS
 from lea_rules.builder import UNREADABLE
 from lea_rules.checks.context import CheckContext
 from lea_rules.diagnostics import Diagnostic
@@ -20,6 +21,9 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         used.update(name.casefold() for name in n.goal_indicators(goal))
         if isinstance(goal, n.UnitsGoal):
             groups.add(n.normalise_group(goal.group))
+    # A refused `met resultaat` has its error; what its goals name is used all the same.
+    used.update(agenda.extra.get(REFUSED_INDICATORS, "").split())
+    groups.update(agenda.extra.get(REFUSED_GROUPS, "").split())
     # Inputs of a used derived indicator are used too.
     # A kengetal is followed for its own sake; the inputs of its formula are used too.
     used.update(i.key for i in agenda.indicators if i.context)

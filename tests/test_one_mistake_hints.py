@@ -1,0 +1,172 @@
+"""One mistake, one message, and a hint that is right for this agenda: the leftovers.
+
+Each case in check_cases/ gives one message; here its hint is followed as a writer would (the
+text the hint proposes goes into the file) and the agenda is checked again.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lea_rules.api import Checked, check_source
+from lea_rules.source import SourceFile
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "check_cases"
+
+
+def text_of(name: str) -> str:
+    return (CASES / f"{name}.lea").read_text(encoding="utf-8")
+
+
+def check(name: str, text: str | None = None, path: str | None = None) -> Checked:
+    where = path or (CASES / f"{name}.lea").relative_to(ROOT).as_posix()
+    return check_source(SourceFile(where, text_of(name) if text is None else text))
+
+
+def only(checked: Checked) -> tuple[str, str, int]:
+    """The one diagnostic: its code, its help and its line."""
+    assert len(checked.diagnostics) == 1, [d.message for d in checked.diagnostics]
+    diag = checked.diagnostics[0]
+    assert diag.help is not None
+    return diag.code, diag.help, diag.span.line
+
+
+def replace_line(text: str, line: int, new: str) -> str:
+    lines = text.splitlines(True)
+    indent = re.match(r"[ \t]*", lines[line - 1])
+    assert indent is not None
+    lines[line - 1] = indent.group(0) + new + "\n"
+    return "".join(lines)
+
+
+def clean(checked: Checked) -> None:
+    assert checked.ok and not checked.diagnostics, [d.message for d in checked.diagnostics]
+
+
+@pytest.fixture(autouse=True)
+def in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+# --- a refused result's indicator is used ------------------------------------------------------
+def test_a_refused_met_resultaat_gives_no_w260_and_follows_to_a_plain_resultaat() -> None:
+    name = "E301-met-resultaat-zonder-actie-indicator-gebruikt"
+    code, hint, line = only(check(name))
+    assert (code, line) == ("E301", 10) and "schrijf 'resultaat'" in hint
+    fixed = check(name, text_of(name).replace("met resultaat", "resultaat"))
+    clean(fixed)
+    assert fixed.agenda is not None
+    assert [r.title for _, r in fixed.agenda.all_results()] == ["Meer kinderen"]
+
+
+def test_a_refused_deelactie_keeps_its_met_resultaat_and_follows_to_an_actie() -> None:
+    name = "E300-deelactie-zonder-actie-met-resultaat"
+    code, hint, line = only(check(name))
+    assert (code, line) == ("E300", 10) and "schrijf 'actie'" in hint
+    fixed = check(name, text_of(name).replace("deelactie", "actie"))
+    clean(fixed)
+    assert fixed.agenda is not None
+    (section, result), = fixed.agenda.all_results()
+    assert result.action == section.actions[0].code  # the result stays with its action
+
+
+def test_a_refused_met_resultaat_after_a_plain_one_also_counts_its_indicator() -> None:
+    text = text_of("E301-met-resultaat-zonder-actie-indicator-gebruikt").replace(
+        '    met resultaat "Meer kinderen"',
+        '    actie "Voorlezen"\n    resultaat "Elk kind een plek"\n      doel: kwalitatief\n'
+        '    met resultaat "Meer kinderen"')
+    checked = check("E301-met-resultaat-zonder-actie-indicator-gebruikt", text)
+    assert [d.code for d in checked.diagnostics] == ["E301"]
+
+
+# --- a declaration below the sections sits under none of them ------------------------------------
+def test_an_indicator_below_the_sections_has_no_section_context() -> None:
+    checked = check("W260-indicator-onder-de-onderdelen")
+    (diag,) = checked.diagnostics
+    assert diag.code == "W260" and diag.context is None
+
+
+def test_a_broken_line_under_a_late_indicator_has_no_section_context() -> None:
+    text = text_of("W260-indicator-onder-de-onderdelen").replace(
+        "indicator taal \"Taal\"\n  eenheid: %", "indicator taal \"Taal\"\n  eenheid: procnt")
+    checked = check("W260-indicator-onder-de-onderdelen", text)
+    assert [(d.code, d.context, d.help) for d in checked.diagnostics] == [
+        ("E101", None, "bedoelde je 'procent'?")]
+
+
+# --- keywords with a capital ---------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["E100-sleutelwoord-met-hoofdletter", "E100-eigenschap-met-hoofdletter"])
+def test_a_keyword_with_a_capital_follows_to_the_line_in_lower_case(name: str) -> None:
+    code, hint, line = only(check(name))
+    written = re.fullmatch(r"een sleutelwoord schrijf je met kleine letters: (.+)", hint)
+    assert code == "E100" and written is not None
+    clean(check(name, replace_line(text_of(name), line, written.group(1))))
+
+
+def test_a_capital_section_word_never_suggests_a_word_outside_the_indeling() -> None:
+    checked = check("E100-sleutelwoord-met-hoofdletter")
+    assert "doelstelling" not in (checked.diagnostics[0].help or "")
+    assert checked.diagnostics[0].context is None  # the line heads what follows
+
+
+def test_a_capital_section_word_not_in_the_indeling_follows_to_the_indelings_word() -> None:
+    name = "E100-sleutelwoord-met-hoofdletter-niet-in-indeling"
+    code, hint, line = only(check(name))
+    written = re.search(r"schrijf (hoofdstuk 1 .+?), of voeg 'thema' toe", hint)
+    assert code == "E100" and written is not None and "(hoofdstuk > paragraaf)" in hint
+    clean(check(name, replace_line(text_of(name), line, written.group(1))))
+
+
+@pytest.mark.parametrize(("written", "above"), [
+    ('Actie "Voorlezen"', ""), ('Resultaat "Meer kinderen"\n      doel: kwalitatief', ""),
+    ('Thema 2 "Samen"', ""), ('Ambitie 1.2 "Taal"', ""), ('Eigenaar: "GGD"', ""),
+    ('Met Resultaat "Ouders kennen het aanbod"\n      doel: kwalitatief', ""),
+    ("Doel: kwalitatief", '    resultaat "Ouders doen mee"\n'),
+])
+def test_every_capital_keyword_is_told_to_be_lower_case(written: str, above: str) -> None:
+    text = ('gemeente: "Voorbeeld"\ntitel: "LEA Voorbeeld 2024-2027"\nperiode: 2024-2027\n'
+            'thema 1 "Kansengelijkheid"\n  ambitie 1.1 "Elk kind een goede start"\n'
+            f'    actie "Ouders betrekken"\n{above}    {written}\n')
+    code, hint, line = only(check("x", text, "agendas/x.lea"))
+    lower = re.fullmatch(r"een sleutelwoord schrijf je met kleine letters: (.+)", hint)
+    assert code == "E100" and line == (8 if above else 7) and lower is not None
+    assert lower.group(1) == re.sub(r"^(Met )?\w+", lambda m: m.group(0).lower(), written.split("\n")[0])
+    clean(check("x", replace_line(text, line, lower.group(1)), "agendas/x.lea"))
+
+
+def test_a_typo_in_doel_gives_one_message_and_no_missing_goal() -> None:
+    code, hint, line = only(check("E100-doel-met-typfout"))
+    assert (code, line, hint) == ("E100", 10, "bedoelde je 'doel'?")
+    clean(check("E100-doel-met-typfout", text_of("E100-doel-met-typfout").replace("doell:", "doel:")))
+
+
+def test_a_typo_in_the_unit_gives_one_message_with_the_unit_meant() -> None:
+    code, hint, line = only(check("E101-eenheid-met-typfout"))
+    assert (code, line, hint) == ("E101", 5, "bedoelde je 'procent'?")
+    clean(check("E101-eenheid-met-typfout", text_of("E101-eenheid-met-typfout").replace("procnt", "procent")))
+
+
+# --- a missing kop line suggests what the file says, never another municipality's values ---------
+def test_a_missing_periode_suggests_the_years_the_file_writes() -> None:
+    name = "E153-kopregel-ontbreekt-jaren-uit-het-bestand"
+    code, hint, _ = only(check(name))
+    written = re.search(r"(periode: \d{4}-\d{4})", hint)
+    assert code == "E153" and written is not None and written.group(1) == "periode: 2023-2026"
+    text = text_of(name).replace("thema 1", written.group(1) + "\nthema 1", 1)
+    clean(check(name, text))
+
+
+def test_a_missing_gemeente_is_named_after_the_file() -> None:
+    text = text_of("E153-kopregel-ontbreekt").replace('gemeente: "Voorbeeld"\n', "")
+    text += "periode: 2024-2027\n"
+    checked = check("E153-kopregel-ontbreekt", text, "agendas/midden-groningen.lea")
+    (diag,) = checked.diagnostics
+    assert diag.code == "E153" and 'gemeente: "Midden-Groningen"' in (diag.help or "")
+    unnamed = check("E153-kopregel-ontbreekt", text, "agendas/a1.lea").diagnostics[0].help or ""
+    assert 'gemeente: "Naam van de gemeente"' in unnamed
+    for hint in (diag.help or "", unnamed):
+        assert "Hengelo" not in hint and "Enschede" not in hint
