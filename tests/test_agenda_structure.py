@@ -25,7 +25,7 @@ EXPECTED = {
     "enschede": (
         13, 9,
         {"actie": 6, "plus-arrangement": 25, "basis-arrangement": 16, "wat-doen-we-daarvoor": 13},
-        {"QualitativeGoal": 38, "TrendGoal": 20, "CompareGoal": 6, "MilestoneGoal": 12,
+        {"QualitativeGoal": 36, "TrendGoal": 20, "CompareGoal": 7, "MilestoneGoal": 18,
          "UnitsGoal": 1},
         25, 48,
     ),
