@@ -7,6 +7,7 @@ text the hint proposes goes into the file) and the agenda is checked again.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,28 @@ def test_a_missing_gemeente_is_named_after_the_file() -> None:
     assert 'gemeente: "Naam van de gemeente"' in unnamed
     for hint in (diag.help or "", unnamed):
         assert "Hengelo" not in hint and "Enschede" not in hint
+
+
+# --- a progress block names its item by the item's own kind ---------------------------------------
+@pytest.mark.parametrize(("name", "named"), [
+    ("D438-deelactie-code-van-een-andere", "de deelactie \u201cCultuurmenu\u201d heeft nu code"),
+    ("D438-resultaat-van-actie-code-van-een-ander",
+     "het resultaat \u201cElke school doet mee\u201d bij actie 1.1-a1 heeft nu code"),
+])
+def test_a_moved_code_names_the_deelactie_or_result_and_follows_to_its_code(
+        name: str, named: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from lea_rules.cli import main
+
+    shutil.copy(CASES / f"{name}.lea", tmp_path / f"{name}.lea")
+    shutil.copytree(CASES / "data" / name, tmp_path / "data" / name)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", f"{name}.lea"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("fout[") == 1 and named in out and "de actie" not in out
+    rename = re.search(r"hernoem '(\S+):' naar '(\S+):'", out)
+    assert rename is not None
+    progress = tmp_path / "data" / name / "voortgang-2025.yaml"
+    progress.write_text(progress.read_text(encoding="utf-8").replace(
+        f"  {rename.group(1)}:", f"  {rename.group(2)}:"), encoding="utf-8")
+    assert main(["check", f"{name}.lea"]) == 0, capsys.readouterr().out

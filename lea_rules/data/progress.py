@@ -13,6 +13,8 @@ from typing import Any
 import yaml
 
 from lea_rules.codes import find_by_title, same_title, shorten, yaml_text
+from lea_rules.data.item_words import WORDS as _WORDS
+from lea_rules.data.item_words import kind_of, named
 from lea_rules.data.model import ActionState, Progress, ReportedState
 from lea_rules.data.problems import DataInvalid, data_error
 from lea_rules.diagnostics import CellPlace, Diagnostic, ValueProblem
@@ -25,9 +27,6 @@ ACTION_KEYS = ("titel", "status", "toelichting")
 RESULT_KEYS = ("titel", "stand", "toelichting", "act")
 ACT_KEYS = ("oorzaak", "gevolg", "bijsturing")
 _TRUE = {"true", "ja", "yes", "1"}
-# Dutch articles and pronouns: de actie (ze, haar), het resultaat (het, zijn).
-_WORDS = {"actie": {"de": "de", "dezelfde": "dezelfde", "het": "ze", "zijn": "haar"},
-          "resultaat": {"de": "het", "dezelfde": "hetzelfde", "het": "het", "zijn": "zijn"}}
 _FALSE = {"false", "nee", "no", "0"}
 
 
@@ -189,7 +188,7 @@ class _Reader:
                 elif prop == "toelichting":
                     item["toelichting"] = self.text(prop_value, "toelichting")
             if isinstance(value, yaml.MappingNode) and "status" not in {p for p, _, _ in props}:
-                self.problem("D422", f"actie '{key}' heeft geen status", key_node,
+                self.problem("D422", f"{kind_of(action, 'actie')} '{key}' heeft geen status", key_node,
                              f"kies uit: {', '.join(states)}")
             out[action.code] = item
         return out
@@ -231,22 +230,21 @@ class _Reader:
         """
         actions, results = self.by_code["actie"], self.by_code["resultaat"]
         own = actions if kind == "actie" else results
-        other, other_kind, other_section = ((results, "resultaat", "resultaten") if kind == "actie"
-                                            else (actions, "actie", "acties"))
+        other, other_section = (results, "resultaten") if kind == "actie" else (actions, "acties")
         w = _WORDS[kind]
         title_node = next((v for p, _, v in props if p == "titel"), None)
         title = self.text(title_node, "titel") if title_node is not None else None
+        item = own.get(key.casefold())
+        its = kind_of(item, kind)  # the item's own kind: a deelactie is not called an actie
         if title_node is not None and title is None:
             if isinstance(title_node, yaml.ScalarNode):
-                self.problem("D436", f"'titel:' van {kind} '{key}' is leeg", title_node,
-                             f"schrijf de titel van {w['de']} {kind} waarover dit blok gaat")
+                self.problem("D436", f"'titel:' van {its} '{key}' is leeg", title_node,
+                             f"schrijf de titel van {_WORDS[its]['de']} {its} waarover dit blok gaat")
             return None
-        item = own.get(key.casefold())
         if item is None:
             if key.casefold() in other:
                 found = other[key.casefold()]
-                self.problem("D437", f"'{key}' is een {other_kind}, geen {kind} (\u201c{shorten(found.title)}"
-                             f"\u201d)", key_node,
+                self.problem("D437", f"'{key}' is {named(found, actions)}, geen {kind}", key_node,
                              f"zet het blok onder '{other_section}:', of gebruik de code van {w['de']} "
                              f"{kind} waarover het gaat")
                 return None
@@ -254,8 +252,8 @@ class _Reader:
             return None
         if title is None:
             if isinstance(value, yaml.MappingNode):
-                self.problem("D436", f"{kind} '{key}' noemt geen titel: lea kan niet nagaan of het blok nog "
-                             f"over {w['dezelfde']} {kind} gaat", key_node,
+                self.problem("D436", f"{its} '{key}' noemt geen titel: lea kan niet nagaan of het blok nog "
+                             f"over {_WORDS[its]['dezelfde']} {its} gaat", key_node,
                              f"nu heeft '{key}' de titel \u201c{shorten(item.title)}\u201d; gaat het blok "
                              f"daarover, zet er dan een regel onder, ingesprongen als de andere: "
                              f"titel: {yaml_text(item.title)} "
@@ -264,9 +262,9 @@ class _Reader:
         if not same_title(title, item.title):
             elsewhere = find_by_title(title, (i for i in own.values() if i is not item))
             message = (f"'{key}' is geschreven voor \u201c{shorten(title)}\u201d, maar die code hoort nu "
-                       f"bij \u201c{shorten(item.title)}\u201d")
+                       f"bij {named(item, actions)}")
             if elsewhere is not None:
-                help_text = (f"{w['de']} {kind} \u201c{shorten(title)}\u201d heeft nu code "
+                help_text = (f"{named(elsewhere, actions)} heeft nu code "
                              f"'{elsewhere.code}': hernoem '{key}:' naar '{elsewhere.code}:'")
                 if elsewhere.code.casefold() in self.keys:
                     help_text += (f"; er staat ook al een blok '{elsewhere.code}:' dat bij een ander item "
