@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from lea_rules.goal_values import Moment
 from lea_rules.period import year_of
-from lea_rules.recurrence import Recurrence, read_words
+from lea_rules.recurrence import Recurrence, every_of, read_words, times_count
 from lea_rules.source import SourceFile, Span
 from lea_rules.syntax import Leaf, Node
 
@@ -25,16 +25,6 @@ class LineReader(Protocol):
     def span(self, node: Leaf | Node | None) -> Span: ...
     def period(self, node: Leaf | Node | None) -> Moment: ...
 
-TIMES_WORDS = {"eenmaal": 1, "een": 1, "één": 1, "tweemaal": 2, "twee": 2, "driemaal": 3, "drie": 3,
-               "viermaal": 4, "vier": 4}
-
-
-def times_count(text: str) -> str:
-    """`tenminste tweemaal per jaar` -> `2`: the number the hint writes."""
-    word = text.split()[1]
-    return word if word.isdigit() else str(TIMES_WORDS.get(word, 2))
-
-
 def times_written(tree: Node) -> int | None:
     """`minimaal 2 keer per jaar` as a recurrence: the count (2); None for any other recurrence."""
     for child in tree.children:
@@ -43,17 +33,24 @@ def times_written(tree: Node) -> int | None:
     return None
 
 
-def read_recurrence(reader: LineReader, tree: Node, counted: str | None = None) -> Recurrence | None:
-    """The recurrence of a goal. `tenminste tweemaal per jaar` is refused (E321) and read as
-    `jaarlijks`, so that one mistake gives one message.
+def read_recurrence(reader: LineReader, tree: Node, counted: str | None = None,
+                    before: str | None = None) -> Recurrence | None:
+    """The recurrence of a goal. `tenminste tweemaal per jaar` (also without `tenminste`, and the
+    `keer per jaar` of `bezoeken >= 2 keer per jaar`) is refused (E321) and read as `jaarlijks`,
+    so that one mistake gives one message.
 
     `counted`: the indicator of a count over units without a condition (`alle X met bezoeken
-    minimaal 2 keer per jaar`), whose fix is exact: `met bezoeken >= 2 jaarlijks`."""
+    minimaal 2 keer per jaar`), whose fix is exact: `met bezoeken >= 2 jaarlijks`. `before`: the
+    goal as written up to the recurrence (`bezoeken >= 2`), for the exact fix of a `keer per jaar`
+    after a value: `bezoeken >= 2 jaarlijks`."""
     words: Leaf | None = None
     vanaf: Node | None = None
     for child in tree.children:
-        if isinstance(child, Leaf) and child.type == "TIMES":
-            _refuse_times(reader, child, counted)
+        if isinstance(child, Leaf) and child.type in ("TIMES", "TIMES_TAIL"):
+            if child.type == "TIMES":
+                _refuse_times(reader, child, counted)
+            else:
+                _refuse_tail(reader, child, before)
             span = reader.span(child)
             return Recurrence(span, "jaarlijks")
         if isinstance(child, Leaf):
@@ -82,14 +79,30 @@ def read_recurrence(reader: LineReader, tree: Node, counted: str | None = None) 
                       start_span, text)
 
 
+def _refuse_tail(reader: LineReader, token: Leaf, before: str | None) -> None:
+    """`bezoeken >= 2 keer per jaar`: the number is the value already; `keer per jaar` is `jaarlijks`."""
+    written = " ".join(str(token).split())
+    every, _ = every_of(written)
+    value = before.split()[-1] if before else None
+    shown = f"{value} {written}" if value else written
+    fix = f"schrijf '{before} {every}'" if before else f"schrijf '{every}' in plaats van '{written}'"
+    reader.err("E321", "hoe vaak per jaar is een telling",
+               f"'{shown}': het aantal keer is de waarde van het doel, en dat het elk jaar geldt zeg je "
+               f"met '{every}'", reader.span(token), help=fix)
+
+
 def _refuse_times(reader: LineReader, token: Leaf, counted: str | None) -> None:
     written = " ".join(str(token).split())
     count = times_count(written)
+    every, measure = every_of(written)
     if counted is not None:
-        fix = f"schrijf 'met {counted} >= {count} jaarlijks' (elk jaar {count} of meer)"
+        year = "schooljaar" if measure == "schooljaar" else "jaar"
+        fix = f"schrijf 'met {counted} >= {count} {every}' (elk {year} {count} of meer)"
+    elif count == "1":
+        fix = f"schrijf '{every}' in plaats van '{written}': één keer per jaar is elk jaar"
     else:
-        fix = ("maak een indicator met 'eenheid: aantal' en 'meting: kalenderjaar' die de keren telt, "
-               f"en schrijf 'doel: <indicator> >= {count} jaarlijks'")
+        fix = (f"maak een indicator met 'eenheid: aantal' en 'meting: {measure}' die de keren telt, "
+               f"en schrijf 'doel: <indicator> >= {count} {every}'")
     reader.err("E321", "hoe vaak per jaar is een telling",
                f"'{written}' zegt hoe vaak iets per jaar gebeurt; een doel wordt per "
                "jaar gehaald of niet, en het aantal keer is een getal dat een indicator bijhoudt",

@@ -172,11 +172,18 @@ class LineReader(ABC):
                      help=f"bedoelde je schooljaar {year - 1}/{year} of {year}/{year + 1}?")
         return moment
 
-    def goal_when(self, node: Branch,
-                  counted: str | None = None) -> tuple[n.Moment | None, Recurrence | None]:
-        """A goal's moment (`in 2027`) or its recurrence (`jaarlijks`, build_recurrence.py)."""
+    def goal_when(self, node: Branch, counted: str | None = None,
+                  valued: Span | None = None) -> tuple[n.Moment | None, Recurrence | None]:
+        """A goal's moment (`in 2027`) or its recurrence (`jaarlijks`, build_recurrence.py).
+
+        `valued`: where a goal with a value starts (`bezoeken >= 2`), so that the refusal of a
+        `keer per jaar` after it can write the goal with `jaarlijks` (E321)."""
         if isinstance(node, Node) and node.data == "recurrence":
-            return None, read_recurrence(self, node, counted)
+            before = None
+            if valued is not None and node.children and isinstance(node.children[0], Leaf):
+                start = self.span(node).column
+                before = self.source.line_text(valued.line)[valued.column - 1:start - 1].strip()
+            return None, read_recurrence(self, node, counted, before or None)
         return self.moment(node), None
 
     def goals(self, node: Branch) -> tuple[n.Goal, ...]:
@@ -202,7 +209,7 @@ class LineReader(ABC):
         kind = tree.data
         if kind == "g_compare":
             tol = self.number(as_node(k[3]).children[1]) if k[3] is not None else None
-            moment, recurrence = self.goal_when(k[4])
+            moment, recurrence = self.goal_when(k[4], valued=span)
             return n.CompareGoal(str(k[0]), n.Comparator.read(str(k[1])), self.value(k[2]), span,
                                  moment, tol, name_span=self.span(k[0]), recurrence=recurrence)
         if kind == "g_compare_cont":
@@ -213,7 +220,7 @@ class LineReader(ABC):
                          help="schrijf de naam van de indicator voor de vergelijking")
                 return None
             tol = self.number(as_node(k[2]).children[1]) if k[2] is not None else None
-            moment, recurrence = self.goal_when(k[3])
+            moment, recurrence = self.goal_when(k[3], valued=span)
             return n.CompareGoal(previous, n.Comparator.read(str(k[0])), self.value(k[1]), span,
                                  moment, tol, indicator_implicit=True, recurrence=recurrence)
         if kind == "g_direction":
@@ -231,7 +238,8 @@ class LineReader(ABC):
             quant_node, group, _, indicator, cmp_tok, value, when = k
             quant = as_node(quant_node)
             minimum = self.number(quant.children[1]) if quant.data == "q_atleast" else None
-            deadline, recurrence = self.goal_when(when, str(indicator) if cmp_tok is None else None)
+            deadline, recurrence = self.goal_when(when, str(indicator) if cmp_tok is None else None,
+                                                  valued=span if cmp_tok is not None else None)
             comparator = n.Comparator.read(str(cmp_tok)) if cmp_tok is not None else None
             condition = self.value(value) if value is not None else None
             times = times_written(when) if isinstance(when, Node) and cmp_tok is None else None

@@ -69,7 +69,7 @@ CHOICES = {
 # Never offered as what was expected: a refused form (`de komende jaren`, E315) and the inner
 # words of a time that the one offered already stands for (`in het voorjaar van`, `in de zomer
 # van`, `in 2020 en 2021`).
-UNOFFERED = frozenset({"COMMENT", "AHEAD", "ARTICLE", "YEARS", "TIMES"})
+UNOFFERED = frozenset({"COMMENT", "AHEAD", "ARTICLE", "YEARS", "TIMES", "TIMES_TAIL"})
 """TIMES (`tenminste tweemaal per jaar`) is read only to be refused with its own hint (E321)."""
 
 
@@ -168,6 +168,8 @@ def _parse(parser: Lark, text: str, line_no: int, path: str) -> Any:
         quotes = mixed_quotes(text, token.column or 1, line_no, path, token=True)
         if quotes is not None:
             return quotes
+        if token.type == "TIMES" and ("CMP" in exc.expected or "NUMBER" in exc.expected):
+            return _times_as_value(str(token), line_no, token.column or 1, path, "CMP" in exc.expected)
         return _diagnose(text, line_no, path, token.column or 1, str(token), set(exc.expected))
     except UnexpectedEOF as exc:
         return _diagnose(text, line_no, path, len(text.rstrip()) + 1, "", set(exc.expected))
@@ -215,6 +217,21 @@ def _diagnose(
         help_text = did_you_mean(found, choices[0])
     return error("E101", "onverwacht woord",  # one title per code, also for one character
                  f"'{found}' past hier niet; hier verwachtte ik {want}", span, path=path, help=help_text)
+
+
+def _times_as_value(found: str, line_no: int, column: int, path: str, compare: bool) -> Diagnostic:
+    """`doel: bezoeken 2 keer per jaar` (`compare`: no comparator yet) or `bezoeken >= twee keer per
+    jaar`: the count is the goal's value, as a number, and `jaarlijks` says it holds every year."""
+    from lea_rules.recurrence import every_of, times_count
+
+    written = " ".join(found.split())
+    every, _ = every_of(written)
+    fix = f"{'>= ' if compare else ''}{times_count(written)} {every}"
+    return error("E321", "hoe vaak per jaar is een telling",
+                 f"'{written}': het aantal keer is de waarde van het doel, als getal"
+                 f"{' met een vergelijking ervoor' if compare else ''}, en dat het elk jaar geldt zeg je met "
+                 f"'{every}'", Span.point(line_no, column, len(found)),
+                 path=path, help=f"schrijf '{fix}' in plaats van '{written}'")
 
 
 def _unknown_keyword(word: str, line_no: int, column: int, path: str) -> Diagnostic:

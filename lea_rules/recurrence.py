@@ -38,6 +38,25 @@ class Recurrence:
         return tuple(range(first, max(period[1], first) + 1, self.step))
 
 
+TIMES_WORDS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4}
+_TIMES_COUNT = re.compile(r"(\d+|een|één|twee|drie|vier)(?:maal|\s*(?:keer|maal|x))\s+per\s", re.I)
+
+
+def times_count(text: str) -> str:
+    """`tenminste tweemaal per jaar`, `2x per jaar`, `drie keer per schooljaar` -> the number the
+    hint writes (`2`, `2`, `3`)."""
+    found = _TIMES_COUNT.search(text)
+    word = found.group(1).casefold() if found else "2"
+    return word if word.isdigit() else str(TIMES_WORDS[word])
+
+
+def every_of(written: str) -> tuple[str, str]:
+    """The recurrence and the measurement the fix names: per jaar or per schooljaar."""
+    if written.endswith("schooljaar"):
+        return "per schooljaar", "schooljaar"
+    return "jaarlijks", "kalenderjaar"
+
+
 def read_words(words: str | None, school_from: bool, span: Span, start: int | None,
                start_span: Span | None, written: str) -> Recurrence:
     """A recurrence from its parts as the grammar reads them: the recurring words (`jaarlijks`,
