@@ -147,6 +147,13 @@ class LegibleIndeling:
     levels: tuple[tuple[str, ...], tuple[str, ...]]
     words: tuple[tuple[str, int], ...]  # every word with its column (1-based), in order
     three_levels: bool
+    # The levels as the line writes them (`thema > ambitie > doel`: three), where `levels`
+    # joins a third level to the second.
+    written: tuple[tuple[str, ...], ...] = ()
+
+    def shown(self) -> str:
+        """The levels as written, for a message: never the joined reading of a third level."""
+        return " > ".join(" / ".join(level) for level in self.written or self.levels)
 
 
 def legible_indeling(text: str) -> LegibleIndeling | None:
@@ -169,7 +176,8 @@ def legible_indeling(text: str) -> LegibleIndeling | None:
         return None
     if not level1 or not level2:
         return None
-    return LegibleIndeling((level1, level2), words, len(sides) > 2)
+    written = tuple(tuple(_WORD.findall(side)) for side in sides) if len(sides) >= 2 else ()
+    return LegibleIndeling((level1, level2), words, len(sides) > 2, written)
 
 
 def loose_section(text: str, line_no: int, words: frozenset[str]) -> Node | None:
@@ -202,9 +210,7 @@ def indeling_diagnostic(parsed: Diagnostic, legible: LegibleIndeling,
     unknown = [(w, col) for w, col in legible.words if w not in n.SECTION_WORDS]
     if not unknown:
         if legible.three_levels:
-            return _with_help(parsed, "een indeling heeft twee niveaus (zoals thema > ambitie); "
-                                        "zet een derde soort onderdeel als woord naast het tweede: "
-                                        f"indeling: {_write(legible.levels)}")
+            return _with_help(parsed, _three_levels(legible))
         return _with_help(parsed, f"schrijf: indeling: {_write(legible.levels)}")
     word, column = unknown[0]
     names = [w for w, _ in unknown]
@@ -219,6 +225,8 @@ def indeling_diagnostic(parsed: Diagnostic, legible: LegibleIndeling,
             fix += (f" en schrijf het ook in de onderdeelregels met '{word}' ({_lines(used[word])}); "
                     f"die zijn nu gelezen als onderdelen van niveau "
                     f"{1 if word in legible.levels[0] else 2}")
+        if legible.three_levels:
+            fix += "; en " + _three_levels(legible)
     else:
         message = f"{_and([repr(w) for w in names])} zijn geen onderdeelwoorden"
         fix = "kies voor elk een van die woorden"
@@ -248,6 +256,21 @@ def _item_in_indeling(parsed: Diagnostic, level1: tuple[str, ...], word: str, co
                  Span.point(parsed.span.line, column, len(word)), path=parsed.path,
                  help=f"schrijf 'indeling: {first}' (één niveau: de acties en resultaten staan dan "
                       f"direct onder elk {level1[0]})", context=parsed.context)
+
+
+_COUNTS = {3: "drie", 4: "vier", 5: "vijf"}
+
+
+def _three_levels(legible: LegibleIndeling) -> str:
+    """The fix for a line of three levels, with the levels as written and what joining the
+    third to the second means for its sections."""
+    level1, level2 = legible.written[0], legible.written[1]
+    third = [w for level in legible.written[2:] for w in level]
+    return (f"een indeling heeft hooguit twee niveaus, en deze regel noemt er "
+            f"{_COUNTS.get(len(legible.written), str(len(legible.written)))} "
+            f"({legible.shown()}); zet het derde als woord naast het tweede "
+            f"(indeling: {_write(legible.levels)}): een {third[0] if third else level2[0]} staat dan, "
+            f"net als een {level2[0]}, direct onder een {level1[0]}")
 
 
 def _and(items: list[str]) -> str:

@@ -228,7 +228,8 @@ class Builder(NestingReader):
         self.forget_actions()
         # Reported after the section is opened, so that `= onder:` names this very line.
         if not known:
-            allowed = " / ".join(level1) + (" > " + " / ".join(level2) if level2 else "")
+            allowed = (self.recovery.indeling.shown() if self.recovery.indeling is not None
+                       else " / ".join(level1) + (" > " + " / ".join(level2) if level2 else ""))
             self.err("E110", "woord niet in de indeling",
                      f"'{word}' staat niet in de indeling van deze agenda ({allowed})",
                      self.span(word_tok),

@@ -196,3 +196,33 @@ def test_a_moved_code_names_the_deelactie_or_result_and_follows_to_its_code(
     progress.write_text(progress.read_text(encoding="utf-8").replace(
         f"  {rename.group(1)}:", f"  {rename.group(2)}:"), encoding="utf-8")
     assert main(["check", f"{name}.lea"]) == 0, capsys.readouterr().out
+
+
+# --- an indeling of three levels is shown as written -------------------------------------------
+def test_an_indeling_of_three_levels_shows_them_and_follows_to_two() -> None:
+    name = "E101-indeling-drie-niveaus"
+    code, hint, line = only(check(name))
+    assert code == "E101" and "(thema > ambitie > doel)" in hint
+    written = re.search(r"\((indeling: [^)]+)\)", hint)
+    assert written is not None and written.group(1) == "indeling: thema > ambitie / doel"
+    fixed = check(name, replace_line(text_of(name), line, written.group(1)))
+    clean(fixed)
+    assert fixed.agenda is not None
+    (theme,) = fixed.agenda.sections
+    assert [(s.word, s.level) for s in theme.children] == [("ambitie", 2), ("doel", 2)]
+
+
+def test_a_section_word_outside_a_three_level_indeling_names_the_levels_as_written() -> None:
+    text = text_of("E101-indeling-drie-niveaus") + '  paragraaf 1.3 "Taal"\n    actie "Voorlezen"\n'
+    checked = check("E101-indeling-drie-niveaus", text)
+    e110 = [d for d in checked.diagnostics if d.code == "E110"]
+    assert len(e110) == 1 and "(thema > ambitie > doel)" in e110[0].message
+
+
+def test_an_unknown_word_in_three_levels_gets_both_fixes_in_one_hint() -> None:
+    name = "E181-onbekend-woord-in-drie-niveaus"
+    code, hint, line = only(check(name))
+    assert code == "E181" and "(thema > subthema > doel)" in hint
+    text = text_of(name).replace("subthema", "ambitie")
+    fixed = check(name, replace_line(text, line, "indeling: thema > ambitie / doel"))
+    clean(fixed)
