@@ -2,7 +2,7 @@
 
 A document points from one part of itself to another ("zie doel 4"); the agenda writes that
 down with a `zie:` line under an onderdeel, actie, deelactie or resultaat. An onderdeel is named
-by a word of its level of the `indeling:` and its number, an actie or deelactie or resultaat by
+by its own word (one of the `indeling:`) and its number, an actie or deelactie or resultaat by
 its code as `lea codes` and the report show it. lea check refuses a reference to nothing, to
 the wrong kind of item or to itself (checks/references.py); the JSON and the report show what
 it points at. Here: finding that item, and what else a reference could have meant.
@@ -53,10 +53,9 @@ def indeling_words(agenda: n.Agenda) -> tuple[str, ...]:
     return (*agenda.levels[0], *agenda.levels[1])
 
 
-def section_words(agenda: n.Agenda, section: n.Section) -> tuple[str, ...]:
-    """The words that name this onderdeel: its own and the others of its level in the indeling."""
-    level = agenda.levels[section.level - 1] if section.level in (1, 2) else ()
-    return (section.word, *(w for w in level if w != section.word))
+def level_words(agenda: n.Agenda, section: n.Section) -> tuple[str, ...]:
+    """The words of this onderdeel's level in the indeling (`hoofdstuk/paragraaf`)."""
+    return agenda.levels[section.level - 1] if section.level in (1, 2) else ()
 
 
 def targets(agenda: n.Agenda) -> Iterator[Found]:
@@ -76,15 +75,15 @@ def named(agenda: n.Agenda, key: str) -> list[Found]:
     return [found for found in targets(agenda) if found.key.casefold() == folded]
 
 
-def fits(agenda: n.Agenda, found: Found, word: str) -> bool:
-    if isinstance(found.item, n.Section):
-        return word in section_words(agenda, found.item)
+def fits(found: Found, word: str) -> bool:
+    """An onderdeel is named by its own word: in Enschede's `hoofdstuk/paragraaf` both hoofdstuk 2
+    and paragraaf 2 exist, so another word of the level would point at another onderdeel."""
     return word == found.word
 
 
 def resolve(agenda: n.Agenda, ref: n.Reference) -> Found | None:
     """The item a reference points at, or None when the word and number name nothing."""
-    return next((found for found in named(agenda, ref.target) if fits(agenda, found, ref.word)), None)
+    return next((found for found in named(agenda, ref.target) if fits(found, ref.word)), None)
 
 
 def pointed(agenda: n.Agenda) -> list[tuple[int, str, str | None]]:

@@ -118,22 +118,33 @@ def test_a_word_outside_the_indeling_without_a_match_names_the_indeling() -> Non
     assert (code, hint) == ("E335", "gebruik een woord uit de indeling: thema, ambitie")
 
 
-def test_a_level_word_of_the_indeling_finds_the_other_word_of_its_level() -> None:
+def test_an_onderdeel_is_named_by_its_own_word() -> None:
+    """In Enschede's `hoofdstuk/paragraaf` both hoofdstuk 2 and paragraaf 2 exist: the word says which."""
     text = '''gemeente: "Voorbeeld"
 titel: "LEA Voorbeeld 2024-2027"
 periode: 2024-2027
 indeling: hoofdstuk/paragraaf > ambitie/belofte
 hoofdstuk 1 "De opgave"
-paragraaf 2 "Voorschool"
-  zie: hoofdstuk 1
-  ambitie 2 "Een goede start"
-    zie: paragraaf 1
+hoofdstuk 2 "Hoe de LEA tot stand kwam"
+paragraaf 1 "Voorschool"
+  zie: hoofdstuk 2
+  ambitie 1 "Een goede start"
+    zie: paragraaf 2
     zie: belofte 3
+paragraaf 2 "Vroegschool"
   belofte 3 "Twentse Belofte"
 '''
     checked = check_source(SourceFile("niveaus.lea", text))
     assert checked.ok and not checked.diagnostics and checked.agenda is not None
-    assert [title for _, _, title in pointed(checked.agenda)] == ["De opgave", "De opgave", "Twentse Belofte"]
+    assert [title for _, _, title in pointed(checked.agenda)] == [
+        "Hoe de LEA tot stand kwam", "Vroegschool", "Twentse Belofte"]
+    wrong = check_source(SourceFile("niveaus.lea", text.replace("zie: belofte 3", "zie: ambitie 3")))
+    code, hint, _, message = only(wrong)
+    assert (code, message, hint) == ("E333", "3 is een belofte, geen ambitie", "schrijf: zie: belofte 3")
+    both = check_source(SourceFile("niveaus.lea", text.replace("zie: paragraaf 2", "zie: ambitie 2")))
+    code, hint, _, message = only(both)
+    assert (code, message) == ("E333", "2 is een hoofdstuk en een paragraaf, geen ambitie")
+    assert hint == "schrijf: zie: hoofdstuk 2 (of: zie: paragraaf 2)"
 
 
 def test_zie_elsewhere_is_refused_with_where_it_belongs() -> None:
@@ -177,3 +188,78 @@ def test_lea_codes_keeps_every_reference_on_its_item(tmp_path: Path, monkeypatch
     ref = next(r for _, r in moved.agenda.all_results()).provenance.references[0]
     found = resolve(moved.agenda, ref)
     assert found is not None and found.item.title == "Ouders betrekken bij de voorschool"
+
+
+# --- the evaluation and the report -------------------------------------------------------------
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    code = main(argv)
+    captured = capsys.readouterr()
+    assert code == 0, captured.out + captured.err
+    return captured.out
+
+
+def test_the_json_gives_each_reference_with_what_it_points_at(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    monkeypatch.chdir(CASES)
+    data = json.loads(_run(["evaluate", "zie.lea", "--year", "2025", "--format", "json"], capsys))
+    results = {r["code"]: r["references"] for r in data["results"]}
+    assert results["p1-r1"] == [{"written": "deelactie p1-a1-d1", "kind": "deelactie", "code": "p1-a1-d1",
+                                 "title": "Ouderavonden op elke voorschool"}]
+    assert [ref["written"] for ref in results["p2-r1"]] == ["resultaat p1-r1", "actie p1-a1"]
+    actions = {a["code"]: a["references"] for a in data["actions"]}
+    assert actions["p1-a1"] == [{"written": "ambitie 1.2", "kind": "ambitie", "code": "1.2",
+                                 "title": "Een doorgaande leerlijn"}]
+    sections = {s["section"]: s["references"] for s in data["section_references"]}
+    assert list(sections) == ["thema 1", "ambitie 1.2"]
+    assert sections["thema 1"][0]["title"] == "Meer uitwisseling tussen voorschool en basisschool"
+
+
+def _links(html: str) -> tuple[list[str], list[str]]:
+    """The see-also links (href, text) and the hrefs in the file that lead nowhere."""
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    blocks = re.findall(r'class="see-also small">(.*?)</(?:p|span)>', html)
+    links = [f"{href} {label}" for block in blocks
+             for href, label in re.findall(r'<a href="#([^"]+)">(.*?)</a>', block)]
+    return links, [href for href in re.findall(r'href="#([^"]+)"', html) if href not in ids]
+
+
+@pytest.mark.parametrize("lang, words", [("nl", ("Zie ook", "actie", "resultaat")),
+                                         ("en", ("See also", "action", "result"))])
+def test_the_report_links_each_reference_to_its_item_in_both_editions(
+        lang: str, words: tuple[str, str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    see, action, result = words
+    escaped = "\u201cOuders &lt;b&gt;betrekken&lt;/b&gt; &amp; meer\u201d"
+    text = (CASES / "zie.lea").read_text(encoding="utf-8").replace(
+        '"Ouders betrekken bij de voorschool"', '"Ouders <b>betrekken</b> & meer"')
+    (tmp_path / "zie.lea").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for extra in ((), ("--werkversie",)):
+        _run(["report", "zie.lea", "--year", "2025", "--lang", lang, "-o", "out.html", *extra], capsys)
+        html = (tmp_path / "out.html").read_text(encoding="utf-8")
+        links, nowhere = _links(html)
+        assert not nowhere
+        assert f"{see}: <a href=" in html and "<b>betrekken</b>" not in html
+        assert "onderdeel-1 thema 1 \u201cKansengelijkheid\u201d" in links
+        done = "\u201cElke voorschool heeft een ouderavond gehouden\u201d"
+        assert f"resultaat-p1-r1 {result} p1-r1 {done}" in links
+        if extra:  # the working edition lists every action: the link goes to its row
+            assert f"actie-p1-a1 {action} p1-a1 {escaped}" in links
+            assert "actie-p1-a1-d1" in html and any(link.startswith("actie-p1-a1-d1 ") for link in links)
+            assert any(link.startswith("onderdeel-1-2 ambitie 1.2") for link in links)
+        else:  # the council edition counts the actions of a part: the link goes to that count
+            assert f"onderdeel-1-1-acties {action} p1-a1 {escaped}" in links
+
+
+def test_enschede_links_its_own_cross_reference_in_both_showcase_reports() -> None:
+    """'(Zie ook Ambitie 5: Kansrijk ondersteunen op het VO)' (regel 1215) under Twentse Belofte 2."""
+    label = ("ambitie 5 \u201cIedere jongere verdient het om kansrijk te zijn in het Voortgezet "
+             "Onderwijs\u201d")
+    for name in ("enschede-2025.html", "enschede-2025-werkversie.html"):
+        html = (ROOT / "reports" / name).read_text(encoding="utf-8")
+        links, nowhere = _links(html)
+        assert not nowhere and links == [f"ambitie-5 {label}"], name
+        assert '<section class="part level-2" id="ambitie-5"' in html

@@ -16,6 +16,7 @@ from lea_rules.references import (
     Target,
     fits,
     indeling_words,
+    level_words,
     named,
     owners,
     resolve,
@@ -79,17 +80,21 @@ def _not_in_indeling(ctx: CheckContext, owner: Target, ref: n.Reference, where: 
 
 def _nothing(ctx: CheckContext, owner: Target, ref: n.Reference, where: str) -> Diagnostic:
     agenda = ctx.agenda
-    same_key = [found for found in named(agenda, ref.target)]
-    if same_key:  # the number or code exists, under another word
-        found = same_key[0]
-        if found.item is owner:
-            return _itself(ctx, found, ref, where)
+    same_key = named(agenda, ref.target)
+    if len(same_key) == 1 and same_key[0].item is owner:
+        return _itself(ctx, same_key[0], ref, where)
+    others = [found for found in same_key if found.item is not owner]
+    if others:  # the number or code exists, under another word: an onderdeel of the same level first
+        others.sort(key=lambda found: not (isinstance(found.item, n.Section)
+                                           and ref.word in level_words(agenda, found.item)))
+        kinds = " en een ".join(dict.fromkeys(found.kind for found in others))
+        more = "".join(f" (of: zie: {found.written})" for found in others[1:3])
         return ctx.error(
             "E333", "verkeerd soort item",
-            f"{found.key} is een {found.kind}, geen {ref.word}", ref.word_span, context=where,
-            help=f"schrijf: zie: {found.written}")
-    options = [found.written if found.word == ref.word else f"{ref.word} {found.key}"
-               for found in targets(agenda) if found.item is not owner and fits(agenda, found, ref.word)]
+            f"{others[0].key} is een {kinds}, geen {ref.word}", ref.word_span, context=where,
+            help=f"schrijf: zie: {others[0].written}{more}")
+    options = [found.written for found in targets(agenda)
+               if found.item is not owner and fits(found, ref.word)]
     hint = did_you_mean(ref.written, options)
     if hint is None and options:
         shown = ", ".join(f"'{option}'" for option in options[:SHOWN])

@@ -19,6 +19,7 @@ from lea_rules.evaluation.model import (
     ResultEvaluation,
     Status,
 )
+from lea_rules.evaluation.references import references, section_references
 from lea_rules.nodes import Agenda, Goal, Result, Section, expr_names, goal_indicators
 from lea_rules.period import available
 from lea_rules.verdict.aspiration import as_aspiration
@@ -65,7 +66,9 @@ def evaluate(agenda: Agenda, observations: Sequence[Observation], progress: Prog
         introduction=list(agenda.provenance.texts),
         definitions=[DefinitionRecord(term=d.term, text=d.text, citations=[
             _citation(c.document, c.line, c.page, c.quote) for c in d.provenance.citations])
-            for d in agenda.definitions])
+            for d in agenda.definitions],
+        section_references=[found for section in agenda.walk_sections()
+                            if (found := section_references(agenda, section_path(agenda, section), section))])
 
 
 def _yearly(given: Mapping[int, Progress] | None,
@@ -118,6 +121,7 @@ def _results(agenda: Agenda, observations: Sequence[Observation], progress: Prog
             questions=[text for text, _ in result.provenance.questions],
             citations=[_citation(c.document, c.line, c.page, c.quote) for c in result.provenance.citations],
             revised=bool(result.revisions), owner=result.owner, action=result.action,
+            references=references(agenda, result.provenance),
         ))
         if result.aspiration:
             out[-1] = _as_aspiration(out[-1])
@@ -218,5 +222,6 @@ def _actions(agenda: Agenda, progress: Progress | None, peiljaar: int) -> list[A
             note=entry.toelichting if entry is not None else None,
             illustrative=bool(entry is not None and progress is not None and progress.illustratief),
             parent=action.parent, subactions=[a.code for a in section.subactions_of(action)],
-            results=[r.code for r in section.results_of(action)]))
+            results=[r.code for r in section.results_of(action)],
+            references=references(agenda, action.provenance)))
     return out

@@ -10,6 +10,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSeriali
 from pydantic.json_schema import SkipJsonSchema
 
 from lea_rules.data.model import FigureRevision, PeriodField, TargetMomentField
+from lea_rules.evaluation.references import ReferenceRecord, SectionReferences
 from lea_rules.verdict.aspiration import Aspiration
 from lea_rules.verdict.figures import Source, UnitValue
 from lea_rules.verdict.notes import Note, Remark
@@ -296,6 +297,7 @@ class ResultEvaluation(BaseModel):
         default=None, description="an aspiration: the status as the report shows it (Streven bereikt, Op weg "
                                   "naar het streven, Streven niet bereikt, ...), never red; null for a grijs "
                                   "status, which is shown as it is")
+    references: list[ReferenceRecord] = Field(default_factory=list, description="its `zie:` lines")
 
     @property
     def headline(self) -> GoalEvaluation | None:
@@ -346,6 +348,7 @@ class ActionEvaluation(BaseModel):
     results: list[str] = Field(
         default_factory=list, description="the codes of the results written under this actie or "
                                           "deelactie (`met resultaat`), in agenda order")
+    references: list[ReferenceRecord] = Field(default_factory=list, description="its `zie:` lines")
 
 
 class KengetalPoint(BaseModel):
@@ -420,3 +423,6 @@ class EvaluationReport(BaseModel):
                                     "kop: its own introduction, one paragraph each")
     definitions: list[DefinitionRecord] = Field(default_factory=list, description="the `begrip` lines: the "
                                                 "terms the document defines, in agenda order")
+    section_references: list[SectionReferences] = Field(
+        default_factory=list, description="the `zie:` lines of onderdelen, in agenda order; only onderdelen "
+                                          "with one")

@@ -129,6 +129,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "subaction": ("Deelactie", "Sub-action"),
     "action_word": ("actie", "action"),
     "subaction_word": ("deelactie", "sub-action"),
+    "result_word": ("resultaat", "result"),
+    "see_also": ("Zie ook", "See also"),
     "at_action": ("bij {word} {code}", "with {word} {code}"),
     "subaction_of": ("deelactie van {code}", "sub-action of {code}"),
     "action_results": ("Met resultaat", "With result"),

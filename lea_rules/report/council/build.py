@@ -22,6 +22,7 @@ from lea_rules.report.i18n import state_label, text
 from lea_rules.report.view import (
     ActionView,
     PlanItem,
+    ReferenceView,
     ReportInput,
     ReportView,
     ResultView,
@@ -77,6 +78,7 @@ class Part:
     actions: ActionSummary | None
     children: list[Part]
     result_total: int  # results in this part and below
+    references: list[ReferenceView] = field(default_factory=list)  # the part's `zie:` lines
 
     @property
     def major(self) -> bool:
@@ -242,7 +244,8 @@ class _Council:
         children = [self.part(child) for child in section.children]
         total = len(items) + sum(c.result_total for c in children)
         return Part(section.anchor, section.heading, section.level, section.h, list(section.texts), cards,
-                    table, table_source, table_places, self.actions(section.actions), children, total)
+                    table, table_source, table_places, self.actions(section.actions), children, total,
+                    section.references)
 
     def build(self) -> CouncilView:
         parts = [self.part(theme) for theme in self.base.themes]

@@ -13,7 +13,7 @@ from lea_rules.evaluation.model import (
     Point,
     Status,
 )
-from lea_rules.nodes import Agenda, Citation, Measure, Provenance, Section
+from lea_rules.nodes import Agenda, Citation, Measure, Provenance, Result, Section
 from lea_rules.report.charts import Legend
 from lea_rules.report.i18n import (
     colour_label,
@@ -23,6 +23,7 @@ from lea_rules.report.i18n import (
 from lea_rules.report.notation import Notation
 from lea_rules.report.view.model import (
     CitationView,
+    ReferenceView,
     ReportInput,
     ResultRef,
     ResultView,
@@ -172,6 +173,38 @@ class ViewBase:
                              series_break=self.t("legend_break"))
         self.result_views: dict[str, ResultView] = {}
         self.anchors: set[str] = set()
+        # every section's anchor in document order, made before any view, so a `zie:` links forward too
+        self.section_anchors: dict[int, str] = {}
+        for i, top in enumerate(self.agenda.sections):
+            self._anchor_sections(top, str(i + 1))
+
+    def _anchor_sections(self, section: Section, index: str) -> None:
+        self.section_anchors[id(section)] = section_anchor(section, index, self.anchors)
+        for j, child in enumerate(section.children):
+            self._anchor_sections(child, f"{index}-{j + 1}")
+
+    def references(self, provenance: Provenance) -> list[ReferenceView]:
+        """The `zie:` lines as links; lea check refused any that points at nothing."""
+        from lea_rules.references import resolve
+
+        out: list[ReferenceView] = []
+        for ref in provenance.references:
+            found = resolve(self.agenda, ref)
+            if found is None:
+                continue
+            item = found.item
+            if isinstance(item, Section):
+                anchor = council = self.section_anchors[id(item)]
+                word = item.word
+            elif isinstance(item, Result):
+                anchor = council = result_anchor(item.code)
+                word = self.t("result_word")
+            else:
+                home = next(s for s, a in self.agenda.all_actions() if a is item)
+                anchor, council = action_anchor(item.code), f"{self.section_anchors[id(home)]}-acties"
+                word = self.t("subaction_word" if item.parent is not None else "action_word")
+            out.append(ReferenceView(f"{word} {found.key} \u201c{item.title}\u201d", anchor, council))
+        return out
 
     def t(self, key: str, **values: object) -> str:
         return text(key, self.lang, **values)

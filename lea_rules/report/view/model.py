@@ -116,6 +116,16 @@ class ActView:
 
 
 @dataclass(frozen=True)
+class ReferenceView:
+    """A `zie:` as a link into the same file. The council edition lists no actions, only their
+    count per part: a reference to an action links there to that count."""
+
+    label: str  # `ambitie 1.2 “Een doorgaande leerlijn”`
+    anchor: str
+    council_anchor: str
+
+
+@dataclass(frozen=True)
 class ResultView:
     code: str
     anchor: str
@@ -136,6 +146,7 @@ class ResultView:
     provisional: StatusView | None = None  # Eindmeting nog niet beschikbaar: the status until then
     owner: str | None = None  # `eigenaar:` of the result, as the agenda writes it
     action: ActionRef | None = None  # `met resultaat`: the actie or deelactie it belongs to
+    references: list[ReferenceView] = field(default_factory=list)  # its `zie:` lines
 
 
 @dataclass(frozen=True)
@@ -192,6 +203,7 @@ class ActionView:
     anchor: str = ""
     parent: ActionRef | None = None  # a deelactie: the actie it belongs to
     results: list[ResultRef] = field(default_factory=list)  # its `met resultaat`s, with verdicts
+    references: list[ReferenceView] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -208,6 +220,7 @@ class SectionView:
     act: list[ResultView]
     children: list[SectionView]
     act_actions: list[ActionView] = field(default_factory=list)  # behind their planning (Act)
+    references: list[ReferenceView] = field(default_factory=list)
 
     @property
     def has_pdca(self) -> bool:

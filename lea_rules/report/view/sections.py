@@ -15,7 +15,6 @@ from lea_rules.report.view.base import (
     action_anchor,
     citation_views,
     result_anchor,
-    section_anchor,
     section_heading,
     status_view,
 )
@@ -47,7 +46,8 @@ class SectionViews(GoalViews):
         if ev is None:
             view = ResultView(result.code, result_anchor(result.code), result.title, None, None, [], None,
                               None, None, False, False, False, bool(result.revisions), False,
-                              owner=result.owner, action=action)
+                              owner=result.owner, action=action,
+                              references=self.references(result.provenance))
             self.result_views[result.code] = view
             return view
         goals = [self.goal_view(ev.code, i, g, i == ev.headline_goal, ev.aspiration)
@@ -67,7 +67,7 @@ class SectionViews(GoalViews):
             not_judgeable=ev.status is Status.NOT_JUDGEABLE,
             provisional=status_view(ev.headline.explanation.provisional_status, self.lang,
                                     ev.rests_on_illustrative, ev.aspiration) if ev.headline else None,
-            owner=result.owner, action=action)
+            owner=result.owner, action=action, references=self.references(result.provenance))
         self.result_views[result.code] = view
         return view
 
@@ -104,10 +104,11 @@ class SectionViews(GoalViews):
                           citations=citation_views(action.provenance, self.agenda, self.lang),
                           anchor=action_anchor(action.code),
                           parent=self.action_ref(section, action.parent),
-                          results=refs, **planning_view(action, ev, self.lang))
+                          results=refs, references=self.references(action.provenance),
+                          **planning_view(action, ev, self.lang))
 
     def section_view(self, section: Section, index: str, h: int) -> SectionView:
-        anchor = section_anchor(section, index, self.anchors)  # before the children: document order
+        anchor = self.section_anchors[id(section)]
         results = [self.result_view(r, section) for r in section.results]
         act = [r for r in results if r.needs_act or r.not_assessed or r.not_judgeable]
         children = [self.section_view(child, f"{index}-{i + 1}", h + 1)
@@ -120,4 +121,5 @@ class SectionViews(GoalViews):
             citations=citation_views(section.provenance, self.agenda, self.lang),
             plan=[self.plan_item(r, section) for r in section.results],
             actions=actions, results=results, act=act, children=children,
-            act_actions=[a for a in actions if a.needs_attention])
+            act_actions=[a for a in actions if a.needs_attention],
+            references=self.references(section.provenance))
