@@ -235,7 +235,9 @@ class LineReader(ABC):
             return n.TrendGoal(str(k[0]), 1 if str(k[1]) == "vergroten" else -1, span,
                                name_span=self.span(k[0]))
         if kind == "g_units":
-            quant_node, group, _, indicator, cmp_tok, value, when = k
+            quant_node, groups_node, _, indicator, cmp_tok, value, when = k
+            written = as_node(groups_node).children if isinstance(groups_node, Node) else [groups_node]
+            names, joins = written[::2], written[1::2]
             quant = as_node(quant_node)
             minimum = self.number(quant.children[1]) if quant.data == "q_atleast" else None
             deadline, recurrence = self.goal_when(when, str(indicator) if cmp_tok is None else None,
@@ -248,9 +250,10 @@ class LineReader(ABC):
                 where = self.span(when)
                 comparator = n.Comparator.GE
                 condition = n.Quantity(where, number=n.Number(Decimal(times), text, 0, where))
-            return n.UnitsGoal(str(group), str(indicator), span, minimum, comparator, condition,
-                               deadline, name_span=self.span(indicator),
-                               group_span=self.span(group), recurrence=recurrence)
+            return n.UnitsGoal(tuple(str(g) for g in names), str(indicator), span, minimum, comparator,
+                               condition, deadline, name_span=self.span(indicator),
+                               group_spans=tuple(self.span(g) for g in names), recurrence=recurrence,
+                               joins=tuple(n.GroupJoin(str(j), self.span(j)) for j in joins))
         if kind == "g_milestone":
             deadline, recurrence = self.goal_when(k[1])
             return n.MilestoneGoal(span, deadline, recurrence)

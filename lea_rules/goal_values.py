@@ -223,10 +223,19 @@ class TrendGoal:
 
 
 @dataclass(frozen=True)
-class UnitsGoal:
-    """Count over units: `tenminste 6 IKC met brugfunctionaris in 2027`; `alle IKC met ...`."""
+class GroupJoin:
+    """What stands between two groups of a count over units: `,`, `en/of`, or `of`/`en` (refused)."""
 
-    group: str
+    word: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class UnitsGoal:
+    """Count over units: `tenminste 6 IKC met brugfunctionaris in 2027`; `alle IKC met ...`; over
+    several groups together `tenminste 10 school en/of wijk met ...` (a unit in two counted once)."""
+
+    groups: tuple[str, ...]  # as written, in order; one for a count over one group
     indicator: str
     span: Span
     minimum: Number | None = None  # None means: all units
@@ -234,8 +243,20 @@ class UnitsGoal:
     value: Quantity | None = None
     deadline: Moment | None = None
     name_span: Span | None = None
-    group_span: Span | None = None
+    group_spans: tuple[Span, ...] = ()  # one per group
     recurrence: Recurrence | None = None
+    joins: tuple[GroupJoin, ...] = ()  # the words between the groups: `,`, `en/of` (or a refused `of`)
+
+    def group_span(self, index: int) -> Span:
+        return self.group_spans[index] if index < len(self.group_spans) else self.span
+
+
+def groups_written(groups: tuple[str, ...]) -> str:
+    """The groups of a count as the language writes them: `IKC`, `school en/of wijk`,
+    `IKC, VO-school en/of wijk`."""
+    if len(groups) <= 1:
+        return "".join(groups)
+    return f"{', '.join(groups[:-1])} en/of {groups[-1]}"
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from lea_rules.goal_values import (
     DirectionGoal,
     Expr,
     Goal,
+    GroupJoin,
     Measure,
     MilestoneGoal,
     Moment,
@@ -36,6 +37,7 @@ from lea_rules.goal_values import (
     expr_names,
     goal_deadline,
     goal_indicators,
+    groups_written,
 )
 from lea_rules.source import Span
 from lea_rules.tijdstip import Tijdstip
@@ -48,6 +50,7 @@ __all__ = [
     "DirectionGoal",
     "Expr",
     "Goal",
+    "GroupJoin",
     "Measure",
     "MilestoneGoal",
     "Moment",
@@ -63,6 +66,7 @@ __all__ = [
     "expr_names",
     "goal_deadline",
     "goal_indicators",
+    "groups_written",
 ]
 
 

@@ -49,7 +49,7 @@ def sample(rule: Rule) -> Reason:
     elif rule in (Rule.CATEGORY_LATEST_MISSED, Rule.CATEGORY_NO_DATA):
         inner = Reason(Rule.REPORTED, stand=ReportedState.DELAYED)
     return Reason(rule, inner=inner, direction=-1, stand=ReportedState.AT_RISK, period="2024",
-                  value=Decimal("100"), quantity="20%", group="IKC", indicator="bereik",
+                  value=Decimal("100"), quantity="20%", groups=("IKC",), indicator="bereik",
                   count=UnitCount(3, 5, 7),
                   file="data/x/eenheden.csv", text="zoals geschreven")
 
@@ -120,7 +120,7 @@ def test_measurement_in_every_language_and_on_the_chart(measure: Measure, kind: 
 def note_sample(remark: Remark) -> Note:
     return Note(remark, status=Status.ON_TRACK, period="2024", value=Decimal("12.5"), other=Decimal("0.2"),
                 target=Decimal("10"), direction=-1, quantity="20%", comparator=Comparator.LT,
-                judged_as=Comparator.LE, better=Better.LOWER, count=UnitCount(3, 5, 7), group="IKC",
+                judged_as=Comparator.LE, better=Better.LOWER, count=UnitCount(3, 5, 7), groups=("IKC",),
                 number=7, required=8, file="data/x/eenheden.csv", ratings=("slecht", "goed"),
                 day=date(2025, 3, 15), original="bereik >= 90% in 2025", text="zoals geschreven")
 
@@ -153,7 +153,7 @@ def test_notes_read_back_from_the_json_twin() -> None:
 @pytest.mark.parametrize("kind", list(AimKind))
 def test_every_target_reads_in_every_language(kind: AimKind) -> None:
     aim = Aim(kind, comparator=Comparator.GE, quantity="85%", value=Decimal("0.05"), direction=1,
-              period="2024", group="IKC", text="bereik >= 85% in 2027")
+              period="2024", groups=("IKC",), text="bereik >= 85% in 2027")
     dutch, plain, english = nl.aim(aim), nl_plain.aim(aim), en.aim(aim)
     assert dutch and plain and english and "None" not in dutch + plain + english
     assert ">=" not in plain and ">=" not in english  # the report shows the sign ≥
@@ -211,7 +211,7 @@ def test_every_aspiration_has_words_and_is_never_red() -> None:
 ])
 def test_a_count_over_units_is_said_in_each_language(lang: str, expected: str) -> None:
     """The source of a count over units is typed (UnitsMet): the English report says it in English."""
-    assert words.source(UnitsMet(UnitCount(3, 3, 4), "kindcentrum"), lang) == expected
+    assert words.source(UnitsMet(UnitCount(3, 3, 4), ("kindcentrum",)), lang) == expected
     assert words.source("CBS Statline", lang) == "CBS Statline"  # the data's own text, as written
 
 

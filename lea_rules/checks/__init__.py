@@ -20,6 +20,7 @@ from lea_rules.checks import (
     references,
     results,
     sections,
+    unit_groups,
     units,
     usage,
 )
@@ -45,6 +46,7 @@ CHECKS: tuple[Check, ...] = (
     planning.check,
     recurrence.check,
     units.check,
+    unit_groups.check,
     direction.check,
     formulas.check,
     citations.check,

@@ -42,9 +42,10 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         for name in n.goal_indicators(goal):
             if agenda.indicator(name) is None and not unreadable_name(agenda, "indicator", name):
                 yield _undeclared(ctx, name, _name_span(goal), declared, where)
-        if (isinstance(goal, n.UnitsGoal) and agenda.group(goal.group) is None
-                and not unreadable_name(agenda, "groep", goal.group)):
-            yield _unknown_group(ctx, goal.group, goal.group_span or goal.span, where, groups_known)
+        if isinstance(goal, n.UnitsGoal):
+            for index, group in enumerate(goal.groups):
+                if agenda.group(group) is None and not unreadable_name(agenda, "groep", group):
+                    yield _unknown_group(ctx, group, goal.group_span(index), where, groups_known)
 
     codes: dict[str, Span] = {}
     for section in agenda.walk_sections():
@@ -94,8 +95,19 @@ def _unknown_group(ctx: CheckContext, group: str, span: Span, where: str | None,
                    known: Names) -> Diagnostic:
     return ctx.error("E203", "onbekende groep", f"groep '{group}' is niet gedeclareerd", span,
                      context=where,
-                     help=did_you_mean(group, known)
+                     help=_plural_of(group, ctx.agenda) or did_you_mean(group, known)
                      or f'declareer hem bovenaan: groep {group}: "omschrijving"')
+
+
+def _plural_of(written: str, agenda: n.Agenda) -> str | None:
+    """`wijken` for the group `wijk`: a group is named as declared, also where it means many."""
+    from lea_rules.data.units import plural
+
+    for group in agenda.groups:
+        if plural(group.name).casefold() == written.casefold():
+            return (f"schrijf '{group.name}': een groep heet zoals hij gedeclareerd is (groep {group.name}), "
+                    "ook waar je er meer bedoelt")
+    return None
 
 
 def _undeclared(ctx: CheckContext, name: str, span: Span, declared: Names,

@@ -142,14 +142,23 @@ def _units_goal(ctx: CheckContext, goal: n.UnitsGoal, where: str | None) -> Iter
     if indicator is None:
         return
     measured = indicator.per_groups
-    wanted = n.normalise_group(goal.group)
-    known = ctx.agenda.group(goal.group) is not None  # an unknown group is E203 already
-    if known and wanted not in {n.normalise_group(g) for g in measured}:
+    have = {n.normalise_group(g) for g in measured}
+    missing: list[int] = []
+    for index, group in enumerate(goal.groups):  # an unknown group is E203 already
+        key = n.normalise_group(group)
+        if ctx.agenda.group(group) is not None and key not in have:
+            have.add(key)
+            missing.append(index)
+    if missing:
         now = f" (nu: per: {', '.join(measured)})" if measured else ""
-        extra = ", ".join((*measured, goal.group))
+        lacking = [goal.groups[i] for i in missing]
+        per = " en niet per ".join(lacking)
+        counted = f"; tellen over {n.groups_written(goal.groups)} vraagt per: voor elke groep" if len(
+            goal.groups) > 1 else ""
+        extra = ", ".join((*measured, *lacking))
         yield ctx.error("E228", "indicator niet per eenheid",
-                        f"'{indicator.name}' wordt niet per {goal.group} gemeten{now}",
-                        goal.group_span or goal.span, context=where,
+                        f"'{indicator.name}' wordt niet per {per} gemeten{now}{counted}",
+                        goal.group_span(missing[0]), context=where,
                         help=f"zet 'per: {extra}' bij indicator {indicator.name}")
     if goal.comparator is None and indicator.unit not in (n.Unit.YES_NO, None):
         yield ctx.error("E231", "voorwaarde onvolledig",

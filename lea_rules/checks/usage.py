@@ -20,7 +20,7 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
     for _, _, goal in ctx.goals():
         used.update(name.casefold() for name in n.goal_indicators(goal))
         if isinstance(goal, n.UnitsGoal):
-            groups.add(n.normalise_group(goal.group))
+            groups.update(n.normalise_group(group) for group in goal.groups)
     # A refused `met resultaat` has its error; what its goals name is used all the same.
     used.update(agenda.extra.get(REFUSED_INDICATORS, "").split())
     groups.update(agenda.extra.get(REFUSED_GROUPS, "").split())

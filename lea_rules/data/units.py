@@ -56,6 +56,21 @@ class DeclaredUnits:
         key = normalise_group(group)
         return [u.name for u in self.units if normalise_group(u.group) == key]
 
+    def of_groups(self, groups: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+        """The units of several groups together, each once (in the order of the file), with the
+        groups (of these) it is listed under: a unit in two of them counts once."""
+        keys = {normalise_group(g): g for g in groups}
+        out: dict[str, tuple[str, ...]] = {}
+        names: dict[str, str] = {}
+        for unit in self.units:
+            key = normalise_group(unit.group)
+            if key not in keys:
+                continue
+            name = names.setdefault(unit_key(unit.name), unit.name)
+            if keys[key] not in out.get(name, ()):
+                out[name] = (*out.get(name, ()), keys[key])
+        return out
+
     def find(self, name: str) -> DeclaredUnit | None:
         key = unit_key(name)
         return next((u for u in self.units if unit_key(u.name) == key), None)
@@ -98,6 +113,27 @@ def counted(group: str, count: int = 2) -> str:
         if group.endswith(suffix):
             group = group[: -len(suffix)]
     return plural(group, count)
+
+
+def _joined(words: list[str], last: str) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def plural_groups(groups: tuple[str, ...], count: int = 2, lang: str = "nl") -> str:
+    """`plural` of each group, joined: `scholen en wijken`; for one unit `school of wijk`."""
+    last = ("of" if count == 1 else "en") if lang == "nl" else ("or" if count == 1 else "and")
+    return _joined([plural(g, count) for g in groups] or [""], last)
+
+
+def counted_groups(groups: tuple[str, ...], count: int = 2, lang: str = "nl") -> str:
+    """`counted` of each group, joined: `alle IKC's en VO-scholen`, `3 van 12 scholen en wijken`."""
+    last = ("of" if count == 1 else "en") if lang == "nl" else ("or" if count == 1 else "and")
+    return _joined([counted(g, count) for g in groups] or [""], last)
+
+
+def named_groups(groups: tuple[str, ...], lang: str = "nl") -> str:
+    """The groups by name, joined: `IKC`, `school en wijk` (`school and wijk`)."""
+    return _joined(list(groups) or [""], "en" if lang == "nl" else "and")
 
 
 _TOTAL_WORDS = {"totaal", "totalen", "total", "subtotaal"}

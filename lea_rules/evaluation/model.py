@@ -140,6 +140,10 @@ class UnitCheck(BaseModel):
     illustrative: bool = False
     missing: bool = Field(default=False, description="a declared unit (eenheden.csv) without a value "
                                                      "for the period: geen gegevens")
+    groups: list[str] = Field(
+        default_factory=list, exclude_if=lambda groups: not groups,
+        description="a count over several groups together (`school en/of wijk`): the groups the unit is "
+                    "listed under in eenheden.csv; empty (and left out) for a count over one group")
 
 
 class Explanation(BaseModel):

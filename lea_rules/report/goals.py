@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from lea_rules.data.units import counted
+from lea_rules.data.units import counted_groups
 from lea_rules.nodes import Agenda, Goal, Moment
 from lea_rules.recurrence import Recurrence
 from lea_rules.report.notation import Notation
@@ -55,7 +55,8 @@ def describe_recurrence(recurrence: Recurrence, lang: str) -> str:
 def wording(agenda: Agenda, fmt: Notation) -> GoalWording:
     """How the report says a goal of `agenda` in the language of `fmt`."""
     return GoalWording(WORDS[REPORT_WORDS[fmt.lang]], sign=SIGNS.__getitem__, name=partial(_label, agenda),
-                       moment=partial(_moment, fmt, agenda.period[1]), group=counted, name_implicit=False,
+                       moment=partial(_moment, fmt, agenda.period[1]),
+                       groups=partial(counted_groups, lang=fmt.lang), name_implicit=False,
                        explain_change=True, recurrence=partial(describe_recurrence, lang=fmt.lang))
 
 

@@ -173,6 +173,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "reported_state": ("Stand volgens de beleidsmedewerker", "State according to the policy officer"),
     "units_counted": ("Getelde eenheden ({period})", "Units counted ({period})"),
     "unit": ("Eenheid", "Unit"),
+    "unit_group": ("Groep", "Group"),
     "meets": ("Voldoet", "Meets"),
     "yes": ("ja", "yes"),
     "no": ("nee", "no"),

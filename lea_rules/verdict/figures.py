@@ -29,7 +29,7 @@ class UnitsMet:
     the declared units meet (`3 van 4 kindcentra voldoen; 1 zonder gegevens`)."""
 
     count: UnitCount
-    group: str  # the group as the goal writes it: `IKC`, `kindcentra`
+    groups: tuple[str, ...]  # the groups as the goal writes them: `IKC`, `kindcentra`; `school`, `wijk`
 
 
 @dataclass(frozen=True)

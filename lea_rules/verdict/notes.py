@@ -22,9 +22,9 @@ class Remark(Enum):
     PENDING = "pending"  # status: the provisional status
     NO_REFERENCE_POINT = "no-reference-point"  # period
     SAME_MOMENT = "same-moment"  # period, value, percent, flag (the observation is the baseline)
-    UNITS_GAP_EARLIER = "units-gap-earlier"  # period, count, group
-    UNITS_MET_DESPITE_MISSING = "units-met-despite-missing"  # count, group
-    UNITS_MISSED_EVEN_IF_ALL = "units-missed-even-if-all"  # count, group
+    UNITS_GAP_EARLIER = "units-gap-earlier"  # period, count, groups
+    UNITS_MET_DESPITE_MISSING = "units-met-despite-missing"  # count, groups
+    UNITS_MISSED_EVEN_IF_ALL = "units-missed-even-if-all"  # count, groups
     BREAK_JUDGED_AT_DEADLINE = "break-judged-at-deadline"
     BREAK_NOW_MET = "break-now-met"  # flag: the latest measurement meets the target
     EXACT_LEVEL = "exact-level"  # value: the level
@@ -35,8 +35,8 @@ class Remark(Enum):
     # target
     ABSOLUTE_TARGET = "absolute-target"  # value (y_ref), direction, quantity, target
     UNITS_COUNTED = "units-counted"
-    UNITS_FEWER_DECLARED = "units-fewer-declared"  # file, number, group, required
-    UNITS_SHARE = "units-share"  # number, group
+    UNITS_FEWER_DECLARED = "units-fewer-declared"  # file, number, groups, required
+    UNITS_SHARE = "units-share"  # number, groups
     ONE_POINT_NOT_MET = "one-point-not-met"
     TWO_POINTS = "two-points"
     RATINGS_ORDER = "ratings-order"  # ratings
@@ -64,7 +64,7 @@ class Note:
     judged_as: Comparator | None = None
     better: Better | None = None
     count: UnitCount | None = None
-    group: str | None = None
+    groups: tuple[str, ...] = ()  # a count over units: the groups, as declared
     number: int | None = None
     required: int | None = None
     file: str | None = None

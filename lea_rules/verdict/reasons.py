@@ -25,8 +25,8 @@ class Rule(Enum):
     NO_BASELINE = "no-baseline"
     NO_POINT_SINCE_BASELINE = "no-point-since-baseline"
     NO_REFERENCE = "no-reference"  # direction: no figure for the reference year (period)
-    UNITS_UNDECLARED = "units-undeclared"  # group, file
-    UNITS_INCOMPLETE = "units-incomplete"  # count, group
+    UNITS_UNDECLARED = "units-undeclared"  # groups, file
+    UNITS_INCOMPLETE = "units-incomplete"  # count, groups
     BASE_ZERO = "base-zero"  # relative target from 0: period, quantity, indicator, unit
     BASE_ZERO_FALL = "base-zero-fall"  # relative fall from 0 at the lower bound 0: period, indicator
     BEYOND_BOUNDS = "beyond-bounds"  # absolute change past the bounds: period, value, direction, quantity,
@@ -101,8 +101,8 @@ class AimKind(Enum):
     CHANGE = "change"  # direction, quantity (the change), period (the reference)
     REFERENCE = "reference"  # direction, period: `hoger dan in 2024`
     TREND = "trend"  # direction: `vergroten`
-    AT_LEAST_UNITS = "at-least-units"  # quantity (the minimum), group: `>= 6 IKC`
-    ALL_UNITS = "all-units"  # group: `alle IKC (100%)`
+    AT_LEAST_UNITS = "at-least-units"  # quantity (the minimum), groups: `>= 6 IKC`
+    ALL_UNITS = "all-units"  # groups: `alle IKC (100%)`
     GOAL = "goal"  # text: the goal as the JSON `description` writes it
     READ_BACK = "read-back"  # text: read back from a JSON twin
 
@@ -117,7 +117,7 @@ class Aim:
     value: Decimal | None = None
     direction: int = 0
     period: str | None = None
-    group: str | None = None
+    groups: tuple[str, ...] = ()  # the groups counted over, as the goal writes them
     text: str | None = None
     unit: str | None = None  # COMPUTED: the indicator's unit of measure, so that X reads `8%`
 
@@ -159,7 +159,7 @@ class Reason:
     period: str | None = None  # a period or moment as written: 2024, 2023/2024
     value: Decimal | None = None
     quantity: str | None = None  # agenda text as written: `20%`
-    group: str | None = None
+    groups: tuple[str, ...] = ()  # a count over units: the groups, as declared
     indicator: str | None = None
     unit: str | None = None  # the indicator's unit of measure (`%`, `aantal`), for values and advice
     count: UnitCount | None = None

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from lea_rules.data.model import ReportedState
-from lea_rules.data.units import counted
+from lea_rules.data.units import counted_groups, named_groups
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.numbers import format_number
 from lea_rules.period import Period, school_year_of
@@ -64,14 +64,20 @@ def higher(reason: Reason) -> str:
     return "higher" if reason.direction > 0 else "lower"
 
 
-def unit_count(count: UnitCount, group: str) -> str:
-    """`3 of 7 units (IKC) delivered; 4 missing`."""
-    return f"{count.delivered} of {count.declared} units ({group}) delivered; {count.missing} missing"
+def unit_count(count: UnitCount, groups: tuple[str, ...]) -> str:
+    """`3 of 7 units (IKC) delivered; 4 missing`; over groups together `units (school and wijk)`."""
+    return (f"{count.delivered} of {count.declared} units ({named_groups(groups, 'en')}) delivered; "
+            f"{count.missing} missing")
+
+
+def _of_groups(groups: tuple[str, ...]) -> str:
+    """`group wijk`, `the groups school and wijk`."""
+    return f"group {groups[0]}" if len(groups) == 1 else f"the groups {named_groups(groups, 'en')}"
 
 
 def _incomplete(r: Reason) -> str:
     assert r.count is not None
-    return (f"incomplete data: {unit_count(r.count, field(r.group))}; with the missing units the "
+    return (f"incomplete data: {unit_count(r.count, r.groups)}; with the missing units the "
             "target could still be met, so there is no verdict")
 
 
@@ -105,7 +111,7 @@ SENTENCES: dict[Rule, Callable[[Reason], str]] = {
     Rule.NO_POINT_SINCE_BASELINE: lambda r: "no measurement since the baseline",
     Rule.NO_REFERENCE: lambda r: f"no measurement for the reference year {r.period}",
     Rule.UNITS_UNDECLARED: lambda r: (
-        f"the units of group {r.group} are not declared in {r.file}: which units there are is not yet "
+        f"the units of {_of_groups(r.groups)} are not declared in {r.file}: which units there are is not yet "
         "known, so this target cannot be judged"),
     Rule.UNITS_INCOMPLETE: _incomplete,
     Rule.BASE_ZERO: _base_zero,
@@ -236,9 +242,9 @@ def measurement(value: Measurement) -> str:
     return named_once(_counts_for(value.target, value.measure, value.span), value.final)
 
 
-def _count(n: Note) -> tuple[UnitCount, str]:
+def _count(n: Note) -> tuple[UnitCount, tuple[str, ...]]:
     assert n.count is not None
-    return n.count, field(n.group)
+    return n.count, n.groups
 
 
 def _value(value: Decimal | None) -> str:
@@ -317,11 +323,12 @@ NOTES: dict[Remark, Callable[[Note], str]] = {
     Remark.ABSOLUTE_TARGET: lambda n: (f"target X = {_value(n.value)} {_sign(n)} {n.quantity}, absolute; "
                                        f"X = {_value(n.target)}{'%' if n.percent else ''}"),
     Remark.UNITS_COUNTED: lambda n: "the value is the number of units that meet the condition",
-    Remark.UNITS_FEWER_DECLARED: lambda n: (f"{n.file} lists {n.number} units ({n.group}): fewer than the "
-                                            f"{n.required} the target asks for"),
+    Remark.UNITS_FEWER_DECLARED: lambda n: (
+        f"{n.file} lists {n.number} units ({named_groups(n.groups, 'en')}): fewer than the {n.required} the "
+        "target asks for"),
     Remark.UNITS_SHARE: lambda n: (
-        f"the value is the share (%) of the {n.number} declared units ({n.group}) that meet the condition; "
-        "a unit without data does not count as meeting"),
+        f"the value is the share (%) of the {n.number} declared units ({named_groups(n.groups, 'en')}) that "
+        "meet the condition; a unit without data does not count as meeting"),
     Remark.ONE_POINT_NOT_MET: lambda n: "the measurement does not meet the target now",
     Remark.TWO_POINTS: lambda n: "with two measurements both changes are the same",
     Remark.RATINGS_ORDER: lambda n: f"ratings from bad to good: {', '.join(n.ratings)}",
@@ -363,9 +370,10 @@ def aim(value: Aim) -> str:
     if kind is AimKind.TREND:
         return "increase" if value.direction > 0 else "decrease"
     if kind is AimKind.AT_LEAST_UNITS:  # the group's Dutch name, in its Dutch plural (`IKC's`)
-        return f"{sign(Comparator.GE)} {value.quantity} {counted(field(value.group), how_many(value.value))}"
+        many = counted_groups(value.groups, how_many(value.value), "en")
+        return f"{sign(Comparator.GE)} {value.quantity} {many}"
     if kind is AimKind.ALL_UNITS:
-        return f"all {counted(field(value.group))} (100%)"
+        return f"all {counted_groups(value.groups, lang='en')} (100%)"
     text = field(value.text)
     if kind in (AimKind.GOAL, AimKind.READ_BACK):
         for comparator, shown in _SIGNS.items():
@@ -399,5 +407,5 @@ def source(value: Source) -> str:
         return "baseline in the agenda" + (", undated" if value.undated else "")
     count = value.count
     missing = f"; {count.missing} without data" if count.missing else ""
-    return (f"{count.meeting} of {count.declared} units ({value.group}) "
+    return (f"{count.meeting} of {count.declared} units ({named_groups(value.groups, 'en')}) "
             f"{'meets' if count.meeting == 1 else 'meet'}{missing}")

@@ -25,6 +25,7 @@ from lea_rules.nodes import (
     TrendGoal,
     Unit,
     UnitsGoal,
+    groups_written,
 )
 from lea_rules.period import moment_words
 from lea_rules.recurrence import Recurrence
@@ -63,8 +64,8 @@ def _written_moment(moment: Moment | None) -> str:
     return f" {moment_words(moment)}" if moment else ""
 
 
-def _group_as_written(group: str, count: int) -> str:
-    return group
+def _groups_as_written(groups: tuple[str, ...], count: int) -> str:
+    return groups_written(groups)
 
 
 def _recurrence_as_written(recurrence: Recurrence) -> str:
@@ -80,8 +81,8 @@ class GoalWording:
     name: Callable[[str], str] = _as_named
     moment: Callable[[Moment | None], str] = _written_moment
     """The moment with its leading space (`" in 2027"`), or "" for no moment."""
-    group: Callable[[str, int], str] = _group_as_written
-    """The units counted over (`IKC`), for how many (2 stands for `alle`)."""
+    groups: Callable[[tuple[str, ...], int], str] = _groups_as_written
+    """The units counted over (`IKC`, `school en/of wijk`), for how many (2 stands for `alle`)."""
     name_implicit: bool = True
     """Name the indicator of a level goal that left it implicit (`doel: >= 85%` under its indicator)."""
     explain_change: bool = False
@@ -122,7 +123,7 @@ def describe_goal(goal: Goal, wording: GoalWording = JSON_WORDING) -> str:
         count = words["all"] if goal.minimum is None else f"{words['at_least']} {goal.minimum.text}"
         condition = (f" {wording.sign(goal.comparator)} {goal.value.describe()}"
                      if goal.comparator is not None and goal.value is not None else "")
-        many = wording.group(goal.group, 2 if goal.minimum is None else int(goal.minimum.value))
+        many = wording.groups(goal.groups, 2 if goal.minimum is None else int(goal.minimum.value))
         return (f"{count} {many} {words['with']} {wording.name(goal.indicator)}{condition}"
                 f"{_when(goal, wording)}")
     if isinstance(goal, MilestoneGoal):

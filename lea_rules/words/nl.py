@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from lea_rules.data.model import FigureRevision
-from lea_rules.data.units import counted, plural
+from lea_rules.data.units import counted_groups, named_groups, plural_groups
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.numbers import format_dutch
 from lea_rules.period import Period, school_year_of
@@ -22,10 +22,10 @@ def higher(reason: Reason) -> str:
     return "hoger" if reason.direction > 0 else "lager"
 
 
-def unit_count(count: UnitCount, group: str) -> str:
-    """`3 van 7 IKC's geleverd; 4 ontbreken`."""
+def unit_count(count: UnitCount, groups: tuple[str, ...]) -> str:
+    """`3 van 7 IKC's geleverd; 4 ontbreken`; over groups together `3 van 12 scholen en wijken ...`."""
     verb = "ontbreekt" if count.missing == 1 else "ontbreken"
-    return (f"{count.delivered} van {count.declared} {plural(group, count.declared)} geleverd; "
+    return (f"{count.delivered} van {count.declared} {plural_groups(groups, count.declared)} geleverd; "
             f"{count.missing} {verb}")
 
 
@@ -42,9 +42,15 @@ def recurring_first(r: Reason, say: Callable[[Reason], str]) -> str:
 
 def _incomplete(r: Reason) -> str:
     assert r.count is not None
-    group = field(r.group)
+    group = r.groups
     return (f"gegevens onvolledig: {unit_count(r.count, group)}; met de ontbrekende "
-            f"{plural(group, r.count.missing)} kan het doel nog gehaald worden, dus er is geen oordeel")
+            f"{plural_groups(group, r.count.missing)} kan het doel nog gehaald worden, dus er is geen "
+            "oordeel")
+
+
+def _of_groups(groups: tuple[str, ...]) -> str:
+    """`groep wijk`, `de groepen school en wijk`."""
+    return f"groep {groups[0]}" if len(groups) == 1 else f"de groepen {named_groups(groups)}"
 
 
 def _at_bound(r: Reason) -> str:
@@ -73,8 +79,8 @@ SENTENCES: dict[Rule, Callable[[Reason], str]] = {
     Rule.NO_POINT_SINCE_BASELINE: lambda r: "geen meting sinds de basis",
     Rule.NO_REFERENCE: lambda r: f"geen meting voor het referentiejaar {r.period}",
     Rule.UNITS_UNDECLARED: lambda r: (
-        f"de eenheden van groep {r.group} zijn niet gedeclareerd in {r.file}: welke "
-        f"{plural(field(r.group))} er zijn is nog niet bekend, dus dit doel is niet te beoordelen"),
+        f"de eenheden van {_of_groups(r.groups)} zijn niet gedeclareerd in {r.file}: welke "
+        f"{plural_groups(r.groups)} er zijn is nog niet bekend, dus dit doel is niet te beoordelen"),
     Rule.UNITS_INCOMPLETE: _incomplete,
     Rule.BASE_ZERO: _base_zero,
     Rule.BASE_ZERO_FALL: lambda r: (
@@ -210,27 +216,27 @@ def _same_moment(n: Note) -> str:
                               "telt als y0"))
 
 
-def _count(n: Note) -> tuple[UnitCount, str]:
+def _count(n: Note) -> tuple[UnitCount, tuple[str, ...]]:
     assert n.count is not None
-    return n.count, field(n.group)
+    return n.count, n.groups
 
 
 def _gap(n: Note) -> str:
     count, group = _count(n)
-    return (f"{n.period}: {unit_count(count, group)} (die meting telt alleen de geleverde {plural(group)} "
-            "die voldoen)")
+    return (f"{n.period}: {unit_count(count, group)} (die meting telt alleen de geleverde "
+            f"{plural_groups(group)} die voldoen)")
 
 
 def _met_despite(n: Note) -> str:
     count, group = _count(n)
-    return (f"{unit_count(count, group)}; het doel is al gehaald met de geleverde {plural(group)}: de "
-            f"ontbrekende {plural(group, count.missing)} kunnen dat niet ongedaan maken")
+    return (f"{unit_count(count, group)}; het doel is al gehaald met de geleverde {plural_groups(group)}: de "
+            f"ontbrekende {plural_groups(group, count.missing)} kunnen dat niet ongedaan maken")
 
 
 def _missed_even_if(n: Note) -> str:
     count, group = _count(n)
-    return (f"{unit_count(count, group)}; ook als de ontbrekende {plural(group, count.missing)} allemaal "
-            "voldoen, wordt het doel niet gehaald")
+    return (f"{unit_count(count, group)}; ook als de ontbrekende {plural_groups(group, count.missing)} "
+            "allemaal voldoen, wordt het doel niet gehaald")
 
 
 def _number(value: Decimal | None) -> str:
@@ -286,10 +292,10 @@ NOTES: dict[Remark, Callable[[Note], str]] = {
                                        f"X = {_number(n.target)}{'%' if n.percent else ''}"),
     Remark.UNITS_COUNTED: lambda n: "de waarde is het aantal eenheden dat aan de voorwaarde voldoet",
     Remark.UNITS_FEWER_DECLARED: lambda n: (
-        f"{n.file} noemt {n.number} {plural(field(n.group), n.number or 0)}: minder dan de {n.required} "
+        f"{n.file} noemt {n.number} {plural_groups(n.groups, n.number or 0)}: minder dan de {n.required} "
         "die het doel vraagt"),
     Remark.UNITS_SHARE: lambda n: (
-        f"de waarde is het aandeel (%) van de {n.number} gedeclareerde {plural(field(n.group))} dat aan de "
+        f"de waarde is het aandeel (%) van de {n.number} gedeclareerde {plural_groups(n.groups)} dat aan de "
         "voorwaarde voldoet; een eenheid zonder gegevens telt niet als voldoend"),
     Remark.ONE_POINT_NOT_MET: lambda n: "de meting voldoet nu niet aan het doel",
     Remark.TWO_POINTS: lambda n: "met twee metingen zijn beide veranderingen gelijk",
@@ -336,9 +342,9 @@ def _aim(value: Aim, signs: dict[Comparator, str] | None) -> str:
     if kind is AimKind.TREND:
         return "vergroten" if value.direction > 0 else "verminderen"
     if kind is AimKind.AT_LEAST_UNITS:  # `>= 2 VO-scholen`, `alle IKC's`: the group in the plural
-        return f"{sign(Comparator.GE)} {value.quantity} {counted(field(value.group), how_many(value.value))}"
+        return f"{sign(Comparator.GE)} {value.quantity} {counted_groups(value.groups, how_many(value.value))}"
     if kind is AimKind.ALL_UNITS:
-        return f"alle {counted(field(value.group))} (100%)"
+        return f"alle {counted_groups(value.groups)} (100%)"
     text = field(value.text)
     if signs:  # the goal in the language's notation (or read back), with the report's signs
         for comparator, shown in signs.items():
@@ -377,7 +383,7 @@ def source(value: Source) -> str:
         return "basis in de agenda" + (", zonder datum" if value.undated else "")
     count = value.count
     missing = f"; {count.missing} zonder gegevens" if count.missing else ""
-    return (f"{count.meeting} van {count.declared} {counted(value.group, count.declared)} "
+    return (f"{count.meeting} van {count.declared} {counted_groups(value.groups, count.declared)} "
             f"{'voldoet' if count.meeting == 1 else 'voldoen'}{missing}")
 
 

@@ -50,7 +50,7 @@ class Numeric:
     units: dict[str, list[UnitCheck]] = field(default_factory=dict)
     counts: dict[str, UnitCount] = field(default_factory=dict)  # count over units, per period
     required: int | None = None  # count over units: how many must meet (N, or every declared unit)
-    group: str = ""
+    groups: tuple[str, ...] = ()  # count over units: the groups counted over
     share: bool = False  # count over units: the figure is the share (%) that meets, not the number
 
 
@@ -64,11 +64,11 @@ def settle(spec: Numeric, count: UnitCount | None, verdict: Verdict, notes: list
     if count is None or spec.required is None or count.missing == 0:
         return verdict
     if count.meeting >= spec.required:
-        notes.append(Note(Remark.UNITS_MET_DESPITE_MISSING, count=count, group=spec.group))
+        notes.append(Note(Remark.UNITS_MET_DESPITE_MISSING, count=count, groups=spec.groups))
         return verdict
     if count.meeting + count.missing >= spec.required:
-        return Verdict(Status.INCOMPLETE, Reason(Rule.UNITS_INCOMPLETE, count=count, group=spec.group))
-    notes.append(Note(Remark.UNITS_MISSED_EVEN_IF_ALL, count=count, group=spec.group))
+        return Verdict(Status.INCOMPLETE, Reason(Rule.UNITS_INCOMPLETE, count=count, groups=spec.groups))
+    notes.append(Note(Remark.UNITS_MISSED_EVEN_IF_ALL, count=count, groups=spec.groups))
     return verdict
 
 
@@ -104,7 +104,7 @@ def judge_numeric(ctx: Context, result: Result, spec: Numeric) -> GoalEvaluation
         gap = spec.counts.get(earlier.period.text)
         if gap is not None and gap.missing:
             notes.append(Note(Remark.UNITS_GAP_EARLIER, period=earlier.period.text, count=gap,
-                              group=spec.group))
+                              groups=spec.groups))
     if not observed:
         verdict = Verdict(Status.NO_DATA, Reason(Rule.NO_POINT_SINCE_BASELINE))
     elif final is not None and len(judged) == 1:

@@ -12,7 +12,7 @@ from lea_rules.evaluation.goals.numeric import Numeric, judge_numeric
 from lea_rules.evaluation.model import Explanation, GoalEvaluation, Status, UnitCheck
 from lea_rules.evaluation.rules import Target, Verdict
 from lea_rules.evaluation.series import SeriesPoint, unit_observations
-from lea_rules.nodes import Comparator, Result, UnitsGoal
+from lea_rules.nodes import Comparator, Result, UnitsGoal, normalise_group
 from lea_rules.period import is_past, moment_period
 from lea_rules.verdict.figures import UnitsMet, UnitValue
 from lea_rules.verdict.notes import Note, Remark
@@ -25,33 +25,36 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
 
     The units of the group are those in eenheden.csv, never those that happen to be in the
     data: a declared unit without a value is "geen gegevens" and the verdict says how many
-    are missing (`settle`). Without declared units the goal cannot be judged.
+    are missing (`settle`). Without declared units the goal cannot be judged. Over several
+    groups together (`school en/of wijk`) the units are those of every group, a unit listed
+    under two of them once; one group without declared units leaves the goal unjudged.
     """
     indicator = ctx.indicator(goal.indicator)
     deadline, implicit = deadline_of(ctx.agenda, goal.deadline, goal)
-    group = ctx.agenda.group(goal.group)
-    group_name = group.name if group is not None else goal.group
+    groups = _groups(ctx, goal)
     units = ctx.units or DeclaredUnits()
-    declared = units.of(group_name)
+    members = units.of_groups(groups)  # a unit under two of the groups is one unit
+    declared = list(members)
+    undeclared = tuple(g for g in groups if not units.of(g))
     if goal.minimum is not None:
         x = goal.minimum.value
         target = rules.whole_target(Comparator.GE, x)
         text = Aim(AimKind.AT_LEAST_UNITS, quantity=goal.minimum.text, value=goal.minimum.value,
-                   group=goal.group)
+                   groups=goal.groups)
         bounds: tuple[Decimal | None, Decimal | None] = (Decimal(0), None)
         notes: tuple[Note, ...] = (Note(Remark.UNITS_COUNTED),)
         required = int(target.value)
         if declared and required > len(declared):
             notes += (Note(Remark.UNITS_FEWER_DECLARED, file=units.label, number=len(declared),
-                           group=group_name, required=required),)
+                           groups=groups, required=required),)
     else:
         x = Decimal(100)
         target, bounds = Target(Comparator.GE, x), (Decimal(0), Decimal(100))
-        text = Aim(AimKind.ALL_UNITS, group=goal.group)
-        notes = (Note(Remark.UNITS_SHARE, number=len(declared), group=group_name),)
+        text = Aim(AimKind.ALL_UNITS, groups=goal.groups)
+        notes = (Note(Remark.UNITS_SHARE, number=len(declared), groups=groups),)
         required = len(declared)
-    if not declared:
-        verdict = Verdict(Status.NO_DATA, Reason(Rule.UNITS_UNDECLARED, group=group_name, file=units.label))
+    if undeclared:  # a group without its units: which units count is not known, so no verdict
+        verdict = Verdict(Status.NO_DATA, Reason(Rule.UNITS_UNDECLARED, groups=undeclared, file=units.label))
         return goal_evaluation(GoalKind.UNITS, goal, indicator, verdict, past=is_past(deadline, ctx.peiljaar),
                                explanation=Explanation(
                                    rule=verdict.rule, target_value=x, target_text=text,
@@ -61,6 +64,9 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
                                                                       span=deadline.written),
                                    units_declared=0, units_share=goal.minimum is None))
     keys = {unit_key(name): name for name in declared}
+
+    def shown(name: str) -> list[str]:  # which of the groups a unit is in, when there is a choice
+        return list(members[name]) if len(groups) > 1 else []
     series: list[SeriesPoint] = []
     checks: dict[str, list[UnitCheck]] = {}
     counts: dict[str, UnitCount] = {}
@@ -74,11 +80,13 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
             found = by_unit.get(key)
             if found is None:
                 unit_checks.append(UnitCheck(unit=name, value=UnitValue(), meets=False,
-                                             illustrative=units.illustrative(name), missing=True))
+                                             illustrative=units.illustrative(name), missing=True,
+                                             groups=shown(name)))
             else:
                 unit_checks.append(UnitCheck(unit=found.breakdown or name, value=_unit_value(found),
                                              meets=_unit_meets(goal, found),
-                                             illustrative=found.illustrative or units.illustrative(name)))
+                                             illustrative=found.illustrative or units.illustrative(name),
+                                             groups=shown(name)))
         used = list(by_unit.values())
         count = UnitCount(sum(1 for u in unit_checks if u.meets), len(used), len(declared))
         value = (Decimal(count.meeting) if goal.minimum is not None
@@ -86,7 +94,7 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
         labels = {o.series for o in used if o.series is not None}
         provisional = any(o.status is ObservationStatus.PROVISIONAL for o in used)
         series.append(SeriesPoint(
-            period=period, value=value, source=UnitsMet(count, goal.group),
+            period=period, value=value, source=UnitsMet(count, goal.groups),
             status=(ObservationStatus.PROVISIONAL if provisional else ObservationStatus.FINAL).value,
             illustrative=any(o.illustrative for o in used),
             series="+".join(sorted(labels)) if labels else None))
@@ -95,8 +103,18 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
     series.sort(key=lambda p: p.start)
     spec = Numeric(GoalKind.UNITS, goal, indicator, series, target, x, text, deadline, implicit,
                    indicator.measure, bounds, notes=notes, units=checks, counts=counts, required=required,
-                   group=group_name, share=goal.minimum is None)
+                   groups=groups, share=goal.minimum is None)
     return judge_numeric(ctx, result, spec)
+
+
+def _groups(ctx: Context, goal: UnitsGoal) -> tuple[str, ...]:
+    """The goal's groups by their declared names, each once (`IKC's` is `IKC`)."""
+    out: dict[str, str] = {}
+    for written in goal.groups:
+        group = ctx.agenda.group(written)
+        name = group.name if group is not None else written
+        out.setdefault(normalise_group(name), name)
+    return tuple(out.values())
 
 
 def _unit_value(obs: Observation) -> UnitValue:

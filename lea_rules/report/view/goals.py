@@ -7,6 +7,7 @@ from decimal import Decimal
 from markupsafe import Markup
 
 from lea_rules import words
+from lea_rules.data.units import named_groups
 from lea_rules.evaluation.model import (
     BaselineKind,
     GoalEvaluation,
@@ -87,7 +88,7 @@ class GoalViews(ViewBase):
         lang = REPORT_WORDS[self.lang]
         units = [UnitRow(u.unit, self.fmt.missing() if u.missing else words.unit_value(u.value, lang),
                          self.t("yes") if u.meets else self.fmt.missing() if u.missing else self.t("no"),
-                         u.illustrative) for u in e.units]
+                         u.illustrative, named_groups(tuple(u.groups), self.lang)) for u in e.units]
         return GoalView(
             description=goal.description,
             title=f"{goal.indicator_label}: {self.target_text(goal)}" if goal.indicator_label

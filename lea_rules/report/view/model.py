@@ -76,6 +76,7 @@ class UnitRow:
     value: str
     meets: str
     illustrative: bool
+    group: str = ""  # a count over several groups together: the group(s) the unit is listed under
 
 
 @dataclass(frozen=True)
