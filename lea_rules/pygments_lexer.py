@@ -40,7 +40,7 @@ _ITEM_WITH_CODE = "deelactie|actie|met" + _WS + "+resultaat|resultaat"
 ITEMS = ("deelactie", "actie", "met" + _WS + "+resultaat", "resultaat", "begroting", "post", "begrip")
 SECTION_WORDS = ("thema", "paragraaf", "hoofdstuk", "doelstelling", "ambitie", "belofte",
                  "speerpunt", "opgave", "onderdeel")
-GOAL_WORDS = ("en", "met", "in", "op", "tot en met", "t/m", "tot", "regel", "pagina", "mijlpaal",
+GOAL_WORDS = ("en/of", "en", "met", "in", "op", "tot en met", "t/m", "tot", "regel", "pagina", "mijlpaal",
               "kwalitatief", "alle", "elke", "elk", "tenminste", "ten minste", "minimaal", "minstens",
               "maximaal", "hoogstens", "ten hoogste", "hooguit", "meer dan", "minder dan", "gelijk aan",
               "precies", "gestegen", "gedaald", "vergroten", "verminderen", "jaarlijks", "vanaf", "ieder",

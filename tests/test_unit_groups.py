@@ -234,13 +234,15 @@ def test_report_shows_the_groups_and_each_units_group(tmp_path: Path, capsys: py
     capsys.readouterr()
     html = out.read_text(encoding="utf-8")
     target = "\u2265 4 scholen en wijken" if lang == "nl" else "\u2265 4 scholen and wijken"
+    both = "en" if lang == "nl" else "and"
     assert target in html
     if working:
         header = "Groep" if lang == "nl" else "Group"
         assert f'<th scope="col">{header}</th>' in html
         assert '<tr><th scope="row">Wijk Centrum</th><td>wijk</td>' in html
+        assert f'<tr><th scope="row">Brede school De Es</th><td>school {both} wijk</td>' in html
     else:
-        assert "Wijk Centrum (wijk)" in html
+        assert "Wijk Centrum (wijk)" in html and f"Brede school De Es (school {both} wijk)" in html
 
 
 def test_the_fixture_agenda_checks_evaluates_and_reports(tmp_path: Path,
@@ -253,9 +255,40 @@ def test_the_fixture_agenda_checks_evaluates_and_reports(tmp_path: Path,
     (four,) = [r for r in out["results"] if r["code"] == "huiskamers"]
     explanation = four["goals"][0]["explanation"]
     assert four["goals"][0]["status"] == Status.INCOMPLETE.value
-    assert "4 van 5 scholen en wijken geleverd; 1 ontbreekt" in explanation["rule"]
+    assert "5 van 6 scholen en wijken geleverd; 1 ontbreekt" in explanation["rule"]
+    shared = [u for u in explanation["units"] if u["unit"] == "Brede school De Es"]
+    assert [u["groups"] for u in shared] == [["school", "wijk"]]  # listed under both, counted once
     assert main(["evaluate", agenda, "--year", "2025", "--data", data]) == 0
     assert "scholen en wijken" in capsys.readouterr().out
     assert main(["report", agenda, "--year", "2025", "--data", data, "--werkversie",
                  "-o", str(tmp_path / "r.html")]) == 0
     assert "<td>wijk</td>" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_eenheden_lists_a_unit_under_two_groups_on_two_rows(tmp_path: Path) -> None:
+    """Two rows with the same name, one per group, are one unit: counted once over both groups,
+    a member of each, asked once in a template for an indicator per both."""
+    from lea_rules.data.units import load_units
+
+    fixture = build_agenda((FIXTURE / "wijkdorp.lea").read_text(encoding="utf-8"))
+    declared = load_units(FIXTURE / "data" / "wijkdorp", fixture)
+    assert declared.groups_of("brede school de es") == ["school", "wijk"]
+    assert declared.member("wijk", "Brede school De Es") and declared.member("school", "Brede school De Es")
+    together = declared.of_groups(("school", "wijk"))
+    assert list(together).count("Brede school De Es") == 1 and len(together) == 6
+    assert together["Brede school De Es"] == ("school", "wijk")
+    huiskamer = fixture.indicator("huiskamer")
+    assert huiskamer is not None
+    from lea_rules.data.units import unit_problem
+    assert unit_problem(huiskamer, "Brede school De Es", declared, fixture) is None
+
+
+def test_the_template_asks_a_unit_in_two_groups_once() -> None:
+    from lea_rules.data.template import request_rows
+    from lea_rules.data.units import load_units
+
+    fixture = build_agenda((FIXTURE / "wijkdorp.lea").read_text(encoding="utf-8"))
+    declared = load_units(FIXTURE / "data" / "wijkdorp", fixture)
+    asked = [row.unit for row in request_rows(fixture, 2025, [], units=declared)
+             if row.indicator.name == "huiskamer"]
+    assert asked.count("Brede school De Es") == 1 and len(asked) == 6

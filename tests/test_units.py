@@ -14,9 +14,10 @@ from openpyxl import load_workbook
 
 from lea_rules.api import load_agenda
 from lea_rules.cli import main
+from lea_rules.data.group_names import plural
 from lea_rules.data.problems import DataInvalid
 from lea_rules.data.store import load_observations
-from lea_rules.data.units import DeclaredUnit, DeclaredUnits, is_total_name, load_units, plural
+from lea_rules.data.units import DeclaredUnit, DeclaredUnits, is_total_name, load_units
 from lea_rules.evaluation.engine import evaluate
 from lea_rules.evaluation.model import Colour, EvaluationReport, GoalEvaluation, Status
 from lea_rules.nodes import Agenda
@@ -137,7 +138,9 @@ UNIT_FILE_CASES: list[tuple[str, bytes, str, int, int | None, str]] = [
     ("groep ontbreekt", (HEADER + ";IKC De Es;;\n").encode(), "D503", 2, 1, "groep ontbreekt"),
     ("eenheid ontbreekt", (HEADER + "IKC;;;\n").encode(), "D503", 2, 2, "eenheid ontbreekt"),
     ("dubbel", (HEADER + "IKC;IKC De Es;;\nIKC;ikc de es;;\n").encode(), "D504", 3, 2, "regel 2"),
-    ("twee groepen", (HEADER + "IKC;De Es;;\nVO-school;De Es;;\n").encode(), "D505", 3, 2, "groep IKC"),
+    ("twee groepen, niet eens over illustratief",
+     (HEADER + "IKC;De Es;;\nVO-school;De Es;1;illustratief: voorbeeldnaam\n").encode(), "D505", 3, 3,
+     "groep IKC"),
     ("illustratief geen ja/nee", (HEADER + "IKC;IKC De Es;misschien;\n").encode(), "D506", 2, 3, "1"),
     ("illustratief zonder toelichting", (HEADER + "IKC;IKC 1;1;voorbeeld\n").encode(), "D507", 2, 4,
      "illustratief"),

@@ -101,7 +101,7 @@ def _unknown_group(ctx: CheckContext, group: str, span: Span, where: str | None,
 
 def _plural_of(written: str, agenda: n.Agenda) -> str | None:
     """`wijken` for the group `wijk`: a group is named as declared, also where it means many."""
-    from lea_rules.data.units import plural
+    from lea_rules.data.group_names import plural
 
     for group in agenda.groups:
         if plural(group.name).casefold() == written.casefold():

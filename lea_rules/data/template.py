@@ -7,9 +7,10 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from lea_rules.data.group_names import plural
 from lea_rules.data.inert import inert
 from lea_rules.data.model import Observation, observation_value_text
-from lea_rules.data.units import UNITS_FILE, DeclaredUnits, plural, unit_key
+from lea_rules.data.units import UNITS_FILE, DeclaredUnits, unit_key
 from lea_rules.nodes import Agenda, Indicator, Measure, Unit
 from lea_rules.period import school_year_ending
 from lea_rules.suggest import did_you_mean
@@ -95,7 +96,7 @@ def request_rows(agenda: Agenda, peiljaar: int, observations: list[Observation],
     rows: list[RequestRow] = []
     for ind in indicators:
         mine = [o for o in observations if o.indicator.casefold() == ind.key]
-        names = [name for group in ind.per_groups for name in declared.of(group)]
+        names = list(declared.of_groups(ind.per_groups))  # a unit under two of them is asked once
         asked = ([""] if ind.context or not ind.per_groups else []) + names
         for unit in asked:
             series = [o for o in mine if unit_key(o.breakdown or "") == unit_key(unit)]

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from lea_rules.data.group_names import plural
 from lea_rules.data.problems import DataInvalid, data_error
 from lea_rules.data.readers import read_csv_bytes
 from lea_rules.data.table import Cell, Table
@@ -76,8 +77,12 @@ class DeclaredUnits:
         return next((u for u in self.units if unit_key(u.name) == key), None)
 
     def member(self, group: str, name: str) -> bool:
-        found = self.find(name)
-        return found is not None and normalise_group(found.group) == normalise_group(group)
+        return normalise_group(group) in {normalise_group(g) for g in self.groups_of(name)}
+
+    def groups_of(self, name: str) -> list[str]:
+        """Every group the unit is listed under (one, or more: a brede school under school and wijk)."""
+        key = unit_key(name)
+        return [u.group for u in self.units if unit_key(u.name) == key]
 
     @property
     def label(self) -> str:
@@ -88,52 +93,6 @@ class DeclaredUnits:
     def illustrative(self, name: str) -> bool:
         found = self.find(name)
         return found is not None and found.illustrative
-
-
-def plural(group: str, count: int = 2) -> str:
-    """`IKC` -> `IKC's`, `VO-school` -> `VO-scholen`, `kindcentrum` -> `kindcentra`, `wijk` -> `wijken`."""
-    if count == 1:
-        return group
-    lower = group.casefold()
-    if lower.endswith("school"):
-        return group[:-3] + "olen"  # school -> scholen
-    if lower.endswith("centrum"):
-        return group[:-2] + "a"
-    if group.upper() == group or lower[-1] in "aiouy":
-        return group + "'s"
-    if lower.endswith("e"):
-        return group + "s"
-    return group + "en"
-
-
-def counted(group: str, count: int = 2) -> str:
-    """A group as written in the agenda (`IKC`, `IKC's`, `kindcentrum`) for `count` of them:
-    `alle IKC's`, `3 van 4 kindcentra`, `1 van 4 kindcentrum`; a name written in the plural stays."""
-    for suffix in ("'s", "\u2019s"):
-        if group.endswith(suffix):
-            group = group[: -len(suffix)]
-    return plural(group, count)
-
-
-def _joined(words: list[str], last: str) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {last} {words[-1]}"
-
-
-def plural_groups(groups: tuple[str, ...], count: int = 2, lang: str = "nl") -> str:
-    """`plural` of each group, joined: `scholen en wijken`; for one unit `school of wijk`."""
-    last = ("of" if count == 1 else "en") if lang == "nl" else ("or" if count == 1 else "and")
-    return _joined([plural(g, count) for g in groups] or [""], last)
-
-
-def counted_groups(groups: tuple[str, ...], count: int = 2, lang: str = "nl") -> str:
-    """`counted` of each group, joined: `alle IKC's en VO-scholen`, `3 van 12 scholen en wijken`."""
-    last = ("of" if count == 1 else "en") if lang == "nl" else ("or" if count == 1 else "and")
-    return _joined([counted(g, count) for g in groups] or [""], last)
-
-
-def named_groups(groups: tuple[str, ...], lang: str = "nl") -> str:
-    """The groups by name, joined: `IKC`, `school en wijk` (`school and wijk`)."""
-    return _joined(list(groups) or [""], "en" if lang == "nl" else "and")
 
 
 _TOTAL_WORDS = {"totaal", "totalen", "total", "subtotaal"}
@@ -294,11 +253,7 @@ def _read_unit(table: Table, index: dict[str, int], row: list[Cell], agenda: Age
         if normalise_group(earlier.group) == normalise_group(group.name):
             problem("D504", f"'{name}' staat twee keer onder groep {group.name} (ook op regel {earlier.row})",
                     name_cell, "haal een van de twee regels weg", "eenheid")
-        else:
-            problem("D505", f"'{name}' staat ook onder groep {earlier.group} (regel {earlier.row}); een "
-                    "eenheid hoort bij één groep", name_cell,
-                    f"haal een van de twee regels weg, of geef de {group.name} een eigen naam", "eenheid")
-        return None
+            return None
     flag_cell = cell("illustratief")
     flag = flag_cell.text.casefold()
     if flag not in _TRUE | _FALSE:
@@ -306,6 +261,17 @@ def _read_unit(table: Table, index: dict[str, int], row: list[Cell], agenda: Age
                 "schrijf 1 (een verzonnen voorbeeldnaam) of laat leeg (een echte eenheid)", "illustratief")
         return None
     illustrative = flag in _TRUE
+    # One unit under two groups (a brede school that is also a wijk's) is two rows with the same
+    # name; they are one unit, so they must agree on whether it is a made-up name.
+    other = next((u for u in units if unit_key(u.name) == unit_key(name)), None)
+    if other is not None and other.illustrative != illustrative:
+        said = "1" if other.illustrative else "leeg"
+        problem("D505", f"'{name}' staat ook onder groep {other.group} (regel {other.row}), daar met "
+                f"illustratief {said}; het is één eenheid, dus één antwoord", flag_cell,
+                "zet op beide regels hetzelfde bij illustratief: 1 als de naam verzonnen is, leeg als het "
+                "een echte eenheid is",
+                "illustratief")
+        return None
     note = cell("toelichting").text or None
     if illustrative and "illustratief" not in (note or "").casefold():
         problem("D507", "een illustratieve eenheid moet dat ook in de toelichting zeggen",
@@ -339,19 +305,19 @@ def unit_problem(indicator: Indicator, unit: str, units: DeclaredUnits,
     found = units.find(unit)
     mine = [g for g in indicator.per_groups if units.of(g)]
     if found is not None:
-        if any(normalise_group(found.group) == normalise_group(g) for g in indicator.per_groups):
+        if any(units.member(g, unit) for g in indicator.per_groups):
             return None
         candidates = [ind.name for ind in agenda.indicators
-                      if any(normalise_group(g) == normalise_group(found.group) for g in ind.per_groups)
-                      and ind.formula is None]
+                      if any(units.member(g, unit) for g in ind.per_groups) and ind.formula is None]
         # Only an indicator whose name is close (brugfunctionaris-ikc / -vo), never just any one.
         others = [f"'{name}'" for name in candidates if _close_name(indicator.name, name)][:3]
         verb = "wordt" if len(others) == 1 else "worden"
         choose = (f"kies een {groups} uit {units.path}" if mine else
                   f"zet de {plural(indicator.per_groups[0])} in {units.path}")
+        theirs = " en ".join(units.groups_of(unit))
         help = (f"bedoelde je de indicator {' of '.join(others)}? Die {verb} per {found.group} gemeten. "
                 f"Zo niet: {choose}" if others else choose)
-        return ("D243", f"'{unit}' is een {found.group} (volgens {units.path}), geen {groups}: "
+        return ("D243", f"'{unit}' is een {theirs} (volgens {units.path}), geen {groups}: "
                 f"'{indicator.name}' wordt per {groups} gemeten", help)
     if not mine:
         group = indicator.per_groups[0]

@@ -32,7 +32,7 @@ def group_units(indicator: Indicator, declared: DeclaredUnits) -> list[str]:
     A unit without a figure for this kengetal still gets its row (with 'geen gegevens'); a
     group whose units are not declared has none (the total, if any, still shows).
     """
-    return [name for group in indicator.per_groups for name in declared.of(group)]
+    return list(declared.of_groups(indicator.per_groups))  # a unit under two of them once
 
 
 def _series(agenda: Agenda, indicator: Indicator, observations: Sequence[Observation],

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from lea_rules.data.units import counted_groups
+from lea_rules.data.group_names import counted_groups
 from lea_rules.nodes import Agenda, Goal, Moment
 from lea_rules.recurrence import Recurrence
 from lea_rules.report.notation import Notation

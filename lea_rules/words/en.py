@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from lea_rules.data.group_names import counted_groups, named_groups
 from lea_rules.data.model import ReportedState
-from lea_rules.data.units import counted_groups, named_groups
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.numbers import format_number
 from lea_rules.period import Period, school_year_of

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
+from lea_rules.data.group_names import counted_groups, named_groups, plural_groups
 from lea_rules.data.model import FigureRevision
-from lea_rules.data.units import counted_groups, named_groups, plural_groups
 from lea_rules.nodes import Better, Comparator, Measure
 from lea_rules.numbers import format_dutch
 from lea_rules.period import Period, school_year_of

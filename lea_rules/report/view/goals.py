@@ -7,7 +7,7 @@ from decimal import Decimal
 from markupsafe import Markup
 
 from lea_rules import words
-from lea_rules.data.units import named_groups
+from lea_rules.data.group_names import named_groups
 from lea_rules.evaluation.model import (
     BaselineKind,
     GoalEvaluation,
