@@ -123,7 +123,7 @@ class NestingReader(PropertyReader):
         for goal in _refused_goals(self.refused):
             indicators.update(name.casefold() for name in n.goal_indicators(goal))
             if isinstance(goal, n.UnitsGoal):
-                groups.add(n.normalise_group(goal.group))
+                groups.update(n.normalise_group(group) for group in goal.groups)
         out = {REFUSED_INDICATORS: " ".join(sorted(indicators)),
                REFUSED_GROUPS: " ".join(sorted(groups))}
         return {key: value for key, value in out.items() if value}
