@@ -19,11 +19,17 @@ def target(path: Path) -> Path:
 
 
 class NotWritable(Exception):
-    """No file can be written at `path`; `problem` says why and `fix` what to do, in Dutch."""
+    """No file can be written at `path`; `problem` says why and `fix` what to do, in Dutch;
+    `english` both in English (for `lea report --lang en`)."""
 
-    def __init__(self, path: Path, problem: str, fix: str) -> None:
+    def __init__(self, path: Path, problem: str, fix: str, english: tuple[str, str]) -> None:
         super().__init__(f"{problem}. {fix}")
         self.path, self.problem, self.fix = path, problem, fix
+        self.english = english
+
+    def said(self, lang: str) -> tuple[str, str]:
+        """(problem, fix) in `lang`."""
+        return self.english if lang == "en" else (self.problem, self.fix)
 
 
 def check_writable(path: Path, example: str | None = None, make_parents: bool = False) -> None:
@@ -37,15 +43,19 @@ def check_writable(path: Path, example: str | None = None, make_parents: bool = 
     if path.is_dir():
         name = example or "rapport.html"
         raise NotWritable(path, "dat is een map, geen bestand",
-                          f"Geef een bestandsnaam, bijvoorbeeld {path / name}")
+                          f"Geef een bestandsnaam, bijvoorbeeld {path / name}",
+                          ("that is a folder, not a file", f"Give a file name, for example {path / name}"))
     parent = path.parent
     existing = parent
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     if existing != parent and not make_parents:
         raise NotWritable(path, f"de map {parent} bestaat niet",
-                          f"Maak haar eerst aan (mkdir -p {parent}) of kies een bestaande map")
-    _writable_folder(path, existing, "Kies een plek in een bestaande map")
+                          f"Maak haar eerst aan (mkdir -p {parent}) of kies een bestaande map",
+                          (f"the folder {parent} does not exist",
+                           f"Make it first (mkdir -p {parent}) or choose an existing folder"))
+    _writable_folder(path, existing, ("Kies een plek in een bestaande map",
+                                      "Choose a place in an existing folder"))
 
 
 def check_folder(path: Path) -> None:
@@ -54,16 +64,20 @@ def check_folder(path: Path) -> None:
     if not path.exists():
         check_writable(path)
         return
-    _writable_folder(path, path, "Geef een map")
+    _writable_folder(path, path, ("Geef een map", "Give a folder"))
 
 
-def _writable_folder(path: Path, folder: Path, not_a_folder: str) -> None:
-    """`folder` (where `path` goes) is a folder this process may write in."""
+def _writable_folder(path: Path, folder: Path, not_a_folder: tuple[str, str]) -> None:
+    """`folder` (where `path` goes) is a folder this process may write in; `not_a_folder` is
+    the fix (Dutch, English) when it is a file."""
     if not folder.is_dir():
-        raise NotWritable(path, f"{folder} is een bestand, geen map", not_a_folder)
+        raise NotWritable(path, f"{folder} is een bestand, geen map", not_a_folder[0],
+                          (f"{folder} is a file, not a folder", not_a_folder[1]))
     if not os.access(folder, os.W_OK | os.X_OK):
         raise NotWritable(path, f"je mag niet schrijven in de map {folder}",
-                          "Kies een map waarin je mag schrijven")
+                          "Kies een map waarin je mag schrijven",
+                          (f"you may not write in the folder {folder}",
+                           "Choose a folder you may write in"))
 
 
 def stage(path: Path) -> Path:

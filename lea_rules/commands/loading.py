@@ -42,14 +42,17 @@ class Loaded:
                         revisions=self.revisions, yearly_progress=self.yearly)
 
 
-def load_agenda_or_report(name: str, command: str = "lea") -> tuple[Agenda | None, Path, int]:
-    """The agenda, or None with the exit code after printing why (shared by the commands)."""
+def load_agenda_or_report(name: str, command: str = "lea", lang: str = "nl"
+                          ) -> tuple[Agenda | None, Path, int]:
+    """The agenda, or None with the exit code after printing why (shared by the commands);
+    the command's own lines in `lang` (the agenda's errors are Dutch in both)."""
     from lea_rules.api import AgendaInvalid, load_agenda, resolve_agenda_path
+    from lea_rules.commands.cli_words import say
     from lea_rules.diagnostics import render_all
 
     path = resolve_agenda_path(name)
     if not path.is_file():
-        err(f"{command}: agenda '{name}' niet gevonden (gezocht: {path})")
+        err(f"{command}: " + say(lang, "agenda_not_found", name=name, path=path))
         return None, path, EXIT_USAGE
     try:
         return load_agenda(path), path, EXIT_OK
@@ -57,7 +60,7 @@ def load_agenda_or_report(name: str, command: str = "lea") -> tuple[Agenda | Non
         checked = exc.checked
         sources = {checked.path: checked.source} if checked.source is not None else {}
         err(render_all(checked.errors, sources))
-        err(f"{command}: de agenda {path} heeft fouten; los die eerst op (lea check {path})")
+        err(f"{command}: " + say(lang, "agenda_errors", path=path))
         return None, path, EXIT_INPUT
 
 
@@ -65,22 +68,27 @@ def load_for_year(args: argparse.Namespace, command: str, nothing_done: str,
                   with_revisions: bool = False) -> Loaded | int:
     """Everything a yearly command needs, or the exit code after saying what is wrong."""
     from lea_rules.api import peiljaar_problem
-    from lea_rules.data.deliveries import data_date, data_folder_verdict, load_deliveries
+    from lea_rules.commands.cli_words import say
+    from lea_rules.data.deliveries import OTHER_MUNICIPALITY, data_date, data_folder_verdict, load_deliveries
     from lea_rules.data.folder import default_data_dir
     from lea_rules.data.problems import DataInvalid
     from lea_rules.data.store import load_observations, load_progress, load_revisions
     from lea_rules.diagnostics import render_all
 
-    agenda, path, code = load_agenda_or_report(args.agenda, f"lea {command}")
+    lang = getattr(args, "lang", "nl")  # `lea report --lang en`: the command's own lines in English
+    agenda, path, code = load_agenda_or_report(args.agenda, f"lea {command}", lang)
     if agenda is None:
         return code
     year_problem = peiljaar_problem(agenda, args.peiljaar)
     if year_problem:
-        err(f"lea {command}: {year_problem}")
+        start, end = agenda.period
+        err(f"lea {command}: " + (year_problem if lang != "en" else say(
+            lang, "peiljaar_outside", year=args.peiljaar, start=start, end=end, first=start - 1,
+            last=end + 1)))
         return EXIT_USAGE
     data_dir = Path(args.data) if args.data else default_data_dir(path)
     if args.data and not data_dir.is_dir():
-        err(f"lea {command}: gegevensmap '{data_dir}' niet gevonden")
+        err(f"lea {command}: " + say(lang, "data_dir_not_found", folder=data_dir))
         return EXIT_USAGE
     try:
         # load_observations refuses first when leveringen.csv names another municipality (D510).
@@ -92,7 +100,11 @@ def load_for_year(args: argparse.Namespace, command: str, nothing_done: str,
         yearly = _earlier_progress(data_dir, agenda, args.peiljaar)
     except DataInvalid as exc:
         err(render_all(exc.problems))
-        err(f"lea {command}: {data_folder_verdict(exc.problems, data_dir)}; {nothing_done}")
+        verdict = data_folder_verdict(exc.problems, data_dir)
+        if lang == "en":
+            elsewhere = all(p.code in OTHER_MUNICIPALITY for p in exc.problems)
+            verdict = say(lang, "data_elsewhere" if elsewhere else "data_errors", folder=data_dir)
+        err(f"lea {command}: {verdict}; {nothing_done}")
         return EXIT_INPUT
     return Loaded(path, agenda, data_dir, observations, progress, previous, revisions, delivered, yearly)
 

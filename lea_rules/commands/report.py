@@ -47,10 +47,12 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, printer: PdfPrinter | None) -> int:
     from lea_rules.atomic import NotWritable, check_writable
+    from lea_rules.commands.cli_words import say
     from lea_rules.commands.loading import load_for_year
     from lea_rules.report import report_filename
 
-    loaded = load_for_year(args, "report", "er is geen rapport gemaakt", with_revisions=True)
+    lang = args.lang  # the report's language, and of these lines (not of the agenda's errors)
+    loaded = load_for_year(args, "report", say(lang, "no_report"), with_revisions=True)
     if isinstance(loaded, int):
         return loaded
     agenda, observations, path = loaded.agenda, loaded.observations, loaded.path
@@ -62,8 +64,8 @@ def _run(args: argparse.Namespace, printer: PdfPrinter | None) -> int:
     try:
         check_writable(output, example=name, make_parents=not args.output)
     except NotWritable as exc:
-        _err(f"lea report: kan '{output}' niet schrijven: {exc.problem}. {exc.fix}. "
-             "Er is geen rapport gemaakt.")
+        problem, fix = exc.said(lang)
+        _err("lea report: " + say(lang, "cannot_write", path=output, problem=problem, fix=fix))
         return EXIT_USAGE
     evaluation = loaded.evaluate(args.peiljaar)
 
@@ -82,14 +84,13 @@ def _run(args: argparse.Namespace, printer: PdfPrinter | None) -> int:
         write_atomic(output, html)
     except OSError as exc:
         # strerror only: the message of a failed rename names the temporary file, not the user's
-        _err(f"lea report: kan '{output}' niet schrijven: {exc.strerror or exc}. Er is geen rapport gemaakt.")
+        _err("lea report: " + say(lang, "cannot_write_os", path=output, problem=exc.strerror or exc))
         return EXIT_USAGE
-    print(f"rapport geschreven: {output}")
+    print(say(lang, "report_written", path=output))
     if evaluation.illustrative_used:
-        print("let op: het rapport bevat illustratieve cijfers; dat staat er duidelijk in")
+        print(say(lang, "illustrative"))
     if not observations:
-        _err(f"let op: geen gegevens gevonden in {loaded.data_dir}; "
-             "elk meetbaar resultaat staat op 'Geen gegevens'")
+        _err(say(lang, "no_data", folder=loaded.data_dir))
     if printer is None:
         return EXIT_OK
     from lea_rules.report.pdf import PdfFailed, PdfUnavailable
@@ -98,10 +99,10 @@ def _run(args: argparse.Namespace, printer: PdfPrinter | None) -> int:
     try:
         printer.print(output, pdf_path)
     except PdfUnavailable as exc:
-        _err(f"lea report: geen PDF gemaakt. {exc}")
+        _err("lea report: " + say(lang, "no_pdf", why=exc.say(lang)))
         return EXIT_TOOL
     except PdfFailed as exc:
-        _err(f"lea report: {exc}")
+        _err(f"lea report: {exc.say(lang)}")
         return EXIT_TOOL
-    print(f"PDF geschreven: {pdf_path}")
+    print(say(lang, "pdf_written", path=pdf_path))
     return EXIT_OK

@@ -41,13 +41,31 @@ INSTALL_HELP = (
     "    pip install 'lea-rules[pdf]'   # Playwright en pypdf\n"
     "Het HTML-rapport is wel gemaakt; u kunt het ook openen in een browser en afdrukken als PDF."
 )
+INSTALL_HELP_EN = (
+    "--pdf needs headless Chromium, with the Python modules Playwright and pypdf.\n"
+    "Install them like this (Debian or Ubuntu):\n"
+    "    sudo apt install chromium\n"
+    "    pip install 'lea-rules[pdf]'   # Playwright and pypdf\n"
+    "The HTML report has been written; you can also open it in a browser and print it as a PDF."
+)
 
 
-class PdfUnavailable(Exception):
-    """Chromium or Playwright is missing; the message says how to install them (Dutch)."""
+class PdfProblem(Exception):
+    """Why no PDF was made: the message in Dutch, `english` for `lea report --lang en`."""
+
+    def __init__(self, dutch: str, english: str) -> None:
+        super().__init__(dutch)
+        self.english = english
+
+    def say(self, lang: str) -> str:
+        return self.english if lang == "en" else str(self)
 
 
-class PdfFailed(Exception):
+class PdfUnavailable(PdfProblem):
+    """Chromium or Playwright is missing; the message says how to install them."""
+
+
+class PdfFailed(PdfProblem):
     """Chromium ran but could not print the report."""
 
 
@@ -112,7 +130,8 @@ def print_numbered(page: Any) -> bytes:
         page.evaluate(_NUMBER_JS, wanted)
         shown = wanted
         pdf = page.pdf(**FINAL_OPTIONS)
-    raise PdfFailed("de paginanummers van de inhoudsopgave blijven verschuiven")
+    raise PdfFailed("de paginanummers van de inhoudsopgave blijven verschuiven",
+                    "the page numbers of the contents list keep moving")
 
 
 def block_network(route: Any) -> None:
@@ -127,15 +146,18 @@ def _check_installed() -> str:
     """Chromium's path; PdfUnavailable, saying how to install it, when something is missing."""
     executable = find_chromium()
     if executable is None:
-        raise PdfUnavailable("Chromium is niet gevonden.\n" + INSTALL_HELP)
+        raise PdfUnavailable("Chromium is niet gevonden.\n" + INSTALL_HELP,
+                             "Chromium was not found.\n" + INSTALL_HELP_EN)
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError as exc:
-        raise PdfUnavailable("De Python-module Playwright ontbreekt.\n" + INSTALL_HELP) from exc
+        raise PdfUnavailable("De Python-module Playwright ontbreekt.\n" + INSTALL_HELP,
+                             "The Python module Playwright is missing.\n" + INSTALL_HELP_EN) from exc
     try:
         import pypdf  # noqa: F401
     except ImportError as exc:
-        raise PdfUnavailable("De Python-module pypdf ontbreekt.\n" + INSTALL_HELP) from exc
+        raise PdfUnavailable("De Python-module pypdf ontbreekt.\n" + INSTALL_HELP,
+                             "The Python module pypdf is missing.\n" + INSTALL_HELP_EN) from exc
     return executable
 
 
@@ -196,7 +218,8 @@ class PdfPrinter:
         self._jobs.put(html_path)
         result = self._done.get()
         if isinstance(result, PlaywrightError):
-            raise PdfFailed(f"Chromium kon de PDF niet maken: {result}") from result
+            raise PdfFailed(f"Chromium kon de PDF niet maken: {result}",
+                            f"Chromium could not make the PDF: {result}") from result
         if isinstance(result, BaseException):
             raise result
         # A fresh, unique file (never a fixed name someone could have linked elsewhere), replaced
