@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from lea_rules.diagnostics import Diagnostic, error
+from lea_rules.group_hints import enof_apart, group_missing
 from lea_rules.line_cache import LineCache, grammar_path
 from lea_rules.quotes import mixed_quotes
 from lea_rules.source import SourceFile, Span
@@ -56,7 +57,7 @@ TERMINAL_WORDS = {
     "COLON": "':'", "COMMA": "','", "SLASH": "'/'", "DASH": "'-'", "GT": "'>'",
     "PLUS": "'+'", "STAR": "'*'", "LPAR": "'('", "RPAR": "')'", "$END": "het einde van de regel",
     "_NL": "het einde van de regel",
-    "RECUR": "'jaarlijks'/'per schooljaar'", "VANAF": "'vanaf'",
+    "RECUR": "'jaarlijks'/'per schooljaar'", "VANAF": "'vanaf'", "ENOF": "'en/of'",
     "PART": "een deel van een jaar (begin, voorjaar, medio, zomer, najaar, eind, eerste of tweede helft)",
 }
 CHOICES = {
@@ -69,8 +70,9 @@ CHOICES = {
 # Never offered as what was expected: a refused form (`de komende jaren`, E315) and the inner
 # words of a time that the one offered already stands for (`in het voorjaar van`, `in de zomer
 # van`, `in 2020 en 2021`).
-UNOFFERED = frozenset({"COMMENT", "AHEAD", "ARTICLE", "YEARS", "TIMES", "TIMES_TAIL"})
-"""TIMES (`tenminste tweemaal per jaar`) is read only to be refused with its own hint (E321)."""
+UNOFFERED = frozenset({"COMMENT", "AHEAD", "ARTICLE", "YEARS", "TIMES", "TIMES_TAIL", "OF"})
+"""TIMES (`tenminste tweemaal per jaar`) is read only to be refused with its own hint (E321), and
+so are `of` and `en` between two groups of a count (E340): after a group, `en/of` is offered."""
 
 
 def describe_terminal(name: str) -> str:
@@ -192,6 +194,11 @@ def _diagnose(
                      "deze tekst heeft geen afsluitend aanhalingsteken", Span.point(line_no, column),
                      path=path, help='zet een " aan het einde van de tekst (een tekst staat op één regel)')
     hidden = UNOFFERED | {"CMPWORD", "ATLEAST"} if "CMP" in expected else UNOFFERED  # in CMP's words
+    if "ENOF" in expected:
+        hidden |= {"KW_EN"}
+        lost = group_missing(text, line_no, path, column, _word_at(text, column))
+        if lost is not None:
+            return lost
     wanted = sorted({describe_terminal(t) for t in expected if t not in hidden})
     want = _join(wanted)
     if not found:
@@ -212,6 +219,7 @@ def _diagnose(
     help_text = None
     if "NAME" in expected and re.fullmatch(r"\d[\d.,]*", found):
         help_text = "een naam begint met een letter"
+    help_text = enof_apart(text) or help_text
     choices = [words for terminal, words in CHOICES.items() if terminal in expected]
     if len(choices) == 1:  # `eenheid: procnt`, `beter: hogr`: one of a few fixed words
         help_text = did_you_mean(found, choices[0])
