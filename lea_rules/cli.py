@@ -197,8 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="de werkversie voor de beleidsmedewerker (elke actie, open vragen, regelnummers, "
                         "wat nog ingevuld moet worden) in plaats van de raadsversie")
     p.add_argument("-o", "--output", metavar="BESTAND",
-                   help="standaard reports/<gemeente>-<jaar>.html (raadsversie) of "
-                        "reports/<gemeente>-<jaar>-werkversie.html")
+                   help="een naam op .html; standaard reports/<gemeente>-<jaar>.html (raadsversie) of "
+                        "reports/<gemeente>-<jaar>-werkversie.html. Op .pdf: de PDF, met het "
+                        "HTML-bestand ernaast")
     p.add_argument("--lang", choices=["nl", "en"], default="nl",
                    help="taal van het rapport: nl (standaard) of en")
     p.add_argument("--pdf", action="store_true", help="schrijf ook een A4-PDF via headless Chromium")

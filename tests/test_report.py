@@ -687,3 +687,52 @@ def test_kengetallen_in_english_with_english_numbers() -> None:
 def test_no_kengetallen_section_without_kengetallen(tree: Element) -> None:
     assert not tree.find_all("section", "kengetallen")
     assert "#kengetallen" not in [a.attrs.get("href") for a in tree.find_all("a")]
+
+
+@pytest.mark.browser
+def test_output_named_pdf_writes_the_pdf_there_and_the_html_beside_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Before, `-o raad.pdf --pdf` wrote the HTML into raad.pdf, printed that file (a blank page)
+    # and wrote the PDF over it: one empty page, exit 0.
+    import os
+    import warnings
+
+    from lea_rules.report.pdf import find_chromium, playwright_available
+
+    if find_chromium() is None or not playwright_available() or shutil.which("pdfinfo") is None:
+        reason = "the page count needs Chromium, Playwright and pdfinfo"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}; in CI it must run")
+        warnings.warn(f"SKIPPING: {reason}", stacklevel=2)
+        pytest.skip(reason)
+    target = tmp_path / "raad.pdf"
+    code, out, err = run(["report", str(AGENDA), "--year", "2025", "-o", str(target)], capsys)
+    assert code == 0, err
+    assert f"PDF geschreven: {target}" in out and f"rapport geschreven: {target.with_suffix('.html')}" in out
+    assert target.read_bytes().startswith(b"%PDF")
+    assert target.with_suffix(".html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) > 1  # type: ignore[union-attr]
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(target), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    assert "In één oogopslag" in first
+
+
+@pytest.mark.parametrize("name", ["rapport.docx", "rapport", "rapport.txt"])
+def test_output_that_is_neither_html_nor_pdf_is_refused(name: str, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / name
+    code, _, err = run(["report", str(AGENDA), "--year", "2025", "-o", str(target)], capsys)
+    assert code == 2
+    assert "kies een naam op .html" in err and f"-o {target.with_suffix('.html')}" in err
+    assert list(tmp_path.iterdir()) == []
+    # following the hint works
+    code, _, err = run(["report", str(AGENDA), "--year", "2025", "-o", str(target.with_suffix(".html"))],
+                       capsys)
+    assert code == 0, err
+
+
+def test_output_refusal_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "report.docx"
+    code, _, err = run(["report", str(AGENDA), "--year", "2025", "--lang", "en", "-o", str(target)], capsys)
+    assert code == 2 and "choose a name ending in .html" in err and f"-o {target.with_suffix('.html')}" in err

@@ -35,6 +35,11 @@ LINES: dict[str, tuple[str, str]] = {
     "data_elsewhere": ("de gegevens in {folder} zijn niet van de gemeente van de agenda",
                        "the data in {folder} are not of the agenda's municipality"),
     "no_report": ("er is geen rapport gemaakt", "no report was made"),
+    "not_html": ("'{path}': het rapport is een HTML-bestand; kies een naam op .html (bijvoorbeeld "
+                 "-o {html}), of op .pdf voor een PDF met het HTML-bestand ernaast. Er is geen rapport "
+                 "gemaakt.",
+                 "'{path}': the report is an HTML file; choose a name ending in .html (for example "
+                 "-o {html}), or in .pdf for a PDF with the HTML file beside it. No report was made."),
 }
 
 

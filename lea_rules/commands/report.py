@@ -6,6 +6,9 @@ page 1, short, no to-dos); with `--werkversie` the policy officer's working edit
 (`reports/<agenda>-<jaar>-werkversie.html`: every action, open questions, line numbers, what to
 fill in where). Both come from the same evaluation.
 
+`-o NAAM.pdf` asks for the PDF by its name: the PDF is written there and the HTML beside it
+(`NAAM.html`), as if `--pdf` were given. Any other `-o` must end in `.html` or `.htm`.
+
 Exit codes: 0 written; 1 errors in the agenda or the data files; 2 agenda or data folder not
 found, or the file cannot be written; 3 Chromium or Playwright missing for --pdf (the HTML
 is written all the same).
@@ -35,8 +38,21 @@ def write_atomic(path: Path, text: str) -> None:
         temp.write_text(text, encoding="utf-8", newline="\n")
 
 
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def _asks_pdf_by_name(args: argparse.Namespace) -> bool:
+    return bool(args.output) and Path(args.output).suffix.casefold() == ".pdf"
+
+
 def run(args: argparse.Namespace) -> int:
-    if not args.pdf:
+    given = Path(args.output) if args.output else None
+    if given is not None and not _asks_pdf_by_name(args) and given.suffix.casefold() not in HTML_SUFFIXES:
+        from lea_rules.commands.cli_words import say
+
+        _err("lea report: " + say(args.lang, "not_html", path=given, html=given.with_suffix(".html")))
+        return EXIT_USAGE
+    if not args.pdf and not _asks_pdf_by_name(args):
         return _run(args, None)
     from lea_rules.report.pdf import PdfPrinter
 
@@ -59,10 +75,17 @@ def _run(args: argparse.Namespace, printer: PdfPrinter | None) -> int:
     working = bool(args.werkversie)
     name = report_filename(path, args.peiljaar, working=working)
     output = Path(args.output) if args.output else Path("reports") / name
+    pdf_path = output.with_suffix(".pdf")
+    if _asks_pdf_by_name(args):
+        # `-o raad.pdf`: the PDF gets that name, the HTML it is printed from stands beside it
+        pdf_path, output = output, output.with_suffix(".html")
     # mistakes in the agenda and data come first; then a place that cannot take the file is refused
     # before anything is rendered or made (the default folder reports/ is made when missing)
     try:
         check_writable(output, example=name, make_parents=not args.output)
+        if printer is not None:
+            check_writable(pdf_path, example=Path(name).with_suffix(".pdf").name,
+                           make_parents=not args.output)
     except NotWritable as exc:
         problem, fix = exc.said(lang)
         _err("lea report: " + say(lang, "cannot_write", path=output, problem=problem, fix=fix))
@@ -95,7 +118,6 @@ def _run(args: argparse.Namespace, printer: PdfPrinter | None) -> int:
         return EXIT_OK
     from lea_rules.report.pdf import PdfFailed, PdfUnavailable
 
-    pdf_path = output.with_suffix(".pdf")
     try:
         printer.print(output, pdf_path)
     except PdfUnavailable as exc:
