@@ -292,3 +292,26 @@ def test_the_template_asks_a_unit_in_two_groups_once() -> None:
     asked = [row.unit for row in request_rows(fixture, 2025, [], units=declared)
              if row.indicator.name == "huiskamer"]
     assert asked.count("Brede school De Es") == 1 and len(asked) == 6
+
+
+@settings(max_examples=80, deadline=None)
+@given(order=st.permutations(["IKC", "school", "wijk"]), size=st.integers(2, 3),
+       joins=st.lists(st.sampled_from([",", "en/of", "of", "en"]), min_size=2, max_size=2))
+def test_any_joined_groups_read_as_written_and_only_en_of_passes(
+        tmp_path_factory: pytest.TempPathFactory, order: list[str], size: int, joins: list[str]) -> None:
+    """Whatever joins the writer puts between the groups, the goal names the groups as written;
+    it is accepted exactly when every join is `,` or `en/of` and the last one `en/of`."""
+    groups, used = order[:size], joins[:size - 1]
+    written = groups[0] + "".join(f"{',' if j == ',' else ' ' + j} {g}"
+                                  for j, g in zip(used, groups[1:], strict=True))
+    path = tmp_path_factory.mktemp("g") / "a.lea"
+    text = AGENDA.replace("tenminste 4 school en/of wijk", f"tenminste 4 {written}")
+    path.write_text(text, encoding="utf-8")
+    checked = check_file(path)
+    assert checked.agenda is not None
+    goal = next(g for _, r in checked.agenda.all_results() for g in r.goals)
+    assert isinstance(goal, n.UnitsGoal) and list(goal.groups) == groups
+    refused = [d for d in checked.diagnostics if d.code == "E340"]
+    fine = all(j in (",", "en/of") for j in used) and used[-1] == "en/of"
+    assert (not refused) == fine, (written, refused)
+    assert len(refused) <= 1 and not [d for d in checked.diagnostics if d.is_error and d.code != "E340"]
