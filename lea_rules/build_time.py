@@ -51,6 +51,10 @@ class TimeReader(LineReader):
         if tree.data == "m_ahead":
             self._ahead(as_leaf(tree.children[1]), goal=True)
             return None
+        if tree.data in ("m_during", "m_before"):
+            inner = as_node(tree.children[-1])
+            when = self._during(inner) if tree.data == "m_during" else self._before(inner)
+            return self._goal_moment(when, self.span(tree)) if when is not None else None
         return super().moment(node)
 
     def stages(self, goal: n.Goal) -> tuple[n.Goal, ...]:
@@ -86,6 +90,10 @@ class TimeReader(LineReader):
         if tree.data == "w_span":
             found = self.fuzzy(tree.children[0])
             return replace(found, by=by) if found is not None else None
+        if tree.data == "w_during":
+            return self._during(as_node(tree.children[0]), by)
+        if tree.data == "w_before":
+            return self._before(as_node(tree.children[0]))
         self._ahead(as_leaf(tree.children[0]), goal=False)
         return None
 
@@ -108,8 +116,19 @@ class TimeReader(LineReader):
         word = next(k for k in kids if k.type == "PART")
         return Part.read(str(word)), self.year(kids[-1])
 
-    def _period(self, tree: Node, by: bool) -> Tijdstip | None:
-        measure_tok, period_node = tree.children
+    def _during(self, tree: Node, by: bool = False) -> Tijdstip | None:
+        """`in de loop van 2026`: somewhere in 2026, so the year itself (deadline 31 december)."""
+        return self._period(tree, by, tree.children[1:])
+
+    def _before(self, tree: Node) -> Tijdstip | None:
+        """`voor de zomer van 2026`: before the summer begins, so `uiterlijk voorjaar 2026`;
+        `voor het einde van 2026` (or of a schooljaar): `uiterlijk 2026`."""
+        if tree.data == "b_summer":
+            return parts_span(((Part.SPRING, self.year(tree.children[1])),), by=True)
+        return self._period(tree, True, tree.children[1:])
+
+    def _period(self, tree: Node, by: bool, children: list[Branch] | None = None) -> Tijdstip | None:
+        measure_tok, period_node = children if children is not None else tree.children
         moment = self.period(period_node)
         measure = str(measure_tok) if measure_tok is not None else None
         school = moment.kind is n.Measure.SCHOOL_YEAR

@@ -76,7 +76,7 @@ def statement_tokens(tree: Node, parent: str) -> list[tuple[Leaf, str]]:
     return out
 
 
-SPACED_WORDS = {"RECUR", "VANAF", "TIMES", "TIMES_TAIL"}
+SPACED_WORDS = {"RECUR", "VANAF", "TIMES", "TIMES_TAIL", "DURING", "BEFORE_SUMMER", "BEFORE_END", "PART"}
 """Terminals of several words (`elk jaar`, `vanaf schooljaar`): one space between the words."""
 
 

@@ -59,6 +59,8 @@ TERMINAL_WORDS = {
     "_NL": "het einde van de regel",
     "RECUR": "'jaarlijks'/'per schooljaar'", "VANAF": "'vanaf'", "ENOF": "'en/of'",
     "PART": "een deel van een jaar (begin, voorjaar, medio, zomer, najaar, eind, eerste of tweede helft)",
+    "DURING": "'in de loop van'", "BEFORE_SUMMER": "'voor de zomer van'",
+    "BEFORE_END": "'voor het einde van'",
 }
 CHOICES = {
     "UNIT": ("%", "procent", "aantal", "uur per week", "uur", "euro", "score", "getal", "ja/nee",
@@ -70,9 +72,12 @@ CHOICES = {
 # Never offered as what was expected: a refused form (`de komende jaren`, E315) and the inner
 # words of a time that the one offered already stands for (`in het voorjaar van`, `in de zomer
 # van`, `in 2020 en 2021`).
-UNOFFERED = frozenset({"COMMENT", "AHEAD", "ARTICLE", "YEARS", "TIMES", "TIMES_TAIL", "OF"})
+UNOFFERED = frozenset({"COMMENT", "AHEAD", "ARTICLE", "YEARS", "TIMES", "TIMES_TAIL", "OF", "DURING",
+                       "BEFORE_SUMMER", "BEFORE_END"})
 """TIMES (`tenminste tweemaal per jaar`) is read only to be refused with its own hint (E321), and
-so are `of` and `en` between two groups of a count (E340): after a group, `en/of` is offered."""
+so are `of` and `en` between two groups of a count (E340): after a group, `en/of` is offered.
+DURING, BEFORE_SUMMER and BEFORE_END (`in de loop van`, `voor de zomer van`) are other words for
+a time that is offered."""
 
 
 def describe_terminal(name: str) -> str:
@@ -204,6 +209,13 @@ def _diagnose(
     if not found:
         return error("E102", "regel is niet af",
                      f"de regel houdt hier op; hier verwachtte ik {want}", span, path=path)
+    from lea_rules.time_hints import time_phrase  # only on a line that cannot be read
+
+    time = time_phrase(text, column)
+    if time is not None:
+        title = "geen tijd" if time.code == "E315" else "tijd die lea niet kent"
+        return error(time.code, title, time.message, Span.point(line_no, time.column, time.length),
+                     path=path, help=time.help)
     if expected == {"COLON"} or expected <= {"COLON", "COMMENT", "$END"}:
         keyword = text[:column - 1].strip()  # the colon goes here: `groep IKC: ...`
         return error("E103", "dubbele punt ontbreekt",

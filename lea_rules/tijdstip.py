@@ -33,12 +33,18 @@ class Part(str, Enum):
     END = "eind"
     FIRST_HALF = "eerste helft"
     SECOND_HALF = "tweede helft"
+    Q1 = "eerste kwartaal"
+    Q2 = "tweede kwartaal"
+    Q3 = "derde kwartaal"
+    Q4 = "vierde kwartaal"
 
     @classmethod
     def read(cls, word: str) -> Part:
-        """`einde` (het einde van 2021) is `eind`."""
-        word = word.casefold()
-        return cls.END if word == "einde" else cls(word)
+        """`einde` (het einde van 2021) is `eind`; `Q1` is `eerste kwartaal`."""
+        word = " ".join(word.casefold().split())
+        if word == "einde":
+            return cls.END
+        return QUARTERS[int(word[1]) - 1] if len(word) == 2 and word[0] == "q" else cls(word)
 
 
 PARTS: dict[Part, tuple[int, int]] = {
@@ -51,12 +57,17 @@ PARTS: dict[Part, tuple[int, int]] = {
     Part.END: (10, 12),
     Part.FIRST_HALF: (1, 6),
     Part.SECOND_HALF: (7, 12),
+    Part.Q1: (1, 3),
+    Part.Q2: (4, 6),
+    Part.Q3: (7, 9),
+    Part.Q4: (10, 12),
 }
+QUARTERS = (Part.Q1, Part.Q2, Part.Q3, Part.Q4)
 
 SEASONS = (Part.SPRING, Part.SUMMER, Part.AUTUMN)
 PART_EN = {Part.BEGIN: "early", Part.SPRING: "spring", Part.SUMMER: "summer", Part.MID: "mid",
            Part.AUTUMN: "autumn", Part.END: "end of", Part.FIRST_HALF: "first half of",
-           Part.SECOND_HALF: "second half of"}
+           Part.SECOND_HALF: "second half of", Part.Q1: "Q1", Part.Q2: "Q2", Part.Q3: "Q3", Part.Q4: "Q4"}
 
 
 class Form(str, Enum):
@@ -208,5 +219,8 @@ def following_part(part: Part, year: int) -> tuple[Part, int]:
         return Part.SECOND_HALF, year
     if part is Part.SECOND_HALF:
         return Part.FIRST_HALF, year + 1
+    if part in QUARTERS:
+        index = QUARTERS.index(part)
+        return (QUARTERS[index + 1], year) if index < 3 else (Part.Q1, year + 1)
     index = order.index(part)
     return (order[index + 1], year) if index + 1 < len(order) else (Part.BEGIN, year + 1)
