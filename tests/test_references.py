@@ -104,7 +104,7 @@ def test_a_reference_to_itself_follows_by_leaving_it_out() -> None:
 
 def test_a_word_outside_the_indeling_follows_to_the_word_of_the_indeling() -> None:
     code, hint, line, _ = only(check("E335-woord-niet-in-de-indeling"))
-    written = re.fullmatch(r"bedoelde je '(zie: .+)'\?", hint)
+    written = re.fullmatch(r"bedoelde je '(zie: .+)'\? \(de indeling noemt: thema, ambitie\)", hint)
     assert code == "E335" and written is not None
     fixed = check("E335-woord-niet-in-de-indeling",
                   replace_line("E335-woord-niet-in-de-indeling", line, "zie: doel 1.2", written.group(1)))

@@ -68,10 +68,11 @@ def _not_in_indeling(ctx: CheckContext, owner: Target, ref: n.Reference, where: 
     level1, level2 = agenda.levels
     indeling = " > ".join("/".join(level) for level in (level1, level2) if level)
     others = [found for found in named(agenda, ref.target) if found.item is not owner]
+    words = ", ".join(indeling_words(agenda))
     if len(others) == 1:
-        hint = f"bedoelde je 'zie: {others[0].written}'?"
+        hint = f"bedoelde je 'zie: {others[0].written}'? (de indeling noemt: {words})"
     else:
-        hint = "gebruik een woord uit de indeling: " + ", ".join(indeling_words(agenda))
+        hint = f"gebruik een woord uit de indeling: {words}"
     return ctx.error(
         "E335", "woord niet in de indeling",
         f"'{ref.word}' is geen onderdeelwoord van deze agenda (indeling: {indeling})", ref.word_span,
