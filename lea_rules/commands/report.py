@@ -47,7 +47,9 @@ def _asks_pdf_by_name(args: argparse.Namespace) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     given = Path(args.output) if args.output else None
-    if given is not None and not _asks_pdf_by_name(args) and given.suffix.casefold() not in HTML_SUFFIXES:
+    # a folder is refused further on, with a file name inside it as the example
+    if (given is not None and not given.is_dir() and not _asks_pdf_by_name(args)
+            and given.suffix.casefold() not in HTML_SUFFIXES):
         from lea_rules.commands.cli_words import say
 
         _err("lea report: " + say(args.lang, "not_html", path=given, html=given.with_suffix(".html")))
