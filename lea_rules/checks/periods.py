@@ -28,19 +28,24 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                      "bij het resultaat (die staat bij de open vragen in de werkversie van het "
                      "rapport, en deze waarschuwing vervalt)")
         if (isinstance(goal, n.DirectionGoal) and deadline is not None
-                and goal.reference.year >= deadline.year):
+                and year_of(goal.reference) >= year_of(deadline)):
             yield ctx.error("E211", "vergelijkingsjaar na het doelmoment",
-                            f"t.o.v. {goal.reference.describe()} ligt niet voor het doelmoment "
-                            f"{deadline.describe()}", goal.reference.span, context=where)
+                            f"t.o.v. {goal.reference.describe()}{_ends_in(goal.reference)} ligt niet voor "
+                            f"het doelmoment {deadline.describe()}{_ends_in(deadline)}", goal.reference.span,
+                            context=where)
         if result.baseline is not None and deadline is not None:
             base_moment = result.baseline[1]
-            if base_moment is not None and base_moment.year > deadline.year:
+            if base_moment is not None and year_of(base_moment) > year_of(deadline):
+                base = base_moment.describe() + _ends_in(base_moment, ", ")
                 yield ctx.error("E212", "nulmeting na het doelmoment",
-                                f"de nulmeting ({base_moment.describe()}) ligt na het doelmoment "
-                                f"{deadline.describe()}", base_moment.span, context=where)
+                                f"de nulmeting ({base}) ligt na het doelmoment "
+                                f"{deadline.describe()}{_ends_in(deadline)}", base_moment.span, context=where)
 
 
-def _ends_in(moment: n.Moment) -> str:
-    """` (eindigt in 2028)` for a schooljaar or a span that ends in a later year than it begins."""
+def _ends_in(moment: n.Moment, inside: str | None = None) -> str:
+    """` (eindigt in 2028)` for a schooljaar or a span that ends in a later year than it begins;
+    `, eindigt in 2028` (`inside`) where the moment stands in parentheses already."""
     year = year_of(moment)
-    return f" (eindigt in {year})" if year != moment.year else ""
+    if year == moment.year:
+        return ""
+    return f"{inside}eindigt in {year}" if inside is not None else f" (eindigt in {year})"
