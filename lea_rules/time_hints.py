@@ -143,6 +143,25 @@ def _or(m: re.Match[str], planning: bool) -> tuple[str, str]:
     return ("twee delen van een jaar schrijf je met '/'", f"schrijf '{m[1]}/{m[2]}'")
 
 
+def _school_written(m: re.Match[str], planning: bool) -> tuple[str, str]:
+    first, second = int(m[1]), _second(m[1], m[2])
+    if second != first + 1:
+        return ("een schooljaar beslaat twee opeenvolgende jaren",
+                f"schrijf 'in schooljaar {first}/{first + 1}'")
+    return ("lea leest een schooljaar als 'in schooljaar', zonder 'het', met '/' tussen de jaren",
+            f"schrijf 'in schooljaar {first}/{second}'")
+
+
+def _the_year(m: re.Match[str], planning: bool) -> tuple[str, str]:
+    return ("een jaar schrijf je als het getal", f"schrijf 'in {m[1]}'")
+
+
+def _either_year(m: re.Match[str], planning: bool) -> tuple[str, str]:
+    first, second = int(m[1]), int(m[2])
+    return (f"'{m[0]}' noemt twee tijden",
+            f"schrijf 'uiterlijk {max(first, second)}' (dan mag {min(first, second)} ook)")
+
+
 def _ongoing(m: re.Match[str], planning: bool) -> tuple[str, str]:
     if not planning:
         return ("een doel dat altijd geldt, geldt elk jaar", f"schrijf 'jaarlijks' in plaats van '{m[1]}'")
@@ -166,6 +185,10 @@ RULES: tuple[Rule, ...] = tuple((re.compile(pattern, re.I), explain) for pattern
     (rf"(begin|start|eind|einde)(?: van)?(?: het)? schooljaar {_SCHOOL}", _school_edge),
     (r"in (\d{4}) en (?:de )?(?:daarop)?volgende jaren", _following),
     (rf"({_PART} \d{{4}}) of ({_PART} \d{{4}})", _or),
+    (r"in het schooljaar (\d{4})\s*[/-]\s*(\d{4}|\d{2})", _school_written),
+    (r"in schooljaar (\d{4})\s*-\s*(\d{4}|\d{2})", _school_written),
+    (r"in het (?:kalender)?jaar (\d{4})", _the_year),
+    (r"in (\d{4}) of (\d{4})(?![/\d-])", _either_year),
     (r"(doorlopend|continu|structureel)(?![\w-])", _ongoing),
 ))
 _AHEAD_AFTER_TREND = re.compile(r"\b(?:vergroten|verminderen)\s+((?:in )?(?:de )?komende (?:jaren|periode))",

@@ -103,7 +103,8 @@ PLANNING = [
     "start: per 1 augustus 2025", "start: vanaf oktober 2023", "gereed: halverwege 2026",
     "gereed: eind schooljaar 2025/2026", "gereed: einde van het schooljaar 2025/2026",
     "start: begin schooljaar 2025/2026", "start: start schooljaar 2025/2026", "start: na 2025",
-    "gereed: eind 2026 of begin 2027", "gereed: doorlopend",
+    "gereed: eind 2026 of begin 2027", "gereed: doorlopend", "gereed: in het schooljaar 2025-2026",
+    "gereed: in het schooljaar 2025/2026", "gereed: in 2026 of 2027",
 ]
 GOALS = [
     "deelnemers vergroten de komende jaren", "deelnemers vergroten in de komende jaren",
@@ -114,6 +115,8 @@ GOALS = [
     "mijlpaal eind schooljaar 2025/2026", "mijlpaal begin schooljaar 2025/2026",
     "deelnemers >= 5 halverwege 2026", "mijlpaal eind 2026 of begin 2027", "mijlpaal doorlopend",
     "mijlpaal na 2026", "mijlpaal voor de zomervakantie van 2026",
+    "deelnemers >= 5 in het schooljaar 2025-2026", "deelnemers >= 5 in schooljaar 2025-2026",
+    "mijlpaal in het schooljaar 2025/2026", "deelnemers >= 5 in het jaar 2026", "mijlpaal in 2026 of 2027",
 ]
 
 
