@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from lea_rules import nodes as n
 from lea_rules.build_drafts import ITEM_PROPS
 from lea_rules.diagnostics import Diagnostic
+from lea_rules.parse_hints import ITEM_LINE_WORDS
 from lea_rules.syntax import Leaf, Meta, Node
 
 NAMES_KEY = "unreadable_names"
@@ -70,7 +71,10 @@ def read_unreadable(text: str) -> Unreadable:
             declares = (dutch, name.group(1))
     rest = text[first.end(1):].lstrip()
     section_doel = dutch == "doel" and (rest[:1].isdigit() or rest[:1] in ('"', "\u201c"))
-    if first.group(2) or (dutch in PROPERTY_WORDS and not section_doel):
+    stray_colon = dutch in ITEM_LINE_WORDS and rest[1:].lstrip()[:1] in ('"', "\u201c")
+    if stray_colon:  # `actie: "..."`: an item line with a colon it does not take
+        opens = ITEM_KINDS.get(dutch, "section")
+    elif first.group(2) or (dutch in PROPERTY_WORDS and not section_doel):
         opens = None  # a property (or kop) line: it opens nothing
     elif dutch in ("document", "groep"):
         opens = "agenda"  # what follows a declaration belongs to the kop, as for a good one

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from lea_rules.diagnostics import Diagnostic, error
 from lea_rules.group_hints import enof_apart, group_missing
 from lea_rules.line_cache import LineCache, grammar_path
+from lea_rules.parse_hints import stray_colon, value_hint
 from lea_rules.quotes import mixed_quotes
 from lea_rules.source import SourceFile, Span
 from lea_rules.suggest import did_you_mean
@@ -62,13 +63,6 @@ TERMINAL_WORDS = {
     "DURING": "'in de loop van'", "BEFORE_SUMMER": "'voor de zomer van'",
     "BEFORE_END": "'voor het einde van'",
 }
-CHOICES = {
-    "UNIT": ("%", "procent", "aantal", "uur per week", "uur", "euro", "score", "getal", "ja/nee",
-             "oordeel", "procentpunt"),
-    "BETTER": ("hoger", "lager", "niveau"),
-    "MEASURE": ("kalenderjaar", "schooljaar", "peildatum"),
-}
-"""The fixed words of a terminal, for a "bedoelde je" when a line has a typo in one."""
 # Never offered as what was expected: a refused form (`de komende jaren`, E315) and the inner
 # words of a time that the one offered already stands for (`in het voorjaar van`, `in de zomer
 # van`, `in 2020 en 2021`).
@@ -216,6 +210,10 @@ def _diagnose(
         title = "geen tijd" if time.code == "E315" else "tijd die lea niet kent"
         return error(time.code, title, time.message, Span.point(line_no, time.column, time.length),
                      path=path, help=time.help)
+    if found == ":" and first:
+        colon = stray_colon(text, first.group(1), column, span, path)
+        if colon is not None:
+            return colon
     if expected == {"COLON"} or expected <= {"COLON", "COMMENT", "$END"}:
         keyword = text[:column - 1].strip()  # the colon goes here: `groep IKC: ...`
         return error("E103", "dubbele punt ontbreekt",
@@ -231,10 +229,7 @@ def _diagnose(
     help_text = None
     if "NAME" in expected and re.fullmatch(r"\d[\d.,]*", found):
         help_text = "een naam begint met een letter"
-    help_text = enof_apart(text) or help_text
-    choices = [words for terminal, words in CHOICES.items() if terminal in expected]
-    if len(choices) == 1:  # `eenheid: procnt`, `beter: hogr`: one of a few fixed words
-        help_text = did_you_mean(found, choices[0])
+    help_text = enof_apart(text) or value_hint(text, found, expected, column) or help_text
     return error("E101", "onverwacht woord",  # one title per code, also for one character
                  f"'{found}' past hier niet; hier verwachtte ik {want}", span, path=path, help=help_text)
 

@@ -7,6 +7,8 @@ text between straight quotes (`mixed_quotes`, E170).
 
 from __future__ import annotations
 
+import re
+
 from lea_rules.diagnostics import Diagnostic, error
 from lea_rules.source import Span
 
@@ -59,3 +61,43 @@ def mixed_quotes(text: str, column: int, line_no: int, path: str, token: bool = 
                  "aanhalingstekens, met geen ander aanhalingsteken ertussen",
                  Span(line_no, opener + 1, line_no, end + 2 if closers else end + 1), path=path,
                  help=f"schrijf {fixed}")
+
+
+_ITEM_WORDS = ("actie", "deelactie", "resultaat")
+_COLON_LINE = re.compile(r"([ \t]*[^\s:\"#]+(?:[ \t]+[^\s:\"#]+)?[ \t]*:)[ \t]*(.+?)[ \t]*$")
+
+
+def unquoted_text(text: str, section_words: tuple[str, ...], column: int) -> str | None:
+    """The line with its text between quotes, for a line that has a title or a value without
+    any quotes (`thema 1 Kansengelijkheid`, `actie Ouders betrekken`, `eigenaar: GGD`); None
+    when the line holds a quote (then something else is wrong) or no text can be told apart.
+    `column` is where the parser wanted a text: for `key: value` the start of the value (so a
+    `doel:` that wants a text halfway, `= "goed"`, is never quoted whole)."""
+    if any(ch in text for ch in _QUOTES) or "#" in text:
+        return None
+    words = text.split()
+    if not words:
+        return None
+    first = words[0].casefold()
+    keep = 1
+    if first == "met" and len(words) > 1 and words[1].casefold() == "resultaat":
+        keep = 2
+    if first in (*_ITEM_WORDS, "met") and len(words) > keep and _is_code(words[keep]):
+        keep += 1  # `actie p1-a1 Ouders`: the code stays
+    elif first in section_words and len(words) > 1 and words[1][:1].isdigit():
+        keep = 2  # `thema 1 Kansengelijkheid`: the number stays
+    elif first == "indicator":
+        keep = 2  # `indicator vve-bereik Bereik VVE`: the name stays
+    elif first not in (*_ITEM_WORDS, "met", *section_words):
+        match = _COLON_LINE.fullmatch(text.rstrip("\r\n"))
+        if match is None or match.start(2) + 1 != column:
+            return None
+        return f'{match.group(1).strip()} "{match.group(2)}"'
+    if len(words) <= keep:
+        return None
+    return " ".join(words[:keep]) + ' "' + " ".join(words[keep:]) + '"'
+
+
+def _is_code(word: str) -> bool:
+    """`1.1-a3`, `p1-a1`: a code has a digit; a word of a title most often has none."""
+    return any(ch.isdigit() for ch in word) and "-" in word

@@ -35,13 +35,13 @@ def test_warnings_only_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_errors_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["check", str(CASES / "E200-onbekende-indicator.lea")], capsys)
-    assert code == 1 and "fout[E200]" in out and "niet in orde (1 fout, 1 waarschuwing)" in out
+    code, out, _ = run(["check", str(CASES / "E160-dubbele-naam.lea")], capsys)
+    assert code == 1 and "fout[E160]" in out and "niet in orde (1 fout, 1 waarschuwing)" in out
 
 
 def test_errors_only_hides_warnings(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["check", "--errors-only", str(CASES / "E200-onbekende-indicator.lea")], capsys)
-    assert code == 1 and "W260" not in out and "(1 fout, 0 waarschuwingen)" in out
+    code, out, _ = run(["check", "--errors-only", str(CASES / "E160-dubbele-naam.lea")], capsys)
+    assert code == 1 and "W261" not in out and "(1 fout, 0 waarschuwingen)" in out
 
 
 def test_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -62,17 +62,18 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
 def test_max_caps_the_list(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["check", "--max", "3", str(CASES / "veel-fouten-tegelijk.lea")], capsys)
     assert code == 1
-    assert out.count("  --> ") == 3 and "... en 58 meer" in out
+    assert out.count("  --> ") == 3 and "... en 57 meer" in out
 
 
 def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
-    paths = [str(CASES / "E200-onbekende-indicator.lea"), str(CASES / "E230-richting-tegen-indicator.lea")]
+    paths = [str(CASES / "E200-onbekende-indicator.lea"), str(CASES / "E230-richting-tegen-indicator.lea"),
+             str(CASES / "E160-dubbele-naam.lea")]
     code, out, _ = run(["check", "--format", "json", *paths], capsys)
     assert code == 1
     data = json.loads(out)
     assert data["schema"] == "lea-check/1"
     assert data["files"] == paths
-    assert data["errors"] == 2 and data["warnings"] == 1
+    assert data["errors"] == 3 and data["warnings"] == 1
     keys = {"code", "severity", "title", "message", "file", "line", "column", "end_line", "end_column",
             "help", "context", "notes"}
     for diag in data["diagnostics"]:

@@ -226,3 +226,85 @@ def test_an_unknown_word_in_three_levels_gets_both_fixes_in_one_hint() -> None:
     text = text_of(name).replace("subthema", "ambitie")
     fixed = check(name, replace_line(text, line, "indeling: thema > ambitie / doel"))
     clean(fixed)
+
+
+# --- a new writer's mistakes: one located message each, and its fix --------------------------------
+@pytest.mark.parametrize(("name", "code", "pattern"), [
+    ("W264-nummer-van-een-ander-thema", "W264", r"schrijf (ambitie 1\.1) \(dat is nog vrij\)"),
+    ("E101-titel-zonder-aanhalingstekens", "E101", r"zet de tekst tussen aanhalingstekens: (.+)"),
+    ("E101-waarde-zonder-aanhalingstekens", "E101", r"zet de tekst tussen aanhalingstekens: (.+)"),
+    ("E101-dubbele-punt-na-actie", "E101", r"schrijf: (.+)"),
+])
+def test_a_new_writers_mistake_follows_to_a_clean_agenda(name: str, code: str, pattern: str) -> None:
+    found, hint, line = only(check(name))
+    written = re.fullmatch(pattern, hint) or re.match(pattern, hint)
+    assert found == code and written is not None, hint
+    text = text_of(name)
+    if code == "W264":
+        fixed = check(name, text.replace("ambitie 2.1", written.group(1)))
+    else:
+        fixed = check(name, replace_line(text, line, written.group(1)))
+    clean(fixed)
+    assert fixed.agenda is not None and goals_of(fixed) == 1  # nothing lost on the way
+
+
+def goals_of(checked: Checked) -> int:
+    assert checked.agenda is not None
+    return sum(len(result.goals) for _, result in checked.agenda.all_results())
+
+
+def test_an_empty_title_is_one_message_and_a_title_ends_it() -> None:
+    code, hint, line = only(check("E182-lege-titel"))
+    assert (code, line) == ("E182", 9) and "tussen de aanhalingstekens" in hint
+    titled = text_of("E182-lege-titel").replace('actie ""', 'actie "Ouders betrekken"')
+    clean(check("E182-lege-titel", titled))
+
+
+@pytest.mark.parametrize("line", ['thema 1 ""', 'resultaat ""\n      doel: kwalitatief', 'gemeente: ""'])
+def test_every_empty_title_is_told(line: str) -> None:
+    base = text_of("E182-lege-titel").replace('actie ""', 'actie "Ouders betrekken"')
+    text = {"thema 1 \"\"": base.replace('thema 1 "Kansengelijkheid"', line),
+            "gemeente: \"\"": base.replace('gemeente: "Voorbeeld"', line)}.get(line, base + f"    {line}\n")
+    assert [d.code for d in check("E182-lege-titel", text).diagnostics] == ["E182"]
+
+
+def test_a_typo_in_a_goals_indicator_is_one_message() -> None:
+    name = "E200-indicator-met-typfout-geen-w260"
+    code, hint, _ = only(check(name))
+    assert (code, hint) == ("E200", "bedoelde je 'vve-bereik'?")
+    clean(check(name, text_of(name).replace("vve-bereikk", "vve-bereik")))
+
+
+def test_an_item_line_with_a_colon_keeps_its_properties() -> None:
+    """`actie: "..."` opens the action all the same: its `eigenaar:` is not out of place."""
+    checked = check("E101-dubbele-punt-na-actie")
+    assert [d.code for d in checked.diagnostics] == ["E101"]
+
+
+@pytest.mark.parametrize(("name", "pattern", "goals"), [
+    ("E101-vergelijking-omgekeerd", r"de vergelijking schrijf je met het teken voorop: (.+)", 1),
+    ("E101-aanhalingsteken-in-tekst", r"een aanhalingsteken in een tekst schrijf je als \\\": (.+)", 1),
+    ("E101-stap-zonder-vergelijking", r"schrijf de vergelijking ook na 'en': (.+)", 2),
+])
+def test_a_goal_line_mistake_follows_to_the_line_shown(name: str, pattern: str, goals: int) -> None:
+    code, hint, line = only(check(name))
+    written = re.fullmatch(pattern, hint)
+    assert code == "E101" and written is not None, hint
+    fixed = check(name, replace_line(text_of(name), line, written.group(1)))
+    clean(fixed)
+    assert goals_of(fixed) == goals
+
+
+def test_a_year_with_a_letter_o_follows_to_the_year() -> None:
+    code, hint, _ = only(check("E101-jaartal-met-letter-o"))
+    assert (code, hint) == ("E101", "een jaartal schrijf je in cijfers (een O is geen 0): 2027")
+    clean(check("E101-jaartal-met-letter-o", text_of("E101-jaartal-met-letter-o").replace("2O27", "2027")))
+
+
+def test_a_year_range_in_a_goal_offers_both_readings_and_each_is_valid() -> None:
+    name = "E101-jaren-met-streepje"
+    code, hint, _ = only(check(name))
+    readings = re.findall(r"'(in [^']+)'", hint)
+    assert code == "E101" and readings == ["in 2026/2027", "in 2026 en 2027"]
+    for reading in readings:
+        clean(check(name, text_of(name).replace("in 2026-2027", reading)))

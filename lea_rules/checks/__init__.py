@@ -20,6 +20,7 @@ from lea_rules.checks import (
     references,
     results,
     sections,
+    titles,
     unit_groups,
     units,
     usage,
@@ -34,6 +35,7 @@ WRITTEN: tuple[Check, ...] = (
     sections.check,
     definitions.check,
     ranges.check,
+    titles.check,
 )
 """The checks of what single lines say: they run also when a kop line is missing."""
 

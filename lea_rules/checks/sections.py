@@ -1,4 +1,5 @@
-"""Sections: each number of the indeling is written once (`ambitie 1.1` twice is one mistake).
+"""Sections: each number of the indeling is written once (`ambitie 1.1` twice is one mistake),
+and a level-2 number fits the section above it (`ambitie 2.1` under `thema 1` is W264).
 
 The codes of the items under a section come from its number (`1.1-a3`), so a number written
 twice would make every item under the second look like a double of one under the first. The
@@ -38,6 +39,7 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         earlier = first.get(key)
         if earlier is None:
             first[key] = section
+            yield from _number_of_another(ctx, section)
             continue
         yield ctx.error(
             "E180", "dubbel onderdeel",
@@ -81,3 +83,31 @@ def _free_number(ctx: CheckContext, section: n.Section) -> str | None:
     taken = {_key(ctx, s, s.number) for s in ctx.agenda.walk_sections() if s.number}
     return next(f"{prefix}{i}" for i in range(1, len(taken) + 2)
                 if _key(ctx, section, f"{prefix}{i}") not in taken)
+
+
+def _number_of_another(ctx: CheckContext, section: n.Section) -> Iterator[Diagnostic]:
+    """W264: `ambitie 2.1` under `thema 1`. Its number says it belongs to thema 2; its place (and
+    so its codes) say thema 1. Most often the number was copied: say which number fits here."""
+    parent = ctx.agenda.parent_of(section) if section.level == 2 else None
+    number = section.number or ""
+    if parent is None or not parent.number or "." not in number or "." in parent.number:
+        return
+    head, rest = number.split(".", 1)
+    if head == parent.number:
+        return
+    meant = f"{parent.number}.{rest}"
+    taken = {_key(ctx, s, s.number) for s in ctx.agenda.walk_sections() if s.number}
+    if _key(ctx, section, meant) in taken:
+        meant = next(f"{parent.number}.{i}" for i in range(1, len(taken) + 2)
+                     if _key(ctx, section, f"{parent.number}.{i}") not in taken)
+    loose = (any(not action.code_explicit for action in section.actions)
+             or any(not result.code_explicit for result in section.results))
+    yield ctx.warning(
+        "W264", "nummer past niet bij het onderdeel erboven",
+        f"{section.word} {number} staat onder {parent.word} {parent.number}, maar het nummer zegt "
+        f"{parent.word} {head}", section.span, context=ctx.section_context(section),
+        help=f"schrijf {section.word} {meant} (dat is nog vrij); hoort het bij {parent.word} {head}, "
+             f"zet het dan onder die {parent.word}-regel",
+        notes=("met een ander nummer krijgen de acties en resultaten zonder vaste code een andere "
+               "code; verwijst een voortgangsbestand naar de code die ze nu hebben, leg de codes dan "
+               "eerst vast met `lea codes`",) if loose else ())

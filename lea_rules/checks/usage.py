@@ -17,10 +17,19 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
         return  # a line that did not parse may be the one that uses a name: no false alarms
     used: set[str] = set()
     groups: set[str] = set()
+    unknown: set[str] = set()
     for _, _, goal in ctx.goals():
         used.update(name.casefold() for name in n.goal_indicators(goal))
+        unknown.update(name for name in n.goal_indicators(goal) if agenda.indicator(name) is None)
         if isinstance(goal, n.UnitsGoal):
             groups.update(n.normalise_group(group) for group in goal.groups)
+    if unknown:
+        # `doel: vve-bereikk ...` has its E200 ("bedoelde je 'vve-bereik'?"); the indicator it
+        # means is used, not also "niet gebruikt": one mistake, one message.
+        from lea_rules.suggest import Names
+
+        names = Names(i.name for i in agenda.indicators)
+        used.update(meant.casefold() for name in unknown for meant in names.closest(name, 3))
     # A refused `met resultaat` has its error; what its goals name is used all the same.
     used.update(agenda.extra.get(REFUSED_INDICATORS, "").split())
     groups.update(agenda.extra.get(REFUSED_GROUPS, "").split())
