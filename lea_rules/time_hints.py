@@ -162,6 +162,16 @@ def _either_year(m: re.Match[str], planning: bool) -> tuple[str, str]:
             f"schrijf 'uiterlijk {max(first, second)}' (dan mag {min(first, second)} ook)")
 
 
+def _from_month(m: re.Match[str], planning: bool) -> tuple[str, str]:
+    year = int(m[2])
+    if " ".join(m[1].casefold().split()) == "1 augustus":
+        return ("een herhaling begint in een jaar of een schooljaar, niet op een dag",
+                f"schrijf 'vanaf schooljaar {year}/{year + 1}' (dat begint op 1 augustus {year})")
+    return ("een herhaling begint in een jaar of een schooljaar, niet in een maand of op een dag",
+            f"schrijf 'vanaf {year + 1}' (het eerste hele jaar erna); telt {year} al mee, schrijf dan "
+            f"'vanaf {year}'")
+
+
 def _ongoing(m: re.Match[str], planning: bool) -> tuple[str, str]:
     if not planning:
         return ("een doel dat altijd geldt, geldt elk jaar", f"schrijf 'jaarlijks' in plaats van '{m[1]}'")
@@ -190,14 +200,18 @@ RULES: tuple[Rule, ...] = tuple((re.compile(pattern, re.I), explain) for pattern
     (r"in het (?:kalender)?jaar (\d{4})", _the_year),
     (r"in (\d{4}) of (\d{4})(?![/\d-])", _either_year),
     (r"(doorlopend|continu|structureel)(?![\w-])", _ongoing),
+    (rf"vanaf ((?:\d{{1,2}} )?(?:{_MONTH})) (\d{{4}})", _from_month),
 ))
 _AHEAD_AFTER_TREND = re.compile(r"\b(?:vergroten|verminderen)\s+((?:in )?(?:de )?komende (?:jaren|periode))",
                                 re.I)
 
 
 PLANNING_ONLY: frozenset[Explain] = frozenset({_from})
-
 """`vanaf` in a goal is a recurrence (`vanaf 2025`): only in `start:`/`gereed:` is it refused here."""
+GOAL_ONLY: frozenset[Explain] = frozenset({_from_month})
+"""A recurrence starts in a year or a schooljaar, never in a month or on a day."""
+_TREND_MOMENT = re.compile(
+    r"\b([^\s:]+)\s+(vergroten|verminderen)\s+((?:in|uiterlijk|op|eind|begin|medio)\s.*?)\s*$", re.I)
 
 
 def time_phrase(text: str, column: int) -> TimeHint | None:
@@ -210,8 +224,16 @@ def time_phrase(text: str, column: int) -> TimeHint | None:
         return TimeHint("E315", trend.start(1) + 1, len(phrase), f"'{phrase}' noemt geen moment; een "
                         "trend (vergroten, verminderen) geldt al voor de hele periode",
                         f"laat '{phrase}' weg")
+    moment = _TREND_MOMENT.search(text)
+    if not planning and moment is not None and moment.start(3) <= at < moment.end(3):
+        name, words, phrase = moment.group(1), moment.group(2), moment.group(3)
+        change = "gestegen" if words.casefold() == "vergroten" else "gedaald"
+        return TimeHint("E324", moment.start(3) + 1, len(phrase),
+                        f"'{words}' is een trend zonder moment: die geldt voor de hele periode",
+                        f"schrijf '{name} {change} {phrase} t.o.v. <jaar>' met het vergelijkingsjaar uit het "
+                        f"document, of laat '{phrase}' weg als het einde van de periode bedoeld is")
     for pattern, explain in RULES:
-        if explain in PLANNING_ONLY and not planning:
+        if (explain in PLANNING_ONLY and not planning) or (explain in GOAL_ONLY and planning):
             continue
         for m in pattern.finditer(text):
             if m.start() <= at < m.end() and (m.start() == 0 or not text[m.start() - 1].isalnum()):

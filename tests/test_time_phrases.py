@@ -117,6 +117,7 @@ GOALS = [
     "mijlpaal na 2026", "mijlpaal voor de zomervakantie van 2026",
     "deelnemers >= 5 in het schooljaar 2025-2026", "deelnemers >= 5 in schooljaar 2025-2026",
     "mijlpaal in het schooljaar 2025/2026", "deelnemers >= 5 in het jaar 2026", "mijlpaal in 2026 of 2027",
+    "deelnemers >= 5 vanaf oktober 2025", "deelnemers >= 5 jaarlijks vanaf 1 augustus 2025",
 ]
 
 
@@ -144,3 +145,17 @@ def test_a_goal_moment_lea_does_not_know_gets_a_hint_that_works(doel: str) -> No
     assert fixed is not None
     again = check(fixed.split("doel: ", 1)[1])
     assert errors(again) == [], (fixed, [d.message for d in again.diagnostics])
+
+
+@pytest.mark.parametrize("doel", ["deelnemers vergroten in 2027", "deelnemers vergroten uiterlijk eind 2026"])
+def test_a_trend_with_a_moment_gets_both_readings_and_each_works(doel: str) -> None:
+    diag, = [d for d in check(doel).diagnostics if d.is_error]
+    assert diag.code == "E324" and diag.help is not None
+    line = f"      doel: {doel}"
+    marked = line[diag.span.column - 1:diag.span.end_column - 1]
+    assert marked == doel.split("vergroten ", 1)[1]
+    direction = re.match(r"schrijf '(.+?)' met het vergelijkingsjaar", diag.help)
+    assert direction is not None
+    assert errors(check(direction.group(1).replace("<jaar>", "2024"))) == []
+    assert f"laat '{marked}' weg" in diag.help
+    assert errors(check(doel.replace(" " + marked, ""))) == []
