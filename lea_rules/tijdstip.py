@@ -65,6 +65,9 @@ PARTS: dict[Part, tuple[int, int]] = {
 QUARTERS = (Part.Q1, Part.Q2, Part.Q3, Part.Q4)
 
 SEASONS = (Part.SPRING, Part.SUMMER, Part.AUTUMN)
+HALVES = (Part.FIRST_HALF, Part.SECOND_HALF)
+NAMED_PARTS = (*SEASONS, *HALVES, *QUARTERS)
+"""Said with their article after a goal: `in het voorjaar van 2021`, `in de tweede helft van 2023`."""
 PART_EN = {Part.BEGIN: "early", Part.SPRING: "spring", Part.SUMMER: "summer", Part.MID: "mid",
            Part.AUTUMN: "autumn", Part.END: "end of", Part.FIRST_HALF: "first half of",
            Part.SECOND_HALF: "second half of", Part.Q1: "Q1", Part.Q2: "Q2", Part.Q3: "Q3", Part.Q4: "Q4"}
@@ -130,9 +133,10 @@ class Tijdstip:
     @property
     def phrase(self) -> str:
         """After a goal: `in het voorjaar van 2021`, `eind 2021`, `uiterlijk 1 augustus 2020`."""
-        if self.form is Form.PART and len(self.parts) == 1 and self.parts[0][0] in SEASONS:
+        if self.form is Form.PART and len(self.parts) == 1 and self.parts[0][0] in NAMED_PARTS:
             part, year = self.parts[0]
-            return ("uiterlijk " if self.by else "") + f"in het {part.value} van {year}"
+            article = "de" if part in (Part.SUMMER, *HALVES) else "het"
+            return ("uiterlijk " if self.by else "") + f"in {article} {part.value} van {year}"
         if self.form is Form.PART or self.by:
             return self.words
         if self.form is Form.DAY:
@@ -157,6 +161,8 @@ class Tijdstip:
     def english_phrase(self) -> str:
         """After a goal, in English: `in spring 2021`, `end of 2021`, `by 1 August 2020`."""
         if self.by or (self.form is Form.PART and not (len(self.parts) == 1 and self.parts[0][0] in SEASONS)):
+            if not self.by and len(self.parts) == 1 and self.parts[0][0] in HALVES + QUARTERS:
+                return ("in " if self.parts[0][0] in QUARTERS else "in the ") + self.english
             return self.english
         return ("on " if self.form is Form.DAY else "in ") + self.english
 

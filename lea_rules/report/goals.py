@@ -26,6 +26,8 @@ def describe_moment(moment: Moment | None, fmt: Notation, end_year: int | None =
     words = WORDS[REPORT_WORDS[fmt.lang]]
     if moment is None:
         return f"{words['in']} {end_year} ({words['end']})" if end_year else f"{words['in']} {words['end']}"
+    if moment.written is not None:  # as the document writes it: `uiterlijk voorjaar 2023`, `eind 2021`
+        return moment.written.phrase if fmt.lang == "nl" else moment.written.english_phrase
     if moment.day is not None:
         return f"{words['on']} {fmt.date(moment.day)}"
     return f"{words['in']} {moment.describe()}"
