@@ -114,6 +114,16 @@ def _from(m: re.Match[str], planning: bool) -> tuple[str, str]:
             f"schrijf '{m[1]}' (bij 'start:' telt de eerste dag ervan)")
 
 
+def _as_of(m: re.Match[str], planning: bool) -> tuple[str, str]:
+    words = m[0][:m.start(1) - m.start()].strip()
+    return (f"'{words}' zegt vanaf wanneer, en 'start:' is al het begin",
+            f"schrijf '{m[1]}' (bij 'start:' telt de eerste dag ervan)")
+
+
+def _as_of_goal(m: re.Match[str], planning: bool) -> tuple[str, str]:
+    return ("'met ingang van' is een herhaling vanaf dat jaar", f"schrijf 'vanaf {m[1]}'")
+
+
 def _halfway(m: re.Match[str], planning: bool) -> tuple[str, str]:
     return ("'halverwege' is 'medio'", f"schrijf 'medio {m[1]}' (juni en juli {m[1]})")
 
@@ -191,6 +201,8 @@ RULES: tuple[Rule, ...] = tuple((re.compile(pattern, re.I), explain) for pattern
     (r"na (\d{4})(?![/\d-])", _after_year),
     (rf"per ({_DAY})", _per_day),
     (rf"vanaf ({_TIME})", _from),
+    (rf"(?:per|met ingang van) ({_TIME})", _as_of),
+    (r"met ingang van ((?:schooljaar )?\d{4}(?:/\d{2,4})?)(?![\w/-])", _as_of_goal),
     (r"halverwege (\d{4})", _halfway),
     (rf"(begin|start|eind|einde)(?: van)?(?: het)? schooljaar {_SCHOOL}", _school_edge),
     (r"in (\d{4}) en (?:de )?(?:daarop)?volgende jaren", _following),
@@ -206,9 +218,9 @@ _AHEAD_AFTER_TREND = re.compile(r"\b(?:vergroten|verminderen)\s+((?:in )?(?:de )
                                 re.I)
 
 
-PLANNING_ONLY: frozenset[Explain] = frozenset({_from})
+PLANNING_ONLY: frozenset[Explain] = frozenset({_from, _as_of})
 """`vanaf` in a goal is a recurrence (`vanaf 2025`): only in `start:`/`gereed:` is it refused here."""
-GOAL_ONLY: frozenset[Explain] = frozenset({_from_month})
+GOAL_ONLY: frozenset[Explain] = frozenset({_from_month, _as_of_goal})
 """A recurrence starts in a year or a schooljaar, never in a month or on a day."""
 _TREND_MOMENT = re.compile(
     r"\b([^\s:]+)\s+(vergroten|verminderen)\s+((?:in|uiterlijk|op|eind|begin|medio)\s.*?)\s*$", re.I)

@@ -104,7 +104,8 @@ PLANNING = [
     "gereed: eind schooljaar 2025/2026", "gereed: einde van het schooljaar 2025/2026",
     "start: begin schooljaar 2025/2026", "start: start schooljaar 2025/2026", "start: na 2025",
     "gereed: eind 2026 of begin 2027", "gereed: doorlopend", "gereed: in het schooljaar 2025-2026",
-    "gereed: in het schooljaar 2025/2026", "gereed: in 2026 of 2027",
+    "gereed: in het schooljaar 2025/2026", "gereed: in 2026 of 2027", "start: per schooljaar 2025/2026",
+    "start: per januari 2026", "start: met ingang van 1 augustus 2025", "start: vanaf schooljaar 2025/2026",
 ]
 GOALS = [
     "deelnemers vergroten de komende jaren", "deelnemers vergroten in de komende jaren",
@@ -118,6 +119,7 @@ GOALS = [
     "deelnemers >= 5 in het schooljaar 2025-2026", "deelnemers >= 5 in schooljaar 2025-2026",
     "mijlpaal in het schooljaar 2025/2026", "deelnemers >= 5 in het jaar 2026", "mijlpaal in 2026 of 2027",
     "deelnemers >= 5 vanaf oktober 2025", "deelnemers >= 5 jaarlijks vanaf 1 augustus 2025",
+    "deelnemers >= 5 met ingang van 2025",
 ]
 
 
