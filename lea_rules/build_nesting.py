@@ -107,6 +107,17 @@ class NestingReader(PropertyReader):
     def _before_plain(self) -> str:
         return "" if self.closed_by is None else ", boven het gewone resultaat"
 
+    def broken_item(self, word: str, draft: ItemDraft) -> None:
+        """An `actie` or `deelactie` line that did not parse (`actie 1.1 "..."`, an open quote):
+        its line has the parser's message, and the `deelactie` and `met resultaat` lines under
+        it belong to its placeholder, not to the action above or to none (one mistake, one
+        message). Their goals still count as using their indicators (refused_extra)."""
+        self.refused.append(draft)
+        if word == "actie":
+            self.last_action = draft
+            self.closed_by = None
+        self.last_owner = self.refused_owner = draft
+
     # --- plain lines -------------------------------------------------------------------------
     def plain_item(self, draft: ItemDraft) -> None:
         """A plain `actie` opens an action for the lines below; a plain `resultaat` closes it."""
@@ -131,7 +142,8 @@ class NestingReader(PropertyReader):
 
 def _refused_goals(refused: list[ItemDraft]) -> Iterator[n.Goal]:
     for draft in refused:
-        for item in (draft, *draft.results):
+        subresults = [result for sub in draft.subactions for result in sub.results]
+        for item in (draft, *draft.results, *draft.subactions, *subresults):
             yield from item.props.get("doel", ())
             yield from item.props.get("streven", ())
             for revision in item.revisions:

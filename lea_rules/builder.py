@@ -109,6 +109,10 @@ class Builder(NestingReader):
         elif said.opens is not None:
             # What follows belongs to the item this line meant to open, not to the one above.
             self.current = ItemDraft(said.opens, Span.point(self.line_no, 1), None, "")
+            from lea_rules.parser import FOREIGN_KEYWORDS
+
+            if FOREIGN_KEYWORDS.get(said.word, said.word) in ("actie", "deelactie"):
+                self.broken_item(FOREIGN_KEYWORDS.get(said.word, said.word), self.current)
         if self.recovery.indeling is not None:
             self.levels = self.recovery.indeling.levels
         rest = text.strip()[len(word):].lstrip()
