@@ -6,11 +6,12 @@ import time
 from pathlib import Path
 
 import pytest
+from shipped import shipped_agendas
 
 from lea_rules.api import check_file
 
 ROOT = Path(__file__).resolve().parent.parent
-AGENDAS = sorted((ROOT / "agendas").glob("*.lea"))
+AGENDAS = shipped_agendas()
 
 
 def test_there_are_agendas() -> None:

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from shipped import shipped_agendas
 
 from lea_rules.api import check_file, check_source
 from lea_rules.diagnostics import Diagnostic
@@ -153,7 +154,7 @@ def _mutate(data: bytes, rng: random.Random) -> bytes:
 @pytest.mark.parametrize("seed", range(4))
 def test_fuzzed_real_agendas_give_diagnostics_not_exceptions(seed: int) -> None:
     rng = random.Random(seed)
-    agendas = sorted((ROOT / "agendas").glob("*.lea"))
+    agendas = shipped_agendas()
     for index in range(40):
         agenda = agendas[index % len(agendas)]
         data = _mutate(agenda.read_bytes(), rng)

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from shipped import shipped_progress_files
 
 from lea_rules.cli import main
 
@@ -14,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_shipped_progress_and_data_files_are_clean(capsys: pytest.CaptureFixture[str]) -> None:
-    paths = [str(p) for p in sorted((ROOT / "data").glob("*/voortgang-*.yaml"))]
+    paths = [str(p) for p in shipped_progress_files(ROOT)]
     paths += [str(ROOT / "data" / name / "observaties.csv")
               for name in ("hengelo", "enschede", "midden-groningen")]
     assert main(["check", *paths]) == 0, capsys.readouterr().out

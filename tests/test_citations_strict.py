@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from shipped import shipped_agendas
 
 from lea_rules.checks import citations
 from lea_rules.checks.citations import IndexedText, load_document, normalise, word_count
@@ -140,9 +141,9 @@ def test_the_cached_index_is_the_same_index(tmp_path: Path) -> None:
         assert (loaded.text, loaded.starts, loaded.continued) == (fresh.text, fresh.starts, fresh.continued)
 
 
-def test_every_quote_in_the_shipped_agendas_follows_the_rules(capsys: pytest.CaptureFixture[str]) -> None:
-    root = Path(__file__).resolve().parent.parent
-    paths = sorted(str(p) for p in (root / "agendas").glob("*.lea"))
+def test_every_quote_in_the_shipped_agendas_follows_the_rules(root: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    paths = [str(p) for p in shipped_agendas(root)]
     assert main(["check", *paths]) == 0, capsys.readouterr().out
 
 

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from shipped import shipped_agendas
 
 from lea_rules.api import Checked, check_file, check_source
 from lea_rules.source import SourceFile, read_source
@@ -29,7 +30,7 @@ GOLDEN = ROOT / "tests" / "golden" / "diagnostics-pin.txt"
 BLESS = os.environ.get("LEA_BLESS") == "1"
 
 FILES = sorted(
-    [*(ROOT / "agendas").glob("*.lea"), *(ROOT / "tests" / "check_cases").glob("*.lea"),
+    [*shipped_agendas(), *(ROOT / "tests" / "check_cases").glob("*.lea"),
      *(ROOT / "tests" / "fmt_cases").glob("*.lea"), *(ROOT / "tests" / "fixtures").rglob("*.lea")])
 MUTATED = [ROOT / "tests" / "fixtures" / "voorbeeld.lea",
            ROOT / "tests" / "fixtures" / "report_small" / "kleinstad.lea"]

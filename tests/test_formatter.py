@@ -24,6 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lark import Lark, Token
+from shipped import shipped_agendas
 
 from lea_rules import formatter, formatter_safety
 from lea_rules.builder import build, strip_spans
@@ -202,7 +203,7 @@ def test_safe_mode_catches_a_changed_meaning() -> None:
 
 
 def real_agendas() -> list[Path]:
-    return sorted((ROOT / "agendas").glob("*.lea"))
+    return shipped_agendas()
 
 
 @pytest.mark.parametrize("path", real_agendas(), ids=lambda p: p.name)

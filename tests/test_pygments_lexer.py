@@ -20,11 +20,12 @@ from pygments.token import (
     String,
     Whitespace,
 )
+from shipped import shipped_agendas
 
 from lea_rules.pygments_lexer import LeaLexer
 
 ROOT = Path(__file__).resolve().parent.parent
-AGENDAS = sorted((ROOT / "agendas").glob("*.lea")) + sorted((ROOT / "tests" / "fixtures").glob("*.lea"))
+AGENDAS = shipped_agendas() + sorted((ROOT / "tests" / "fixtures").glob("*.lea"))
 
 
 def lex(text: str) -> list[tuple[object, str]]:
