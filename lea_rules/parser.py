@@ -226,6 +226,11 @@ def _diagnose(
         rest = text[first.end(1):].strip()
         return error("E103", "dubbele punt ontbreekt", "na 'doel' hoort een dubbele punt", span,
                      path=path, help=f"schrijf 'doel: {rest}'")
+    from lea_rules.code_hints import dotted_code  # only on a line that cannot be read
+
+    dotted = dotted_code(text, line_no, column, path)
+    if dotted is not None:
+        return dotted
     help_text = None
     if "NAME" in expected and re.fullmatch(r"\d[\d.,]*", found):
         help_text = "een naam begint met een letter"

@@ -138,3 +138,19 @@ def test_a_long_cited_line_shows_the_closest_stretch() -> None:
     note = checked.diagnostics[0].notes[0]
     assert "Het bereik van VVE onder kinderen met een indicatie stijgt naar 85% in 2027" in note
     assert not note.startswith("op regel 3 staat: \u201cDeze tekst")
+
+
+@pytest.mark.parametrize("written", ["1.1", "a1.1", "1.1.1", "afspraak-1.1.2"])
+def test_a_documents_numbering_as_code_follows_to_a_valid_agenda(written: str) -> None:
+    """`actie 1.1 "..."` as the nota numbers it: one message on the code (none for the items
+    under it), and the code it proposes is read."""
+    text = (CASES / "E101-actie-code-met-punt.lea").read_text(encoding="utf-8")
+    text = text.replace('actie 1.1 "', f'actie {written} "')
+    code, hint, line = only(check("E101-actie-code-met-punt", text))
+    fix = re.fullmatch(rf"schrijf '(\S+)' in plaats van '{re.escape(written)}'", hint)
+    assert (code, line) == ("E101", 11) and fix is not None
+    fixed = check("E101-actie-code-met-punt", text.replace(f'actie {written} "', f'actie {fix.group(1)} "'))
+    assert fixed.ok and not fixed.diagnostics, [d.message for d in fixed.diagnostics]
+    assert fixed.agenda is not None
+    assert [action.code for _, action in fixed.agenda.all_actions()][0] == fix.group(1)
+    assert goals(fixed) == 2
