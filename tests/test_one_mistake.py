@@ -152,5 +152,5 @@ def test_a_documents_numbering_as_code_follows_to_a_valid_agenda(written: str) -
     fixed = check("E101-actie-code-met-punt", text.replace(f'actie {written} "', f'actie {fix.group(1)} "'))
     assert fixed.ok and not fixed.diagnostics, [d.message for d in fixed.diagnostics]
     assert fixed.agenda is not None
-    assert [action.code for _, action in fixed.agenda.all_actions()][0] == fix.group(1)
+    assert next(action.code for _, action in fixed.agenda.all_actions()) == fix.group(1)
     assert goals(fixed) == 2
