@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lea_rules import nodes as n
+from lea_rules.counts import aantal, opsomming
 
 Item = n.Action | n.Result
 
@@ -187,12 +188,14 @@ def progress_files(data_dir: Path) -> list[Path]:
     return sorted(p for p in data_dir.glob("voortgang-*.yaml") if p.is_file())
 
 
+# Each kind of item lea codes writes a code for, in its singular and plural.
+KIND_WORDS = (("actie", "actie", "acties"), ("deelactie", "deelactie", "deelacties"),
+              ("resultaat", "resultaat", "resultaten"),
+              ("met resultaat", "resultaat bij een actie (met resultaat)",
+               "resultaten bij een actie (met resultaat)"))
+
+
 def count_words(edits: Sequence[CodeEdit]) -> str:
-    actions = sum(1 for e in edits if e.kind in ("actie", "deelactie"))
-    results = len(edits) - actions
-    parts = []
-    if actions:
-        parts.append(f"{actions} {'actie' if actions == 1 else 'acties'}")
-    if results:
-        parts.append(f"{results} {'resultaat' if results == 1 else 'resultaten'}")
-    return " en ".join(parts)
+    """How many items of each kind: "1 actie, 3 deelacties en 33 resultaten"."""
+    return opsomming([aantal(n, one, many) for kind, one, many in KIND_WORDS
+                      if (n := sum(1 for e in edits if e.kind == kind))])

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lea_rules.counts import aantal
 from lea_rules.exit_codes import EXIT_BUSY, EXIT_INPUT, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
@@ -83,10 +84,11 @@ def run(args: argparse.Namespace) -> int:
         where = f"{new.period}{' ' + new.breakdown if new.breakdown else ''}"
         print(f"  nieuw    {new.indicator} {where}: {_val(new)}"
               f"{'  (illustratief)' if new.illustrative else ''}")
-    skipped = (f"; {plan.skipped_empty} rijen zonder waarde overgeslagen (geen gegevens)"
+    skipped = (f"; {aantal(plan.skipped_empty, 'rij', 'rijen')} zonder waarde overgeslagen (geen gegevens)"
                if plan.skipped_empty else "")
     if plan.is_noop:
-        print(f"{file}: niets veranderd — alle {plan.unchanged} waarden staan al zo in {data_dir}{skipped}")
+        already = "de waarde staat" if plan.unchanged == 1 else f"alle {plan.unchanged} waarden staan"
+        print(f"{file}: niets veranderd — {already} al zo in {data_dir}{skipped}")
         return EXIT_OK
     counts = f"{len(plan.added)} nieuw, {len(plan.revised)} herzien, {plan.unchanged} ongewijzigd{skipped}"
     if plan.revised:

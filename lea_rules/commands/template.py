@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from lea_rules.counts import aantal
 from lea_rules.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 
 
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     indicators = len({row.indicator.name for row in rows})
     print(f"{output}: uitvraag voor {agenda.municipality} {args.peiljaar} geschreven "
-          f"({indicators} indicatoren, {len(rows)} rijen)")
+          f"({aantal(indicators, 'indicator', 'indicatoren')}, {aantal(len(rows), 'rij', 'rijen')})")
     for line in undeclared_lines(agenda, units):
         print(f"let op: {line}")
     return EXIT_OK

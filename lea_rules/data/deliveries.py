@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from lea_rules.counts import aantal
 from lea_rules.data.folder import default_data_dir
 from lea_rules.data.problems import DataInvalid, data_error
 from lea_rules.diagnostics import CellPlace, Diagnostic
@@ -122,7 +123,8 @@ def _delivery(shown: str, line: int, record: list[str], earlier: list[Delivery],
     if len(record) != len(DELIVERY_COLUMNS):
         more = len(record) > len(DELIVERY_COLUMNS)
         problems.append(data_error(
-            "D143", f"deze regel heeft {len(record)} velden, de kopregel {len(DELIVERY_COLUMNS)}",
+            "D143", f"deze regel heeft {aantal(len(record), 'veld', 'velden')}, "
+            f"de kopregel {len(DELIVERY_COLUMNS)}",
             CellPlace(shown, line, len(DELIVERY_COLUMNS) + 1 if more else len(record)),
             "zet tekst met een puntkomma tussen aanhalingstekens" if more else
             f"elke regel heeft de velden {';'.join(DELIVERY_COLUMNS)}"))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from lea_rules.counts import aantal
 from lea_rules.data.deliveries import DELIVERIES, Delivery, appended_log, import_date, load_deliveries
 from lea_rules.data.model import FigureRevision, Observation, observation_value_text
 from lea_rules.data.problems import DataInvalid, data_error
@@ -75,7 +76,7 @@ def plan_import(file: Path, agenda: Agenda, data_dir: Path, *, reason: str | Non
         sheet = tables[0].sheet if tables else None
         problems.append(data_error(
             "D230", "het bestand bevat geen enkele waarde" +
-            (f" ({rows.skipped_empty} rijen zonder waarde)" if rows.skipped_empty else ""),
+            (f" ({aantal(rows.skipped_empty, 'rij', 'rijen')} zonder waarde)" if rows.skipped_empty else ""),
             CellPlace(shown, sheet=sheet),
             "vul de kolom 'waarde' in; een lege waarde betekent: geen gegevens"))
     revisions = load_revisions(data_dir)

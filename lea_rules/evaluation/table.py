@@ -7,6 +7,7 @@ from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from lea_rules.counts import aantal
 from lea_rules.evaluation.model import Colour, EvaluationReport, GoalEvaluation, GoalKind, Point, Status
 from lea_rules.numbers import format_number
 from lea_rules.tijdstip import day_words as date_words
@@ -173,7 +174,8 @@ def summary_line(report: EvaluationReport) -> str:
     shown = Counter(r.aspiration_status or r.status for r in report.results)
     parts = [f"{shown[s]} × {s.value}" for s in (*Status, *Aspiration) if shown[s]]
     act = sum(1 for r in report.results if r.act_missing)
-    line = f"{len(report.results)} resultaten: " + ", ".join(parts)
+    line = f"{aantal(len(report.results), 'resultaat', 'resultaten')}: " + ", ".join(parts)
     if act:
-        line += f". {act} oranje/rode resultaten zonder bijsturing (act) in het voortgangsbestand"
+        without = aantal(act, "oranje/rood resultaat", "oranje/rode resultaten")
+        line += f". {without} zonder bijsturing (act) in het voortgangsbestand"
     return line
