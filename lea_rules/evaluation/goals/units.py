@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from lea_rules.data.model import Observation, ObservationStatus
@@ -84,7 +85,7 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
                                              groups=shown(name)))
             else:
                 unit_checks.append(UnitCheck(unit=found.breakdown or name, value=_unit_value(found),
-                                             meets=_unit_meets(goal, found),
+                                             meets=_unit_meets(goal, found, indicator.ratings),
                                              illustrative=found.illustrative or units.illustrative(name),
                                              groups=shown(name)))
         used = list(by_unit.values())
@@ -121,7 +122,9 @@ def _unit_value(obs: Observation) -> UnitValue:
     return UnitValue(number=obs.value, flag=obs.flag, rating=obs.rating)
 
 
-def _unit_meets(goal: UnitsGoal, obs: Observation) -> bool:
+def _unit_meets(goal: UnitsGoal, obs: Observation, order: Sequence[str]) -> bool:
+    """Whether one unit meets; a rating compares by the order of the indicator's `waarden:`,
+    as the same comparison does for the whole municipality."""
     if goal.comparator is None or goal.value is None:
         return obs.flag is True
     if goal.value.number is not None:
@@ -129,4 +132,4 @@ def _unit_meets(goal: UnitsGoal, obs: Observation) -> bool:
     if goal.value.flag is not None:
         return obs.flag is goal.value.flag
     return obs.rating is not None and goal.value.rating is not None and rules.rating_met(
-        obs.rating, goal.value.rating, goal.comparator, ())
+        obs.rating, goal.value.rating, goal.comparator, order)
