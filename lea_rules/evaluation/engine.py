@@ -190,16 +190,20 @@ def _with_revision_notes(evaluation: ResultEvaluation, result: Result) -> Result
     revision = result.revisions[-1]
     original = describe_goals(result.goals)
     note = Note(Remark.TARGET_REVISED, day=revision.decided, text=revision.reason or None, original=original)
-    goals = [g.model_copy(update={"explanation": g.explanation.model_copy(
-        update={"notes": [*g.explanation.notes, note]})}) for g in evaluation.goals]
+    goals = [g.model_copy(update={
+        "explanation": g.explanation.model_copy(update={"notes": [*g.explanation.notes, note]}),
+        "occurrences": [o.model_copy(update={"aspiration_status": as_aspiration(o.status)})
+                        for o in g.occurrences]}) for g in evaluation.goals]
     return evaluation.model_copy(update={"goals": goals})
 
 
 def _as_aspiration(evaluation: ResultEvaluation) -> ResultEvaluation:
     """A `streven:`: the same verdict, said as a streven (verdict/aspiration.py); a note on every goal."""
     note = Note(Remark.ASPIRATION)
-    goals = [g.model_copy(update={"explanation": g.explanation.model_copy(
-        update={"notes": [*g.explanation.notes, note]})}) for g in evaluation.goals]
+    goals = [g.model_copy(update={
+        "explanation": g.explanation.model_copy(update={"notes": [*g.explanation.notes, note]}),
+        "occurrences": [o.model_copy(update={"aspiration_status": as_aspiration(o.status)})
+                        for o in g.occurrences]}) for g in evaluation.goals]
     return evaluation.model_copy(update={"goals": goals, "aspiration": True,
                                          "aspiration_status": as_aspiration(evaluation.status)})
 

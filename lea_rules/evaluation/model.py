@@ -211,6 +211,10 @@ class Occurrence(BaseModel):
     value: Point | None = Field(default=None, description="the measurement that counted for the "
                                 "occurrence; null without one (geen gegevens) and for a milestone")
     illustrative: bool = False
+    aspiration_status: AspirationText | None = Field(
+        default=None, description="the occurrence of a `streven:`: its status as the report shows it "
+                                  "(Streven bereikt, Streven niet bereikt, ...), never red, as "
+                                  "aspiration_status of the result; null for a doel and for a grijs status")
 
 
 class GoalEvaluation(BaseModel):

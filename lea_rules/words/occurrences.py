@@ -2,7 +2,8 @@
 
 `2024 ✓ Behaald · 2025 ✗ Niet behaald · 2026 … nog te komen`: the mark says met (✓), missed
 (✗), no verdict (?) or still to come (…), and the status word beside it says the same for
-whoever reads without colour or prints in black and white.
+whoever reads without colour or prints in black and white. An occurrence of a `streven:` is said
+as a streven (`2025 ✗ Streven niet bereikt`), in its colour, never red (verdict/aspiration.py).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from lea_rules.verdict.aspiration import Aspiration
 from lea_rules.verdict.status import Colour, Status
 
 MARK = {Colour.GREEN: "✓", Colour.ORANGE: "✗", Colour.RED: "✗", Colour.GREY: "?"}
@@ -29,23 +31,32 @@ class Occurring(Protocol):
     def status(self) -> Status: ...
     @property
     def colour(self) -> Colour: ...
+    @property
+    def aspiration_status(self) -> Aspiration | None: ...
 
 
-def status_word(status: Status, lang: str) -> str:
+def status_word(status: Status | Aspiration, lang: str) -> str:
     if lang == "en":
-        from lea_rules.words.en import STATUS
+        from lea_rules.words import en
 
-        return STATUS[status]
-    return status.value
+        return en.status(status)
+    return str(status.value)
+
+
+def shown_colour(occurrence: Occurring) -> Colour:
+    """The colour the occurrence is shown in: a streven's is never red."""
+    shown = occurrence.aspiration_status
+    return shown.colour if shown is not None else occurrence.colour
 
 
 def mark(occurrence: Occurring) -> str:
-    return UPCOMING_MARK if occurrence.upcoming else MARK[occurrence.colour]
+    return UPCOMING_MARK if occurrence.upcoming else MARK[shown_colour(occurrence)]
 
 
 def cell(occurrence: Occurring, lang: str) -> str:
-    """`✓ Behaald`, `… nog te komen`: the mark with its word."""
-    word = UPCOMING[lang] if occurrence.upcoming else status_word(occurrence.status, lang)
+    """`✓ Behaald`, `✗ Streven niet bereikt`, `… nog te komen`: the mark with its word."""
+    word = (UPCOMING[lang] if occurrence.upcoming
+            else status_word(occurrence.aspiration_status or occurrence.status, lang))
     return f"{mark(occurrence)} {word}"
 
 

@@ -106,7 +106,7 @@ class GoalViews(ViewBase):
             units=units, units_period=self.fmt.period(e.units_period) if e.units_period else None,
             occurrences=[OccurrenceView(f"{self.fmt.period(o.moment)} "
                                         f"{occurrences.cell(o, REPORT_WORDS[self.lang])}",
-                                        o.colour.value, o.upcoming, o.illustrative)
+                                        occurrences.shown_colour(o).value, o.upcoming, o.illustrative)
                          for o in goal.occurrences])
 
     def target_text(self, goal: GoalEvaluation) -> str:
