@@ -96,7 +96,9 @@ def render_table(report: EvaluationReport, width: int | None = None) -> str:
             shown = (as_aspiration(goal.status) if result.aspiration else None) or goal.status
             table.add_row(
                 Text(result.code if i == 0 else ""),
-                Text(("» " if headline else "") + _goal_text(goal, result.title)),
+                # the column says doel: a streven says so itself, as in the report
+                Text(("» " if headline else "") + ("streven: " if result.aspiration else "")
+                     + _goal_text(goal, result.title)),
                 # a streven is said as one (verdict/aspiration.py), never red
                 Text(shown.value, style=STYLE[shown.colour]),
                 Text(shown.colour.value),

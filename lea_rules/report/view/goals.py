@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from markupsafe import Markup
@@ -40,7 +41,9 @@ class GoalViews(ViewBase):
         rows: list[Row] = []
         if e.latest is not None or not goal.kind.reported:
             rows.append(Row(self.t("latest"), self.point_value(e.latest, unit)))
-        rows.append(Row(self.t("target"), ValueView(self.target_text(goal),
+        # a streven is named as one wherever the report names its target, never "Doel"
+        aim = "aspiration" if aspiration else "target"
+        rows.append(Row(self.t(aim), ValueView(self.target_text(goal),
                                                     illustrative=goal.target_illustrative)))
         moment = self.fmt.period(e.target_moment) if e.target_moment else None
         if numeric and (e.latest is not None or e.baseline is not None):
@@ -83,7 +86,7 @@ class GoalViews(ViewBase):
             shown = words.source(point.source, REPORT_WORDS[self.lang]) if point is not None else ""
             if shown and shown not in sources:
                 sources.append(shown)
-        chart, summary = self.chart(result_code, index, goal)
+        chart, summary = self.chart(result_code, index, goal, aspiration)
         # a declared unit without a value (eenheden.csv): geen gegevens, not "voldoet niet"
         lang = REPORT_WORDS[self.lang]
         units = [UnitRow(u.unit, self.fmt.missing() if u.missing else words.unit_value(u.value, lang),
@@ -127,8 +130,12 @@ class GoalViews(ViewBase):
             target += f" {word} {self.fmt.period(e.target_moment)}"
         return target
 
-    def chart(self, result_code: str, index: int, goal: GoalEvaluation) -> tuple[Markup, str]:
+    def chart(self, result_code: str, index: int, goal: GoalEvaluation,
+              aspiration: bool = False) -> tuple[Markup, str]:
         e = goal.explanation
+        suffix = "_aspiration" if aspiration else ""
+        legend = replace(self.legend, target=self.t("legend_aspiration"),
+                         path=self.t("legend_path_aspiration")) if aspiration else self.legend
         unit = display_unit(goal)
         numbers = [p for p in e.points if p.value is not None]
         if e.latest is not None and e.latest.value is not None and all(p.t != e.latest.t for p in numbers):
@@ -162,8 +169,9 @@ class GoalViews(ViewBase):
             + (f" ({self.t('illustrative')})" if p.illustrative else "")
             for p in sorted(numbers, key=lambda p: p.t)))]
         if e.target_value is not None:
-            parts.append(self.t("sum_target", target=self.target_text(goal)
-                                + (f" ({self.t('illustrative')})" if goal.target_illustrative else "")))
+            aim_text = self.target_text(goal) + (
+                f" ({self.t('illustrative')})" if goal.target_illustrative else "")
+            parts.append(self.t("sum_aspiration" if aspiration else "sum_target", target=aim_text))
         marker = f" ({self.t('illustrative')})"
         if baseline is not None and e.baseline is not None:
             parts.append(self.t("sum_baseline", baseline=f"{self.when(e.baseline)}: "
@@ -180,11 +188,12 @@ class GoalViews(ViewBase):
                                     after=self.fmt.period(after.period), new=after.series))
         summary = " ".join(parts)
         spec = ChartSpec(
-            chart_id=f"grafiek-{slug(result_code)}-{index}", title=self.t("chart_title", label=label),
+            chart_id=f"grafiek-{slug(result_code)}-{index}",
+            title=self.t(f"chart_title{suffix}", label=label),
             summary=summary, points=points, target=target,
-            target_label=f"{self.t('legend_target')} {words.aim(e.target_text, REPORT_WORDS[self.lang])}"
+            target_label=f"{legend.target} {words.aim(e.target_text, REPORT_WORDS[self.lang])}"
             if target and e.target_text
-            else (f"{self.t('legend_target')} {short(e.target_value or 0)}" if target else None),
+            else (f"{legend.target} {short(e.target_value or 0)}" if target else None),
             axis_unit="" if unit in ("%", "aantal", None) else unit_words(unit, self.lang),
             # the required path only where the required change decided the status (as in the table):
             # a met or keep-it target needs no path, and none is drawn across a series break
@@ -194,7 +203,7 @@ class GoalViews(ViewBase):
             school_years=all(p.period.kind is Measure.SCHOOL_YEAR for p in numbers),
             undated=(float(e.baseline.t), self.t("chart_undated"))
             if e.baseline is not None and e.baseline.undated else None)
-        return line_chart(spec, self.legend, short), summary
+        return line_chart(spec, legend, short), summary
 
     def _bounds(self, name: str | None, unit: str | None) -> tuple[float | None, float | None]:
         indicator = self.agenda.indicator(name) if name else None
