@@ -10,7 +10,11 @@ text extractions without markup, so a heading is recognised by its form:
   `Ambitie 1`);
 - a section number and a short title: `7.1 Onderwijskansenbeleid`, `1 DEKKEND AANBOD` (not a
   footnote such as `2 Zie bijlage 1` or `16 Bijlage 3: ...`, not a numbered list item that goes on
-  on the next line);
+  on the next line). The extraction puts a heading where the page had it, which can be between two
+  lines of one sentence (`... versterken van de` / `6 Visie` / `interactiekwaliteit in ...`): when
+  the text before it stops mid-sentence, the next line goes on with that text, and the numbered
+  line is a heading. A heading broken over two lines (`5.3 Landelijke Ontwikkelingen en` /
+  `aandachtspunten`) is read as one;
 - a short line in capitals: `INLEIDING`.
 
 Each document is read and scanned once (cached by path and modification time).
@@ -33,6 +37,10 @@ MAX_TITLE = 60
 """Characters of a title kept after a keyword and its number; a longer one is a sentence."""
 MAX_HEADING = 72
 """A numbered or capitalised line longer than this is running text, not a heading."""
+LINKING = frozenset({"en", "of", "van", "de", "het", "voor", "in", "op", "met", "naar", "&"})
+"""Words a broken heading's first line ends on: its title goes on on the next line."""
+MAX_BROKEN = 30
+"""Characters of the second line of a broken heading: a fragment, not a line of running text."""
 MAX_CHAPTER = 9
 """Chapters of the shipped documents run to 9; footnotes, numbered the same way, run to 17."""
 ACRONYMS = frozenset({"LEA", "VVE", "IKC", "OAB", "NPO", "MBO", "HBO", "WO", "VO", "PO", "VSV", "GGD"})
@@ -45,11 +53,13 @@ class Heading:
     text: str
 
 
-def heading_of(line: str, following: str = "") -> str | None:
+def heading_of(line: str, following: str = "", preceding: str = "") -> str | None:
     """The heading a line is, in the form a reader finds in the document, or None.
 
     `following` is the next line with text: a numbered line whose sentence goes on there (it starts
-    in lower case) is an item of a numbered list, not a heading."""
+    in lower case) is an item of a numbered list, not a heading; unless `preceding`, the line with
+    text before it, stops mid-sentence (the next line goes on with that), or the numbered line
+    ends on a linking word and the next is a short fragment (a heading broken over two lines)."""
     stripped = " ".join(line.replace("\u00a0", " ").split())
     if not stripped or len(stripped) > 160:
         return None
@@ -70,15 +80,32 @@ def heading_of(line: str, following: str = "") -> str | None:
         title = numbered.group("title")
         chapter = int(numbered.group("number").split(".")[0])
         first = title.split()[0].casefold().rstrip(":")
-        if (chapter > MAX_CHAPTER or first in _FOOTNOTE_WORDS or ":" in title or "\t" in line.strip()
-                or following.lstrip()[:1].islower()):
+        if chapter > MAX_CHAPTER or first in _FOOTNOTE_WORDS or ":" in title or "\t" in line.strip():
             return None
+        if following.lstrip()[:1].islower():
+            rest = " ".join(following.split())
+            if _broken(title, rest) and len(stripped) + len(rest) < MAX_HEADING:
+                title = f"{title} {rest}"
+            elif not _mid_sentence(preceding):
+                return None
         return f"{numbered.group('number')} {_calm(title)}"
     letters = [c for c in stripped if c.isalpha()]
     mostly_letters = len(letters) >= 0.8 * len(stripped.replace(" ", ""))
     if len(letters) >= 6 and stripped.upper() == stripped and mostly_letters and len(stripped.split()) <= 8:
         return _calm(stripped)
     return None
+
+
+def _mid_sentence(line: str) -> bool:
+    """A line of running text that stops before its sentence ends (`... versterken van de`)."""
+    text = line.strip()
+    return bool(text) and (text[-1].isalpha() or text.endswith(","))
+
+
+def _broken(title: str, rest: str) -> bool:
+    """`Landelijke Ontwikkelingen en` + `aandachtspunten`: one heading broken over two lines."""
+    return (title.split()[-1].casefold() in LINKING and len(rest) <= MAX_BROKEN
+            and not any(c in rest for c in ".,;:!?()") and rest.split()[-1].casefold() not in LINKING)
 
 
 def _calm(title: str) -> str:
@@ -99,7 +126,9 @@ class HeadingIndex:
         lines = text.split("\n")
         for number, line in enumerate(lines, 1):
             following = next((later for later in lines[number:number + 3] if later.strip()), "")
-            found = heading_of(line, following)
+            preceding = next((earlier for earlier in reversed(lines[max(0, number - 4):number - 1])
+                              if earlier.strip()), "")
+            found = heading_of(line, following, preceding)
             if found is not None:
                 self.headings.append(Heading(number, found))
         self._lines = [h.line for h in self.headings]
