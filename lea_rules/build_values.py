@@ -129,6 +129,12 @@ class LineReader(ABC):
         span = self.span(tree)
         if second is None:
             return n.Moment(n.Measure.CALENDAR_YEAR, year, span)
+        short = str(as_leaf(second))
+        if len(short) == 2 and short.isdigit() and int(short) == (year + 1) % 100:  # `2025/26`
+            self.err("E140", "onjuist schooljaar",
+                     f"een schooljaar schrijf je met beide jaren voluit; '{year}/{short}' noemt "
+                     f"het tweede met twee cijfers", span, help=f"schrijf {year}/{year + 1}")
+            return n.Moment(n.Measure.SCHOOL_YEAR, year, span)
         end = self.year(second)
         if end != year + 1:
             self.err("E140", "onjuist schooljaar",
@@ -147,6 +153,14 @@ class LineReader(ABC):
         else:
             day_s, month_s, year_tok = str(kids[0]), str(kids[2]), kids[4]
             month = int(month_s) if month_s.isdigit() else 0
+        iso = _iso_date(day_s, month_s, str(as_leaf(year_tok)), len(kids) == 5)
+        if iso is not None:  # `2026-12-31`: the date written year first
+            self.err("E141", "onjuiste datum",
+                     f"'{written(self.source, span)}' schrijft het jaar voorop; lea leest een datum "
+                     "als dag-maand-jaar", span,
+                     help=f"schrijf {iso.day} {MONTHS[iso.month - 1]} {iso.year} of "
+                          f"{iso.day:02d}-{iso.month:02d}-{iso.year}")
+            return n.Moment(n.Measure.REFERENCE_DATE, iso.year, span, iso)
         year = self.year(year_tok)
         try:
             day = date(year, month, int(day_s) if day_s.isdigit() else 0)
@@ -306,3 +320,13 @@ def depth(tree: Branch) -> int:
 def written(source: SourceFile, span: Span) -> str:
     return source.line_text(span.line)[span.column - 1: span.end_column - 1]
 
+
+def _iso_date(first: str, month: str, last: str, dashed: bool) -> date | None:
+    """The day of `2026-12-31` (year, month, day), when that is one; None otherwise."""
+    if not (dashed and len(first) == 4 and first.isdigit() and month.isdigit()
+            and len(last) <= 2 and last.isdigit()):
+        return None
+    try:
+        return date(int(first), int(month), int(last))
+    except ValueError:
+        return None

@@ -227,11 +227,16 @@ def _diagnose(
         return error("E103", "dubbele punt ontbreekt", "na 'doel' hoort een dubbele punt", span,
                      path=path, help=f"schrijf 'doel: {rest}'")
     from lea_rules.code_hints import dotted_code  # only on a line that cannot be read
+    from lea_rules.date_hints import slashed_date
 
-    dotted = dotted_code(text, line_no, column, path)
-    if dotted is not None:
-        return dotted
+    written = dotted_code(text, line_no, column, path) or slashed_date(text, column, line_no, path)
+    if written is not None:
+        return written
     help_text = None
+    if "MONTH" in expected and found.rstrip(".").isalpha():  # `1 agustus 2026`, `sept 2025`
+        from lea_rules.period import month_hint
+
+        help_text = month_hint(found)
     if "NAME" in expected and re.fullmatch(r"\d[\d.,]*", found):
         help_text = "een naam begint met een letter"
     help_text = enof_apart(text) or value_hint(text, found, expected, column) or help_text

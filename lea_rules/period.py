@@ -87,6 +87,21 @@ _NL_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 _WORD_DATE = re.compile(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})")
 
 
+_SHORT_MONTHS = {"mrt": "maart", "okt": "oktober", "sept": "september"}
+
+
+def month_hint(word: str) -> str | None:
+    """`bedoelde je 'augustus'?` for a word that is a misspelt or shortened month (`agustus`,
+    `sept`, `mrt`), or None: for a time in the agenda and a peildatum alike."""
+    folded = word.casefold().rstrip(".")
+    if folded in _SHORT_MONTHS:
+        return f"bedoelde je '{_SHORT_MONTHS[folded]}'?"
+    starts = [month for month in MONTHS if len(folded) >= 3 and month.startswith(folded)]
+    if len(starts) == 1:
+        return f"bedoelde je '{starts[0]}'?"
+    return did_you_mean(folded, MONTHS)
+
+
 def check_year(year: int, text: str) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValueProblem("D210", f"'{text}': jaar {year} ligt buiten {FIRST_YEAR}-{LAST_YEAR}",
@@ -135,7 +150,7 @@ def parse_period(text: str) -> Period:
     m = _WORD_DATE.fullmatch(raw)
     if m:
         if m[2] not in MONTHS:
-            hint = did_you_mean(m[2], MONTHS)
+            hint = month_hint(m[2])
             raise ValueProblem("D216", f"'{m[2]}' in '{text}' is geen maand", hint or
                                "schrijf de maand voluit: januari, februari, ...")
         return _make_date(int(m[3]), MONTHS.index(m[2]) + 1, int(m[1]), text)

@@ -154,3 +154,34 @@ def test_a_documents_numbering_as_code_follows_to_a_valid_agenda(written: str) -
     assert fixed.agenda is not None
     assert next(action.code for _, action in fixed.agenda.all_actions()) == fix.group(1)
     assert goals(fixed) == 2
+
+
+def _follow(name: str, second: bool) -> tuple[list[str], Checked]:
+    """Each message's hint put in the file in place of the underlined text (the first form of
+    'schrijf A of B', or B with `second`); the codes of the messages, and the file checked again."""
+    checked = check(name)
+    lines = (CASES / f"{name}.lea").read_text(encoding="utf-8").splitlines(True)
+    for diag in checked.diagnostics:
+        assert diag.span.line == diag.span.end_line and diag.help is not None
+        forms = re.fullmatch(r"schrijf (.+?)(?: of (.+))?|bedoelde je '(\w+)'\?", diag.help)
+        assert forms is not None, diag.help
+        fix = forms.group(3) or (forms.group(2) if second and forms.group(2) else forms.group(1)).strip("'")
+        text = lines[diag.span.line - 1]
+        lines[diag.span.line - 1] = text[:diag.span.column - 1] + fix + text[diag.span.end_column - 1:]
+    return [d.code for d in checked.diagnostics], check(name, "".join(lines))
+
+
+@pytest.mark.parametrize(("name", "codes"), [
+    ("E140-schooljaar-met-twee-cijfers", ["E140", "E140"]),
+    ("E141-datum-jaar-voorop", ["E141"]),
+    ("E101-datum-met-schuine-strepen", ["E101"]),
+    ("E101-maand-verkeerd-gespeld", ["E101", "E101"]),
+    ("E323-schooljaar-met-streepje-in-doel", ["E323"]),  # the planning reads it as written
+])
+@pytest.mark.parametrize("second", [False, True])
+def test_a_time_as_typed_follows_to_a_valid_agenda(name: str, codes: list[str], second: bool) -> None:
+    """`2025/26`, `2026-12-31`, `01/08/2026`, `sept 2025`, `1 agustus 2026`: one message each,
+    on the written time, whose form (either of the two a hint offers) is read."""
+    found, fixed = _follow(name, second)
+    assert found == codes
+    assert fixed.ok and not fixed.diagnostics, [d.message for d in fixed.diagnostics]
