@@ -17,7 +17,7 @@ from typing import Any
 
 from lea_rules.data.model import ActionState, Progress
 from lea_rules.nodes import Action
-from lea_rules.tijdstip import Tijdstip, day_words
+from lea_rules.tijdstip import Form, Tijdstip, day_words
 
 
 class PlanningFlag(str, Enum):
@@ -66,11 +66,9 @@ def note(action: Action, verdict: PlanningVerdict, status: ActionState | None, d
     """Why, in Dutch, for the JSON: which planned day passed on which peildatum, and the stand."""
     parts = []
     if verdict.late_ready and action.ready is not None:
-        parts.append(f"gereed {action.ready.when.words} (uiterlijk {day_words(action.ready.when.last)}) is "
-                     f"voorbij")
+        parts.append(f"gereed {_when_passed(action.ready.when)} is voorbij")
     if verdict.late_start and not verdict.late_ready and action.start is not None:
-        parts.append(f"start {action.start.when.words} (uiterlijk {day_words(action.start.when.last)}) is "
-                     f"voorbij")
+        parts.append(f"start {_when_passed(action.start.when)} is voorbij")
     if not parts:
         return None if verdict.reported else NOT_REPORTED
     said = " en ".join(parts) + f" op de peildatum {day_words(day)}"
@@ -91,3 +89,10 @@ def fields(action: Action, status: ActionState | None, day: date) -> dict[str, A
             "ready_deadline": ready.when.last if ready else None,
             "planning": verdict.flag.value if verdict.flag else None,
             "planning_note": note(action, verdict, status, day), "peildatum": day}
+
+
+def _when_passed(when: Tijdstip) -> str:
+    """`eind 2025 (uiterlijk 31 december 2025)`; a day says its day once: `uiterlijk 1 augustus 2026`."""
+    if when.form is Form.DAY:
+        return when.words
+    return f"{when.words} (uiterlijk {day_words(when.last)})"

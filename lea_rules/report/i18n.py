@@ -141,6 +141,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "planned_start": ("start", "start"),
     "planned_ready": ("gereed", "ready"),
     "planning_passed": ("{what} {when} (uiterlijk {day}) is voorbij", "{what} {when} (by {day}) has passed"),
+    "planning_passed_day": ("{what} {when} is voorbij", "{what} {when} has passed"),
     "planning_on": ("op de peildatum {day}", "on the reference date {day}"),
     "planning_file_says": ("voortgangsbestand: {state}", "progress file: {state}"),
     "act_actions": ("Acties achter op hun planning", "Actions behind their schedule"),

@@ -11,7 +11,7 @@ from typing import Any
 from lea_rules.evaluation.model import ActionEvaluation
 from lea_rules.nodes import Action
 from lea_rules.report.i18n import state_label, text
-from lea_rules.tijdstip import MONTHS_EN, Tijdstip, day_words
+from lea_rules.tijdstip import MONTHS_EN, Form, Tijdstip, day_words
 
 
 def _when(when: Tijdstip, lang: str) -> str:
@@ -21,6 +21,14 @@ def _when(when: Tijdstip, lang: str) -> str:
 def _day(when: Tijdstip, lang: str) -> str:
     day = when.last
     return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}" if lang == "en" else day_words(day)
+
+
+def _passed(what: str, when: Tijdstip, lang: str) -> str:
+    """`gereed eind 2025 (uiterlijk 31 december 2025) is voorbij`; a day is said once:
+    `gereed uiterlijk 1 augustus 2026 is voorbij`."""
+    if when.form is Form.DAY:
+        return text("planning_passed_day", lang, what=what, when=_when(when, lang))
+    return text("planning_passed", lang, what=what, when=_when(when, lang), day=_day(when, lang))
 
 
 def planning_view(action: Action, ev: ActionEvaluation | None, lang: str) -> dict[str, Any]:
@@ -40,12 +48,10 @@ def planning_view(action: Action, ev: ActionEvaluation | None, lang: str) -> dic
                  else day_words(ev.peildatum))
     passed = []
     if ready is not None and ev.ready_deadline is not None and ev.ready_deadline <= ev.peildatum:
-        passed.append(text("planning_passed", lang, what=text("planned_ready", lang),
-                           when=_when(ready.when, lang), day=_day(ready.when, lang)))
+        passed.append(_passed(text("planned_ready", lang), ready.when, lang))
     if not passed and start is not None and ev.start_deadline is not None \
             and ev.start_deadline <= ev.peildatum and ev.status in (None, "gepland"):
-        passed.append(text("planning_passed", lang, what=text("planned_start", lang),
-                           when=_when(start.when, lang), day=_day(start.when, lang)))
+        passed.append(_passed(text("planned_start", lang), start.when, lang))
     if ev.planning is not None:
         reason = "; ".join(passed) + " " + text("planning_on", lang, day=peildatum)
         reason += "; " + text("planning_file_says", lang, state=state_label(ev.status, lang))
