@@ -254,6 +254,15 @@ class LineReader(ABC):
             names, joins = written[::2], written[1::2]
             quant = as_node(quant_node)
             minimum = self.number(quant.children[1]) if quant.data == "q_atleast" else None
+            share = None
+            if quant.data == "q_share":
+                number = self.number(quant.children[1])
+                with_sign = Span(number.span.line, number.span.column, number.span.end_line,
+                                   number.span.end_column + 1)  # `80%`: the sign right after the number
+                share = n.Number(number.value, f"{number.text}%", number.decimals, with_sign)
+            elif quant.data == "q_half":
+                half = self.span(quant.children[1])
+                share = n.Number(Decimal(50), "de helft", 0, half)
             deadline, recurrence = self.goal_when(when, str(indicator) if cmp_tok is None else None,
                                                   valued=span if cmp_tok is not None else None)
             comparator = n.Comparator.read(str(cmp_tok)) if cmp_tok is not None else None
@@ -267,7 +276,7 @@ class LineReader(ABC):
             return n.UnitsGoal(tuple(str(g) for g in names), str(indicator), span, minimum, comparator,
                                condition, deadline, name_span=self.span(indicator),
                                group_spans=tuple(self.span(g) for g in names), recurrence=recurrence,
-                               joins=tuple(n.GroupJoin(str(j), self.span(j)) for j in joins))
+                               joins=tuple(n.GroupJoin(str(j), self.span(j)) for j in joins), share=share)
         if kind == "g_milestone":
             deadline, recurrence = self.goal_when(k[1])
             return n.MilestoneGoal(span, deadline, recurrence)

@@ -40,7 +40,7 @@ CANONICAL_TEXT = {"ten opzichte van": "t.o.v.", "ten minste": "tenminste"}
 _GLUE_BOTH = {("DASH", "periode"), ("DASH", "date"), ("SLASH", "level"), ("SLASH", "period"),
               ("SLASH", "fuzzy"), ("DASH", "w_dashed")}
 _GLUE_AFTER = {("DASH", "signed"), ("DASH", "neg"), ("LPAR", "factor")}
-_GLUE_BEFORE = {"COLON", "COMMA", "RPAR"}
+_GLUE_BEFORE = {"COLON", "COMMA", "RPAR", "PERCENT_OF"}  # `80% van de IKC`
 
 
 class AgendaSyntaxError(Exception):
@@ -76,7 +76,8 @@ def statement_tokens(tree: Node, parent: str) -> list[tuple[Leaf, str]]:
     return out
 
 
-SPACED_WORDS = {"RECUR", "VANAF", "TIMES", "TIMES_TAIL", "DURING", "BEFORE_SUMMER", "BEFORE_END", "PART"}
+SPACED_WORDS = {"RECUR", "VANAF", "TIMES", "TIMES_TAIL", "DURING", "BEFORE_SUMMER", "BEFORE_END", "PART",
+                "HALF_OF", "PERCENT_OF"}
 """Terminals of several words (`elk jaar`, `vanaf schooljaar`): one space between the words."""
 
 

@@ -232,8 +232,9 @@ class GroupJoin:
 
 @dataclass(frozen=True)
 class UnitsGoal:
-    """Count over units: `tenminste 6 IKC met brugfunctionaris in 2027`; `alle IKC met ...`; over
-    several groups together `tenminste 10 school en/of wijk met ...` (a unit in two counted once)."""
+    """Count over units: `tenminste 6 IKC met brugfunctionaris in 2027`; `alle IKC met ...`; a share
+    `tenminste de helft van de IKC met ...`, `minimaal 80% van de IKC met ...`; over several groups
+    together `tenminste 10 school en/of wijk met ...` (a unit in two counted once)."""
 
     groups: tuple[str, ...]  # as written, in order; one for a count over one group
     indicator: str
@@ -246,6 +247,10 @@ class UnitsGoal:
     group_spans: tuple[Span, ...] = ()  # one per group
     recurrence: Recurrence | None = None
     joins: tuple[GroupJoin, ...] = ()  # the words between the groups: `,`, `en/of` (or a refused `of`)
+    # a share of the units, `tenminste de helft van de voorschool` (50, text `de helft`) or
+    # `minimaal 80% van de IKC` (80, text `80%`): the needed number is the share of the declared
+    # units, rounded up; `minimum` is then None
+    share: Number | None = None
 
     def group_span(self, index: int) -> Span:
         return self.group_spans[index] if index < len(self.group_spans) else self.span

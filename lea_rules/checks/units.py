@@ -160,6 +160,15 @@ def _units_goal(ctx: CheckContext, goal: n.UnitsGoal, where: str | None) -> Iter
                         f"'{indicator.name}' wordt niet per {per} gemeten{now}{counted}",
                         goal.group_span(missing[0]), context=where,
                         help=f"zet 'per: {extra}' bij indicator {indicator.name}")
+    if goal.share is not None and not 0 < goal.share.value <= 100:
+        over = goal.share.value > 100
+        yield ctx.error("E341", "aandeel van de eenheden buiten 0-100%",
+                        "een aandeel van de eenheden is meer dan 0% en hoogstens 100% (alle eenheden); "
+                        f"'{goal.share.text}' kan niet",
+                        goal.share.span, context=where,
+                        help=(f"voor alle eenheden schrijf 'alle {n.groups_written(goal.groups)} met ...'; "
+                              "anders het aandeel dat het document noemt") if over else
+                        "schrijf het aandeel dat het document noemt; tenminste 0% is altijd gehaald")
     if goal.comparator is None and indicator.unit not in (n.Unit.YES_NO, None):
         yield ctx.error("E231", "voorwaarde onvolledig",
                         f"'{indicator.name}' is geen ja/nee-indicator; geef een vergelijking",

@@ -30,6 +30,7 @@ class UnitsMet:
 
     count: UnitCount
     groups: tuple[str, ...]  # the groups as the goal writes them: `IKC`, `kindcentra`; `school`, `wijk`
+    share: bool = False  # a share of the units (`de helft van de voorschool`): say the percentage too
 
 
 @dataclass(frozen=True)

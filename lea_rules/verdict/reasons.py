@@ -103,6 +103,8 @@ class AimKind(Enum):
     TREND = "trend"  # direction: `vergroten`
     AT_LEAST_UNITS = "at-least-units"  # quantity (the minimum), groups: `>= 6 IKC`
     ALL_UNITS = "all-units"  # groups: `alle IKC (100%)`
+    SHARE_UNITS = "share-units"  # quantity (the share), value (needed), declared, groups:
+    # `>= 3 voorscholen (de helft van 6)`
     GOAL = "goal"  # text: the goal as the JSON `description` writes it
     READ_BACK = "read-back"  # text: read back from a JSON twin
 
@@ -120,6 +122,7 @@ class Aim:
     groups: tuple[str, ...] = ()  # the groups counted over, as the goal writes them
     text: str | None = None
     unit: str | None = None  # COMPUTED: the indicator's unit of measure, so that X reads `8%`
+    declared: int | None = None  # SHARE_UNITS: the number of declared units the share is of
 
 
 @dataclass(frozen=True)

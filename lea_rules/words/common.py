@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from lea_rules.numbers import with_unit
 from lea_rules.period import Period
-from lea_rules.verdict.reasons import Reason
+from lea_rules.verdict.reasons import Reason, UnitCount
 
-__all__ = ["field", "how_many", "inner", "listed", "named_once", "with_unit"]
+__all__ = ["field", "how_many", "inner", "listed", "named_once", "units_percent", "with_unit"]
 
 
 def inner(reason: Reason) -> Reason:
@@ -19,6 +19,14 @@ def inner(reason: Reason) -> Reason:
 def field(value: str | None) -> str:
     assert value is not None
     return value
+
+
+def units_percent(count: UnitCount) -> str:
+    """The share of the declared units that meet, in whole percents: `67%` for 4 of 6."""
+    if not count.declared:
+        return "0%"
+    share = (Decimal(count.meeting) * 100 / count.declared).to_integral_value(rounding=ROUND_HALF_UP)
+    return f"{share}%"
 
 
 def how_many(value: Decimal | None) -> int:

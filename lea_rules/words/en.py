@@ -16,7 +16,7 @@ from lea_rules.verdict.figures import AgendaBaseline, Derived, Source, UnitValue
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.verdict.status import BaselineKind, Status
-from lea_rules.words.common import field, how_many, inner, listed, named_once, with_unit
+from lea_rules.words.common import field, how_many, inner, listed, named_once, units_percent, with_unit
 
 STATUS: dict[Status, str] = {
     Status.ALREADY_MET: "target already met", Status.MET_DETERIORATING: "met, deteriorating",
@@ -374,6 +374,11 @@ def aim(value: Aim) -> str:
         return f"{sign(Comparator.GE)} {value.quantity} {many}"
     if kind is AimKind.ALL_UNITS:
         return f"all {counted_groups(value.groups, lang='en')} (100%)"
+    if kind is AimKind.SHARE_UNITS:  # `≥ 3 voorscholen (half of 6)`
+        many = counted_groups(value.groups, how_many(value.value), "en")
+        share = "half" if value.quantity == "de helft" else value.quantity
+        of = f" of {value.declared}" if value.declared is not None else ""
+        return f"{sign(Comparator.GE)} {_value(value.value)} {many} ({share}{of})"
     text = field(value.text)
     if kind in (AimKind.GOAL, AimKind.READ_BACK):
         for comparator, shown in _SIGNS.items():
@@ -407,5 +412,6 @@ def source(value: Source) -> str:
         return "baseline in the agenda" + (", undated" if value.undated else "")
     count = value.count
     missing = f"; {count.missing} without data" if count.missing else ""
-    return (f"{count.meeting} of {count.declared} units ({named_groups(value.groups, 'en')}) "
+    share = f" ({units_percent(count)})" if value.share else ""
+    return (f"{count.meeting} of {count.declared} units ({named_groups(value.groups, 'en')}){share} "
             f"{'meets' if count.meeting == 1 else 'meet'}{missing}")

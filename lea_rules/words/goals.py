@@ -30,18 +30,21 @@ from lea_rules.nodes import (
 from lea_rules.period import moment_words
 from lea_rules.recurrence import Recurrence
 
+_SHARE = {"nl": {"half": "de helft", "of_the": "van de"}, "en": {"half": "half", "of_the": "of the"}}
+
 WORDS: Mapping[str, Mapping[str, str]] = {
     "nl": {"up": "gestegen", "down": "gedaald", "by": "met", "vs": "t.o.v.", "more": "vergroten",
            "less": "verminderen", "trend": "", "all": "alle", "at_least": "tenminste", "with": "met",
-           "milestone": "mijlpaal", "qualitative": "kwalitatief", "and": " en "},
+           **_SHARE["nl"], "milestone": "mijlpaal", "qualitative": "kwalitatief", "and": " en "},
     "nl_plain": {"in": "in", "on": "op", "vs": "t.o.v.", "up": "gestegen", "down": "gedaald", "by": "met",
                  "more": "stijgend", "less": "dalend", "trend": "(trend, zonder doeljaar)", "all": "alle",
-                 "at_least": "tenminste", "with": "met", "milestone": "mijlpaal", "qualitative":
-                 "kwalitatief: de beleidsmedewerker beoordeelt het elk jaar", "end": "einde looptijd",
+                 "at_least": "tenminste", "with": "met", **_SHARE["nl"], "milestone": "mijlpaal",
+                 "qualitative": "kwalitatief: de beleidsmedewerker beoordeelt het elk jaar",
+                 "end": "einde looptijd",
                  "relative": "relatief: {by} van de waarde in {ref}", "absolute": "absoluut", "and": " en "},
     "en": {"in": "in", "on": "on", "vs": "compared with", "up": "risen", "down": "fallen", "by": "by",
            "more": "rising", "less": "falling", "trend": "(trend, no target year)", "all": "all",
-           "at_least": "at least", "with": "with", "milestone": "milestone", "qualitative":
+           "at_least": "at least", "with": "with", **_SHARE["en"], "milestone": "milestone", "qualitative":
            "qualitative: the policy officer assesses it each year", "end": "end of period",
            "relative": "relative: {by} of the value in {ref}", "absolute": "absolute", "and": " and "},
 }
@@ -121,6 +124,9 @@ def describe_goal(goal: Goal, wording: GoalWording = JSON_WORDING) -> str:
         return f"{wording.name(goal.indicator)} {verb}{trend}"
     if isinstance(goal, UnitsGoal):
         count = words["all"] if goal.minimum is None else f"{words['at_least']} {goal.minimum.text}"
+        if goal.share is not None:  # `tenminste de helft van de voorschool`, `tenminste 80% van de IKC`
+            share = words["half"] if goal.share.text == "de helft" else goal.share.text
+            count = f"{words['at_least']} {share} {words['of_the']}"
         condition = (f" {wording.sign(goal.comparator)} {goal.value.describe()}"
                      if goal.comparator is not None and goal.value is not None else "")
         many = wording.groups(goal.groups, 2 if goal.minimum is None else int(goal.minimum.value))

@@ -15,7 +15,7 @@ from lea_rules.tijdstip import Tijdstip
 from lea_rules.verdict.figures import AgendaBaseline, Derived, Source, UnitValue
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
-from lea_rules.words.common import field, how_many, inner, listed, named_once, with_unit
+from lea_rules.words.common import field, how_many, inner, listed, named_once, units_percent, with_unit
 
 
 def higher(reason: Reason) -> str:
@@ -345,6 +345,10 @@ def _aim(value: Aim, signs: dict[Comparator, str] | None) -> str:
         return f"{sign(Comparator.GE)} {value.quantity} {counted_groups(value.groups, how_many(value.value))}"
     if kind is AimKind.ALL_UNITS:
         return f"alle {counted_groups(value.groups)} (100%)"
+    if kind is AimKind.SHARE_UNITS:  # `≥ 3 voorscholen (de helft van 6)`
+        many = counted_groups(value.groups, how_many(value.value))
+        of = f" van {value.declared}" if value.declared is not None else ""
+        return f"{sign(Comparator.GE)} {_number(value.value)} {many} ({value.quantity}{of})"
     text = field(value.text)
     if signs:  # the goal in the language's notation (or read back), with the report's signs
         for comparator, shown in signs.items():
@@ -383,7 +387,8 @@ def source(value: Source) -> str:
         return "basis in de agenda" + (", zonder datum" if value.undated else "")
     count = value.count
     missing = f"; {count.missing} zonder gegevens" if count.missing else ""
-    return (f"{count.meeting} van {count.declared} {counted_groups(value.groups, count.declared)} "
+    share = f" ({units_percent(count)})" if value.share else ""
+    return (f"{count.meeting} van {count.declared} {counted_groups(value.groups, count.declared)}{share} "
             f"{'voldoet' if count.meeting == 1 else 'voldoen'}{missing}")
 
 

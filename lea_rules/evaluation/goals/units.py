@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from lea_rules.data.model import Observation, ObservationStatus
 from lea_rules.data.units import DeclaredUnits, unit_key
@@ -48,6 +48,14 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
         if declared and required > len(declared):
             notes += (Note(Remark.UNITS_FEWER_DECLARED, file=units.label, number=len(declared),
                            groups=groups, required=required),)
+    elif goal.share is not None:  # `de helft van de voorschool`: the share of the declared units, rounded up
+        required = needed(goal.share.value, len(declared))
+        x = Decimal(required)
+        target = rules.whole_target(Comparator.GE, x)
+        text = Aim(AimKind.SHARE_UNITS, quantity=goal.share.text, value=x, groups=goal.groups,
+                   declared=len(declared))
+        bounds = (Decimal(0), None)
+        notes = (Note(Remark.UNITS_COUNTED),)
     else:
         x = Decimal(100)
         target, bounds = Target(Comparator.GE, x), (Decimal(0), Decimal(100))
@@ -63,7 +71,7 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
                                    measurement_for_target=Measurement(moment_period(deadline),
                                                                       indicator.measure,
                                                                       span=deadline.written),
-                                   units_declared=0, units_share=goal.minimum is None))
+                                   units_declared=0, units_share=_all(goal)))
     keys = {unit_key(name): name for name in declared}
 
     def shown(name: str) -> list[str]:  # which of the groups a unit is in, when there is a choice
@@ -90,12 +98,12 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
                                              groups=shown(name)))
         used = list(by_unit.values())
         count = UnitCount(sum(1 for u in unit_checks if u.meets), len(used), len(declared))
-        value = (Decimal(count.meeting) if goal.minimum is not None
+        value = (Decimal(count.meeting) if goal.minimum is not None or goal.share is not None
                  else Decimal(count.meeting) * 100 / count.declared)
         labels = {o.series for o in used if o.series is not None}
         provisional = any(o.status is ObservationStatus.PROVISIONAL for o in used)
         series.append(SeriesPoint(
-            period=period, value=value, source=UnitsMet(count, goal.groups),
+            period=period, value=value, source=UnitsMet(count, goal.groups, share=goal.share is not None),
             status=(ObservationStatus.PROVISIONAL if provisional else ObservationStatus.FINAL).value,
             illustrative=any(o.illustrative for o in used),
             series="+".join(sorted(labels)) if labels else None))
@@ -104,8 +112,18 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
     series.sort(key=lambda p: p.start)
     spec = Numeric(GoalKind.UNITS, goal, indicator, series, target, x, text, deadline, implicit,
                    indicator.measure, bounds, notes=notes, units=checks, counts=counts, required=required,
-                   groups=groups, share=goal.minimum is None)
+                   groups=groups, share=_all(goal))
     return judge_numeric(ctx, result, spec)
+
+
+def needed(share: Decimal, declared: int) -> int:
+    """How many of the declared units a share asks for: the share of them, rounded up (80% of 6 is 5)."""
+    return int((share * declared / 100).to_integral_value(rounding=ROUND_CEILING))
+
+
+def _all(goal: UnitsGoal) -> bool:
+    """`alle IKC`, `elk IKC`: judged as the share (%) of the declared units that meet."""
+    return goal.minimum is None and goal.share is None
 
 
 def _groups(ctx: Context, goal: UnitsGoal) -> tuple[str, ...]:
