@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from lea_rules.counts import aantal
 from lea_rules.evaluation.model import Colour, EvaluationReport, GoalEvaluation, GoalKind, Point, Status
-from lea_rules.numbers import format_number
+from lea_rules.evaluation.shown_units import display_unit, value_text
 from lea_rules.tijdstip import day_words as date_words
 from lea_rules.verdict.aspiration import Aspiration, as_aspiration
 from lea_rules.words import nl, occurrences
@@ -21,13 +21,11 @@ STYLE = {Colour.GREEN: "green", Colour.ORANGE: "dark_orange", Colour.RED: "red",
 
 
 def number(value: Decimal | None, unit: str | None = None, decimals: int = 2) -> str:
-    """`83.7` -> `83,7`; `10884` -> `10.884`; a percentage gets its sign; None is 'geen gegevens'."""
+    """`83.7` -> `83,7`; `10884` -> `10.884`; in its unit as the report writes it (`83,7%`,
+    `5 uur per week`, `€ 50.000`); None is 'geen gegevens' (–)."""
     if value is None:
         return "–"
-    text = format_number(value, decimals)
-    if unit == "%":
-        return f"{text}%"
-    return text
+    return value_text(value, unit, "nl", decimals)
 
 
 def point_text(point: Point | None, unit: str | None) -> str:
@@ -42,9 +40,9 @@ def point_text(point: Point | None, unit: str | None) -> str:
 def _latest_text(goal: GoalEvaluation) -> str:
     """The latest value; for a count over units also the share's % and how many delivered."""
     e = goal.explanation
+    text = point_text(e.latest, display_unit(goal))  # alle/elk: a share (%) of the units
     if goal.kind is not GoalKind.UNITS:
-        return point_text(e.latest, goal.unit)
-    text = point_text(e.latest, "%" if e.units_share else None)  # alle/elk: a share of the units
+        return text
     if e.latest is not None and e.units_declared:
         delivered = e.units_declared - (e.units_missing or 0)
         text += f"; {delivered} van {e.units_declared} geleverd"
@@ -107,7 +105,7 @@ def render_table(report: EvaluationReport, width: int | None = None) -> str:
                                           (e.target_moment.written.phrase if e.target_moment.written
                                            else f"in {e.target_moment}") if e.target_moment else None,
                                           "(illustratief)" if goal.target_illustrative else None) if p)),
-                Text(point_text(e.baseline, goal.unit)),
+                Text(point_text(e.baseline, display_unit(goal))),
                 # at the deadline the achieved share (y_tT - y0) / (X - y0) stands where R stood
                 Text(number(e.ratio) if e.ratio is not None
                      else number(e.achieved_share) if e.achieved_share is not None else ""),

@@ -333,15 +333,6 @@ _METHOD: dict[str, tuple[str, ...]] = {
     ),
 }
 
-_UNITS: dict[str, tuple[str, str]] = {
-    "%": ("%", "%"),
-    "aantal": ("", ""),
-    "uur per week": ("uur per week", "hours per week"),
-    "uur": ("uur", "hours"),
-    "euro": ("euro", "euro"),
-    "score": ("", ""),
-    "getal": ("", ""),
-}
 
 _COLOURS: dict[Colour, tuple[str, str]] = {
     Colour.GREEN: ("groen", "green"),
@@ -404,10 +395,6 @@ def colour_label(colour: Colour, lang: str) -> str:
     return _pick(_COLOURS[colour], lang)
 
 
-def unit_words(unit: str | None, lang: str) -> str:
-    if unit is None:
-        return ""
-    return _pick(_UNITS.get(unit, (unit, unit)), lang)
 
 
 def state_label(state: str | None, lang: str) -> str | None:

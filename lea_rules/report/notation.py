@@ -12,9 +12,10 @@ from decimal import Decimal
 
 from babel.dates import format_date
 
+from lea_rules.evaluation.shown_units import euro_text, unit_words, value_text
 from lea_rules.numbers import format_number
 from lea_rules.period import IMPLICIT, Period, TargetMoment
-from lea_rules.report.i18n import LOCALES, text, unit_words
+from lea_rules.report.i18n import LOCALES, text
 
 Number = float | Decimal | int
 
@@ -43,13 +44,7 @@ class Notation:
         """`83,7%`, `10.884`, `5 uur per week`, `€ 50.000`; `geen gegevens` for None."""
         if value is None:
             return self.missing()
-        if unit == "%":
-            return f"{self.number(value)}%"
-        if unit == "euro":
-            return self.euro(value)
-        words = unit_words(unit, self.lang)
-        shown = self.number(value, 0 if unit == "aantal" else 2)
-        return f"{shown} {words}" if words else shown
+        return value_text(value, unit, self.lang, 0 if unit == "aantal" else 2)
 
     def change(self, value: Number | None, unit: str | None) -> str:
         """A change per year: `+1,2 procentpunt per jaar`, `-3 per jaar`."""
@@ -64,9 +59,7 @@ class Notation:
 
     def euro(self, value: Number) -> str:
         """Whole euros: `€ 50.000` (English `€50,000`), a negative amount `-€ 5`."""
-        shown = self.number(value, 0)
-        sign, digits = ("-", shown[1:]) if shown.startswith("-") else ("", shown)
-        return f"{sign}€ {digits}" if self.lang == "nl" else f"{sign}€{digits}"
+        return euro_text(value, self.lang)
 
     # --- time ---------------------------------------------------------------
     def date(self, value: date | datetime | str | None) -> str:

@@ -13,11 +13,11 @@ dataclasses the templates read.
 
 from __future__ import annotations
 
+from lea_rules.evaluation.shown_units import display_unit
 from lea_rules.report.i18n import method_paragraphs
 from lea_rules.report.view.appendix import AppendixViews
 from lea_rules.report.view.base import (
     citation_views,
-    display_unit,
     result_anchor,
     shows_required,
     slug,

@@ -119,14 +119,6 @@ def target_axis(measurement: Measurement | None) -> float | None:
     return float(target.axis)
 
 
-def display_unit(goal: GoalEvaluation) -> str | None:
-    """The unit of the figures of a goal. Counting over units gives a number or a share of
-    units (`tenminste 6 IKC`, `alle IKC (100%)`), not the ja/nee of the indicator."""
-    if goal.kind is GoalKind.UNITS:
-        return "%" if goal.explanation.units_share else "aantal"
-    return goal.unit
-
-
 def shows_required(goal: GoalEvaluation) -> bool:
     """The required change decided the status: before the deadline (or with the final value pending)
     on a target that is not yet met. A met or keep-it target has none (`required_per_year` None), and

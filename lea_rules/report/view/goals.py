@@ -14,14 +14,11 @@ from lea_rules.evaluation.model import (
     GoalEvaluation,
     GoalKind,
 )
+from lea_rules.evaluation.shown_units import display_unit, unit_words
 from lea_rules.nodes import Measure
 from lea_rules.report.charts import ChartPoint, ChartSpec, breaks, line_chart
-from lea_rules.report.i18n import (
-    unit_words,
-)
 from lea_rules.report.view.base import (
     ViewBase,
-    display_unit,
     require_status,
     shows_required,
     slug,
