@@ -45,18 +45,20 @@ def read_recurrence(reader: LineReader, tree: Node, counted: str | None = None,
     after a value: `bezoeken >= 2 jaarlijks`."""
     words: Leaf | None = None
     vanaf: Node | None = None
+    refused: str | None = None  # the recurrence a refused `keer per jaar` is read as
     for child in tree.children:
         if isinstance(child, Leaf) and child.type in ("TIMES", "TIMES_TAIL"):
             if child.type == "TIMES":
                 _refuse_times(reader, child, counted)
             else:
                 _refuse_tail(reader, child, before)
-            span = reader.span(child)
-            return Recurrence(span, "jaarlijks")
-        if isinstance(child, Leaf):
+            refused = every_of(" ".join(str(child).split()))[0]
+        elif isinstance(child, Leaf):
             words = child
         elif isinstance(child, Node):
             vanaf = child
+    if refused is not None and vanaf is None:
+        return Recurrence(reader.span(tree), "jaarlijks")
     start: int | None = None
     start_span = None
     school_from = False
@@ -75,6 +77,9 @@ def read_recurrence(reader: LineReader, tree: Node, counted: str | None = None,
         start_span = moment.span
     span = reader.span(tree)
     text = reader.source.line_text(span.line)[span.column - 1: span.end_column - 1]
+    if refused is not None:  # `tweemaal per jaar vanaf 2025`: read as `jaarlijks vanaf 2025`
+        text = f"{refused} {text[text.find('vanaf'):]}" if "vanaf" in text else refused
+        return read_words(refused, school_from, span, start, start_span, text)
     return read_words(str(words) if words is not None else None, school_from, span, start,
                       start_span, text)
 
@@ -85,7 +90,7 @@ def _refuse_tail(reader: LineReader, token: Leaf, before: str | None) -> None:
     every, _ = every_of(written)
     value = before.split()[-1] if before else None
     shown = f"{value} {written}" if value else written
-    fix = f"schrijf '{before} {every}'" if before else f"schrijf '{every}' in plaats van '{written}'"
+    fix = f"schrijf '{every}' in plaats van '{written}'" + (f" ({before} {every})" if before else "")
     reader.err("E321", "hoe vaak per jaar is een telling",
                f"'{shown}': het aantal keer is de waarde van het doel, en dat het elk jaar geldt zeg je "
                f"met '{every}'", reader.span(token), help=fix)
@@ -97,7 +102,7 @@ def _refuse_times(reader: LineReader, token: Leaf, counted: str | None) -> None:
     every, measure = every_of(written)
     if counted is not None:
         year = "schooljaar" if measure == "schooljaar" else "jaar"
-        fix = f"schrijf 'met {counted} >= {count} {every}' (elk {year} {count} of meer)"
+        fix = f"schrijf '>= {count} {every}' in plaats van '{written}' (elk {year} {count} of meer)"
     elif count == "1":
         fix = f"schrijf '{every}' in plaats van '{written}': één keer per jaar is elk jaar"
     else:

@@ -185,3 +185,25 @@ def test_a_time_as_typed_follows_to_a_valid_agenda(name: str, codes: list[str], 
     found, fixed = _follow(name, second)
     assert found == codes
     assert fixed.ok and not fixed.diagnostics, [d.message for d in fixed.diagnostics]
+
+
+@pytest.mark.parametrize(("name", "year"), [("E321-tweemaal-per-jaar-vanaf", 2026),
+                                            ("E321-keer-per-jaar-na-de-waarde", None)])
+def test_a_count_per_year_follows_by_replacing_what_is_underlined(name: str, year: int | None) -> None:
+    """E321's hint names the underlined text and what replaces it, nothing outside it: pasted,
+    the goal reads (`met ouderbijeenkomsten >= 2 jaarlijks vanaf schooljaar 2025/2026`, its
+    vanaf kept), not `met ouderbijeenkomsten met ouderbijeenkomsten ...`."""
+    code, hint, line = only(check(name))
+    fix = re.match(r"schrijf '([^']+)' in plaats van '([^']+)'", hint)
+    assert code == "E321" and fix is not None
+    checked = check(name)
+    span = checked.diagnostics[0].span
+    lines = (CASES / f"{name}.lea").read_text(encoding="utf-8").splitlines(True)
+    assert lines[line - 1][span.column - 1:span.end_column - 1] == fix.group(2)
+    lines[line - 1] = lines[line - 1][:span.column - 1] + fix.group(1) + lines[line - 1][span.end_column - 1:]
+    fixed = check(name, "".join(lines))
+    assert fixed.ok and not fixed.diagnostics, [d.message for d in fixed.diagnostics]
+    assert fixed.agenda is not None
+    (_, result), = [(s, r) for s, r in fixed.agenda.all_results() if r.goals]
+    assert result.goals[0].recurrence is not None
+    assert result.goals[0].recurrence.start == year
