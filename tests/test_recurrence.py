@@ -105,7 +105,8 @@ def test_times_a_year_after_a_counted_indicator_gets_the_exact_fix_and_one_messa
     text = HEAD.replace('indicator s "s (schooljaar)"', counted + 'indicator s "s (schooljaar)"')
     checked = check_source(SourceFile("t.lea", text + "    doel: alle IKC met b minimaal 2 keer per jaar\n"))
     errors = [(d.code, d.help) for d in checked.diagnostics if d.is_error]
-    assert errors == [("E321", "schrijf 'met b >= 2 jaarlijks' (elk jaar 2 of meer)")]
+    assert errors == [("E321", "schrijf '>= 2 jaarlijks' in plaats van 'minimaal 2 keer per jaar' "
+                               "(elk jaar 2 of meer)")]
 
 
 def test_vanaf_schooljaar_with_one_year_is_refused_with_both_readings() -> None:
