@@ -228,8 +228,10 @@ def _diagnose(
                      path=path, help=f"schrijf 'doel: {rest}'")
     from lea_rules.code_hints import dotted_code  # only on a line that cannot be read
     from lea_rules.date_hints import slashed_date
+    from lea_rules.goal_hints import goal_wording
 
-    written = dotted_code(text, line_no, column, path) or slashed_date(text, column, line_no, path)
+    written = (dotted_code(text, line_no, column, path) or slashed_date(text, column, line_no, path)
+               or goal_wording(text, column, line_no, path))
     if written is not None:
         return written
     help_text = None

@@ -207,3 +207,23 @@ def test_a_count_per_year_follows_by_replacing_what_is_underlined(name: str, yea
     (_, result), = [(s, r) for s, r in fixed.agenda.all_results() if r.goals]
     assert result.goals[0].recurrence is not None
     assert result.goals[0].recurrence.start == year
+
+
+@pytest.mark.parametrize(("name", "codes"), [("E125-daling-zonder-indicator-na-en", ["E125"]),
+                                             ("E101-zoveel-mogelijk", ["E101", "E101"])])
+def test_a_goal_worded_as_the_document_follows_by_replacing_what_is_underlined(
+        name: str, codes: list[str]) -> None:
+    """`... en gedaald in 2027 t.o.v. 2026` (the indicator left out of a step) and `zoveel
+    mogelijk`: one message each, whose 'schrijf X in plaats van Y' names the underlined text."""
+    checked = check(name)
+    assert [d.code for d in checked.diagnostics] == codes
+    lines = (CASES / f"{name}.lea").read_text(encoding="utf-8").splitlines(True)
+    for diag in checked.diagnostics:
+        fix = re.fullmatch(r"schrijf '([^']+)' in plaats van '([^']+)'", diag.help or "")
+        assert fix is not None, diag.help
+        text, span = lines[diag.span.line - 1], diag.span
+        assert text[span.column - 1:span.end_column - 1] == fix.group(2)
+        lines[span.line - 1] = text[:span.column - 1] + fix.group(1) + text[span.end_column - 1:]
+    fixed = check(name, "".join(lines))
+    assert fixed.ok and not fixed.diagnostics, [d.message for d in fixed.diagnostics]
+    assert goals(fixed) == 2  # two steps; two qualitative aspirations
