@@ -178,8 +178,11 @@ def closest(word: str, candidates: Iterable[str] | Names, limit: int = 3) -> lis
 
 def did_you_mean(word: str, candidates: Iterable[str] | Names) -> str | None:
     best = closest(word, candidates)
-    if not best:
-        return None
+    return meant_one_of(best) if best else None
+
+
+def meant_one_of(best: list[str]) -> str:
+    """`bedoelde je 'a'?`, `bedoelde je 'a' of 'b'?`, `bedoelde je 'a', 'b' of 'c'?`."""
     if len(best) == 1:
         return f"bedoelde je '{best[0]}'?"
     return "bedoelde je " + ", ".join(f"'{c}'" for c in best[:-1]) + f" of '{best[-1]}'?"

@@ -58,12 +58,30 @@ def test_a_reference_to_nothing_follows_to_the_closest() -> None:
     code, hint, line, message = only(check("E332-verwijzing-naar-niets"))
     assert (code, line, message) == ("E332", 8, "er is geen ambitie 1.3 in deze agenda")
     suggested = re.findall(r"'(ambitie [\d.]+)'", hint)
-    assert suggested == ["ambitie 1.1", "ambitie 1.2"]
+    assert suggested == ["ambitie 1.2"]  # the nearest number, not every one that is one edit away
     # the item the reference stands under is never offered; each one offered is valid
     for target in suggested:
         fixed = check("E332-verwijzing-naar-niets",
                       replace_line("E332-verwijzing-naar-niets", line, "ambitie 1.3", target))
         assert fixed.ok and not fixed.diagnostics
+
+
+@pytest.mark.parametrize(("name", "wrong", "nearest"), [
+    ("E332-verwijzing-naar-niets-dichtstbij", "doel 7", "doel 6"),  # doel 1-6: not 'doel 1, 2 of 3'
+    ("E332-verwijzing-naar-niets-code", "actie afspraak-1-1-9", "actie afspraak-1-1-4"),
+    ("E332-verwijzing-naar-niets-tikfout", "actie toeleding", "actie toeleiding")])
+def test_a_reference_to_nothing_offers_the_nearest_and_it_fits(name: str, wrong: str, nearest: str) -> None:
+    code, hint, line, _ = only(check(name))
+    assert (code, hint) == ("E332", f"bedoelde je '{nearest}'?")
+    fixed = check(name, replace_line(name, line, wrong, nearest))
+    assert fixed.ok and not fixed.diagnostics
+
+
+def test_between_two_numbers_both_are_offered() -> None:
+    name = "E332-verwijzing-naar-niets-dichtstbij"
+    text = (CASES / f"{name}.lea").read_text(encoding="utf-8").replace('doel 4 "Een rijke schooldag"\n', "")
+    code, hint, _, _ = only(check(name, text.replace("zie: doel 7", "zie: doel 4")))
+    assert (code, hint) == ("E332", "bedoelde je 'doel 3' of 'doel 5'?")
 
 
 def test_a_reference_to_nothing_near_names_what_there_is() -> None:

@@ -5,6 +5,7 @@ its right word (E333), not at the item it stands under (E334), with a word of th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lea_rules import nodes as n
@@ -22,7 +23,7 @@ from lea_rules.references import (
     resolve,
     targets,
 )
-from lea_rules.suggest import did_you_mean
+from lea_rules.suggest import closest, meant_one_of
 
 SHOWN = 5
 """Existing items named in a hint when none is close to what was written."""
@@ -94,9 +95,11 @@ def _nothing(ctx: CheckContext, owner: Target, ref: n.Reference, where: str) -> 
             "E333", "verkeerd soort item",
             f"{others[0].key} is een {kinds}, geen {ref.word}", ref.word_span, context=where,
             help=f"schrijf: zie: {others[0].written}{more}")
-    options = [found.written for found in targets(agenda)
-               if found.item is not owner and fits(found, ref.word)]
-    hint = did_you_mean(ref.written, options)
+    fitting = [found for found in targets(agenda) if found.item is not owner and fits(found, ref.word)]
+    options = [found.written for found in fitting]
+    # the onderdeel the reference already stands in is no cross-reference to offer
+    hint = _nearest(ref, [found for found in fitting
+                          if not (isinstance(found.item, n.Section) and _around(found.item, owner))])
     if hint is None and options:
         shown = ", ".join(f"'{option}'" for option in options[:SHOWN])
         hint = f"verwijs naar wat er staat, bijvoorbeeld {shown}" + (" ..." if len(options) > SHOWN else "")
@@ -106,6 +109,38 @@ def _nothing(ctx: CheckContext, owner: Target, ref: n.Reference, where: str) -> 
     return ctx.error(
         "E332", "verwijzing naar niets",
         f"er is geen {ref.written} in deze agenda", ref.target_span, context=where, help=hint)
+
+
+_PARTS = re.compile(r"(\d+)")
+
+
+def _nearest(ref: n.Reference, fitting: list[Found]) -> str | None:
+    """The existing items nearest to what the reference names: for `doel 7` or `1.1-a3-r7` the
+    numerically nearest with the same shape (doel 6; 1.1-a3-r6), for any other code the closest
+    by edit distance; ties all shown (zie: doel 4 between doel 3 and doel 5)."""
+    target = _PARTS.split(ref.target.casefold())
+    ranked: list[tuple[tuple[int, int, int], str]] = []
+    for found in fitting:
+        parts = _PARTS.split(found.key.casefold())
+        if len(parts) != len(target) or parts[0::2] != target[0::2]:
+            continue  # another shape: no number to be near to
+        numbers = [(int(a), int(b)) for a, b in zip(target[1::2], parts[1::2], strict=True)]
+        first = next((i for i, (a, b) in enumerate(numbers) if a != b), len(numbers))
+        rest = sum(abs(a - b) for a, b in numbers[first + 1:])
+        ranked.append(((-first, abs(numbers[first][0] - numbers[first][1]) if numbers[first:] else 0, rest),
+                       found.written))
+    if ranked:
+        best = min(rank for rank, _ in ranked)
+        return meant_one_of([written for rank, written in sorted(ranked) if rank == best][:3])
+    by_key = {found.key: found.written for found in fitting}
+    near = closest(ref.target, list(by_key))
+    return meant_one_of([by_key[key] for key in near]) if near else None
+
+
+def _around(section: n.Section, owner: Target) -> bool:
+    """`owner` stands in `section` (or in one of its children)."""
+    return (any(item is owner for item in (*section.actions, *section.results))
+            or any(child is owner or _around(child, owner) for child in section.children))
 
 
 def _short(title: str, limit: int = 50) -> str:
