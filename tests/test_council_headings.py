@@ -11,13 +11,14 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from shipped import shipped_agendas
 
 from lea_rules.api import check_file
 from lea_rules.nodes import Agenda, Citation, Section
 from lea_rules.report.council.headings import KEYWORDS, HeadingIndex, document_index, heading_of
 
 ROOT = Path(__file__).resolve().parent.parent
-AGENDAS = sorted((ROOT / "agendas").glob("*.lea"))
+AGENDAS = shipped_agendas()
 
 
 Cited = tuple[str, Citation, tuple[Citation, ...]]
