@@ -19,6 +19,7 @@ from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.verdict.status import BaselineKind, Status
 from lea_rules.words import en, nl, nl_plain
+from lea_rules.words.common import moment
 
 
 def period_axis(text: str) -> float | None:
@@ -26,9 +27,11 @@ def period_axis(text: str) -> float | None:
 
     Kept here as the oracle for target_axis, which now reads the typed measurement instead.
     """
-    iso = re.search(r"(\d{4})-(\d{2})-(\d{2})", text)
-    if iso:
-        day = date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    from lea_rules.tijdstip import MONTH_NAMES
+
+    said = re.search(r"(\d{1,2}) (" + "|".join(MONTH_NAMES) + r") (\d{4})", text)  # a day in words
+    if said:
+        day = date(int(said.group(3)), MONTH_NAMES.index(said.group(2)) + 1, int(said.group(1)))
         first = date(day.year, 1, 1)
         return day.year + (day - first).days / (date(day.year + 1, 1, 1) - first).days
     school = re.search(r"(\d{4})[/-](\d{4})", text)
@@ -109,12 +112,13 @@ def test_measurement_in_every_language_and_on_the_chart(measure: Measure, kind: 
     dutch, english = nl.measurement(value), en.measurement(value)
     assert dutch and english and dutch != english
     # the measurement that counted is named once: after a colon, unless the rule names it already
-    shown = FINALS[measure].text
+    shown = moment(FINALS[measure].text, "en")  # a peildatum in words: 1 March 2027, never 2027-03-01
     rule_only = en.measurement(Measurement(PERIODS[kind], measure, None))
     assert english == (f"{rule_only}: {shown}" if final and shown not in rule_only else rule_only)
     # the chart's target sits where reading the Dutch sentence back always put it
     assert target_axis(value) == period_axis(dutch)
     assert words.measurement(value, "nl_plain") == dutch
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", dutch + english)  # a day in words, never an ISO date
 
 
 def note_sample(remark: Remark) -> Note:
@@ -164,8 +168,25 @@ def test_every_target_reads_in_every_language(kind: AimKind) -> None:
 
 def test_baseline_kinds_are_said_in_both_languages() -> None:
     for kind in BaselineKind:
-        assert words.baseline_kind(kind, "nl_plain") == kind.value
+        assert words.baseline_kind(kind, "nl") == kind.value  # the JSON's name
+        assert words.baseline_kind(kind, "nl_plain")  # the report's words for the raad
         assert words.baseline_kind(kind, "en") not in ("", kind.value)
+    # the report says where a basis: comes from in plain Dutch, not `(expliciet)`
+    assert words.baseline_kind(BaselineKind.EXPLICIT, "nl_plain") == "uit de agenda"
+
+
+def test_a_baseline_measurement_note_has_no_y0_and_no_iso_date_in_the_report() -> None:
+    from decimal import Decimal
+
+    from lea_rules.verdict.notes import Note, Remark
+
+    same = Note(Remark.SAME_MOMENT, period="2025-01-01", value=Decimal(78), percent=True, flag=False)
+    plain, english, technical = (words.note(same, lang) for lang in ("nl_plain", "en", "nl"))
+    assert plain == ("de meting over 1 januari 2025 (78%) is een meting, ook al valt ze op het moment van "
+                     "de basis in de agenda; ze verschilt van die basis, en het doel rekent vanaf de basis "
+                     "in de agenda")
+    assert "1 January 2025" in english and "y0" not in english
+    assert "1 januari 2025" in technical and "2025-01-01" not in technical  # the JSON keeps y0, in words
 
 
 def test_every_status_has_a_colour_and_its_words() -> None:

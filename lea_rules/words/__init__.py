@@ -48,7 +48,9 @@ def aim(value: Aim, lang: str) -> str:
 
 def baseline_kind(value: BaselineKind, lang: str) -> str:
     """Where the baseline comes from, in one language."""
-    return en.BASELINE[value] if lang == "en" else value.value
+    if lang == "en":
+        return en.BASELINE[value]
+    return nl_plain.BASELINE[value] if lang == "nl_plain" else value.value
 
 
 def unit_value(value: UnitValue, lang: str) -> str:

@@ -16,7 +16,16 @@ from lea_rules.verdict.figures import AgendaBaseline, Derived, Source, UnitValue
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
 from lea_rules.verdict.status import BaselineKind, Status
-from lea_rules.words.common import field, how_many, inner, listed, named_once, units_percent, with_unit
+from lea_rules.words.common import (
+    field,
+    how_many,
+    inner,
+    listed,
+    moment,
+    named_once,
+    units_percent,
+    with_unit,
+)
 
 STATUS: dict[Status, str] = {
     Status.ALREADY_MET: "target already met", Status.MET_DETERIORATING: "met, deteriorating",
@@ -206,20 +215,20 @@ def _counts_for(target: Period, measure: Measure, span: Tijdstip | None = None) 
     if span is not None and span.fuzzy:
         return _counts_for_span(span, measure)
     if target.kind is measure and measure is not Measure.REFERENCE_DATE:
-        return f"the measurement for {target.text}"
+        return f"the measurement for {moment(target.text, 'en')}"
     if measure is Measure.SCHOOL_YEAR:
         if target.kind is Measure.CALENDAR_YEAR:
             return f"the school year that ends in {target.year} ({target.year - 1}/{target.year})"
         sy = school_year_of(target.start)
-        return f"the school year in which {target.text} falls ({sy}/{sy + 1})"
+        return f"the school year in which {moment(target.text, 'en')} falls ({sy}/{sy + 1})"
     if measure is Measure.REFERENCE_DATE:
         if target.kind is Measure.CALENDAR_YEAR:
             return f"the latest reference date in {target.year}"
         if target.kind is Measure.SCHOOL_YEAR:
-            return f"the latest reference date in school year {target.text}"
-        return f"the latest reference date in {target.year} on or before {target.text}"
+            return f"the latest reference date in school year {moment(target.text, 'en')}"
+        return f"the latest reference date in {target.year} on or before {moment(target.text, 'en')}"
     if target.kind is Measure.SCHOOL_YEAR:
-        return f"the calendar year in which school year {target.text} ends ({target.year + 1})"
+        return f"the calendar year in which school year {moment(target.text, 'en')} ends ({target.year + 1})"
     return f"calendar year {target.year}"
 
 
@@ -239,7 +248,7 @@ def measurement(value: Measurement) -> str:
     if value.written is not None:
         return value.written
     assert value.target is not None and value.measure is not None
-    return named_once(_counts_for(value.target, value.measure, value.span), value.final)
+    return named_once(_counts_for(value.target, value.measure, value.span), value.final, "en")
 
 
 def _count(n: Note) -> tuple[UnitCount, tuple[str, ...]]:
@@ -254,15 +263,16 @@ def _value(value: Decimal | None) -> str:
 
 def _same_moment(n: Note) -> str:
     shown = _value(n.value) + ("%" if n.percent else "")
-    return (f"the measurement for {n.period} ({shown}) is a measurement, even though it falls on the moment "
-            "of the baseline in the agenda" + ("" if n.flag else "; it differs from that baseline, and the "
-                                               "baseline in the agenda counts as y0"))
+    return (f"the measurement for {moment(n.period or '', 'en')} ({shown}) is a measurement, even though "
+            "it falls on the moment of the baseline in the agenda"
+            + ("" if n.flag else "; it differs from that baseline, and the target is measured from the "
+                                 "baseline in the agenda"))
 
 
 def _gap(n: Note) -> str:
     count, group = _count(n)
-    return (f"{n.period}: {unit_count(count, group)} (that measurement only counts the delivered units "
-            "that meet)")
+    return (f"{moment(n.period or '', 'en')}: {unit_count(count, group)} (that measurement only counts "
+            "the delivered units that meet)")
 
 
 def _met_despite(n: Note) -> str:

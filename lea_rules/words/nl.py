@@ -15,7 +15,16 @@ from lea_rules.tijdstip import Tijdstip
 from lea_rules.verdict.figures import AgendaBaseline, Derived, Source, UnitValue
 from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import SIGNALS, Aim, AimKind, Measurement, Reason, Rule, UnitCount
-from lea_rules.words.common import field, how_many, inner, listed, named_once, units_percent, with_unit
+from lea_rules.words.common import (
+    field,
+    how_many,
+    inner,
+    listed,
+    moment,
+    named_once,
+    units_percent,
+    with_unit,
+)
 
 
 def higher(reason: Reason) -> str:
@@ -172,20 +181,20 @@ def _counts_for(target: Period, measure: Measure, span: Tijdstip | None = None) 
     if span is not None and span.fuzzy:
         return _counts_for_span(span, measure)
     if target.kind is measure and measure is not Measure.REFERENCE_DATE:
-        return f"de meting over {target.text}"
+        return f"de meting over {moment(target.text)}"
     if measure is Measure.SCHOOL_YEAR:
         if target.kind is Measure.CALENDAR_YEAR:
             return f"het schooljaar dat in {target.year} eindigt ({target.year - 1}/{target.year})"
         sy = school_year_of(target.start)
-        return f"het schooljaar waarin {target.text} valt ({sy}/{sy + 1})"
+        return f"het schooljaar waarin {moment(target.text)} valt ({sy}/{sy + 1})"
     if measure is Measure.REFERENCE_DATE:
         if target.kind is Measure.CALENDAR_YEAR:
             return f"de laatste peildatum in {target.year}"
         if target.kind is Measure.SCHOOL_YEAR:
-            return f"de laatste peildatum in schooljaar {target.text}"
-        return f"de laatste peildatum in {target.year} op of voor {target.text}"
+            return f"de laatste peildatum in schooljaar {moment(target.text)}"
+        return f"de laatste peildatum in {target.year} op of voor {moment(target.text)}"
     if target.kind is Measure.SCHOOL_YEAR:
-        return f"het kalenderjaar waarin schooljaar {target.text} eindigt ({target.year + 1})"
+        return f"het kalenderjaar waarin schooljaar {moment(target.text)} eindigt ({target.year + 1})"
     return f"het kalenderjaar {target.year}"
 
 
@@ -209,11 +218,16 @@ def measurement(value: Measurement) -> str:
 
 
 def _same_moment(n: Note) -> str:
+    return same_moment(n, "de basis in de agenda telt als y0")
+
+
+def same_moment(n: Note, differs: str) -> str:
+    """A measurement on the moment of the `basis:`; `differs`: which of the two counts as the start."""
     assert n.value is not None
     shown = format_dutch(n.value) + ("%" if n.percent else "")
-    return (f"de meting over {n.period} ({shown}) is een meting, ook al valt ze op het moment van de basis "
-            "in de agenda" + ("" if n.flag else "; ze verschilt van die basis, en de basis in de agenda "
-                              "telt als y0"))
+    return (f"de meting over {moment(n.period or '')} ({shown}) is een meting, ook al valt ze op het "
+            "moment van de basis in de agenda"
+            + ("" if n.flag else f"; ze verschilt van die basis, en {differs}"))
 
 
 def _count(n: Note) -> tuple[UnitCount, tuple[str, ...]]:
@@ -223,7 +237,7 @@ def _count(n: Note) -> tuple[UnitCount, tuple[str, ...]]:
 
 def _gap(n: Note) -> str:
     count, group = _count(n)
-    return (f"{n.period}: {unit_count(count, group)} (die meting telt alleen de geleverde "
+    return (f"{moment(n.period or '')}: {unit_count(count, group)} (die meting telt alleen de geleverde "
             f"{plural_groups(group)} die voldoen)")
 
 

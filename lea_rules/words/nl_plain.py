@@ -4,13 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from lea_rules.verdict.notes import Note, Remark
 from lea_rules.verdict.reasons import Reason, Rule
+from lea_rules.verdict.status import BaselineKind
 from lea_rules.words import nl
 from lea_rules.words.common import inner
-from lea_rules.words.nl import NOTES, measurement, note, source, unit_value
 from lea_rules.words.nl import aim_plain as aim
+from lea_rules.words.nl import measurement, source, unit_value
 
-__all__ = ["NOTES", "SENTENCES", "aim", "core", "measurement", "note", "rule", "source", "unit_value"]
+__all__ = ["BASELINE", "NOTES", "SENTENCES", "aim", "core", "measurement", "note", "rule", "source",
+           "unit_value"]
+
+NOTES: dict[Remark, Callable[[Note], str]] = {
+    **nl.NOTES,
+    Remark.SAME_MOMENT: lambda n: nl.same_moment(n, "het doel rekent vanaf de basis in de agenda"),
+}
+"""The notes as the raad reads them: no y0, no ISO date."""
+
+BASELINE: dict[BaselineKind, str] = {
+    BaselineKind.EXPLICIT: "uit de agenda", BaselineKind.FROM_GOAL: "jaar uit het doel",
+    BaselineKind.NULMETING: "nulmeting", BaselineKind.FIRST: "eerste meting",
+}
+"""Where the baseline comes from, in the report: `Nulmeting 76% (uit de agenda)`, not `(expliciet)`."""
+
+
+def note(value: Note) -> str:
+    return NOTES[value.remark](value)
 
 _NEEDED = "van wat nodig is om het doel op tijd te halen"
 
