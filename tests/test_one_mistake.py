@@ -227,3 +227,20 @@ def test_a_goal_worded_as_the_document_follows_by_replacing_what_is_underlined(
     fixed = check(name, "".join(lines))
     assert fixed.ok and not fixed.diagnostics, [d.message for d in fixed.diagnostics]
     assert goals(fixed) == 2  # two steps; two qualitative aspirations
+
+
+def test_items_without_a_code_are_one_warning_that_lea_codes_answers(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Fifteen items without a code among coded ones: one W263 (the errors of a first check stay
+    visible), naming the count and the first lines; `lea codes`, as its hint says, answers all."""
+    from lea_rules.cli import main
+
+    checked = check("W263-veel-items-zonder-code")
+    assert [d.code for d in checked.diagnostics] == ["W263"]
+    assert "en 14 andere items (regels 9, 11, 12, 14, 15 en nog 9)" in checked.diagnostics[0].message
+    path = tmp_path / "agenda.lea"
+    path.write_text((CASES / "W263-veel-items-zonder-code.lea").read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["codes", str(path)]) == 0
+    capsys.readouterr()
+    fixed = check_source(SourceFile(str(path), path.read_text(encoding="utf-8")))
+    assert fixed.ok and not fixed.diagnostics, [d.message for d in fixed.diagnostics]

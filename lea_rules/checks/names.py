@@ -71,18 +71,35 @@ def _uncoded(ctx: CheckContext) -> Iterator[Diagnostic]:
         items.extend((section, result) for result in section.results)
     if not any(item.code_explicit for _, item in items):
         return  # a fully positional agenda: documented fallback, `lea codes` fixes it in one go
-    for section, item in items:
-        if item.code_explicit:
-            continue
-        kind = n.item_keyword(item)
-        this, its = ("deze", "haar") if isinstance(item, n.Action) else ("dit", "zijn")
-        noun = kind.removeprefix("met ")
-        yield ctx.warning("W263", "code niet vastgelegd",
-                          f"{this} {noun} heeft geen eigen code; de code '{item.code}' komt uit {its} "
-                          "plaats en verschuift als er iets boven komt of weggaat",
-                          item.span, context=ctx.section_context(section),
-                          help=f"leg hem vast met `lea codes {ctx.agenda.path}` "
-                               f"(schrijft: {kind} {item.code} \"...\")")
+    uncoded = sorted(((section, item) for section, item in items if not item.code_explicit),
+                     key=lambda found: (found[1].span.line, found[1].span.column))
+    if not uncoded:
+        return
+    # Said once, on the first such item: a new agenda may have dozens, and one warning per item
+    # would bury its errors; `lea codes` fixes them all at once.
+    section, item = uncoded[0]
+    kind = n.item_keyword(item)
+    this, its = ("deze", "haar") if isinstance(item, n.Action) else ("dit", "zijn")
+    noun = kind.removeprefix("met ")
+    if len(uncoded) == 1:
+        message = (f"{this} {noun} heeft geen eigen code; de code '{item.code}' komt uit {its} "
+                   "plaats en verschuift als er iets boven komt of weggaat")
+        fix = f"leg hem vast met `lea codes {ctx.agenda.path}` (schrijft: {kind} {item.code} \"...\")"
+    else:
+        others = [other.span.line for _, other in uncoded[1:]]
+        shown = ", ".join(str(line) for line in others[:SHOWN_LINES])
+        more = f" en nog {len(others) - SHOWN_LINES}" if len(others) > SHOWN_LINES else ""
+        message = (f"{this} {noun} en {len(others)} {'andere items' if len(others) > 1 else 'ander item'} "
+                   f"(regel{'s' if len(others) > 1 else ''} {shown}{more}) hebben geen eigen code; "
+                   "hun codes komen uit hun plaats en verschuiven als er iets boven komt of weggaat")
+        fix = (f"leg ze vast met `lea codes {ctx.agenda.path}` (schrijft hier: {kind} {item.code} "
+               "\"...\")")
+    yield ctx.warning("W263", "code niet vastgelegd", message, item.span,
+                      context=ctx.section_context(section), help=fix)
+
+
+SHOWN_LINES = 5
+"""The lines of the other items without a code that W263 names."""
 
 
 def _name_span(goal: n.Goal) -> Span:
