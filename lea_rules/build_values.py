@@ -245,6 +245,22 @@ class LineReader(ABC):
             direction = 1 if str(k[1]) == "gestegen" else -1
             return n.DirectionGoal(str(k[0]), direction, self.period(k[6]), span,
                                    self.moment(k[4]), by=self.value(k[3]), name_span=self.span(k[0]))
+        if kind == "g_direction_recurring":
+            direction = 1 if str(k[1]) == "gestegen" else -1
+            told = as_node(k[2])
+            _, recurrence = self.goal_when(told)
+            first = told.children[0] if told.children else None
+            if isinstance(first, Node) and recurrence is not None:  # `gedaald vanaf 2026`: no how often
+                at = recurrence.start_span or recurrence.span
+                start = self.source.line_text(at.line)[at.column - 1:at.end_column - 1]  # `2026/2027`
+                self.err("E342", "richting zonder herhaling",
+                         f"'{k[1]} {recurrence.written}' zegt niet waarmee vergeleken wordt: elk jaar met "
+                         "het jaar ervoor, of met één jaar", self.span(told),
+                         help=f"schrijf '{k[1]} jaarlijks {recurrence.written}' (elk jaar "
+                              f"{'hoger' if direction > 0 else 'lager'} dan het jaar ervoor) of "
+                              f"'{k[1]} in JAAR t.o.v. {start}' (één vergelijking)")
+            return n.DirectionGoal(str(k[0]), direction, None, span, None, name_span=self.span(k[0]),
+                                   recurrence=recurrence)
         if kind == "g_trend":
             return n.TrendGoal(str(k[0]), 1 if str(k[1]) == "vergroten" else -1, span,
                                name_span=self.span(k[0]))

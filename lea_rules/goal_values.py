@@ -201,15 +201,18 @@ class CompareGoal:
 
 @dataclass(frozen=True)
 class DirectionGoal:
-    """`thuiszitters gedaald in 2027 t.o.v. 2024`, optionally `met 20%` (relative with a number)."""
+    """`thuiszitters gedaald in 2027 t.o.v. 2024`, optionally `met 20%` (relative with a number);
+    recurring, `relatief-verzuim gedaald jaarlijks`: each occurrence lower than the one before, so
+    the reference is that previous occurrence and `reference` is None."""
 
     indicator: str
     direction: int  # +1 gestegen, -1 gedaald
-    reference: Moment
+    reference: Moment | None
     span: Span
     deadline: Moment | None = None
     by: Quantity | None = None  # `met 20%`: relative change
     name_span: Span | None = None
+    recurrence: Recurrence | None = None  # `gedaald jaarlijks`, `gestegen per schooljaar vanaf 2026`
 
 
 @dataclass(frozen=True)
@@ -293,7 +296,7 @@ def goal_deadline(goal: Goal) -> Moment | None:
 
 def goal_recurrence(goal: Goal) -> Recurrence | None:
     """How often a recurring goal recurs (`jaarlijks`); None for a goal with one moment."""
-    if isinstance(goal, (CompareGoal, UnitsGoal, MilestoneGoal)):
+    if isinstance(goal, (CompareGoal, UnitsGoal, MilestoneGoal, DirectionGoal)):
         return goal.recurrence
     return None
 

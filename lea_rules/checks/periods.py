@@ -27,7 +27,7 @@ def check(ctx: CheckContext) -> Iterator[Diagnostic]:
                 help="controleer het jaartal in de brontekst; staat het er zo, zet dan een 'vraag:' "
                      "bij het resultaat (die staat bij de open vragen in de werkversie van het "
                      "rapport, en deze waarschuwing vervalt)")
-        if (isinstance(goal, n.DirectionGoal) and deadline is not None
+        if (isinstance(goal, n.DirectionGoal) and deadline is not None and goal.reference is not None
                 and year_of(goal.reference) >= year_of(deadline)):
             yield ctx.error("E211", "vergelijkingsjaar na het doelmoment",
                             f"t.o.v. {goal.reference.describe()}{_ends_in(goal.reference)} ligt niet voor "

@@ -56,7 +56,8 @@ def _change(ctx: CheckContext, goal: n.DirectionGoal, by: n.Quantity,
     """`gestegen met ...`: `met 20%` is relative (20% of the value in the reference year); an
     absolute change is in the indicator's own unit, for a percentage in procentpunten."""
     indicator = ctx.agenda.indicator(goal.indicator)
-    if indicator is None or indicator.unit is None or not indicator.unit.numeric or by.number is None:
+    if (indicator is None or indicator.unit is None or not indicator.unit.numeric or by.number is None
+            or goal.reference is None):
         return
     number, ref = by.number.text, goal.reference.describe()
     if by.number.value <= 0:

@@ -109,6 +109,9 @@ def describe_goal(goal: Goal, wording: GoalWording = JSON_WORDING) -> str:
                 f"{_when(goal, wording)}")
     if isinstance(goal, DirectionGoal):
         verb = words["up"] if goal.direction > 0 else words["down"]
+        if goal.reference is None or goal.recurrence is not None:  # `gedaald jaarlijks`
+            assert goal.recurrence is not None
+            return f"{wording.name(goal.indicator)} {verb} {wording.recurrence(goal.recurrence)}"
         by = ""
         if goal.by is not None:
             by = f" {words['by']} {goal.by.describe()}"

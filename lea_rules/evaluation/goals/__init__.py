@@ -23,7 +23,8 @@ __all__ = ["Context", "choose_baseline", "evaluate_goal"]
 
 
 def evaluate_goal(ctx: Context, result: Result, goal: Goal) -> GoalEvaluation:
-    if goal_recurrence(goal) is not None and isinstance(goal, (CompareGoal, UnitsGoal, MilestoneGoal)):
+    if goal_recurrence(goal) is not None and isinstance(goal, (CompareGoal, UnitsGoal, MilestoneGoal,
+                                                              DirectionGoal)):
         return judge_recurring(ctx, result, goal, evaluate_goal)
     if isinstance(goal, CompareGoal):
         if goal.value.number is None:

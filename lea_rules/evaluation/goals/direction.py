@@ -37,21 +37,23 @@ def judge_relative(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEva
     """
     indicator = ctx.indicator(goal.indicator)
     assert goal.by is not None and goal.by.number is not None
+    compared = goal.reference
+    assert compared is not None  # a recurring direction is judged per occurrence (recurring.py)
     relative = goal.by.unit is Unit.PERCENT
     kind = GoalKind.RELATIVE if relative else GoalKind.ABSOLUTE
     series = totals(indicator, ctx.observations, ctx.agenda)
     points = available_points(ctx, series)
     # the reference value: the measurement for the reference year, else the agenda's `basis:` when it
     # is written for that year (a basis line is data the writer took from the documents)
-    ref = [p for p in points if counts_for(p.period, goal.reference) and p.value is not None]
+    ref = [p for p in points if counts_for(p.period, compared) and p.value is not None]
     explicit = explicit_baseline(result, indicator.measure, ctx.agenda.period[0])
-    if not ref and explicit is not None and counts_for(explicit.period, goal.reference):
+    if not ref and explicit is not None and counts_for(explicit.period, compared):
         ref = [explicit]
     deadline, implicit = deadline_of(ctx.agenda, goal.deadline, goal)
     by = goal.by.number.value
     comparator = Comparator.GE if goal.direction > 0 else Comparator.LE
     change = Aim(AimKind.CHANGE, direction=goal.direction, quantity=goal.by.describe(),
-                 period=goal.reference.describe())
+                 period=compared.describe())
     if not ref or ref[-1].value is None:
         # Without the reference value there is no target number: judged as missing data.
         spec = Numeric(kind, goal, indicator, [], Target(comparator, Decimal(0)), Decimal(0), change,
@@ -106,11 +108,13 @@ def _not_judgeable(ctx: Context, kind: GoalKind, goal: DirectionGoal, indicator:
 def judge_direction(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEvaluation:
     """`thuiszitters gedaald in 2027 t.o.v. 2024`: two signals before, strict comparison at the end."""
     indicator = ctx.indicator(goal.indicator)
+    reference = goal.reference
+    assert reference is not None  # a recurring direction is judged per occurrence (recurring.py)
     deadline, implicit = deadline_of(ctx.agenda, goal.deadline, goal)
     points = available_points(ctx, totals(indicator, ctx.observations, ctx.agenda))
     past = is_past(deadline, ctx.peiljaar)
-    text = Aim(AimKind.REFERENCE, direction=goal.direction, period=goal.reference.describe())
-    named = [p for p in points if counts_for(p.period, goal.reference)]
+    text = Aim(AimKind.REFERENCE, direction=goal.direction, period=reference.describe())
+    named = [p for p in points if counts_for(p.period, reference)]
     explicit = explicit_baseline(result, indicator.measure, ctx.agenda.period[0])
     base = Baseline(named[-1], BaselineKind.FROM_GOAL) if named else (
         Baseline(explicit, BaselineKind.EXPLICIT) if explicit is not None else None)
@@ -124,7 +128,7 @@ def judge_direction(ctx: Context, result: Result, goal: DirectionGoal) -> GoalEv
                               Reason(Rule.AT_BOUND, period=base.point.period.text, value=bound,
                                      direction=goal.direction, unit=unit), text)
     if base is None:
-        verdict = Verdict(Status.NO_DATA, Reason(Rule.NO_REFERENCE, period=goal.reference.describe()))
+        verdict = Verdict(Status.NO_DATA, Reason(Rule.NO_REFERENCE, period=reference.describe()))
         return goal_evaluation(GoalKind.DIRECTION, goal, indicator, verdict, past=past,
                                explanation=Explanation(
                                    rule=verdict.rule, target_text=text, target_moment=moment,

@@ -1,7 +1,9 @@
 """Recurring goals (`jaarlijks`, `per schooljaar`, `vanaf 2025`): one verdict per occurrence.
 
 Each occurrence is the goal with that occurrence as its target moment, judged by the goal's own
-family (level, units, categorical, milestone) exactly as `... in 2025` would be. An occurrence
+family (level, units, categorical, milestone) exactly as `... in 2025` would be. A recurring
+direction (`gedaald jaarlijks`) is, per occurrence, `gedaald in 2026 t.o.v. 2025`: compared with
+the occurrence before it (the first with the one before the first, or the agenda's `basis:`). An occurrence
 at or before the peiljaar is judged at its deadline; one without a measurement is Geen gegevens
 (never zero, never red). A milestone's occurrence is judged on the stand in that year's
 progress file. An occurrence after the peiljaar is still to come: its verdict is the one before
@@ -19,14 +21,14 @@ from dataclasses import replace
 
 from lea_rules.evaluation.goals.context import Context
 from lea_rules.evaluation.model import Colour, GoalEvaluation, Occurrence, Status
-from lea_rules.goal_values import CompareGoal, MilestoneGoal, UnitsGoal, goal_recurrence
+from lea_rules.goal_values import CompareGoal, DirectionGoal, MilestoneGoal, UnitsGoal, goal_recurrence
 from lea_rules.nodes import Agenda, Measure, Moment, Result
 from lea_rules.period import is_past, moment_period, school_year_ending
 from lea_rules.recurrence import Recurrence
 from lea_rules.verdict.reasons import Reason, Rule
 from lea_rules.words.goals import describe_goal
 
-RecurringGoal = CompareGoal | UnitsGoal | MilestoneGoal
+RecurringGoal = CompareGoal | UnitsGoal | MilestoneGoal | DirectionGoal
 Judge = Callable[[Context, Result, RecurringGoal], GoalEvaluation]
 MISSED = (Colour.RED, Colour.ORANGE)
 
@@ -59,8 +61,15 @@ def judge_recurring(ctx: Context, result: Result, goal: RecurringGoal, judge: Ju
     for i, moment in enumerate(moments):
         upcoming = not is_past(moment, ctx.peiljaar)
         first_to_come = upcoming and not started and i == 0
-        single = replace(goal, deadline=moment, recurrence=None)
-        verdict = judge(_context_for(ctx, result, goal, moment, upcoming, first_to_come), result, single)
+        single: RecurringGoal = replace(goal, deadline=moment, recurrence=None)
+        judged = result
+        if isinstance(goal, DirectionGoal):  # compared with the occurrence before it
+            year = moment_period(moment).end_year
+            single = replace(goal, deadline=moment, recurrence=None,
+                             reference=occurrence_moment(recurrence, year - recurrence.step))
+            if i > 0:  # the agenda's basis: is the value before the first occurrence only
+                judged = replace(result, baseline=None)
+        verdict = judge(_context_for(ctx, result, goal, moment, upcoming, first_to_come), judged, single)
         verdicts.append(verdict if upcoming else _no_value(verdict, moment))
     occurrences = [_occurrence(m, v, not is_past(m, ctx.peiljaar))
                    for m, v in zip(moments, verdicts, strict=True)]
