@@ -221,6 +221,12 @@ def indeling_diagnostic(parsed: Diagnostic, legible: LegibleIndeling,
     if names == [word] and word in ITEM_WORDS and word in legible.levels[1]:
         return _item_in_indeling(parsed, legible.levels[0], word, column)
     free = [w for w in n.SECTION_WORDS if w not in written]
+    if len(names) == 1 and legible.three_levels:
+        return error("E181", "onbekend onderdeelwoord",
+                     f"'{word}' is geen onderdeelwoord; lea kent {', '.join(n.SECTION_WORDS)}",
+                     Span.point(parsed.span.line, column, len(word)), path=parsed.path,
+                     help=_three_levels_unknown(legible, word, free, used.get(word, [])),
+                     context=parsed.context)
     if len(names) == 1:
         guess = did_you_mean(word, free)
         message = f"'{word}' is geen onderdeelwoord"
@@ -275,6 +281,29 @@ def _three_levels(legible: LegibleIndeling) -> str:
             f"({legible.shown()}); zet het derde als woord naast het tweede "
             f"(indeling: {_write(legible.levels)}): een {third[0] if third else level2[0]} staat dan, "
             f"net als een {level2[0]}, direct onder een {level1[0]}")
+
+
+def _three_levels_unknown(legible: LegibleIndeling, word: str, free: list[str],
+                          lines: list[int]) -> str:
+    """The fix for `indeling: ambitie > speerpunt > afspraak`: three levels, one word lea does not
+    know. One sentence per problem, and a line that, written, is read."""
+    from lea_rules.suggest import closest
+
+    near = closest(word, free)
+    other = near[0] if near else ("onderdeel" if "onderdeel" in free else free[0])
+    level_1, level_2 = (tuple(other if w == word else w for w in level) for level in legible.levels)
+    levels = (level_1, level_2)
+    level1, level2 = legible.written[0], legible.written[1]
+    third = [other if w == word else w for level in legible.written[2:] for w in level]
+    count = _COUNTS.get(len(legible.written), str(len(legible.written)))
+    fix = (f"een indeling heeft hooguit twee niveaus, en deze regel noemt er {count} "
+           f"({legible.shown()}). '{word}' is geen onderdeelwoord: kies een woord dat lea kent, "
+           f"zoals '{other}'. Schrijf 'indeling: {_write(levels)}'")
+    if lines:
+        fix += f" en '{other}' in plaats van '{word}' in de onderdeelregels ({_lines(lines)})"
+    shown2 = level2[0] if level2[0] != word else other
+    return (fix + f": een {third[0] if third else shown2} staat dan, net als een {shown2}, direct "
+            f"onder een {level1[0] if level1[0] != word else other}.")
 
 
 def _and(items: list[str]) -> str:

@@ -244,3 +244,21 @@ def test_items_without_a_code_are_one_warning_that_lea_codes_answers(
     capsys.readouterr()
     fixed = check_source(SourceFile(str(path), path.read_text(encoding="utf-8")))
     assert fixed.ok and not fixed.diagnostics, [d.message for d in fixed.diagnostics]
+
+
+@pytest.mark.parametrize("name", ["E181-onbekend-woord-in-drie-niveaus", "E181-derde-niveau-eigen-woord"])
+def test_three_levels_with_an_unknown_word_follow_to_a_valid_agenda(name: str) -> None:
+    """`indeling: ambitie > speerpunt > afspraak`: one message, one problem per sentence, and the
+    indeling line and word it proposes are read (no second E181 for a word lea does not know)."""
+    code, hint, line = only(check(name))
+    fix = re.search(r"Schrijf '(indeling: [^']+)'(?: en '(\w+)' in plaats van '(\w+)' in de "
+                    r"onderdeelregels \(regels? ([\d, en]+)\))?", hint)
+    assert code == "E181" and fix is not None, hint
+    lines = (CASES / f"{name}.lea").read_text(encoding="utf-8").splitlines(True)
+    lines[line - 1] = fix.group(1) + "\n"
+    if fix.group(2):
+        for number in re.findall(r"\d+", fix.group(4)):
+            lines[int(number) - 1] = lines[int(number) - 1].replace(fix.group(3), fix.group(2), 1)
+    fixed = check(name, "".join(lines))
+    assert fixed.ok and not fixed.diagnostics, [d.message for d in fixed.diagnostics]
+    assert fixed.agenda is not None and len(list(fixed.agenda.all_actions())) == 2
