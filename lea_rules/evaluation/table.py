@@ -57,6 +57,17 @@ def _goal_text(goal: GoalEvaluation, title: str) -> str:
     return goal.description
 
 
+def _when(goal: GoalEvaluation) -> str | None:
+    """`in 2027`, `uiterlijk voorjaar 2023`; a recurring goal how often and which time is shown:
+    `jaarlijks (deze keer: 2025)`, never `jaarlijks in 2025` or only `in 2025`."""
+    moment = goal.explanation.target_moment
+    if moment is None:
+        return None
+    if goal.recurrence is not None:
+        return f"{goal.recurrence} {occurrences.deciding(goal.occurrences, str(moment))}"
+    return moment.written.phrase if moment.written else f"in {moment}"
+
+
 def _flags(goal: GoalEvaluation) -> str:
     e = goal.explanation
     flags = []
@@ -102,9 +113,8 @@ def render_table(report: EvaluationReport, width: int | None = None) -> str:
                 Text(shown.colour.value),
                 Text(_latest_text(goal)),
                 Text(" ".join(p for p in (nl.aim(e.target_text) if e.target_text else None,
-                                          (e.target_moment.written.phrase if e.target_moment.written
-                                           else f"in {e.target_moment}") if e.target_moment else None,
-                                          "(illustratief)" if goal.target_illustrative else None) if p)),
+                                          _when(goal), "(illustratief)" if goal.target_illustrative else None)
+                              if p)),
                 Text(point_text(e.baseline, display_unit(goal))),
                 # at the deadline the achieved share (y_tT - y0) / (X - y0) stands where R stood
                 Text(number(e.ratio) if e.ratio is not None

@@ -18,6 +18,8 @@ MARK = {Colour.GREEN: "✓", Colour.ORANGE: "✗", Colour.RED: "✗", Colour.GRE
 UPCOMING_MARK = "…"
 UPCOMING = {"nl": "nog te komen", "nl_plain": "nog te komen", "en": "still to come"}
 LABEL = {"nl": "per keer", "nl_plain": "per keer", "en": "each time"}
+THIS_TIME = {"nl": "deze keer", "nl_plain": "deze keer", "en": "this time"}
+FIRST_TIME = {"nl": "eerste keer", "nl_plain": "eerste keer", "en": "first time"}
 
 
 class Occurring(Protocol):
@@ -63,3 +65,12 @@ def cell(occurrence: Occurring, lang: str) -> str:
 def row(occurrences: Sequence[Occurring], lang: str = "nl") -> str:
     """`per keer: 2024 ✓ Behaald · 2025 ✗ Niet behaald · 2026 … nog te komen`."""
     return f"{LABEL[lang]}: " + " · ".join(f"{o.moment} {cell(o, lang)}" for o in occurrences)
+
+
+def deciding(occurrences: Sequence[Occurring], moment: str, lang: str = "nl") -> str:
+    """`(deze keer: 2025)`: which occurrence the goal's status and figures are of, said after its
+    recurrence (`mijlpaal jaarlijks (deze keer: 2025)`), never glued to it as a moment (`mijlpaal
+    jaarlijks in 2025`). The latest occurrence up to the peiljaar decides; when all are still to
+    come, the first: `(eerste keer: 2026)`."""
+    first = bool(occurrences) and all(o.upcoming for o in occurrences)
+    return f"({(FIRST_TIME if first else THIS_TIME)[lang]}: {moment})"

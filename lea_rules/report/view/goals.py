@@ -16,7 +16,9 @@ from lea_rules.evaluation.model import (
 )
 from lea_rules.evaluation.shown_units import display_unit, unit_words
 from lea_rules.nodes import Measure
+from lea_rules.recurrence import Recurrence
 from lea_rules.report.charts import ChartPoint, ChartSpec, breaks, line_chart
+from lea_rules.report.goals import describe_recurrence
 from lea_rules.report.view.base import (
     ViewBase,
     require_status,
@@ -31,8 +33,9 @@ from lea_rules.words import REPORT_WORDS, occurrences
 
 class GoalViews(ViewBase):
     def goal_view(self, result_code: str, index: int, goal: GoalEvaluation, headline: bool,
-                  aspiration: bool = False) -> GoalView:
+                  aspiration: bool = False, recurrence: Recurrence | None = None) -> GoalView:
         e = goal.explanation
+        target_text = self.target_text(goal, recurrence)
         unit = display_unit(goal)
         numeric = goal.kind.numeric
         rows: list[Row] = []
@@ -40,7 +43,7 @@ class GoalViews(ViewBase):
             rows.append(Row(self.t("latest"), self.point_value(e.latest, unit)))
         # a streven is named as one wherever the report names its target, never "Doel"
         aim = "aspiration" if aspiration else "target"
-        rows.append(Row(self.t(aim), ValueView(self.target_text(goal),
+        rows.append(Row(self.t(aim), ValueView(target_text,
                                                     illustrative=goal.target_illustrative)))
         moment = self.fmt.period(e.target_moment) if e.target_moment else None
         if numeric and (e.latest is not None or e.baseline is not None):
@@ -83,7 +86,7 @@ class GoalViews(ViewBase):
             shown = words.source(point.source, REPORT_WORDS[self.lang]) if point is not None else ""
             if shown and shown not in sources:
                 sources.append(shown)
-        chart, summary = self.chart(result_code, index, goal, aspiration)
+        chart, summary = self.chart(result_code, index, goal, target_text, aspiration)
         # a declared unit without a value (eenheden.csv): geen gegevens, not "voldoet niet"
         lang = REPORT_WORDS[self.lang]
         units = [UnitRow(u.unit, self.fmt.missing() if u.missing else words.unit_value(u.value, lang),
@@ -91,8 +94,7 @@ class GoalViews(ViewBase):
                          u.illustrative, named_groups(tuple(u.groups), self.lang)) for u in e.units]
         return GoalView(
             description=goal.description,
-            title=f"{goal.indicator_label}: {self.target_text(goal)}" if goal.indicator_label
-            else self.target_text(goal),
+            title=f"{goal.indicator_label}: {target_text}" if goal.indicator_label else target_text,
             indicator_label=goal.indicator_label,
             status=require_status(status_view(goal.status, self.lang, e.illustrative, aspiration)),
             headline=headline,
@@ -109,8 +111,15 @@ class GoalViews(ViewBase):
                                         occurrences.shown_colour(o).value, o.upcoming, o.illustrative)
                          for o in goal.occurrences])
 
-    def target_text(self, goal: GoalEvaluation) -> str:
+    def target_text(self, goal: GoalEvaluation, recurrence: Recurrence | None = None) -> str:
         e = goal.explanation
+        if goal.recurrence is not None and e.target_moment is not None:
+            # a recurring goal: the aim, how often, and which occurrence is shown (occurrences.deciding)
+            aim = (words.aim(e.target_text, REPORT_WORDS[self.lang]) if e.target_text is not None
+                   else self.t("goal_milestone") if goal.kind is GoalKind.MILESTONE else goal.description)
+            how = describe_recurrence(recurrence, self.lang) if recurrence is not None else goal.recurrence
+            return (f"{aim} {how} "
+                    f"{occurrences.deciding(goal.occurrences, self.fmt.period(e.target_moment), self.lang)}")
         if e.target_text is not None:
             target = words.aim(e.target_text, REPORT_WORDS[self.lang])
         elif self.lang != "nl" and goal.kind in (GoalKind.MILESTONE, GoalKind.QUALITATIVE):
@@ -127,7 +136,7 @@ class GoalViews(ViewBase):
             target += f" {word} {self.fmt.period(e.target_moment)}"
         return target
 
-    def chart(self, result_code: str, index: int, goal: GoalEvaluation,
+    def chart(self, result_code: str, index: int, goal: GoalEvaluation, target_text: str,
               aspiration: bool = False) -> tuple[Markup, str]:
         e = goal.explanation
         suffix = "_aspiration" if aspiration else ""
@@ -166,7 +175,7 @@ class GoalViews(ViewBase):
             + (f" ({self.t('illustrative')})" if p.illustrative else "")
             for p in sorted(numbers, key=lambda p: p.t)))]
         if e.target_value is not None:
-            aim_text = self.target_text(goal) + (
+            aim_text = target_text + (
                 f" ({self.t('illustrative')})" if goal.target_illustrative else "")
             parts.append(self.t("sum_aspiration" if aspiration else "sum_target", target=aim_text))
         marker = f" ({self.t('illustrative')})"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lea_rules.evaluation.model import (
     Status,
 )
+from lea_rules.goal_values import goal_recurrence
 from lea_rules.nodes import Action, Result, Section
 from lea_rules.report.goals import describe_goals
 from lea_rules.report.i18n import (
@@ -50,7 +51,10 @@ class SectionViews(GoalViews):
                               references=self.references(result.provenance))
             self.result_views[result.code] = view
             return view
-        goals = [self.goal_view(ev.code, i, g, i == ev.headline_goal, ev.aspiration)
+        # the agenda's goals beside their verdicts, for how often a recurring one holds in the reader's words
+        said = [goal_recurrence(g) for g in result.current_goals] if len(result.current_goals) == len(
+            ev.goals) else [None] * len(ev.goals)
+        goals = [self.goal_view(ev.code, i, g, i == ev.headline_goal, ev.aspiration, said[i])
                  for i, g in enumerate(ev.goals)]
         act = None
         if ev.act is not None:
