@@ -207,7 +207,8 @@ def _diagnose(
 
     time = time_phrase(text, column)
     if time is not None:
-        title = {"E315": "geen tijd", "E324": "tijd bij een trend"}.get(time.code, "tijd die lea niet kent")
+        title = {"E315": "geen tijd", "E324": "tijd bij een trend",
+                 "E343": "moment in het jaar bij een herhaling"}.get(time.code, "tijd die lea niet kent")
         return error(time.code, title, time.message, Span.point(line_no, time.column, time.length),
                      path=path, help=time.help)
     if found == ":" and first:

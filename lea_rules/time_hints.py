@@ -218,6 +218,27 @@ _AHEAD_AFTER_TREND = re.compile(r"\b(?:vergroten|verminderen)\s+((?:in )?(?:de )
                                 re.I)
 
 
+_RECURS = (r"(?:jaarlijks|(?:elk|ieder)\s+(?:school)?jaar|per\s+(?:school)?jaar"
+           r"|(?:iedere|elke)\s+(?:twee|2)\s+jaar|om\s+het\s+jaar)")
+_IN_YEAR = re.compile(
+    rf"\b({_RECURS})\s+((?:uiterlijk\s+)?(?:(?:in|op|voor|vóór)\s+)?(?:(?:het|de)\s+)?"
+    rf"(?:{_PART}|zomer ?vakantie|(?:\d{{1,2}}\s+)?(?:{_MONTH})))(?![\w-])(?!\s*(?:van\s+)?\d)", re.I)
+"""A recurrence with a moment in the year (`jaarlijks in het voorjaar`, `elk jaar voor 1 juli`):
+refused (E343), the recurrence is judged per year (docs/language.md, *Terugkerende doelen*)."""
+
+
+def _in_year(text: str, at: int) -> TimeHint | None:
+    m = _IN_YEAR.search(text)
+    if m is None or not m.start(2) <= at < m.end(2) or text.lstrip().startswith(("start", "gereed")):
+        return None
+    recurs = " ".join(m[1].split())
+    return TimeHint("E343", m.start() + 1, m.end() - m.start(),
+                    f"'{recurs} {m[2]}': een herhaling wordt per jaar beoordeeld; een moment in het jaar "
+                    "(een deel van het jaar, een maand of een dag) kan lea daar niet bij lezen",
+                    f"schrijf '{recurs}' in plaats van '{text[m.start():m.end()]}'; het moment in het jaar "
+                    f"('{m[2]}') blijft in de titel of het citaat staan")
+
+
 PLANNING_ONLY: frozenset[Explain] = frozenset({_from, _as_of})
 """`vanaf` in a goal is a recurrence (`vanaf 2025`): only in `start:`/`gereed:` is it refused here."""
 GOAL_ONLY: frozenset[Explain] = frozenset({_from_month, _as_of_goal})
@@ -244,6 +265,9 @@ def time_phrase(text: str, column: int) -> TimeHint | None:
                         f"'{words}' is een trend zonder moment: die geldt voor de hele periode",
                         f"schrijf '{name} {change} {phrase} t.o.v. <jaar>' met het vergelijkingsjaar uit het "
                         f"document, of laat '{phrase}' weg als het einde van de periode bedoeld is")
+    in_year = _in_year(text, at)
+    if in_year is not None:
+        return in_year
     for pattern, explain in RULES:
         if (explain in PLANNING_ONLY and not planning) or (explain in GOAL_ONLY and planning):
             continue

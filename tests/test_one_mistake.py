@@ -262,3 +262,27 @@ def test_three_levels_with_an_unknown_word_follow_to_a_valid_agenda(name: str) -
     fixed = check(name, "".join(lines))
     assert fixed.ok and not fixed.diagnostics, [d.message for d in fixed.diagnostics]
     assert fixed.agenda is not None and len(list(fixed.agenda.all_actions())) == 2
+
+
+@pytest.mark.parametrize(("name", "recurs"), [("E343-mijlpaal-jaarlijks-in-het-voorjaar", "jaarlijks"),
+                                              ("E343-elk-jaar-voor-een-dag-vanaf", "elk jaar vanaf 2026")])
+def test_a_moment_in_the_year_of_a_recurrence_follows_to_the_recurring_milestone(name: str,
+                                                                                 recurs: str) -> None:
+    """`mijlpaal jaarlijks in het voorjaar`: E343 underlines the recurrence with its moment in the
+    year; putting the hint's words in its place leaves the recurring milestone, its vanaf kept."""
+    from lea_rules.nodes import MilestoneGoal
+
+    code, hint, line = only(check(name))
+    fix = re.match(r"schrijf '([^']+)' in plaats van '([^']+)'", hint)
+    assert code == "E343" and fix is not None
+    span = check(name).diagnostics[0].span
+    lines = (CASES / f"{name}.lea").read_text(encoding="utf-8").splitlines(True)
+    text = lines[line - 1]
+    assert text[span.column - 1:span.end_column - 1] == fix.group(2)
+    lines[line - 1] = text[:span.column - 1] + fix.group(1) + text[span.end_column - 1:]
+    fixed = check(name, "".join(lines))
+    assert fixed.ok and not fixed.diagnostics, [d.message for d in fixed.diagnostics]
+    assert fixed.agenda is not None
+    (goal,) = [g for _, r in fixed.agenda.all_results() for g in r.goals]
+    assert isinstance(goal, MilestoneGoal) and goal.recurrence is not None
+    assert goal.recurrence.written == recurs
