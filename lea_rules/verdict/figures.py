@@ -31,6 +31,8 @@ class UnitsMet:
     count: UnitCount
     groups: tuple[str, ...]  # the groups as the goal writes them: `IKC`, `kindcentra`; `school`, `wijk`
     share: bool = False  # a share of the units (`de helft van de voorschool`): say the percentage too
+    # where the counted units' figures come from (their `bron`), each once: the report's Bronnen
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,8 @@ def judge_units(ctx: Context, result: Result, goal: UnitsGoal) -> GoalEvaluation
         labels = {o.series for o in used if o.series is not None}
         provisional = any(o.status is ObservationStatus.PROVISIONAL for o in used)
         series.append(SeriesPoint(
-            period=period, value=value, source=UnitsMet(count, goal.groups, share=goal.share is not None),
+            period=period, value=value, source=UnitsMet(count, goal.groups, share=goal.share is not None,
+                                                      sources=tuple(dict.fromkeys(o.source for o in used))),
             status=(ObservationStatus.PROVISIONAL if provisional else ObservationStatus.FINAL).value,
             illustrative=any(o.illustrative for o in used),
             series="+".join(sorted(labels)) if labels else None))

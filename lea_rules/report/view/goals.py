@@ -28,6 +28,7 @@ from lea_rules.report.view.base import (
     target_axis,
 )
 from lea_rules.report.view.model import GoalView, OccurrenceView, Row, UnitRow, ValueView
+from lea_rules.verdict.figures import UnitsMet
 from lea_rules.words import REPORT_WORDS, occurrences
 
 
@@ -81,11 +82,20 @@ class GoalViews(ViewBase):
                     label += f" ({self.t('provisional')})"
                 rows.append(Row(label, ValueView(self.fmt.value(e.projection, unit),
                                                  illustrative=e.illustrative)))
+        # the sources of the figures; of a count over units, those of the units' figures (the count
+        # itself, `4 van 6 voorscholen voldoen`, heads the table of the counted units)
         sources: list[str] = []
         for point in [*e.points, e.baseline, e.latest]:
-            shown = words.source(point.source, REPORT_WORDS[self.lang]) if point is not None else ""
-            if shown and shown not in sources:
-                sources.append(shown)
+            if point is None:
+                continue
+            origins = point.source.sources if isinstance(point.source, UnitsMet) else (point.source,)
+            for origin in origins:
+                shown = words.source(origin, REPORT_WORDS[self.lang])
+                if shown and shown not in sources:
+                    sources.append(shown)
+        counted = next((p for p in [e.latest, *reversed(e.points)] if p is not None
+                        and isinstance(p.source, UnitsMet) and e.units_period is not None
+                        and p.period == e.units_period), None)
         chart, summary = self.chart(result_code, index, goal, target_text, aspiration)
         # a declared unit without a value (eenheden.csv): geen gegevens, not "voldoet niet"
         lang = REPORT_WORDS[self.lang]
@@ -106,6 +116,7 @@ class GoalViews(ViewBase):
             if e.measurement_for_target is not None else None, chart=chart, chart_summary=summary,
             indicative=e.indicative, provisional=e.provisional, illustrative=e.illustrative,
             units=units, units_period=self.fmt.period(e.units_period) if e.units_period else None,
+            units_count=words.source(counted.source, REPORT_WORDS[self.lang]) if counted else None,
             occurrences=[OccurrenceView(f"{self.fmt.period(o.moment)} "
                                         f"{occurrences.cell(o, REPORT_WORDS[self.lang])}",
                                         occurrences.shown_colour(o).value, o.upcoming, o.illustrative)
@@ -219,3 +230,4 @@ class GoalViews(ViewBase):
         if unit == "%":
             return 0.0, 100.0
         return None, None
+

@@ -105,6 +105,7 @@ class GoalView:
     illustrative: bool
     units: list[UnitRow]
     units_period: str | None
+    units_count: str | None = None  # `4 van 6 voorscholen voldoen`, over units_period
     occurrences: list[OccurrenceView] = field(default_factory=list)  # a recurring goal, per keer
 
 
