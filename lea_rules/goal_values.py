@@ -22,6 +22,11 @@ class Unit(str, Enum):
     COUNT = "aantal"
     HOURS_PER_WEEK = "uur per week"
     HOURS = "uur"
+    # durations as documents write them ("binnen 6 weken", "na maximaal twee jaar"); decimals allowed
+    DAYS = "dagen"
+    WEEKS = "weken"
+    MONTHS = "maanden"
+    YEARS = "jaar"
     EURO = "euro"
     SCORE = "score"
     NUMBER = "getal"  # a followed figure whose unit the document does not give; decimals allowed

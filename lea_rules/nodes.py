@@ -189,7 +189,8 @@ class Indicator:
     def bounds(self) -> tuple[Decimal | None, Decimal | None]:
         """Explicit bounds, or the unit's natural ones."""
         low, high = self.lower_bound, self.upper_bound
-        non_negative = (Unit.PERCENT, Unit.COUNT, Unit.HOURS, Unit.HOURS_PER_WEEK, Unit.EURO)
+        non_negative = (Unit.PERCENT, Unit.COUNT, Unit.HOURS, Unit.HOURS_PER_WEEK, Unit.EURO, Unit.DAYS,
+                        Unit.WEEKS, Unit.MONTHS, Unit.YEARS)
         if low is None and self.unit in non_negative:
             low = Decimal(0)
         if high is None and self.unit is Unit.PERCENT:

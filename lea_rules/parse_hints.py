@@ -24,8 +24,8 @@ ITEM_LINE_WORDS = frozenset({"actie", "deelactie", "resultaat", "indicator", "be
 _ITEMS = frozenset({"actie", "deelactie", "resultaat", "indicator", "begroting", "post"})
 
 CHOICES = {
-    "UNIT": ("%", "procent", "aantal", "uur per week", "uur", "euro", "score", "getal", "ja/nee",
-             "oordeel", "procentpunt"),
+    "UNIT": ("%", "procent", "aantal", "uur per week", "uur", "dagen", "weken", "maanden", "jaar", "euro",
+             "score", "getal", "ja/nee", "oordeel", "procentpunt"),
     "BETTER": ("hoger", "lager", "niveau"),
     "MEASURE": ("kalenderjaar", "schooljaar", "peildatum"),
 }

@@ -47,7 +47,8 @@ TERMINAL_WORDS = {
     "NAME": "een naam", "NUMBER": "een getal", "CODE": "een code (1.1-a3)",
     "STRING": "een tekst tussen aanhalingstekens",
     "COMMENT": "commentaar", "SECWORD": "een onderdeelwoord (thema, ambitie, paragraaf, ...)",
-    "UNIT": "een eenheid (%, aantal, uur per week, uur, euro, score, getal, ja/nee, oordeel, procentpunt)",
+    "UNIT": ("een eenheid (%, aantal, uur per week, uur, dagen, weken, maanden, jaar, euro, score, getal, "
+             "ja/nee, oordeel, procentpunt)"),
     "BETTER": "'hoger'/'lager'/'niveau'",
     "MEASURE": "'kalenderjaar'/'schooljaar'/'peildatum'",
     "CHANGE": "'gestegen'/'gedaald'", "TREND": "'vergroten'/'verminderen'",

@@ -47,8 +47,8 @@ GOAL_WORDS = ("en/of", "en", "met", "in", "op", "tot en met", "t/m", "tot", "reg
               "iedere", "om het jaar")
 CONSTANTS = ("hoger", "lager", "niveau", "kalenderjaar", "schooljaar", "peildatum", "ja", "nee",
              *MONTHS)
-UNITS = ("uur per week", "uur", "aantal", "euro", "score", "getal", "ja/nee", "oordeel", "procentpunten",
-         "procentpunt", "procent")
+UNITS = ("uur per week", "uur", "dagen", "weken", "maanden", "jaar", "aantal", "euro", "score", "getal",
+         "ja/nee", "oordeel", "procentpunten", "procentpunt", "procent")
 
 Rule = tuple[object, ...]
 

@@ -20,7 +20,8 @@ HEADER: tuple[str, ...] = ("indicator", "omschrijving", "meeteenheid", "periode"
                            "laatst bekende periode")
 UNKNOWN_SOURCE = "nog te bepalen"
 MEASURE_WORDS = {Unit.PERCENT: "% (bijv. 83,7)", Unit.COUNT: "aantal (heel getal)",
-                 Unit.HOURS_PER_WEEK: "uur per week", Unit.HOURS: "uur", Unit.EURO: "euro",
+                 Unit.HOURS_PER_WEEK: "uur per week", Unit.HOURS: "uur", Unit.DAYS: "dagen",
+                 Unit.WEEKS: "weken", Unit.MONTHS: "maanden", Unit.YEARS: "jaar", Unit.EURO: "euro",
                  Unit.SCORE: "score", Unit.NUMBER: "getal", Unit.YES_NO: "ja/nee", Unit.RATING: "oordeel"}
 
 

@@ -62,6 +62,10 @@ UNIT_WORDS = {
     Unit.COUNT: "een aantal (heel getal)",
     Unit.HOURS_PER_WEEK: "een aantal uur per week",
     Unit.HOURS: "een aantal uur",
+    Unit.DAYS: "een aantal dagen",
+    Unit.WEEKS: "een aantal weken",
+    Unit.MONTHS: "een aantal maanden",
+    Unit.YEARS: "een aantal jaar",
     Unit.EURO: "een bedrag in euro",
     Unit.SCORE: "een score (getal)",
     Unit.NUMBER: "een getal",
@@ -113,6 +117,10 @@ PLAUSIBLE_MAX: dict[Unit, Decimal] = {
     Unit.EURO: Decimal(10_000_000_000),
     Unit.HOURS_PER_WEEK: Decimal(168),
     Unit.HOURS: Decimal(10_000_000),
+    Unit.DAYS: Decimal(100_000),
+    Unit.WEEKS: Decimal(10_000),
+    Unit.MONTHS: Decimal(10_000),
+    Unit.YEARS: Decimal(1_000),
     Unit.SCORE: Decimal(10_000_000),
     Unit.NUMBER: Decimal(10_000_000),
 }
@@ -146,6 +154,11 @@ def _read_number_text(text: str, indicator: Indicator, unit: Unit) -> Decimal:
         written, s = Unit.HOURS_PER_WEEK, s[: -len("uur per week")].strip()
     elif lowered.endswith("uur"):
         written, s = Unit.HOURS, s[:-3].strip()
+    else:  # `6 weken`, `2 jaar`: a duration with its word
+        for duration in (Unit.DAYS, Unit.WEEKS, Unit.MONTHS, Unit.YEARS):
+            if lowered.endswith(f" {duration.value}") or lowered == duration.value:
+                written, s = duration, s[: -len(duration.value)].strip()
+                break
     if written is not None and written is not unit and not (
         written is Unit.HOURS and unit is Unit.HOURS_PER_WEEK
     ):
