@@ -90,10 +90,20 @@ def _refuse_tail(reader: LineReader, token: Leaf, before: str | None) -> None:
     every, _ = every_of(written)
     value = before.split()[-1] if before else None
     shown = f"{value} {written}" if value else written
-    fix = f"schrijf '{every}' in plaats van '{written}'" + (f" ({before} {every})" if before else "")
+    span = reader.span(token)
+    line = reader.source.line_text(span.line)
+    start = span.column - 1 - len(value or "")
+    if value and written.startswith("x") and start >= 0 and line[start:span.column - 1] == value:
+        # `3x per jaar`: the x is glued to the number, so the fix takes the number along; replacing
+        # only `x per jaar` would leave `3jaarlijks`
+        span = Span(span.line, start + 1, span.end_line, span.end_column)
+        shown = f"{value}{written}"
+        fix = f"schrijf '{value} {every}' in plaats van '{value}{written}' ({before} {every})"
+    else:
+        fix = f"schrijf '{every}' in plaats van '{written}'" + (f" ({before} {every})" if before else "")
     reader.err("E321", "hoe vaak per jaar is een telling",
                f"'{shown}': het aantal keer is de waarde van het doel, en dat het elk jaar geldt zeg je "
-               f"met '{every}'", reader.span(token), help=fix)
+               f"met '{every}'", span, help=fix)
 
 
 def _refuse_times(reader: LineReader, token: Leaf, counted: str | None) -> None:

@@ -46,7 +46,7 @@ def only_error(checked: Checked) -> tuple[str, str]:
 def followed(doel: str, hint: str) -> str:
     """The goal line after the hint: `schrijf 'A' in plaats van 'B'` replaces B by A; `schrijf 'A'`
     is the whole goal."""
-    swap = re.fullmatch(r"schrijf '(.+)' in plaats van '(.+)'(?:: .*)?", hint)
+    swap = re.fullmatch(r"schrijf '(.+)' in plaats van '(.+?)'(?:: .*| \(.*\))?", hint)
     if swap is not None:
         assert swap.group(2) in doel
         return doel.replace(swap.group(2), swap.group(1))
