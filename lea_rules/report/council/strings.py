@@ -40,6 +40,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "no_report": ("zonder melding", "not reported"),
     "actions_named": ("Vraagt aandacht:", "Needs attention:"),
     "late_actions": ("Acties achter op hun planning", "Actions behind their schedule"),
+    "late_more": ("en {n} meer", "and {n} more"),
     "state_short": ("Stand", "State"),
     "page_short": ("blz.", "p."),
     "found_under": ("onder", "under"),
