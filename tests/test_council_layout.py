@@ -31,7 +31,8 @@ def _make(tmp_path: Path, pdf: bool = False) -> Path:
     shutil.copytree(FIXTURE, tmp_path / "acht")
     out = tmp_path / "acht" / "acht-2025.html"
     extra = ["--pdf"] if pdf else []
-    assert main(["report", str(tmp_path / "acht" / "acht.lea"), "--year", "2025", "-o", str(out), *extra]) == 0
+    agenda = str(tmp_path / "acht" / "acht.lea")
+    assert main(["report", agenda, "--year", "2025", "-o", str(out), *extra]) == 0
     return out
 
 
@@ -117,7 +118,8 @@ def test_no_column_of_page_one_runs_into_the_next(tmp_path: Path) -> None:
             page.add_style_tag(content="body { width: 680px; margin: 0; }")
             spill = page.evaluate("""[...document.querySelectorAll('table.bars td, table.bars th')].map(c => {
                 const box = c.getBoundingClientRect();
-                return [...c.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > box.right + 0.5)
+                return [...c.querySelectorAll('*')]
+                    .filter(e => e.getBoundingClientRect().right > box.right + 0.5)
                     .map(e => c.textContent.trim());
             }).flat()""")
         finally:

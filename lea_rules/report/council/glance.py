@@ -91,10 +91,8 @@ def cut(text_: str, limit: int) -> str:
         return text_
     head = text_[:limit]
     space = head.rfind(" ")
-    if space > 0:
-        head = head[:space]
-    else:  # one word longer than the room: it stands whole
-        head = text_.split(" ", 1)[0]
+    # after the last whole word; one word longer than the room stands whole
+    head = head[:space] if space > 0 else text_.split(" ", 1)[0]
     return head.rstrip(" ,;:.-\u2013") + "\u2026"
 
 
