@@ -100,7 +100,7 @@ def test_page_one_of_eight_themes_fits_one_page(tmp_path: Path) -> None:
 
 
 @pytest.mark.browser
-def test_no_column_of_page_one_runs_into_the_next(tmp_path: Path) -> None:
+def test_no_column_runs_into_the_next_and_no_heading_splits(tmp_path: Path) -> None:
     _needs_browser("the printed layout")
     from playwright.sync_api import sync_playwright
 
@@ -122,6 +122,13 @@ def test_no_column_of_page_one_runs_into_the_next(tmp_path: Path) -> None:
                     .filter(e => e.getBoundingClientRect().right > box.right + 0.5)
                     .map(e => c.textContent.trim());
             }).flat()""")
+            tables = page.evaluate("""[...document.querySelectorAll('table')]
+                .filter(t => t.getBoundingClientRect().right > document.body.getBoundingClientRect().right + 0.5)
+                .map(t => t.className)""")
+            headings = page.evaluate("""[...document.querySelectorAll('h1, h2, h3, h4, h5')]
+                .map(h => getComputedStyle(h).breakInside)""")
         finally:
             browser.close()
     assert spill == []
+    assert tables == [], "a table runs past the right margin"
+    assert headings and set(headings) == {"avoid-page"}, "a heading of two lines is never split over two pages"
