@@ -20,7 +20,7 @@ from lea_rules.report.council.strings import council_text
 from lea_rules.report.i18n import text
 from lea_rules.report.view import ReportView, ResultView, SectionView, StatusView
 
-PAGE_LINES = 20
+PAGE_LINES = 22
 """Lines page 1 has for the table of themes (two lines a theme), the attention list and what varies
 around them (a cover longer than two lines, the actions behind their planning) together."""
 MIN_ATTENTION = 3
