@@ -123,7 +123,8 @@ def test_no_column_runs_into_the_next_and_no_heading_splits(tmp_path: Path) -> N
                     .map(e => c.textContent.trim());
             }).flat()""")
             tables = page.evaluate("""[...document.querySelectorAll('table')]
-                .filter(t => t.getBoundingClientRect().right > document.body.getBoundingClientRect().right + 0.5)
+                .filter(t => t.getBoundingClientRect().right
+                        > document.body.getBoundingClientRect().right + 0.5)
                 .map(t => t.className)""")
             headings = page.evaluate("""[...document.querySelectorAll('h1, h2, h3, h4, h5')]
                 .map(h => getComputedStyle(h).breakInside)""")
@@ -131,4 +132,4 @@ def test_no_column_runs_into_the_next_and_no_heading_splits(tmp_path: Path) -> N
             browser.close()
     assert spill == []
     assert tables == [], "a table runs past the right margin"
-    assert headings and set(headings) == {"avoid-page"}, "a heading of two lines is never split over two pages"
+    assert headings and set(headings) == {"avoid-page"}, "a heading is never split over two pages"
