@@ -29,6 +29,7 @@ BUILD_CODES = {
     "E172",  # an indeling line with an item as its level 2 (build_recover.py)
     "E300", "E301",  # a deelactie or `met resultaat` with no action to belong to
     "E321", "E322",  # a recurrence that cannot be built: `tweemaal per jaar`, `vanaf schooljaar 2025`
+    "E342",  # a direction with `vanaf` but no how often: compared with what is not said
 }
 """What the Builder (builder.py, build_*.py) reports: a line it cannot build into the model."""
 

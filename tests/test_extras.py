@@ -134,7 +134,7 @@ def test_a_dateless_baseline_is_labelled_not_dated_in_both_editions() -> None:
     agenda = build_agenda(UREN.format(meting="kalenderjaar"))
     report = _evaluate(agenda, [obs("uren", "2024", "12.5"), obs("uren", "2025", "13")], 2025)
     for html in _both_editions(agenda, report):
-        assert ('<th scope="row">Nulmeting</th><td>12 uur per week (expliciet) '
+        assert ('<th scope="row">Nulmeting</th><td>12 uur per week (uit de agenda) '
                 '<span class="period">(vóór de start, zonder datum)</span>') in html
         assert "Nulmeting: vóór de start, zonder datum: 12 uur per week" in html  # the chart in words
 
