@@ -45,8 +45,11 @@ def check_source(source: SourceFile) -> Checked:
         result = build(source)
         diags = list(result.diagnostics)
         if result.model is not None:
-            diags.extend(run_checks(CheckContext(result.model, source),
-                                    complete=result.agenda is not None))
+            broken = {d.span.line for d in result.diagnostics if d.is_error}
+            # a line the builder already faults gets no W350 on top (one mistake, one message)
+            diags.extend(d for d in run_checks(CheckContext(result.model, source),
+                                               complete=result.agenda is not None)
+                         if not (d.code == "W350" and d.span.line in broken))
     diags.sort(key=sort_key)
     return Checked(source.path, source, result.agenda, diags)
 

@@ -202,6 +202,13 @@ def test_a_count_per_year_follows_by_replacing_what_is_underlined(name: str, yea
     assert lines[line - 1][span.column - 1:span.end_column - 1] == fix.group(2)
     lines[line - 1] = lines[line - 1][:span.column - 1] + fix.group(1) + lines[line - 1][span.end_column - 1:]
     fixed = check(name, "".join(lines))
+    assert fixed.ok, [d.message for d in fixed.diagnostics]
+    if fixed.diagnostics:  # `vanaf schooljaar 2025/2026` on a kalenderjaar indicator: W350 says the year
+        code, hint, line = only(fixed)
+        again = re.match(r"schrijf '([^']+)' in plaats van '([^']+)'", hint)
+        assert code == "W350" and again is not None
+        lines[line - 1] = lines[line - 1].replace(again.group(2), again.group(1))
+        fixed = check(name, "".join(lines))
     assert fixed.ok and not fixed.diagnostics, [d.message for d in fixed.diagnostics]
     assert fixed.agenda is not None
     (_, result), = [(s, r) for s, r in fixed.agenda.all_results() if r.goals]
@@ -286,3 +293,39 @@ def test_a_moment_in_the_year_of_a_recurrence_follows_to_the_recurring_milestone
     (goal,) = [g for _, r in fixed.agenda.all_results() for g in r.goals]
     assert isinstance(goal, MilestoneGoal) and goal.recurrence is not None
     assert goal.recurrence.written == recurs
+
+
+@pytest.mark.parametrize(("name", "start"), [("W350-schooljaar-bij-kalenderjaarindicator", 2026),
+                                             ("W350-doelmoment-schooljaar", None),
+                                             ("W350-basis-schooljaar", None)])
+def test_a_schooljaar_on_a_kalenderjaar_indicator_follows_to_the_same_figures(
+        name: str, start: int | None) -> None:
+    """W350's hint writes the calendar year the schooljaar counts as: pasted over the underlined
+    text, no warning is left and the goal is judged on the same figures."""
+    code, hint, line = only(check(name))
+    fix = re.match(r"schrijf '([^']+)' in plaats van '([^']+)'", hint)
+    assert code == "W350" and fix is not None
+    before = check(name)
+    span = before.diagnostics[0].span
+    lines = (CASES / f"{name}.lea").read_text(encoding="utf-8").splitlines(True)
+    assert lines[line - 1][span.column - 1:span.end_column - 1] == fix.group(2)
+    lines[line - 1] = lines[line - 1][:span.column - 1] + fix.group(1) + lines[line - 1][span.end_column - 1:]
+    fixed = check(name, "".join(lines))
+    assert fixed.ok and not fixed.diagnostics, [d.message for d in fixed.diagnostics]
+    assert before.agenda is not None and fixed.agenda is not None
+    from lea_rules.nodes import goal_deadline
+    from lea_rules.period import year_of
+
+    ((_, was),), ((_, now),) = ([(s, r) for s, r in a.all_results() if r.goals]
+                                for a in (before.agenda, fixed.agenda))
+    old_deadline, new_deadline = goal_deadline(was.goals[0]), goal_deadline(now.goals[0])
+    assert (old_deadline is None) == (new_deadline is None)
+    if old_deadline is not None and new_deadline is not None:
+        assert year_of(old_deadline) == year_of(new_deadline)
+    if was.baseline is not None and was.baseline[1] is not None:
+        assert now.baseline is not None and now.baseline[1] is not None
+        assert year_of(was.baseline[1]) == year_of(now.baseline[1])
+    recurrence = now.goals[0].recurrence
+    if start is not None:
+        assert recurrence is not None and recurrence.start == start
+        assert was.goals[0].recurrence is not None and was.goals[0].recurrence.start == start
