@@ -82,6 +82,11 @@ def _goal_hint(text: str, found: str, column: int) -> str | None:
         first, last = years.group(1), after.group(1)
         return (f"schrijf 'in {first}/{last}' voor schooljaar {first}/{last}, of 'in {first} en "
                 f"{last}' voor hetzelfde doel in beide jaren")
+    if re.fullmatch(r"[^\W\d_][\w-]*", found) and re.search(r"(?:=|>|<)\s*$", before) \
+            and found not in ("ja", "nee"):
+        # `doel: oordeel-vve = goed in 2027`: a rating is a text
+        turned = before + f'"{found}"' + text[column - 1 + len(found):]
+        return f"is '{found}' een oordeel, zet het dan tussen aanhalingstekens: {turned.strip()}"
     if re.fullmatch(r"\d[\d.,]*%?", found) and re.search(r"\ben\s*$", before):
         cmps = _CMP.findall(before)
         if cmps:  # `>= 85% in 2027 en 90% in 2028`: the step needs its comparison too

@@ -315,3 +315,13 @@ def test_a_year_range_in_a_goal_offers_both_readings_and_each_is_valid() -> None
             assert warning.code == "W350" and swap is not None and swap.group(1) == "2027"
             checked = check(name, text.replace(swap.group(2), swap.group(1)))
         clean(checked)
+
+
+def test_a_rating_without_quotes_follows_to_the_rating_as_a_text() -> None:
+    name = "E101-oordeel-zonder-aanhalingstekens"
+    code, hint, line = only(check(name))
+    written = re.fullmatch(r"is 'goed' een oordeel, zet het dan tussen aanhalingstekens: (.+)", hint)
+    assert code == "E101" and written is not None
+    fixed = check(name, replace_line(text_of(name), line, written.group(1)))
+    clean(fixed)
+    assert goals_of(fixed) == 1
