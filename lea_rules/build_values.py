@@ -94,7 +94,12 @@ class LineReader(ABC):
             self.err("E131", "geen jaartal", f"'{text}' is geen jaartal van vier cijfers",
                      self.span(tok), help="schrijf een jaar als 2027")
             digits = "".join(ch for ch in text if ch.isdigit())
-            return int(digits[:4]) if digits else 0
+            guessed = int(digits[:4]) if digits else 0
+            return guessed if guessed >= 2 else 1000  # after the error: never a year no date can have
+        if int(text) < 1000:  # `0000`: four digits, but no year a policy document means
+            self.err("E131", "geen jaartal", f"'{text}' is geen jaartal", self.span(tok),
+                     help="schrijf een jaar als 2027")
+            return 1000
         return int(text)
 
     # --- values, moments, goals ---------------------------------------------------------------
