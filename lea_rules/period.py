@@ -21,10 +21,9 @@ from decimal import Decimal
 from lea_rules.diagnostics import ValueProblem
 from lea_rules.nodes import Measure, Moment
 from lea_rules.suggest import did_you_mean
-from lea_rules.tijdstip import Tijdstip
+from lea_rules.tijdstip import MONTH_NAMES, Tijdstip
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
+MONTHS = MONTH_NAMES  # one list of the months, in tijdstip.py (which this module builds on)
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 SCHOOL_YEAR_START = (8, 1)  # 1 augustus
 

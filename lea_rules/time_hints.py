@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
+from lea_rules.tijdstip import MONTH_NAMES as MONTHS
+
 _MONTH = "|".join(MONTHS)
 _PART = r"(?:begin|voorjaar|zomer|medio|najaar|einde?|eerste helft|tweede helft)"
 _DAY = rf"(\d{{1,2}}) ({_MONTH}) (\d{{4}})"
